@@ -1,0 +1,100 @@
+"""attrs validators shared by the value classes; each raises the typed error naming the field."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+
+from cantine_rules._time import require_aware
+from cantine_rules.errors import EmptyIdentifierError, InvalidTypeError, NegativeAmountError
+from cantine_rules.money import Money, to_decimal
+
+E = TypeVar("E", bound=Enum)
+
+
+def identifier(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string with no surrounding white space."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, value, "must be a str")
+    if not value.strip() or value != value.strip():
+        raise EmptyIdentifierError(attribute.name, value)
+
+
+def optional_text(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """None or a str."""
+    if value is not None and not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, value, "must be a str or None")
+
+
+def a_date(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``datetime.date`` that is not a datetime (a day, not an instant)."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidTypeError(attribute.name, value, "must be a datetime.date")
+
+
+def optional_date(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """None or a ``datetime.date``."""
+    if value is not None:
+        a_date(instance, attribute, value)
+
+
+def a_time(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A naive ``datetime.time`` (a wall-clock time in Europe/Paris)."""
+    if not isinstance(value, time):
+        raise InvalidTypeError(attribute.name, value, "must be a datetime.time")
+    if value.tzinfo is not None:
+        raise InvalidTypeError(
+            attribute.name, value, "must be a wall-clock time without tzinfo (read in Europe/Paris)"
+        )
+
+
+def aware_datetime(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A timezone-aware datetime."""
+    require_aware(value, attribute.name)
+
+
+def non_negative_money(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A :class:`Money` of zero or more."""
+    if not isinstance(value, Money):
+        raise InvalidTypeError(attribute.name, value, "must be Money")
+    value.require_non_negative(attribute.name)
+
+
+def non_negative_decimal(value: object, field: str) -> Decimal:
+    """Convert to Decimal (never from float) and refuse a negative number."""
+    result = to_decimal(value, field)
+    if result < 0:
+        raise NegativeAmountError(field, value)
+    return result
+
+
+def enum_member(enum_type: type[E]) -> Any:
+    """A validator accepting only members of *enum_type*."""
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, enum_type):
+            known = ", ".join(str(member.value) for member in enum_type)
+            raise InvalidTypeError(
+                attribute.name, value, f"must be a {enum_type.__name__} ({known})"
+            )
+
+    return check
+
+
+def tuple_of(item_type: type[Any]) -> Any:
+    """A validator for a tuple whose items are all *item_type*."""
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidTypeError(attribute.name, value, "must be a tuple")
+        for index, item in enumerate(value):
+            if not isinstance(item, item_type):
+                raise InvalidTypeError(
+                    f"{attribute.name}[{index}]", item, f"must be a {item_type.__name__}"
+                )
+
+    return check

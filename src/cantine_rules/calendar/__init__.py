@@ -1,0 +1,1 @@
+"""School calendars: public and school holidays, closures, working days."""

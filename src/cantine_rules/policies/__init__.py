@@ -1,0 +1,1 @@
+"""Booking deadline and late-change rules, and the reference communes."""

@@ -1,0 +1,1 @@
+"""Tariffs, quotient familial brackets, invoices, wallets and ledgers."""
