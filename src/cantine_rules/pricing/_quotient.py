@@ -1,0 +1,311 @@
+"""The quotient familial: reading one, computing one, and which one applies on a day.
+
+**Rounding of a computed QF.** A quotient familial is euros per month per part. The helpers here
+compute it exactly in :class:`~decimal.Decimal` and then round it *down* to the whole euro
+(:func:`round_quotient`). This is the library's choice, not a rule any source gives: grids are
+written in whole euros (Paris: « T1 QF 0–234 », « T2 235–384 »), so a whole-euro QF falls in
+exactly one written range, and rounding down never moves a family into a dearer bracket for a
+fraction of a euro. A QF read from an attestation is taken as written, not rounded; brackets are
+declared by lower thresholds, so a QF of 234,50 € still lies below the 235 € threshold.
+
+**Which record applies** (:meth:`QuotientPolicy.applicable_quotient`): a record counts only if
+its attestation was young enough on the day the commune received it; a record received by the
+registration deadline counts for every day; one received later (a dossier regularised late, or a
+new attestation during the year) counts only for services on or after the day it was received —
+no retroactive reduction. With no record in force the family pays the tariff's default (Paris:
+tarif 10).
+
+>>> quotient_from_resources(Money.euros("2400"), Money.euros("150"), Decimal("3"))
+Decimal('850')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+from enum import StrEnum
+from typing import Any, Final
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from cantine_rules._validators import a_date, enum_member
+from cantine_rules.errors import InvalidTypeError, InvalidValueError, NegativeAmountError
+from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
+from cantine_rules.money import Money, to_decimal
+from cantine_rules.pricing._args import require_day, require_items
+from cantine_rules.pricing._source import Source
+
+__all__ = [
+    "AGED_SOURCES",
+    "QF_QUANTUM",
+    "AppliedQuotient",
+    "QuotientPolicy",
+    "QuotientRecord",
+    "QuotientStatus",
+    "expires_on",
+    "quotient_from_resources",
+    "quotient_from_tax_notice",
+    "quotient_value",
+    "round_quotient",
+]
+
+#: A computed QF is a whole number of euros (see the module docstring).
+QF_QUANTUM: Final = Decimal("1")
+
+#: The documents whose age is limited: attestations state a QF at a date and go stale. A tax
+#: notice is dated by its tax year; the Paris seed gives it no age limit.
+AGED_SOURCES: Final = frozenset(
+    {QuotientFamilialSource.CAF_ATTESTATION, QuotientFamilialSource.MSA_ATTESTATION}
+)
+
+
+def quotient_value(value: object, field: str = "quotient_familial") -> Decimal:
+    """A quotient familial as a finite, non-negative Decimal; a float or a negative is refused.
+
+    >>> quotient_value("812")
+    Decimal('812')
+    """
+    result = to_decimal(value, field)
+    if result < 0:
+        raise NegativeAmountError(field, value)
+    return result
+
+
+def optional_quotient(value: object) -> Decimal | None:
+    """None, or a valid quotient familial (converter for optional QF fields)."""
+    if value is None:
+        return None
+    return quotient_value(value)
+
+
+def round_quotient(value: Decimal) -> Decimal:
+    """Round a computed QF down to the whole euro (the library's rule; see the module docstring).
+
+    >>> round_quotient(Decimal("234.99"))
+    Decimal('234')
+    """
+    return value.quantize(QF_QUANTUM, rounding=ROUND_FLOOR)
+
+
+def _parts(value: object) -> Decimal:
+    parts = to_decimal(value, "parts")
+    if parts <= 0:
+        raise InvalidValueError("parts", value, "a household has more than zero parts")
+    return parts
+
+
+def _resources(value: object, field: str) -> Decimal:
+    if not isinstance(value, Money):
+        raise InvalidTypeError(field, value, "must be Money")
+    return value.require_non_negative(field).amount
+
+
+def quotient_from_resources(
+    monthly_taxable_resources: Money, monthly_family_benefits: Money, parts: Decimal | str | int
+) -> Decimal:
+    """Paris QF: (monthly taxable resources + monthly family benefits) / number of parts.
+
+    The result is rounded down to the whole euro (:func:`round_quotient`). The formula is the
+    Paris public reference (Caisse des écoles, cde7.fr); *parts* may be fractional (2,5).
+
+    Args:
+        monthly_taxable_resources: one twelfth of the household's yearly taxable resources.
+        monthly_family_benefits: the family benefits received each month.
+        parts: the household's number of parts (a str, int or Decimal; never a float).
+
+    >>> quotient_from_resources(Money.euros("1800"), Money.euros("0"), "2.5")
+    Decimal('720')
+    """
+    resources = _resources(monthly_taxable_resources, "monthly_taxable_resources")
+    benefits = _resources(monthly_family_benefits, "monthly_family_benefits")
+    return round_quotient((resources + benefits) / _parts(parts))
+
+
+def quotient_from_tax_notice(
+    revenu_fiscal_de_reference: Money, parts: Decimal | str | int
+) -> Decimal:
+    """QF of a family that is not a CAF beneficiary: revenu fiscal de référence / 12 / parts.
+
+    Read from « L'avis d'imposition ou de non-imposition N-1 indiquant les revenus N-2 » (seed
+    004); rounded down to the whole euro (:func:`round_quotient`).
+
+    >>> quotient_from_tax_notice(Money.euros("30000"), 3)
+    Decimal('833')
+    """
+    income = _resources(revenu_fiscal_de_reference, "revenu_fiscal_de_reference")
+    return round_quotient(income / 12 / _parts(parts))
+
+
+def expires_on(issued_on: date, max_age_months: int) -> date:
+    """The first day a document issued on *issued_on* is no longer « de moins de N mois ».
+
+    Months are calendar months; a day missing from the target month moves to its last day.
+
+    >>> expires_on(date(2024, 5, 31), 3)
+    datetime.date(2024, 8, 31)
+    """
+    return issued_on + relativedelta(months=max_age_months)
+
+
+class QuotientStatus(StrEnum):
+    """Why a QF does or does not apply on a day."""
+
+    APPLIED = "applied"
+    """A valid record is in force; the family pays the bracket of its QF."""
+    NO_RECORD = "no_record"
+    """No record was received by that day (or at all): the tariff's default applies."""
+    EXPIRED = "expired"
+    """Only attestations already too old when received: the tariff's default applies."""
+    AWAITING_REGULARISATION = "awaiting_regularisation"
+    """A valid record was received after the deadline and after that day: the default applies
+    until the day it was received (no retroactive reduction)."""
+
+
+def _record_dates(instance: QuotientRecord, _attribute: attrs.Attribute[date], value: date) -> None:
+    if value < instance.quotient.issued_on:
+        raise InvalidValueError(
+            "received_on",
+            value,
+            f"a document cannot be received before it was issued ({instance.quotient.issued_on})",
+        )
+
+
+@attrs.frozen
+class QuotientRecord:
+    """A quotient familial as the commune received it.
+
+    Attributes:
+        quotient: the QF, the document it was read from and the day that document was issued.
+        received_on: the day the commune received it with the rest of the dossier complete; for a
+            dossier completed late, the day of its regularisation.
+
+    >>> qf = QuotientFamilial(Decimal("812"), QuotientFamilialSource.CAF_ATTESTATION,
+    ...                       date(2024, 6, 3))
+    >>> QuotientRecord(qf, date(2024, 6, 20)).received_on
+    datetime.date(2024, 6, 20)
+    """
+
+    quotient: QuotientFamilial = attrs.field(
+        validator=attrs.validators.instance_of(QuotientFamilial)
+    )
+    received_on: date = attrs.field(validator=[a_date, _record_dates])
+
+
+@attrs.frozen
+class AppliedQuotient:
+    """The answer of :meth:`QuotientPolicy.applicable_quotient` for one day.
+
+    Attributes:
+        quotient_familial: the QF to price with, or None for the tariff's default.
+        status: why.
+        record: the record in force, if any.
+
+    >>> AppliedQuotient(None, QuotientStatus.NO_RECORD).uses_default
+    True
+    """
+
+    quotient_familial: Decimal | None = attrs.field(converter=optional_quotient)
+    status: QuotientStatus = attrs.field(validator=enum_member(QuotientStatus))
+    record: QuotientRecord | None = None
+
+    @property
+    def uses_default(self) -> bool:
+        """True when no QF applies and the family pays the tariff's default."""
+        return self.quotient_familial is None
+
+
+def _max_age(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise InvalidTypeError(attribute.name, value, "must be a whole number of months or None")
+    if value < 1:
+        raise InvalidValueError(attribute.name, value, "must be at least one month")
+
+
+@attrs.frozen
+class QuotientPolicy:
+    """A commune's rules on quotient familial records, for one school year.
+
+    The default bracket is not part of the policy: it belongs to the tariff (a grid's
+    ``default_bracket``, an effort rate's price without QF), so a grid and a policy cannot
+    disagree about it. The policy only says whether a family's QF counts on a day.
+
+    Attributes:
+        max_age_months: an attestation (CAF, MSA) must be younger than this when received, or
+            None for no limit (Paris: 3, « Attestation de paiement CAF … de moins de 3 mois »).
+        registration_deadline: the last day of the registration period; a record received after
+            it counts only from the day it was received.
+        source: where the rule comes from.
+
+    >>> policy = QuotientPolicy(3, date(2024, 8, 23), Source.default("example"))
+    >>> qf = QuotientFamilial(Decimal("500"), QuotientFamilialSource.CAF_ATTESTATION,
+    ...                       date(2024, 9, 2))
+    >>> late = QuotientRecord(qf, date(2024, 9, 16))
+    >>> policy.applicable_quotient([late], date(2024, 9, 12)).status.value
+    'awaiting_regularisation'
+    """
+
+    max_age_months: int | None = attrs.field(validator=_max_age)
+    registration_deadline: date = attrs.field(validator=a_date)
+    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+
+    def is_valid(self, record: QuotientRecord) -> bool:
+        """True when the record's attestation was young enough on the day it was received.
+
+        « de moins de 3 mois » is strict: an attestation issued on 3 June is too old on 3 September.
+        """
+        if self.max_age_months is None or record.quotient.source not in AGED_SOURCES:
+            return True
+        return record.received_on < expires_on(record.quotient.issued_on, self.max_age_months)
+
+    def applies_from(self, record: QuotientRecord) -> date | None:
+        """The first service day a valid record counts for; None when it counts for every day.
+
+        A record received by the registration deadline counts for the whole year; one received
+        later counts from the day it was received (no retroactive reduction).
+        """
+        if record.received_on <= self.registration_deadline:
+            return None
+        return record.received_on
+
+    def applicable_quotient(self, records: Iterable[QuotientRecord], day: date) -> AppliedQuotient:
+        """The QF that prices a service on *day*, given every record the commune received.
+
+        Among the valid records that count on *day*, the one that started counting last
+        applies (a new attestation replaces the old one from the day it was received); on a
+        tie, the one received last.
+
+        Args:
+            records: every record received for the family this school year, in any order.
+            day: the day of the service being priced.
+
+        Returns:
+            The QF with the reason; ``quotient_familial`` is None when the default applies.
+
+        """
+        checked = require_items(records, QuotientRecord, "records")
+        require_day(day, "day")
+        in_force: list[tuple[date, date, QuotientRecord]] = []
+        late_valid = False
+        expired = False
+        for record in checked:
+            if not self.is_valid(record):
+                expired = expired or record.received_on <= day
+                continue
+            start = self.applies_from(record)
+            if start is None or start <= day:
+                # date.min sorts an on-time record before any record that started later.
+                in_force.append((start or date.min, record.received_on, record))
+            else:
+                late_valid = True
+        if in_force:
+            chosen = max(in_force, key=lambda item: (item[0], item[1]))[2]
+            return AppliedQuotient(chosen.quotient.value, QuotientStatus.APPLIED, chosen)
+        if late_valid:
+            return AppliedQuotient(None, QuotientStatus.AWAITING_REGULARISATION)
+        if expired:
+            return AppliedQuotient(None, QuotientStatus.EXPIRED)
+        return AppliedQuotient(None, QuotientStatus.NO_RECORD)

@@ -1,0 +1,418 @@
+"""Tariff kinds behind one protocol: a unit price, a grid of QF brackets, a taux d'effort.
+
+Every tariff answers :meth:`Tariff.price` for a :class:`PricingContext` (the family's QF, the
+child's rank among siblings, residence, medical meal) with a :class:`Price`: the unit price, the
+bracket it came from and the source of the figure. The kinds are explicit classes; a tariff's
+kind is never guessed from the data it was built from.
+
+A :class:`BracketGrid` is declared by **lower thresholds only**: each bracket starts where it says
+and ends where the next one starts, so two brackets can neither overlap nor leave a gap.
+
+>>> grid = BracketGrid(
+...     (
+...         Bracket("tarif 1", "0", Money.euros("0.13"), Source.example("grid")),
+...         Bracket("tarif 2", "235", Money.euros("0.85"), Source.example("grid")),
+...     ),
+...     default_bracket="tarif 2",
+... )
+>>> grid.bracket_for(Decimal("234")).name, grid.bracket_for(Decimal("235")).name
+('tarif 1', 'tarif 2')
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+
+from cantine_rules._validators import identifier, non_negative_money, optional_text, tuple_of
+from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRangeError
+from cantine_rules.money import Money, to_decimal
+from cantine_rules.pricing._quotient import optional_quotient, quotient_value
+from cantine_rules.pricing._source import Source
+from cantine_rules.pricing._tariff_errors import (
+    GridError,
+    MissingFigureError,
+    UnknownBracketError,
+)
+
+__all__ = [
+    "AppliedModifier",
+    "Bracket",
+    "BracketGrid",
+    "EffortRate",
+    "Price",
+    "PricingContext",
+    "Tariff",
+    "UnitPrice",
+]
+
+_SOURCE = attrs.validators.instance_of(Source)
+
+
+def _a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(attribute.name, value, "must be a bool")
+
+
+def _sibling_rank(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int:
+        raise InvalidTypeError(attribute.name, value, "must be a whole number (1 = first child)")
+    if value < 1:
+        raise OutOfRangeError(attribute.name, value, "the first child has rank 1")
+
+
+@attrs.frozen
+class PricingContext:
+    """What a tariff may depend on for one child and one service.
+
+    Attributes:
+        quotient_familial: the QF that applies (see ``QuotientPolicy``), or None for a family
+            without a valid QF; a str, int or Decimal, never a float, never negative.
+        sibling_rank: the child's rank among the family's children at the service (1 = first).
+        resident: True when the family lives in the commune.
+        medical_meal: True when the child brings a meal under a PAI (projet d'accueil
+            individualisé) for a medical reason.
+
+    >>> PricingContext("812", sibling_rank=2).quotient_familial
+    Decimal('812')
+    """
+
+    quotient_familial: Decimal | None = attrs.field(default=None, converter=optional_quotient)
+    sibling_rank: int = attrs.field(default=1, validator=_sibling_rank)
+    resident: bool = attrs.field(default=True, validator=_a_bool)
+    medical_meal: bool = attrs.field(default=False, validator=_a_bool)
+
+
+@attrs.frozen
+class AppliedModifier:
+    """A modifier that changed a price: what it did and where the rule comes from.
+
+    >>> AppliedModifier("non-resident supplement + 20 %", Source.example("+20 %")).label
+    'non-resident supplement + 20 %'
+    """
+
+    label: str = attrs.field(validator=identifier)
+    source: Source = attrs.field(validator=_SOURCE)
+
+
+def _applied_tuple(value: Iterable[AppliedModifier]) -> tuple[AppliedModifier, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Price:
+    """The price of one unit of a service for one child, with where it comes from.
+
+    Attributes:
+        unit_price: the price of one unit (a meal, a session), never negative.
+        bracket: the bracket it was read from (« tarif 4 »), or None for a tariff without brackets.
+        source: the source of the base figure.
+        modifiers: the modifiers that changed it, in the order they applied.
+
+    >>> Price(Money.euros("3.60"), None, Source.seed("à l'unité 3.60€")).sourced
+    True
+    """
+
+    unit_price: Money = attrs.field(validator=non_negative_money)
+    bracket: str | None = attrs.field(validator=optional_text)
+    source: Source = attrs.field(validator=_SOURCE)
+    modifiers: tuple[AppliedModifier, ...] = attrs.field(
+        default=(), converter=_applied_tuple, validator=tuple_of(AppliedModifier)
+    )
+
+    @property
+    def sourced(self) -> bool:
+        """True when the base figure and every modifier come from a seed or a public reference."""
+        return self.source.sourced and all(applied.source.sourced for applied in self.modifiers)
+
+
+@runtime_checkable
+class Tariff(Protocol):
+    """Anything that prices a unit of a service for a :class:`PricingContext`."""
+
+    def price(self, context: PricingContext) -> Price:
+        """The price for *context*."""
+        ...
+
+
+def _require_context(context: object) -> PricingContext:
+    if not isinstance(context, PricingContext):
+        raise InvalidTypeError("context", context, "must be a PricingContext")
+    return context
+
+
+@attrs.frozen
+class UnitPrice:
+    """One price for everybody (« à l'unité »).
+
+    >>> meal = UnitPrice(Money.euros("3.60"), Source.seed("à l'unité 3.60€"))
+    >>> meal.price(PricingContext()).unit_price
+    Money.euros('3.60')
+    """
+
+    amount: Money = attrs.field(validator=non_negative_money)
+    source: Source = attrs.field(validator=_SOURCE)
+
+    def price(self, context: PricingContext) -> Price:
+        """The one price, whatever the context."""
+        _require_context(context)
+        return Price(self.amount, None, self.source)
+
+
+def _optional_lower(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    return quotient_value(value, "lower")
+
+
+@attrs.frozen
+class Bracket:
+    """One bracket (tranche) of a grid: its name, the QF it starts at and its price.
+
+    Attributes:
+        name: as the commune names it (« tarif 4 »).
+        lower: the lowest QF in the bracket (inclusive), or None when no source gives it; such a
+            bracket lies above every bracket with a threshold and no QF can be placed in it.
+        unit_price: the price of one unit, or None when no source gives it; pricing a family in
+            this bracket then raises :class:`MissingFigureError` instead of guessing.
+        source: where the threshold and the price come from.
+
+    >>> Bracket("tarif 2", "235", Money.euros("0.85"), Source.public("cde7.fr")).lower
+    Decimal('235')
+    """
+
+    name: str = attrs.field(validator=identifier)
+    lower: Decimal | None = attrs.field(converter=_optional_lower)
+    unit_price: Money | None = attrs.field(validator=attrs.validators.optional(non_negative_money))
+    source: Source = attrs.field(validator=_SOURCE)
+
+
+def _check_brackets(
+    instance: BracketGrid, attribute: attrs.Attribute[Any], value: tuple[Bracket, ...]
+) -> None:
+    tuple_of(Bracket)(instance, attribute, value)
+    if not value:
+        raise GridError("brackets", value, "a grid needs at least one bracket")
+    if value[0].lower is None or value[0].lower != 0:
+        raise GridError("brackets[0].lower", value[0].lower, "the first bracket must start at QF 0")
+    names: set[str] = set()
+    previous: Bracket | None = None
+    for index, bracket in enumerate(value):
+        if bracket.name in names:
+            raise GridError(f"brackets[{index}].name", bracket.name, "names a bracket twice")
+        names.add(bracket.name)
+        if previous is not None and bracket.lower is not None:
+            if previous.lower is None:
+                raise GridError(
+                    f"brackets[{index}].lower",
+                    bracket.lower,
+                    "a bracket with a threshold must come before every bracket without one",
+                )
+            if bracket.lower <= previous.lower:
+                raise GridError(
+                    f"brackets[{index}].lower",
+                    bracket.lower,
+                    f"thresholds must be strictly increasing; brackets[{index - 1}] "
+                    f"({previous.name!r}) starts at {previous.lower}",
+                )
+        previous = bracket
+
+
+def _check_progressive(
+    instance: BracketGrid, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    _a_bool(instance, attribute, value)
+    if not value:
+        return
+    highest: tuple[int, Bracket, Money] | None = None
+    for index, bracket in enumerate(instance.brackets):
+        if bracket.unit_price is None:
+            continue
+        if highest is not None and bracket.unit_price < highest[2]:
+            high_index, high, high_price = highest
+            raise GridError(
+                f"brackets[{index}].unit_price",
+                bracket.unit_price,
+                f"falls below brackets[{high_index}] ({high.name!r}, {high_price}) "
+                "in a grid declared progressive",
+            )
+        highest = (index, bracket, bracket.unit_price)
+
+
+def _check_default(instance: BracketGrid, attribute: attrs.Attribute[Any], value: object) -> None:
+    identifier(instance, attribute, value)
+    names = [bracket.name for bracket in instance.brackets]
+    if value not in names:
+        raise UnknownBracketError(value, names, field=attribute.name)
+
+
+def _bracket_tuple(value: Iterable[Bracket]) -> tuple[Bracket, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class BracketGrid:
+    """Brackets by quotient familial, declared by lower thresholds, with a default bracket.
+
+    The brackets are listed in order of rising QF. Those with a threshold come first, start at 0
+    and rise strictly; a bracket covers the QFs from its threshold up to (not including) the next
+    one. Brackets whose threshold no source gives may follow (the Paris public figures stop at
+    tarif 7); a QF at or above the last known threshold is then ambiguous and refused.
+
+    Attributes:
+        brackets: the brackets, by rising QF.
+        default_bracket: the name of the bracket for a family without a valid QF (Paris:
+            « tarif 10 »).
+        progressive: when True (the default), prices may not fall as the QF rises; a grid that
+            breaks this is refused.
+
+    >>> src = Source.example("grid")
+    >>> grid = BracketGrid((Bracket("A", "0", Money.euros("1"), src),
+    ...                     Bracket("B", "500", Money.euros("2"), src)), "B")
+    >>> grid.price(PricingContext()).bracket
+    'B'
+    """
+
+    brackets: tuple[Bracket, ...] = attrs.field(converter=_bracket_tuple, validator=_check_brackets)
+    default_bracket: str = attrs.field(validator=_check_default)
+    progressive: bool = attrs.field(default=True, validator=_check_progressive)
+    _lowers: tuple[Decimal, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Precomputed once so that bracket_for is a bisect, not a scan.
+        lowers = tuple(bracket.lower for bracket in self.brackets if bracket.lower is not None)
+        object.__setattr__(self, "_lowers", lowers)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The bracket names, by rising QF."""
+        return tuple(bracket.name for bracket in self.brackets)
+
+    def bracket(self, name: str) -> Bracket:
+        """The bracket called *name*, or :class:`UnknownBracketError` listing the known ones.
+
+        >>> src = Source.example("grid")
+        >>> BracketGrid((Bracket("A", "0", Money.euros("1"), src),), "A").bracket("A").lower
+        Decimal('0')
+        """
+        for bracket in self.brackets:
+            if bracket.name == name:
+                return bracket
+        raise UnknownBracketError(name, self.names)
+
+    def bracket_for(self, quotient_familial: Decimal | None) -> Bracket:
+        """The bracket of a QF; the default bracket for None (no valid QF).
+
+        Raises:
+            MissingFigureError: the QF lies at or above the last known threshold while brackets
+                whose threshold no source gives follow it.
+
+        >>> src = Source.example("grid")
+        >>> grid = BracketGrid((Bracket("A", "0", Money.euros("1"), src),
+        ...                     Bracket("B", "500", Money.euros("2"), src)), "B")
+        >>> grid.bracket_for(Decimal("499.99")).name
+        'A'
+        """
+        if quotient_familial is None:
+            return self.bracket(self.default_bracket)
+        value = quotient_value(quotient_familial)
+        index = bisect_right(self._lowers, value) - 1
+        if index == len(self._lowers) - 1 and len(self._lowers) < len(self.brackets):
+            found = self.brackets[index]
+            raise MissingFigureError(
+                "quotient_familial",
+                value,
+                f"lies in {found.name!r} (from {found.lower}) or in a later bracket whose "
+                "threshold no source gives",
+            )
+        return self.brackets[index]
+
+    def price(self, context: PricingContext) -> Price:
+        """The price of the context's bracket (the default bracket without a valid QF).
+
+        Raises:
+            MissingFigureError: no source gives the price of that bracket.
+
+        """
+        bracket = self.bracket_for(_require_context(context).quotient_familial)
+        if bracket.unit_price is None:
+            raise MissingFigureError(
+                "bracket", bracket.name, "no source gives the price of this bracket"
+            )
+        return Price(bracket.unit_price, bracket.name, bracket.source)
+
+
+def _rate(value: object) -> Decimal:
+    rate = to_decimal(value, "rate")
+    if rate <= 0 or rate >= 1:
+        raise InvalidValueError("rate", value, "must be a fraction between 0 and 1 (0.0036)")
+    return rate
+
+
+def _check_maximum(instance: EffortRate, attribute: attrs.Attribute[Any], value: object) -> None:
+    non_negative_money(instance, attribute, value)
+    if isinstance(value, Money) and value < instance.minimum:
+        raise InvalidValueError(
+            attribute.name, value, f"must not be below the minimum {instance.minimum}"
+        )
+
+
+_NO_QUOTIENT_DEFAULT = Source.default(
+    "no source gives the price for a family without a valid QF; the maximum is charged"
+)
+
+
+@attrs.frozen
+class EffortRate:
+    """Taux d'effort: the price is the QF times a rate, kept between a minimum and a maximum.
+
+    The product is rounded once, half-up, to the cent (the library's one rounding rule), then
+    kept within [minimum, maximum]. A family without a valid QF pays ``without_quotient``; when
+    no figure is given for it, the maximum, marked as a default.
+
+    Attributes:
+        rate: the rate as a fraction (0,36 % is ``Decimal("0.0036")``; see :meth:`percent`).
+        minimum: the lowest price.
+        maximum: the highest price, not below the minimum.
+        source: where the rate and the bounds come from.
+        without_quotient: the price for a family without a valid QF, if a source gives it.
+
+    >>> tariff = EffortRate.percent("0.36", Money.euros("2.60"), Money.euros("4.50"),
+    ...                             Source.example("0,36 % of QF, 2,60 € to 4,50 €"))
+    >>> tariff.price(PricingContext("1000")).unit_price
+    Money.euros('3.60')
+    """
+
+    rate: Decimal = attrs.field(converter=_rate)
+    minimum: Money = attrs.field(validator=non_negative_money)
+    maximum: Money = attrs.field(validator=_check_maximum)
+    source: Source = attrs.field(validator=_SOURCE)
+    without_quotient: Money | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_negative_money)
+    )
+
+    @classmethod
+    def percent(
+        cls,
+        percent: Decimal | str | int,
+        minimum: Money,
+        maximum: Money,
+        source: Source,
+        without_quotient: Money | None = None,
+    ) -> EffortRate:
+        """An effort rate given in percent (``"0.36"`` for 0,36 %)."""
+        return cls(to_decimal(percent, "percent") / 100, minimum, maximum, source, without_quotient)
+
+    def price(self, context: PricingContext) -> Price:
+        """QF × rate, rounded once half-up to the cent, kept within [minimum, maximum]."""
+        quotient = _require_context(context).quotient_familial
+        if quotient is None:
+            if self.without_quotient is not None:
+                return Price(self.without_quotient, None, self.source)
+            return Price(self.maximum, None, _NO_QUOTIENT_DEFAULT)
+        amount = Money.rounded(quotient * self.rate)
+        return Price(min(max(amount, self.minimum), self.maximum), None, self.source)
