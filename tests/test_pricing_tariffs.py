@@ -450,3 +450,12 @@ def test_modified_tariff_checks_its_parts() -> None:
     with pytest.raises(InvalidTypeError) as bad_modifier:
         ModifiedTariff(MEAL, (HALF_FROM_THIRD, "x"))  # type: ignore[arg-type]
     assert bad_modifier.value.field == "modifiers[1]"
+
+
+def test_the_public_facade_exports_what_it_lists() -> None:
+    from cantine_rules.pricing import tariffs
+
+    assert sorted(tariffs.__all__) == sorted(set(tariffs.__all__))
+    for name in tariffs.__all__:
+        assert hasattr(tariffs, name), name
+    assert tariffs.Tariff is Tariff
