@@ -18,10 +18,14 @@ from cantine_rules import (
     ServiceKind,
 )
 from cantine_rules.errors import UnknownCodeError
-from cantine_rules.pricing._account_errors import PaymentMismatchError
-from cantine_rules.pricing._basket import Basket, BasketLine
-from cantine_rules.pricing._payment import Payment, PaymentMode
-from cantine_rules.pricing._priced_unit import flat_pricer
+from cantine_rules.pricing.accounts import (
+    Basket,
+    BasketLine,
+    Payment,
+    PaymentMismatchError,
+    PaymentMode,
+    flat_pricer,
+)
 
 EUR = Money.euros
 LOUISE = Child("louise", "Louise", date(2011, 3, 14))

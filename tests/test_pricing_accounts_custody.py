@@ -10,18 +10,19 @@ from hypothesis import strategies as st
 
 from cantine_rules import Booking, Child, Family, Guardian, Household, InvalidValueError, Money
 from cantine_rules.errors import OutOfRangeError, UnknownCodeError
-from cantine_rules.pricing._account_errors import CustodyScheduleError
-from cantine_rules.pricing._custody import (
+from cantine_rules.pricing.accounts import (
+    Attendance,
     CustodyPeriod,
     CustodySchedule,
+    CustodyScheduleError,
     EveryOtherWeek,
     IsoWeekParity,
     bill_by_household,
+    build_invoice,
     custody_days,
+    flat_pricer,
     split_between_households,
 )
-from cantine_rules.pricing._invoice import Attendance, build_invoice
-from cantine_rules.pricing._priced_unit import flat_pricer
 
 EUR = Money.euros
 PARITY = IsoWeekParity(even_weeks="mother", odd_weeks="father")

@@ -17,15 +17,17 @@ from cantine_rules import (
     NegativeAmountError,
     RequestState,
 )
-from cantine_rules.pricing._invoice import (
+from cantine_rules.pricing.accounts import (
     Attendance,
     DecidedCharge,
     Invoice,
     LineKind,
     Presence,
+    PricedUnit,
+    UnitPricer,
     build_invoice,
+    flat_pricer,
 )
-from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer, flat_pricer
 
 EUR = Money.euros
 START, END = date(2024, 9, 1), date(2024, 9, 30)

@@ -16,17 +16,19 @@ from cantine_rules import (
     NegativeAmountError,
     RequestState,
 )
-from cantine_rules.pricing._account_errors import UnknownPaymentModeError, ZeroAmountError
-from cantine_rules.pricing._ledger import (
+from cantine_rules.pricing.accounts import (
     OPENING_LABEL,
     EntryType,
     Ledger,
     LedgerEntry,
+    PaymentMode,
     Side,
+    UnknownPaymentModeError,
+    Wallet,
+    WalletStatus,
+    ZeroAmountError,
+    flat_pricer,
 )
-from cantine_rules.pricing._payment import PaymentMode
-from cantine_rules.pricing._priced_unit import flat_pricer
-from cantine_rules.pricing._wallet import Wallet, WalletStatus
 
 EUR = Money.euros
 DAY = date(2024, 9, 2)

@@ -7,13 +7,16 @@ from datetime import date
 import pytest
 
 from cantine_rules import InvalidTypeError, InvalidValueError, Money, NegativeAmountError
-from cantine_rules.pricing._account_errors import (
+from cantine_rules.pricing.accounts import (
+    Payment,
+    PaymentMode,
+    PricedUnit,
     TicketCountError,
     UnknownPaymentModeError,
     ZeroAmountError,
+    flat_pricer,
+    ticket_count,
 )
-from cantine_rules.pricing._payment import Payment, PaymentMode, ticket_count
-from cantine_rules.pricing._priced_unit import PricedUnit, flat_pricer
 
 
 @pytest.mark.parametrize(
