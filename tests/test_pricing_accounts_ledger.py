@@ -221,7 +221,7 @@ def test_seed_000_the_wallet_is_credited_by_card_cheque_or_transfer() -> None:
     # Seed 000: « choisir le mode de règlement carte bancaire, chèque et virement ».
     wallet = Wallet()
     for mode in ("card", "cheque", "transfer"):
-        wallet = wallet.credit(EUR("20"), mode, DAY, f"{mode}-1")
+        wallet = wallet.credit(DAY, EUR("20"), mode, f"{mode}-1")
     assert wallet.balance == EUR("60")
     assert [entry.mode for entry in wallet.ledger.entries] == [
         PaymentMode.CARD,
@@ -229,40 +229,40 @@ def test_seed_000_the_wallet_is_credited_by_card_cheque_or_transfer() -> None:
         PaymentMode.TRANSFER,
     ]
     with pytest.raises(InvalidValueError) as refused:
-        wallet.credit(EUR("20"), PaymentMode.DIRECT_DEBIT, DAY, "x")
+        wallet.credit(DAY, EUR("20"), PaymentMode.DIRECT_DEBIT, "x")
     assert refused.value.field == "mode"
     assert "card, cheque, transfer" in str(refused.value)
     with pytest.raises(UnknownPaymentModeError) as unknown:
-        wallet.credit(EUR("20"), "espèces", DAY, "x")
+        wallet.credit(DAY, EUR("20"), "espèces", "x")
     assert unknown.value.field == "mode"
 
 
 def test_seed_000_the_alert_fires_at_30_euros_inclusive() -> None:
     # Seed 000: « à partir de 30 € vous serez relancer par mail et sms »: from 30 € on.
-    wallet = Wallet().credit(EUR("30.01"), "card", DAY, "CB-1")
+    wallet = Wallet().credit(DAY, EUR("30.01"), "card", "CB-1")
     assert wallet.status is WalletStatus.IN_CREDIT
     assert not wallet.status.needs_reminder
-    at_30 = wallet.debit(EUR("0.01"), DAY, "x")
+    at_30 = wallet.debit(DAY, EUR("0.01"), "x")
     assert at_30.balance == EUR("30")
     assert at_30.status is WalletStatus.LOW_BALANCE
     assert at_30.status.needs_reminder
-    assert at_30.debit(EUR("30"), DAY, "x").status is WalletStatus.LOW_BALANCE  # 0,00 €
+    assert at_30.debit(DAY, EUR("30"), "x").status is WalletStatus.LOW_BALANCE  # 0,00 €
 
 
 def test_seed_000_a_negative_wallet_escalates() -> None:
     # Seed 000: « Tous les comptes négatifs seront immédiatement rappelés par le service
     # comptable de la mairie et si non règlement directement transmis au contentieux du trésor
     # public. »
-    wallet = Wallet().credit(EUR("3.50"), "card", DAY, "CB-1").debit(EUR("3.60"), DAY, "repas")
+    wallet = Wallet().credit(DAY, EUR("3.50"), "card", "CB-1").debit(DAY, EUR("3.60"), "repas")
     assert wallet.balance == EUR("-0.10")
     assert wallet.status is WalletStatus.ESCALATED
     assert wallet.status.needs_reminder
-    assert wallet.credit(EUR("0.10"), "card", DAY, "CB-2").status is WalletStatus.LOW_BALANCE
+    assert wallet.credit(DAY, EUR("0.10"), "card", "CB-2").status is WalletStatus.LOW_BALANCE
 
 
 def test_wallet_operations_return_a_new_wallet() -> None:
     wallet = Wallet()
-    credited = wallet.credit(EUR("10"), "card", DAY, "CB-1")
+    credited = wallet.credit(DAY, EUR("10"), "card", "CB-1")
     assert wallet.balance == EUR("0")
     assert credited.balance == EUR("10")
 
@@ -272,16 +272,16 @@ def test_wallet_credits_and_debits_must_be_above_zero(
     amount: str, error: type[InvalidValueError]
 ) -> None:
     with pytest.raises(error) as credit:
-        Wallet().credit(EUR(amount), "card", DAY, "x")
+        Wallet().credit(DAY, EUR(amount), "card", "x")
     assert credit.value.field == "amount"
     with pytest.raises(error) as debit:
-        Wallet().debit(EUR(amount), DAY, "x")
+        Wallet().debit(DAY, EUR(amount), "x")
     assert debit.value.field == "amount"
 
 
 def test_a_wallet_debits_each_booked_service_at_its_unit_price() -> None:
     pricer = flat_pricer(EUR("3.60"), "à l'unité")
-    wallet = Wallet().credit(EUR("50"), "card", DAY, "CB-1")
+    wallet = Wallet().credit(DAY, EUR("50"), "card", "CB-1")
     wallet = wallet.debit_booking(Booking("louise", "cantine", date(2024, 9, 3)), pricer)
     assert wallet.balance == EUR("46.40")
     entry = wallet.ledger.entries[-1]
@@ -321,10 +321,10 @@ def test_property_a_wallet_never_loses_or_invents_a_cent(ops: list[tuple[bool, i
     expected = 0
     for is_credit, cents in ops:
         if is_credit:
-            wallet = wallet.credit(Money.from_cents(cents), "card", DAY, "c")
+            wallet = wallet.credit(DAY, Money.from_cents(cents), "card", "c")
             expected += cents
         else:
-            wallet = wallet.debit(Money.from_cents(cents), DAY, "d")
+            wallet = wallet.debit(DAY, Money.from_cents(cents), "d")
             expected -= cents
     assert wallet.balance == Money.from_cents(expected)
     assert wallet.balance == wallet.ledger.total_credits - wallet.ledger.total_debits

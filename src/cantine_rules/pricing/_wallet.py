@@ -17,8 +17,8 @@ low balance.
 
 >>> from datetime import date
 >>> from cantine_rules import Money
->>> wallet = Wallet().credit(Money.euros("40"), PaymentMode.CARD, date(2024, 9, 2), "CB-1")
->>> wallet.debit(Money.euros("10"), date(2024, 9, 3), "repas").status.value
+>>> wallet = Wallet().credit(date(2024, 9, 2), Money.euros("40"), PaymentMode.CARD, "CB-1")
+>>> wallet.debit(date(2024, 9, 3), Money.euros("10"), "repas").status.value
 'low_balance'
 """
 
@@ -131,7 +131,7 @@ class Wallet:
             return WalletStatus.LOW_BALANCE
         return WalletStatus.IN_CREDIT
 
-    def credit(self, amount: Money, mode: PaymentMode | str, day: date, reference: str) -> Wallet:
+    def credit(self, day: date, amount: Money, mode: PaymentMode | str, reference: str) -> Wallet:
         """This wallet credited with *amount* (above zero) paid by *mode*.
 
         Raises:
@@ -140,7 +140,7 @@ class Wallet:
             InvalidValueError: *mode* is not one the wallet accepts (field ``mode``).
             UnknownPaymentModeError: *mode* is not a payment mode at all.
 
-        >>> Wallet().credit(Money.euros("50"), "cheque", date(2024, 9, 2), "CHQ-1").balance
+        >>> Wallet().credit(date(2024, 9, 2), Money.euros("50"), "cheque", "CHQ-1").balance
         Money.euros('50.00')
         """
         require_positive(amount, "amount")
@@ -152,14 +152,14 @@ class Wallet:
         return attrs.evolve(self, ledger=ledger)
 
     def debit(
-        self, amount: Money, day: date, reference: str, *, label: str | None = None
+        self, day: date, amount: Money, reference: str, *, label: str | None = None
     ) -> Wallet:
         """This wallet with *amount* (above zero) taken for a service.
 
         The debit is taken even if it makes the balance negative: the meal was served, and the
         negative balance escalates (see :attr:`status`).
 
-        >>> Wallet().debit(Money.euros("3.60"), date(2024, 9, 3), "repas").status.value
+        >>> Wallet().debit(date(2024, 9, 3), Money.euros("3.60"), "repas").status.value
         'escalated'
         """
         require_positive(amount, "amount")
@@ -191,4 +191,4 @@ class Wallet:
         if priced.unit_price.is_zero():
             return self
         reference = f"{booking.child_id}/{booking.service_code}/{booking.day.isoformat()}"
-        return self.debit(priced.unit_price, booking.day, reference, label=priced.tariff_name)
+        return self.debit(booking.day, priced.unit_price, reference, label=priced.tariff_name)
