@@ -139,6 +139,9 @@ def test_bad_basket_input() -> None:
     with pytest.raises(InvalidTypeError) as child:
         basket.add("louise", CANTINE, SEED_DAYS[0], UNIT)  # type: ignore[arg-type]
     assert child.value.field == "child"
+    with pytest.raises(InvalidTypeError) as day:
+        basket.add(LOUISE, CANTINE, "2016-09-07", UNIT)  # type: ignore[arg-type]
+    assert day.value.field == "day"
     with pytest.raises(InvalidTypeError) as stray:
         Basket(("x",))  # type: ignore[arg-type]
     assert stray.value.field == "lines[0]"

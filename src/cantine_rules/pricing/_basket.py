@@ -24,7 +24,7 @@ Money.euros('3.60')
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from itertools import pairwise
 from typing import Any
 
@@ -150,6 +150,9 @@ class Basket:
             raise InvalidTypeError("child", child, "must be a Child")
         if not isinstance(service, Service):
             raise InvalidTypeError("service", service, "must be a Service")
+        if not isinstance(day, date) or isinstance(day, datetime):
+            # Checked before the pricer sees it, so the error names the field, not the tariff.
+            raise InvalidTypeError("day", day, "must be a datetime.date")
         unit = pricer(child.id, service.code, day)
         if not isinstance(unit, PricedUnit):
             raise InvalidTypeError("pricer", unit, "must return a PricedUnit")
