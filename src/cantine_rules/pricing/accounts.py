@@ -1,0 +1,107 @@
+"""Accounts: what a family pays, how, and what its account says.
+
+Payment modes, postfacturation invoices, pay-at-booking baskets, prepaid wallets, ledgers and
+statements, alternating custody. Everything here is pure and immutable. Amounts are
+:class:`~cantine_rules.Money`; prices come from any tariff through a :data:`UnitPricer`. The
+balance of a ledger or a wallet is ``credits − debits``: a family that owes money has a negative
+balance.
+
+>>> from datetime import date
+>>> from cantine_rules import Booking, Money
+>>> pricer = flat_pricer(Money.euros("3.60"), "à l'unité")
+>>> days = [date(2016, 9, d) for d in (1, 2, 5, 6)]
+>>> invoice = build_invoice([Booking("louise", "cantine", d) for d in days], pricer,
+...                         start=date(2016, 9, 1), end=date(2016, 9, 30))
+>>> Ledger().debit(date(2016, 10, 1), invoice.total, "F-2016-09").balance
+Money.euros('-14.40')
+"""
+
+from cantine_rules.pricing._account_errors import (
+    CustodyScheduleError,
+    PaymentMismatchError,
+    TicketCountError,
+    UnknownPaymentModeError,
+    ZeroAmountError,
+)
+from cantine_rules.pricing._basket import Basket, BasketLine, BasketReceipt
+from cantine_rules.pricing._custody import (
+    CustodyPeriod,
+    CustodyRule,
+    CustodySchedule,
+    EveryOtherWeek,
+    IsoWeekParity,
+    bill_by_household,
+    custody_days,
+    split_between_households,
+)
+from cantine_rules.pricing._invoice import (
+    Attendance,
+    DecidedCharge,
+    Invoice,
+    InvoiceLine,
+    LineKey,
+    LineKind,
+    Presence,
+    build_invoice,
+)
+from cantine_rules.pricing._ledger import (
+    OPENING_LABEL,
+    EntryType,
+    Ledger,
+    LedgerEntry,
+    Side,
+    Statement,
+    StatementRow,
+)
+from cantine_rules.pricing._payment import Payment, PaymentMode, ticket_count
+from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer, flat_pricer
+from cantine_rules.pricing._wallet import (
+    CHANTRAINE_ALERT_THRESHOLD,
+    CHANTRAINE_CREDIT_MODES,
+    Wallet,
+    WalletStatus,
+)
+
+__all__ = [
+    "CHANTRAINE_ALERT_THRESHOLD",
+    "CHANTRAINE_CREDIT_MODES",
+    "OPENING_LABEL",
+    "Attendance",
+    "Basket",
+    "BasketLine",
+    "BasketReceipt",
+    "CustodyPeriod",
+    "CustodyRule",
+    "CustodySchedule",
+    "CustodyScheduleError",
+    "DecidedCharge",
+    "EntryType",
+    "EveryOtherWeek",
+    "Invoice",
+    "InvoiceLine",
+    "IsoWeekParity",
+    "Ledger",
+    "LedgerEntry",
+    "LineKey",
+    "LineKind",
+    "Payment",
+    "PaymentMismatchError",
+    "PaymentMode",
+    "Presence",
+    "PricedUnit",
+    "Side",
+    "Statement",
+    "StatementRow",
+    "TicketCountError",
+    "UnitPricer",
+    "UnknownPaymentModeError",
+    "Wallet",
+    "WalletStatus",
+    "ZeroAmountError",
+    "bill_by_household",
+    "build_invoice",
+    "custody_days",
+    "flat_pricer",
+    "split_between_households",
+    "ticket_count",
+]
