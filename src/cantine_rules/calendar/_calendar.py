@@ -117,6 +117,14 @@ def _department(_instance: Any, attribute: attrs.Attribute[str | None], value: o
         )
 
 
+def _instance_of(kind: type[Any]) -> Any:
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidTypeError(attribute.name, value, f"must be a {kind.__name__}")
+
+    return check
+
+
 def _closure_tuple(value: Iterable[Closure]) -> tuple[Closure, ...]:
     return tuple(value)
 
@@ -183,12 +191,9 @@ class SchoolCalendar:
     extra_open_days: tuple[ExtraOpenDay, ...] = attrs.field(
         default=(), converter=_extra_tuple, validator=tuple_of(ExtraOpenDay)
     )
-    school_week: SchoolWeek = attrs.field(
-        default=FOUR_DAYS, validator=attrs.validators.instance_of(SchoolWeek)
-    )
+    school_week: SchoolWeek = attrs.field(default=FOUR_DAYS, validator=_instance_of(SchoolWeek))
     official_holidays: OfficialSchoolHolidays | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(OfficialSchoolHolidays)),
+        default=None, validator=attrs.validators.optional(_instance_of(OfficialSchoolHolidays))
     )
     first_year: int = attrs.field(default=2017, validator=_year)
     last_year: int = attrs.field(default=2028, validator=_year)
