@@ -221,7 +221,7 @@ def test_bad_arguments() -> None:
     with pytest.raises(InvalidTypeError):
         OfficialSchoolHolidays.from_csv(TEXT.encode(), Zone.A)  # type: ignore[arg-type]
     with pytest.raises(LookupError):
-        OfficialSchoolHolidays.from_csv(TEXT, "Zone D")  # type: ignore[arg-type]
+        OfficialSchoolHolidays.from_csv(TEXT, "Zone D")
     with pytest.raises(CalendarError) as caught:
         SchoolCalendar(Zone.B, official_holidays=ZONE_A)
     assert caught.value.field == "official_holidays"

@@ -134,13 +134,13 @@ class OfficialSchoolHolidays:
 
     @classmethod
     def from_csv(
-        cls, text: str, zone: Zone, *, academy: str | None = None
+        cls, text: str, zone: Zone | str, *, academy: str | None = None
     ) -> OfficialSchoolHolidays:
         """Read the text of the dataset's CSV export, keeping the pupils' breaks of *zone*.
 
         Args:
             text: the whole CSV text (``;`` or ``,`` separated; a byte-order mark is ignored).
-            zone: the zone whose rows to keep; the others are ignored.
+            zone: the zone whose rows to keep (a Zone, or ``"Zone A"``…); others are ignored.
             academy: keep only this académie's rows (needed if académies of the zone differ).
 
         Raises:
@@ -150,14 +150,14 @@ class OfficialSchoolHolidays:
         """
         if not isinstance(text, str):
             raise InvalidTypeError("text", text, "must be the CSV text as a str")
-        zone = to_zone(zone)
+        wanted_zone = to_zone(zone)
         wanted_academy = None if academy is None else academy.strip().casefold()
         seen: dict[tuple[str, str], tuple[OfficialBreak, int]] = {}
         for line, row in _rows(text):
             population = row.get("population", "").strip().casefold()
             if population.startswith("enseignant"):
                 continue
-            if Zone._lookup(row["zones"].strip()) is not zone:
+            if Zone._lookup(row["zones"].strip()) is not wanted_zone:
                 continue
             if (
                 wanted_academy is not None
@@ -175,7 +175,7 @@ class OfficialSchoolHolidays:
                     f"line {earlier[1]}; choose one académie with academy=...",
                 )
             seen.setdefault(key, (official_break, line))
-        return cls(zone, (found for found, _line in seen.values()))
+        return cls(wanted_zone, (found for found, _line in seen.values()))
 
     # Derived once from the breaks, so that each question is a lookup.
     _coverage: tuple[tuple[date, date], ...] = attrs.field(
@@ -243,7 +243,7 @@ def _days_off(breaks: tuple[OfficialBreak, ...]) -> dict[date, str]:
 
 
 def load_official_school_holidays(
-    path: str | PathLike[str], zone: Zone, *, academy: str | None = None
+    path: str | PathLike[str], zone: Zone | str, *, academy: str | None = None
 ) -> OfficialSchoolHolidays:
     """Read the dataset's CSV export from the file at *path* (UTF-8), as :meth:`~.from_csv` does.
 
