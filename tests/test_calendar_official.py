@@ -209,6 +209,8 @@ def test_conflicting_academies_need_an_academy() -> None:
         (f"{API_HEADER}\nNoël;-;2024-12-21;2025-01-06;Lyon;Zone A;2024", "line 2.annee_scolaire"),
         (f"{API_HEADER}\nNoël;-;2024-12-21;2024-12-01;Lyon;Zone A;2024-2025", "line 2.end_date"),
         (f"{API_HEADER}\n;-;2024-12-21;2025-01-06;Lyon;Zone A;2024-2025", "line 2.description"),
+        (f"{API_HEADER}\nNoël;-;2024-12-21;;Lyon;Zone A;2024-2025", "line 2.end_date"),
+        ("description;population;start_date;end_date;zones\nNoël;-;2024-12-21", "line 2"),
     ],
 )
 def test_unreadable_csv_is_refused_naming_where(text: str, field: str) -> None:

@@ -628,10 +628,13 @@ class SchoolCalendar:
         index = self._index
         flags = index.flags[offset]
         school_source = Source.OFFICIAL_DATASET if flags & _OFFICIAL else Source.HOLIDAYS_PACKAGE
-        if flags & (_EXTRA_OPEN | _CLOSURE):
+        # The source that decided, in the order period expansion gives its reasons.
+        if flags & _EXTRA_OPEN:
             school_day_source = Source.COMMUNE
         elif flags & _PUBLIC:
             school_day_source = Source.HOLIDAYS_PACKAGE
+        elif flags & _CLOSURE:
+            school_day_source = Source.COMMUNE
         elif flags & _SCHOOL_HOLIDAY:
             school_day_source = school_source
         else:

@@ -71,33 +71,42 @@ class Zone(StrEnum):
             InvalidTypeError: when *text* is not a str.
 
         """
-        found = cls._lookup(text)
-        if found is None:
-            if not isinstance(text, str):
-                raise InvalidTypeError("zone", text, "must be a Zone or a str such as 'Zone A'")
-            raise UnknownCodeError("zone", text, (member.value for member in cls))
-        return found
+        return to_zone(text)
 
-    @classmethod
-    def _lookup(cls, text: object) -> Zone | None:
-        if isinstance(text, cls):
-            return text
-        if not isinstance(text, str):
-            return None
-        words = text.split()
-        if len(words) == 2 and words[0].casefold() == "zone":
-            words = words[1:]
-        if len(words) != 1:
-            return None
-        try:
-            return cls(words[0].upper())
-        except ValueError:
-            return None
+
+def zone_or_none(text: object) -> Zone | None:
+    """The zone *text* names (a Zone, ``"A"``, ``"zone a"``, ``"Zone A"``), or None.
+
+    >>> zone_or_none("Corse") is None
+    True
+    """
+    if isinstance(text, Zone):
+        return text
+    if not isinstance(text, str):
+        return None
+    words = text.split()
+    if len(words) == 2 and words[0].casefold() == "zone":
+        words = words[1:]
+    if len(words) != 1:
+        return None
+    try:
+        return Zone(words[0].upper())
+    except ValueError:
+        return None
 
 
 def to_zone(value: object) -> Zone:
-    """Converter: a :class:`Zone`, or a str naming one (``"A"``, ``"Zone A"``)."""
-    return Zone.parse(value)  # type: ignore[arg-type]  # parse() reports non-str itself
+    """Converter: a :class:`Zone`, or a str naming one; a typed error otherwise.
+
+    >>> to_zone("Zone B")
+    <Zone.B: 'B'>
+    """
+    found = zone_or_none(value)
+    if found is None:
+        if not isinstance(value, str):
+            raise InvalidTypeError("zone", value, "must be a Zone or a str such as 'Zone A'")
+        raise UnknownCodeError("zone", value, (member.value for member in Zone))
+    return found
 
 
 class ServiceDays(StrEnum):
@@ -325,6 +334,11 @@ def _source_keys(
 @attrs.frozen
 class DayInfo:
     """Everything the calendar knows about one day, with the source of each answer.
+
+    >>> from cantine_rules.calendar import SchoolCalendar
+    >>> info = SchoolCalendar(Zone.C).day_info(date(2024, 5, 9))
+    >>> info.public_holiday, info.school_holiday, info.sources["school_day"].value
+    ('Ascension', "Pont de l'Ascension", 'holidays')
 
     Attributes:
         day: the day.

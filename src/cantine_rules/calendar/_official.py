@@ -39,7 +39,7 @@ import attrs
 
 from cantine_rules._time import PARIS
 from cantine_rules._validators import a_date, enum_member, identifier, optional_date, tuple_of
-from cantine_rules.calendar._model import Zone, require_day, to_zone
+from cantine_rules.calendar._model import Zone, require_day, to_zone, zone_or_none
 from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
 
 __all__ = ["OfficialBreak", "OfficialSchoolHolidays", "load_official_school_holidays"]
@@ -154,15 +154,12 @@ class OfficialSchoolHolidays:
         wanted_academy = None if academy is None else academy.strip().casefold()
         seen: dict[tuple[str, str], tuple[OfficialBreak, int]] = {}
         for line, row in _rows(text):
-            population = row.get("population", "").strip().casefold()
+            population = row["population"].strip().casefold()
             if population.startswith("enseignant"):
                 continue
-            if Zone._lookup(row["zones"].strip()) is not wanted_zone:
+            if zone_or_none(row["zones"]) is not wanted_zone:
                 continue
-            if (
-                wanted_academy is not None
-                and row.get("location", "").strip().casefold() != wanted_academy
-            ):
+            if wanted_academy is not None and row["location"].strip().casefold() != wanted_academy:
                 continue
             official_break = _break(line, row)
             key = (official_break.school_year, official_break.label)
@@ -170,7 +167,7 @@ class OfficialSchoolHolidays:
             if earlier is not None and earlier[0] != official_break:
                 raise CalendarError(
                     f"line {line}",
-                    row.get("location", ""),
+                    row["location"],
                     f"gives {official_break.label} {official_break.school_year} other dates than "
                     f"line {earlier[1]}; choose one académie with academy=...",
                 )
@@ -273,10 +270,16 @@ def _rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         if not any(cell.strip() for cell in cells):
             continue
         # Line numbers count the header as line 1, as a spreadsheet shows them.
-        yield (
-            reader.line_num,
-            {name: cell for name, cell in zip(names, cells, strict=False) if name},
-        )
+        if len(cells) != len(names):
+            raise CalendarError(
+                f"line {reader.line_num}",
+                delimiter.join(cells),
+                f"has {len(cells)} cells where the header has {len(names)}",
+            )
+        # Optional columns the export lacks read as empty cells.
+        row = dict.fromkeys(_COLUMNS.values(), "")
+        row.update((name, cell) for name, cell in zip(names, cells, strict=True) if name)
+        yield reader.line_num, row
 
 
 def _break(line: int, row: dict[str, str]) -> OfficialBreak:
@@ -285,7 +288,7 @@ def _break(line: int, row: dict[str, str]) -> OfficialBreak:
         raise CalendarError(f"line {line}.description", row["description"], "is empty")
     start = _paris_day(row["start_date"], f"line {line}.start_date")
     end = _paris_day(row["end_date"], f"line {line}.end_date")
-    school_year = row.get("annee_scolaire", "").strip() or _school_year_label(start)
+    school_year = row["annee_scolaire"].strip() or _school_year_label(start)
     _school_year_start(school_year, f"line {line}.annee_scolaire")
     # « Début des Vacances d'Été » rows give the same day twice: the end is not yet published.
     resumption = None if end == start else end
