@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_SERVICE_DAYS",
     "FOUR_AND_A_HALF_DAYS",
     "FOUR_DAYS",
+    "WEEKDAY_NAMES",
     "Closure",
     "DayInfo",
     "ExtraOpenDay",
@@ -34,6 +35,9 @@ __all__ = [
     "Source",
     "Zone",
     "require_day",
+    "service_days_of",
+    "to_zone",
+    "zone_or_none",
 ]
 
 #: French weekday names, Monday first, for labels shown to families.
