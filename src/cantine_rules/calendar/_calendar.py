@@ -1,0 +1,683 @@
+"""A commune's school calendar: public and school holidays, closures, school and working days.
+
+Everything is computed once, when the calendar is built, into a table with one entry per day of
+the years covered and a sorted array of the working days; each question is then a lookup or a
+binary search, never a walk from day to day.
+
+>>> calendar = SchoolCalendar(Zone.C)
+>>> calendar.sub_working_days(date(2024, 5, 13), 2)
+datetime.date(2024, 5, 7)
+>>> calendar.school_holiday(date(2024, 5, 10))
+"Pont de l'Ascension"
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from datetime import date
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+from dateutil.rrule import rrule
+from holidays import country_holidays
+
+from cantine_rules._validators import enum_member, tuple_of
+from cantine_rules.calendar._model import (
+    FOUR_DAYS,
+    WEEKDAY_NAMES,
+    Closure,
+    DayInfo,
+    ExtraOpenDay,
+    PeriodExpansion,
+    SchoolWeek,
+    SchoolYear,
+    ServiceDays,
+    SkippedDay,
+    SkipReason,
+    Source,
+    Zone,
+    require_day,
+    service_days_of,
+    to_zone,
+)
+from cantine_rules.calendar._official import OfficialSchoolHolidays
+from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
+from cantine_rules.model import ServiceKind
+
+__all__ = ["PACKAGE_SCHOOL_HOLIDAYS", "SchoolCalendar"]
+
+#: The days for which the ``holidays`` package's school holidays are trusted. Its data starts
+#: with the 2017-2018 school year, whose first day of class was Monday 4 September 2017 (the
+#: summer break of 2017 before it is not in the package), and the arrêtés it cites go up to
+#: the 2027-2028 school year; its dates after 31 August 2028 are its own extrapolation.
+PACKAGE_SCHOOL_HOLIDAYS: Final = (date(2017, 9, 4), date(2028, 8, 31))
+
+#: The civil years a calendar may cover.
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2100
+
+# The Alsace-Moselle departments, and the subdivision of the ``holidays`` package for each:
+# « droit local » adds Vendredi saint and the 26 December (Saint-Étienne).
+_LOCAL_LAW: Final = MappingProxyType({"57": "57", "67": "6AE", "68": "6AE"})
+# 01 to 95, without 20 (Corsica has been 2A and 2B since 1976).
+_METROPOLITAN: Final = re.compile(r"^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5])$")
+_OWN_SCHOOL_CALENDAR: Final = re.compile(r"^(2[AB]|97[1-6])$")
+
+# One 16-bit word of flags per day.
+_PUBLIC: Final = 1 << 0
+_SCHOOL_HOLIDAY: Final = 1 << 1
+_CLOSURE: Final = 1 << 2
+_SCHOOL_DAY: Final = 1 << 3
+_WORKING: Final = 1 << 4
+_SCHOOL_KNOWN: Final = 1 << 5
+_OFFICIAL: Final = 1 << 6
+_EXTRA_OPEN: Final = 1 << 7
+_RUNS_WEDNESDAYS: Final = 1 << 8
+_RUNS_SCHOOL_HOLIDAYS: Final = 1 << 9
+_RUNS: Final = MappingProxyType(
+    {
+        ServiceDays.SCHOOL_DAYS: _SCHOOL_DAY,
+        ServiceDays.WEDNESDAYS: _RUNS_WEDNESDAYS,
+        ServiceDays.SCHOOL_HOLIDAYS: _RUNS_SCHOOL_HOLIDAYS,
+    }
+)
+_WEDNESDAY: Final = 2
+_SATURDAY: Final = 5
+_SUNDAY: Final = 6
+
+
+def _weekday(ordinal: int) -> int:
+    # Ordinal 1 (1 January of year 1) was a Monday.
+    return (ordinal - 1) % 7
+
+
+def _year(_instance: Any, attribute: attrs.Attribute[int], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(attribute.name, value, "must be an int (a civil year)")
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise OutOfRangeError(attribute.name, value, f"must be within {MIN_YEAR}-{MAX_YEAR}")
+
+
+def _department(_instance: Any, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, value, "must be a str such as '57', or None")
+    if _OWN_SCHOOL_CALENDAR.match(value):
+        raise CalendarError(
+            attribute.name, value, "has its own school calendar, outside zones A, B and C"
+        )
+    if not _METROPOLITAN.match(value):
+        raise CalendarError(
+            attribute.name, value, "must be a metropolitan department code, '01' to '95'"
+        )
+
+
+def _instance_of(kind: type[Any]) -> Any:
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidTypeError(attribute.name, value, f"must be a {kind.__name__}")
+
+    return check
+
+
+def _closure_tuple(value: Iterable[Closure]) -> tuple[Closure, ...]:
+    return tuple(value)
+
+
+def _extra_tuple(value: Iterable[ExtraOpenDay]) -> tuple[ExtraOpenDay, ...]:
+    return tuple(value)
+
+
+class _Index:
+    """The per-day table of one calendar (private; built once, never changed)."""
+
+    __slots__ = (
+        "base",
+        "closure_names",
+        "extra_names",
+        "flags",
+        "known_spans",
+        "public_names",
+        "school_names",
+        "working",
+    )
+
+    def __init__(self, base: int, length: int) -> None:
+        self.base = base
+        self.flags = array("H", [0]) * length
+        self.working = array("l")
+        self.public_names: dict[int, str] = {}
+        self.school_names: dict[int, str] = {}
+        self.closure_names: dict[int, str] = {}
+        self.extra_names: dict[int, str] = {}
+        self.known_spans: list[tuple[date, date]] = []
+
+
+@attrs.frozen
+class SchoolCalendar:
+    """The school calendar of a commune: what kind of day each day is, and working-day arithmetic.
+
+    Attributes:
+        zone: the school-holiday zone (a :class:`Zone`, or ``"A"``, ``"Zone A"``…).
+        department: the department code; ``"57"``, ``"67"`` and ``"68"`` add the
+            Alsace-Moselle public holidays (Vendredi saint, 26 décembre).
+        closures: the commune's closures (ponts, exceptional closures, strike days).
+        extra_open_days: days the commune opens although there would be no school.
+        school_week: the weekdays with school (:data:`FOUR_DAYS` by default).
+        official_holidays: the Ministry's dataset; it wins over the ``holidays`` package for the
+            days it covers.
+        first_year, last_year: the civil years covered. Public holidays and working days are
+            answered for every day of them; school holidays (and so school days and services)
+            only where data is known: see :data:`PACKAGE_SCHOOL_HOLIDAYS`.
+
+    Every question about a day outside what is known raises :class:`OutOfRangeError` naming
+    the day; a day must be a ``datetime.date``, not a datetime.
+
+    >>> moselle = SchoolCalendar.for_department(Zone.B, "57")
+    >>> moselle.public_holiday(date(2024, 3, 29))
+    'Vendredi saint'
+    """
+
+    zone: Zone = attrs.field(converter=to_zone, validator=enum_member(Zone))
+    department: str | None = attrs.field(default=None, validator=_department)
+    closures: tuple[Closure, ...] = attrs.field(
+        default=(), converter=_closure_tuple, validator=tuple_of(Closure)
+    )
+    extra_open_days: tuple[ExtraOpenDay, ...] = attrs.field(
+        default=(), converter=_extra_tuple, validator=tuple_of(ExtraOpenDay)
+    )
+    school_week: SchoolWeek = attrs.field(default=FOUR_DAYS, validator=_instance_of(SchoolWeek))
+    official_holidays: OfficialSchoolHolidays | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_instance_of(OfficialSchoolHolidays))
+    )
+    first_year: int = attrs.field(default=2017, validator=_year)
+    last_year: int = attrs.field(default=2028, validator=_year)
+    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.last_year < self.first_year:
+            raise CalendarError(
+                "last_year", self.last_year, f"must not be before first_year {self.first_year}"
+            )
+        if self.official_holidays is not None and self.official_holidays.zone is not self.zone:
+            raise CalendarError(
+                "official_holidays",
+                self.official_holidays.zone,
+                f"holds zone {self.official_holidays.zone}, not the calendar's zone {self.zone}",
+            )
+        object.__setattr__(self, "_index", self._build())
+
+    @classmethod
+    def for_department(cls, zone: Zone | str, department: str, **options: Any) -> SchoolCalendar:
+        """The calendar of a commune of *department* in *zone*; other fields as keywords.
+
+        >>> SchoolCalendar.for_department("Zone C", "75").is_public_holiday(date(2024, 3, 29))
+        False
+        """
+        return cls(zone, department, **options)
+
+    # Building the table -------------------------------------------------------------------
+
+    def _build(self) -> _Index:
+        first = date(self.first_year, 1, 1)
+        last = date(self.last_year, 12, 31)
+        index = _Index(first.toordinal(), last.toordinal() - first.toordinal() + 1)
+        self._add_public_holidays(index)
+        self._add_package_school_holidays(index, first, last)
+        self._add_official_school_holidays(index, first, last)
+        self._add_closures(index)
+        self._add_extra_open_days(index)
+        self._add_day_kinds(index)
+        return index
+
+    def _add_public_holidays(self, index: _Index) -> None:
+        subdivision = _LOCAL_LAW.get(self.department) if self.department else None
+        public = country_holidays(
+            "FR",
+            subdiv=subdivision,
+            years=range(self.first_year, self.last_year + 1),
+            language="fr",
+        )
+        for day, name in public.items():
+            offset = day.toordinal() - index.base
+            if 0 <= offset < len(index.flags):
+                index.flags[offset] |= _PUBLIC
+                index.public_names[offset] = name
+
+    def _add_package_school_holidays(self, index: _Index, first: date, last: date) -> None:
+        start = max(first, PACKAGE_SCHOOL_HOLIDAYS[0])
+        end = min(last, PACKAGE_SCHOOL_HOLIDAYS[1])
+        if start > end:
+            return
+        school = country_holidays(
+            "FR",
+            subdiv=f"Zone {self.zone.value}",
+            categories=("school",),
+            years=range(start.year, end.year + 1),
+            language="fr",
+        )
+        low, high = start.toordinal() - index.base, end.toordinal() - index.base
+        for offset in range(low, high + 1):
+            index.flags[offset] |= _SCHOOL_KNOWN
+        for day, name in school.items():
+            offset = day.toordinal() - index.base
+            if low <= offset <= high:
+                index.flags[offset] |= _SCHOOL_HOLIDAY
+                index.school_names[offset] = name
+        index.known_spans.append((start, end))
+
+    def _add_official_school_holidays(self, index: _Index, first: date, last: date) -> None:
+        if self.official_holidays is None:
+            return
+        for span_start, span_end in self.official_holidays.coverage:
+            start, end = max(first, span_start), min(last, span_end)
+            if start > end:
+                continue
+            for offset in range(start.toordinal() - index.base, end.toordinal() - index.base + 1):
+                # The dataset wins over the package for every day it covers.
+                index.flags[offset] = (index.flags[offset] & ~_SCHOOL_HOLIDAY) | (
+                    _SCHOOL_KNOWN | _OFFICIAL
+                )
+                index.school_names.pop(offset, None)
+            index.known_spans.append((start, end))
+        for day, name in self.official_holidays.holidays().items():
+            offset = day.toordinal() - index.base
+            if 0 <= offset < len(index.flags) and index.flags[offset] & _OFFICIAL:
+                index.flags[offset] |= _SCHOOL_HOLIDAY
+                index.school_names[offset] = name
+        index.known_spans.sort()
+
+    def _add_closures(self, index: _Index) -> None:
+        for position, closure in enumerate(self.closures):
+            field = f"closures[{position}]"
+            offset = closure.day.toordinal() - index.base
+            if not 0 <= offset < len(index.flags):
+                raise CalendarError(field, closure.day, f"is outside {self._years_text()}")
+            if offset in index.closure_names:
+                raise CalendarError(field, closure.day, "is closed twice; give one closure a day")
+            index.flags[offset] |= _CLOSURE
+            index.closure_names[offset] = closure.label
+
+    def _add_extra_open_days(self, index: _Index) -> None:
+        for position, extra in enumerate(self.extra_open_days):
+            field = f"extra_open_days[{position}]"
+            offset = extra.day.toordinal() - index.base
+            if not 0 <= offset < len(index.flags):
+                raise CalendarError(field, extra.day, f"is outside {self._years_text()}")
+            flags = index.flags[offset]
+            if not flags & _SCHOOL_KNOWN:
+                raise CalendarError(field, extra.day, "has no school-holiday data to check it")
+            if flags & _PUBLIC:
+                raise CalendarError(field, extra.day, "is a public holiday")
+            if flags & _CLOSURE:
+                raise CalendarError(field, extra.day, "is also a closure")
+            if flags & _EXTRA_OPEN:
+                raise CalendarError(field, extra.day, "is listed twice")
+            if self._regular_school_day(flags, _weekday(index.base + offset)):
+                raise CalendarError(field, extra.day, "is already a school day")
+            index.flags[offset] |= _EXTRA_OPEN
+            index.extra_names[offset] = extra.label
+
+    def _regular_school_day(self, flags: int, weekday: int) -> bool:
+        return (
+            bool(flags & _SCHOOL_KNOWN)
+            and not flags & (_PUBLIC | _CLOSURE | _SCHOOL_HOLIDAY)
+            and self.school_week.has_school(weekday)
+        )
+
+    def _add_day_kinds(self, index: _Index) -> None:
+        table, working, base = index.flags, index.working, index.base
+        for offset in range(len(table)):
+            flags = table[offset]
+            weekday = _weekday(base + offset)
+            if weekday < _SATURDAY and not flags & _PUBLIC:
+                flags |= _WORKING
+                working.append(base + offset)
+            if flags & _EXTRA_OPEN or self._regular_school_day(flags, weekday):
+                flags |= _SCHOOL_DAY
+            if flags & _SCHOOL_KNOWN and not flags & (_PUBLIC | _CLOSURE | _SCHOOL_DAY):
+                if flags & _SCHOOL_HOLIDAY:
+                    if weekday < _SATURDAY:
+                        flags |= _RUNS_SCHOOL_HOLIDAYS
+                elif weekday == _WEDNESDAY:
+                    flags |= _RUNS_WEDNESDAYS
+            table[offset] = flags
+
+    # Looking days up ----------------------------------------------------------------------
+
+    def _years_text(self) -> str:
+        return f"the calendar's years {self.first_year}-{self.last_year}"
+
+    def _offset(self, day: object, field: str = "day") -> int:
+        checked = require_day(day, field)
+        offset = checked.toordinal() - self._index.base
+        if not 0 <= offset < len(self._index.flags):
+            raise OutOfRangeError(field, day, f"is outside {self._years_text()}")
+        return offset
+
+    def _known_offset(self, day: object, field: str = "day") -> int:
+        offset = self._offset(day, field)
+        if not self._index.flags[offset] & _SCHOOL_KNOWN:
+            spans = ", ".join(f"{a} to {b}" for a, b in self._index.known_spans) or "none"
+            raise OutOfRangeError(
+                field,
+                day,
+                f"has no school-holiday data (known: {spans}); load an OfficialSchoolHolidays "
+                "that covers it",
+            )
+        return offset
+
+    def _known_range(self, start: object, end: object) -> range:
+        low = self._known_offset(start, "start")
+        high = self._known_offset(end, "end")
+        if high < low:
+            raise CalendarError("end", end, f"is before start {start}")
+        for offset in range(low, high + 1):
+            if not self._index.flags[offset] & _SCHOOL_KNOWN:
+                self._known_offset(date.fromordinal(self._index.base + offset))
+        return range(low, high + 1)
+
+    def knows_school_holidays(self, day: date) -> bool:
+        """True when school holidays (and so school days and services) are known for *day*.
+
+        >>> SchoolCalendar(Zone.A).knows_school_holidays(date(2028, 9, 1))
+        False
+        """
+        return bool(self._index.flags[self._offset(day)] & _SCHOOL_KNOWN)
+
+    def public_holiday(self, day: date) -> str | None:
+        """The name of the jour férié on *day*, in French, or None.
+
+        >>> SchoolCalendar(Zone.A).public_holiday(date(2024, 5, 9))
+        'Ascension'
+        """
+        return self._index.public_names.get(self._offset(day))
+
+    def is_public_holiday(self, day: date) -> bool:
+        """True when *day* is a jour férié (Alsace-Moselle ones included for 57, 67 and 68)."""
+        return bool(self._index.flags[self._offset(day)] & _PUBLIC)
+
+    def school_holiday(self, day: date) -> str | None:
+        """The school break *day* falls in (weekends inside a break included), or None.
+
+        >>> SchoolCalendar(Zone.C).school_holiday(date(2025, 8, 31))
+        "Vacances d'été"
+        """
+        return self._index.school_names.get(self._known_offset(day))
+
+    def closure(self, day: date) -> str | None:
+        """The label of the commune's closure on *day*, or None."""
+        return self._index.closure_names.get(self._offset(day))
+
+    def is_school_day(self, day: date) -> bool:
+        """True when children have school on *day*.
+
+        A school day is a weekday of the school week that is neither a public holiday, nor in
+        the school holidays, nor a closure; or one of the commune's extra open days.
+
+        >>> SchoolCalendar(Zone.C).is_school_day(date(2025, 9, 1))
+        True
+        """
+        return bool(self._index.flags[self._known_offset(day)] & _SCHOOL_DAY)
+
+    def is_working_day(self, day: date) -> bool:
+        """True for a jour ouvré: Monday to Friday, not a public holiday.
+
+        Closures and school holidays do not change working days: the town hall still works.
+        """
+        return bool(self._index.flags[self._offset(day)] & _WORKING)
+
+    def is_ouvrable_day(self, day: date) -> bool:
+        """True for a jour ouvrable: Monday to Saturday, not a public holiday."""
+        offset = self._offset(day)
+        return (
+            _weekday(self._index.base + offset) != _SUNDAY
+            and not self._index.flags[offset] & _PUBLIC
+        )
+
+    # Working-day arithmetic ---------------------------------------------------------------
+
+    def add_working_days(self, day: date, n: int) -> date:
+        """The *n*-th working day after *day* (before it when *n* is negative).
+
+        The count starts on the day after *day*, which need not be a working day itself; for
+        ``n == 0`` the answer is *day*. These are exactly the semantics of workalendar's
+        ``add_working_days``.
+
+        >>> SchoolCalendar(Zone.A).add_working_days(date(2024, 5, 7), 2)  # over Ascension
+        datetime.date(2024, 5, 13)
+        """
+        offset = self._offset(day)
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise InvalidTypeError("n", n, "must be an int number of working days")
+        if n == 0:
+            return require_day(day, "day")
+        working, ordinal = self._index.working, self._index.base + offset
+        if n > 0:
+            position = bisect_right(working, ordinal) + n - 1
+        else:
+            position = bisect_left(working, ordinal) + n
+        if not 0 <= position < len(working):
+            raise OutOfRangeError(
+                "n", n, f"counting {n} working days from {day} leaves {self._years_text()}"
+            )
+        return date.fromordinal(working[position])
+
+    def sub_working_days(self, day: date, n: int) -> date:
+        """The *n*-th working day before *day*; the sign of *n* is ignored, as in workalendar.
+
+        Seed 002 counts deadlines back from the service day: 2 working days before a Thursday
+        is the Tuesday, and 2 before a Monday is the previous Thursday.
+
+        >>> SchoolCalendar(Zone.C).sub_working_days(date(2024, 5, 13), 2)  # Ascension on 9 May
+        datetime.date(2024, 5, 7)
+        """
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise InvalidTypeError("n", n, "must be an int number of working days")
+        return self.add_working_days(day, -abs(n))
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """The number of working days *d* with ``start < d <= end``; negative when end < start.
+
+        This is workalendar's ``get_working_days_delta(start, end)`` when ``start <= end``; with
+        the dates the other way round the count is the same but negative, so that
+        ``working_days_between(a, b) + working_days_between(b, c) == working_days_between(a, c)``.
+
+        >>> SchoolCalendar(Zone.B).working_days_between(date(2024, 5, 7), date(2024, 5, 13))
+        2
+        """
+        low, high = self._offset(start, "start"), self._offset(end, "end")
+        working, base = self._index.working, self._index.base
+        return bisect_right(working, base + high) - bisect_right(working, base + low)
+
+    def school_year(self, day: date) -> SchoolYear:
+        """The school year (1 September to 31 August) *day* belongs to.
+
+        >>> SchoolCalendar(Zone.A).school_year(date(2024, 9, 2)).label
+        '2024-2025'
+        """
+        self._offset(day)
+        return SchoolYear.containing(day)
+
+    # Services -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _mask(service_days: ServiceKind | frozenset[ServiceDays]) -> int:
+        mask = 0
+        for kind in service_days_of(service_days):
+            mask |= _RUNS[kind]
+        return mask
+
+    def runs(self, service_days: ServiceKind | frozenset[ServiceDays], day: date) -> bool:
+        """True when a service running on *service_days* runs on *day*.
+
+        *service_days* is a :class:`ServiceKind` (its :data:`DEFAULT_SERVICE_DAYS`) or a set of
+        :class:`ServiceDays`. No service runs on a public holiday or a closure.
+
+        >>> SchoolCalendar(Zone.C).runs(ServiceKind.HOLIDAY_CENTRE, date(2025, 7, 14))
+        False
+        """
+        mask = self._mask(service_days)
+        return bool(self._index.flags[self._known_offset(day)] & mask)
+
+    def service_days(
+        self, service_days: ServiceKind | frozenset[ServiceDays], start: date, end: date
+    ) -> tuple[date, ...]:
+        """The days from *start* to *end* (both included) on which the service runs.
+
+        >>> len(SchoolCalendar(Zone.C).service_days(ServiceKind.MEAL, date(2024, 9, 2),
+        ...                                         date(2024, 9, 8)))
+        4
+        """
+        mask = self._mask(service_days)
+        flags, base = self._index.flags, self._index.base
+        return tuple(
+            date.fromordinal(base + offset)
+            for offset in self._known_range(start, end)
+            if flags[offset] & mask
+        )
+
+    def expand(
+        self,
+        service_days: ServiceKind | frozenset[ServiceDays],
+        start: date,
+        end: date,
+        weekdays: frozenset[int] | None = None,
+        rule: rrule | None = None,
+    ) -> PeriodExpansion:
+        """Expand a booking for a period into its service days, and say why other days are not.
+
+        The candidate days are the days from *start* to *end* (both included), kept when their
+        weekday is in *weekdays* (0=Monday) and when *rule* (a ``dateutil`` rrule) has an
+        occurrence on them; with neither, every day is a candidate. Each candidate is a service
+        day, or a :class:`SkippedDay` whose reason is, in this order: a public holiday, a
+        closure, the school holidays (for a day the service would otherwise have run), or
+        :attr:`SkipReason.NO_SERVICE`.
+
+        Seed 002: « J'ouvre pour la période du 01/09/2021 au 04/07/2022, si je coche
+        périscolaire soir le mardi, cela signifie que mon enfant sera inscrit tous les mardis de
+        l'année. »
+
+        >>> period = SchoolCalendar(Zone.B).expand(
+        ...     ServiceKind.EVENING_CARE, date(2021, 9, 1), date(2022, 7, 4), frozenset({1}))
+        >>> period.days[0], period.skipped[0].label
+        (datetime.date(2021, 9, 7), 'Vacances de la Toussaint')
+        """
+        kinds = service_days_of(service_days)
+        mask = self._mask(kinds)
+        offsets = self._known_range(start, end)
+        allowed = _check_weekdays(weekdays)
+        rule_days = _rule_days(rule, require_day(start, "start"), require_day(end, "end"))
+        flags, base = self._index.flags, self._index.base
+        days: list[date] = []
+        skipped: list[SkippedDay] = []
+        for offset in offsets:
+            ordinal = base + offset
+            weekday = _weekday(ordinal)
+            if allowed is not None and weekday not in allowed:
+                continue
+            if rule_days is not None and ordinal not in rule_days:
+                continue
+            if flags[offset] & mask:
+                days.append(date.fromordinal(ordinal))
+            else:
+                skipped.append(self._skipped(offset, weekday, kinds))
+        return PeriodExpansion(days, skipped)
+
+    def _skipped(self, offset: int, weekday: int, kinds: frozenset[ServiceDays]) -> SkippedDay:
+        index = self._index
+        day = date.fromordinal(index.base + offset)
+        flags = index.flags[offset]
+        if flags & _PUBLIC:
+            return SkippedDay(day, SkipReason.PUBLIC_HOLIDAY, index.public_names[offset])
+        if flags & _CLOSURE:
+            return SkippedDay(day, SkipReason.CLOSURE, index.closure_names[offset])
+        if flags & _SCHOOL_HOLIDAY and self._would_run(kinds, weekday):
+            return SkippedDay(day, SkipReason.SCHOOL_HOLIDAY, index.school_names[offset])
+        return SkippedDay(
+            day, SkipReason.NO_SERVICE, f"Service non assuré ce {WEEKDAY_NAMES[weekday]}"
+        )
+
+    def _would_run(self, kinds: frozenset[ServiceDays], weekday: int) -> bool:
+        # Whether the service runs on this weekday outside the school holidays.
+        if ServiceDays.SCHOOL_DAYS in kinds and self.school_week.has_school(weekday):
+            return True
+        return ServiceDays.WEDNESDAYS in kinds and weekday == _WEDNESDAY
+
+    # Whole days ---------------------------------------------------------------------------
+
+    def day_info(self, day: date) -> DayInfo:
+        """Everything known about *day*, with the source of each answer.
+
+        >>> info = SchoolCalendar(Zone.C).day_info(date(2024, 5, 10))
+        >>> info.school_day, info.school_holiday, info.sources["school_day"].value
+        (False, "Pont de l'Ascension", 'holidays')
+        """
+        return self._day_info(self._known_offset(day))
+
+    def days(self, start: date, end: date) -> tuple[DayInfo, ...]:
+        """:meth:`day_info` for every day from *start* to *end*, both included."""
+        return tuple(self._day_info(offset) for offset in self._known_range(start, end))
+
+    def _day_info(self, offset: int) -> DayInfo:
+        index = self._index
+        flags = index.flags[offset]
+        school_source = Source.OFFICIAL_DATASET if flags & _OFFICIAL else Source.HOLIDAYS_PACKAGE
+        # The source that decided, in the order period expansion gives its reasons.
+        if flags & _EXTRA_OPEN:
+            school_day_source = Source.COMMUNE
+        elif flags & _PUBLIC:
+            school_day_source = Source.HOLIDAYS_PACKAGE
+        elif flags & _CLOSURE:
+            school_day_source = Source.COMMUNE
+        elif flags & _SCHOOL_HOLIDAY:
+            school_day_source = school_source
+        else:
+            school_day_source = Source.SCHOOL_WEEK
+        return DayInfo(
+            day=date.fromordinal(index.base + offset),
+            school_day=bool(flags & _SCHOOL_DAY),
+            public_holiday=index.public_names.get(offset),
+            school_holiday=index.school_names.get(offset),
+            closure=index.closure_names.get(offset),
+            working_day=bool(flags & _WORKING),
+            sources={
+                "public_holiday": Source.HOLIDAYS_PACKAGE,
+                "school_holiday": school_source,
+                "closure": Source.COMMUNE,
+                "school_day": school_day_source,
+            },
+            extra_open_day=index.extra_names.get(offset),
+        )
+
+
+def _check_weekdays(weekdays: object) -> frozenset[int] | None:
+    if weekdays is None:
+        return None
+    if not isinstance(weekdays, frozenset):
+        raise InvalidTypeError("weekdays", weekdays, "must be a frozenset of ints, 0=Monday")
+    for weekday in weekdays:
+        if not isinstance(weekday, int) or isinstance(weekday, bool) or not 0 <= weekday <= 6:
+            raise InvalidTypeError("weekdays", weekday, "weekdays are ints from 0 (Monday) to 6")
+    return weekdays
+
+
+def _rule_days(rule: object, start: date, end: date) -> frozenset[int] | None:
+    if rule is None:
+        return None
+    if not isinstance(rule, rrule):
+        raise InvalidTypeError("rule", rule, "must be a dateutil.rrule.rrule")
+    found: set[int] = set()
+    # Occurrences come in order; the rule's own time zone, if any, does not matter for days.
+    for occurrence in rule:
+        day = occurrence.date()
+        if day > end:
+            break
+        if day >= start:
+            found.add(day.toordinal())
+    return frozenset(found)
