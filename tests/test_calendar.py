@@ -17,6 +17,7 @@ from cantine_rules.calendar import (
     FOUR_DAYS,
     PACKAGE_SCHOOL_HOLIDAYS,
     Closure,
+    DataSource,
     DayInfo,
     ExtraOpenDay,
     OfficialSchoolHolidays,
@@ -27,7 +28,6 @@ from cantine_rules.calendar import (
     ServiceDays,
     SkippedDay,
     SkipReason,
-    Source,
     Zone,
 )
 from cantine_rules.errors import (
@@ -186,7 +186,7 @@ def test_a_commune_closure_makes_the_day_not_a_school_day() -> None:
     assert not calendar.runs(ServiceKind.MEAL, strike)
     info = calendar.day_info(strike)
     assert info.closure == "Grève"
-    assert info.sources["school_day"] is Source.COMMUNE
+    assert info.sources["school_day"] is DataSource.COMMUNE
 
 
 def test_a_closure_during_the_holidays_closes_the_holiday_centre() -> None:
@@ -207,7 +207,7 @@ def test_an_extra_open_day() -> None:
     assert not calendar.runs(ServiceKind.WEDNESDAY_CENTRE, wednesday)
     info = calendar.day_info(wednesday)
     assert info.extra_open_day == "Rattrapage du pont de l'Ascension"
-    assert info.sources["school_day"] is Source.COMMUNE
+    assert info.sources["school_day"] is DataSource.COMMUNE
 
 
 def test_an_extra_open_day_inside_the_holidays() -> None:
@@ -372,17 +372,17 @@ def test_day_info_reports_each_answer_and_its_source() -> None:
         closure=None,
         working_day=False,
         sources={
-            "public_holiday": Source.HOLIDAYS_PACKAGE,
-            "school_holiday": Source.HOLIDAYS_PACKAGE,
-            "closure": Source.COMMUNE,
-            "school_day": Source.HOLIDAYS_PACKAGE,
+            "public_holiday": DataSource.HOLIDAYS_PACKAGE,
+            "school_holiday": DataSource.HOLIDAYS_PACKAGE,
+            "closure": DataSource.COMMUNE,
+            "school_day": DataSource.HOLIDAYS_PACKAGE,
         },
     )
     school_day = PARIS.day_info(date(2024, 9, 17))
     assert school_day.school_day
     assert school_day.working_day
-    assert school_day.sources["school_day"] is Source.SCHOOL_WEEK
-    assert PARIS.day_info(date(2024, 9, 18)).sources["school_day"] is Source.SCHOOL_WEEK
+    assert school_day.sources["school_day"] is DataSource.SCHOOL_WEEK
+    assert PARIS.day_info(date(2024, 9, 18)).sources["school_day"] is DataSource.SCHOOL_WEEK
 
 
 def test_days_lists_day_info_inclusive() -> None:
@@ -395,9 +395,9 @@ def test_days_lists_day_info_inclusive() -> None:
 def test_day_info_sources_are_read_only_and_checked() -> None:
     info = PARIS.day_info(date(2024, 9, 17))
     with pytest.raises(TypeError):
-        info.sources["closure"] = Source.HOLIDAYS_PACKAGE  # type: ignore[index]
+        info.sources["closure"] = DataSource.HOLIDAYS_PACKAGE  # type: ignore[index]
     with pytest.raises(CalendarError):
-        attrs.evolve(info, sources={"closure": Source.COMMUNE})
+        attrs.evolve(info, sources={"closure": DataSource.COMMUNE})
     with pytest.raises(InvalidTypeError):
         attrs.evolve(info, sources={**info.sources, "closure": "commune"})  # type: ignore[dict-item]
 
@@ -489,7 +489,7 @@ def test_school_year_refuses_inconsistent_bounds(
 
 
 def test_source_and_reason_values() -> None:
-    assert [source.value for source in Source] == [
+    assert [source.value for source in DataSource] == [
         "holidays",
         "official_dataset",
         "commune",

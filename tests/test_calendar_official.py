@@ -18,10 +18,10 @@ import pytest
 
 from cantine_rules import ServiceKind
 from cantine_rules.calendar import (
+    DataSource,
     OfficialBreak,
     OfficialSchoolHolidays,
     SchoolCalendar,
-    Source,
     Zone,
     load_official_school_holidays,
 )
@@ -117,17 +117,17 @@ def test_day_info_says_which_source_answered() -> None:
     calendar = SchoolCalendar(Zone.A, official_holidays=ZONE_A)
     inside = calendar.day_info(date(2024, 10, 22))
     assert inside.school_holiday == "Vacances de la Toussaint"
-    assert inside.sources["school_holiday"] is Source.OFFICIAL_DATASET
-    assert inside.sources["school_day"] is Source.OFFICIAL_DATASET
-    assert inside.sources["public_holiday"] is Source.HOLIDAYS_PACKAGE
+    assert inside.sources["school_holiday"] is DataSource.OFFICIAL_DATASET
+    assert inside.sources["school_day"] is DataSource.OFFICIAL_DATASET
+    assert inside.sources["public_holiday"] is DataSource.HOLIDAYS_PACKAGE
     term = calendar.day_info(date(2024, 11, 4))
     assert term.school_day
-    assert term.sources["school_holiday"] is Source.OFFICIAL_DATASET
-    assert term.sources["school_day"] is Source.SCHOOL_WEEK
+    assert term.sources["school_holiday"] is DataSource.OFFICIAL_DATASET
+    assert term.sources["school_day"] is DataSource.SCHOOL_WEEK
     outside = calendar.day_info(date(2024, 3, 1))
-    assert outside.sources["school_holiday"] is Source.HOLIDAYS_PACKAGE
+    assert outside.sources["school_holiday"] is DataSource.HOLIDAYS_PACKAGE
     armistice = calendar.day_info(date(2024, 11, 11))
-    assert armistice.sources["school_day"] is Source.HOLIDAYS_PACKAGE
+    assert armistice.sources["school_day"] is DataSource.HOLIDAYS_PACKAGE
 
 
 def test_the_dataset_answers_past_the_package() -> None:

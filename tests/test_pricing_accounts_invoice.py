@@ -171,6 +171,23 @@ def test_a_justified_absence_waives_even_a_decided_charge() -> None:
     )
 
 
+def test_a_charge_decided_with_the_justification_in_hand_is_not_waived_again() -> None:
+    # A late cancellation made with a medical certificate on the first sick day (« jour de
+    # carence »): the booking rules already weighed the certificate and kept the charge.
+    day = date(2024, 9, 3)
+    decided = {
+        ("paul", "soir", day): DecidedCharge(
+            EUR("2.10"), "prix du service", "annulation hors délai", waivable=False
+        )
+    }
+    attendance = {("paul", "soir", day): Attendance.absent(Justification.MEDICAL_CERTIFICATE)}
+    invoice = build_invoice(
+        [], MEAL, attendance=attendance, decided_charges=decided, start=START, end=END
+    )
+    (line,) = invoice.lines
+    assert (line.kind, line.amount) == (LineKind.DECIDED, EUR("2.10"))
+
+
 def test_a_decided_charge_on_an_absent_day_stays_a_decided_charge() -> None:
     day = date(2024, 9, 5)
     decided = {("paul", "matin", day): DecidedCharge(EUR("1.50"), "prix", "annulation hors délai")}

@@ -16,12 +16,18 @@ from cantine_rules.money import Money, to_decimal
 E = TypeVar("E", bound=Enum)
 
 
+def require_identifier(value: object, field: str) -> str:
+    """Return *value* if it is a non-empty str with no surrounding white space, else raise."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(field, value, "must be a str")
+    if not value.strip() or value != value.strip():
+        raise EmptyIdentifierError(field, value)
+    return value
+
+
 def identifier(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string with no surrounding white space."""
-    if not isinstance(value, str):
-        raise InvalidTypeError(attribute.name, value, "must be a str")
-    if not value.strip() or value != value.strip():
-        raise EmptyIdentifierError(attribute.name, value)
+    require_identifier(value, attribute.name)
 
 
 def optional_text(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

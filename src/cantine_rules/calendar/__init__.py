@@ -17,6 +17,7 @@ from cantine_rules.calendar._model import (
     FOUR_AND_A_HALF_DAYS,
     FOUR_DAYS,
     Closure,
+    DataSource,
     DayInfo,
     ExtraOpenDay,
     PeriodExpansion,
@@ -25,7 +26,6 @@ from cantine_rules.calendar._model import (
     ServiceDays,
     SkippedDay,
     SkipReason,
-    Source,
     Zone,
 )
 from cantine_rules.calendar._official import (
@@ -40,6 +40,7 @@ __all__ = [
     "FOUR_DAYS",
     "PACKAGE_SCHOOL_HOLIDAYS",
     "Closure",
+    "DataSource",
     "DayInfo",
     "ExtraOpenDay",
     "OfficialBreak",
@@ -51,7 +52,6 @@ __all__ = [
     "ServiceDays",
     "SkipReason",
     "SkippedDay",
-    "Source",
     "Zone",
     "load_official_school_holidays",
 ]

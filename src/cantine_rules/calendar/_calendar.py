@@ -30,6 +30,7 @@ from cantine_rules.calendar._model import (
     FOUR_DAYS,
     WEEKDAY_NAMES,
     Closure,
+    DataSource,
     DayInfo,
     ExtraOpenDay,
     PeriodExpansion,
@@ -38,7 +39,6 @@ from cantine_rules.calendar._model import (
     ServiceDays,
     SkippedDay,
     SkipReason,
-    Source,
     Zone,
     require_day,
     service_days_of,
@@ -627,18 +627,20 @@ class SchoolCalendar:
     def _day_info(self, offset: int) -> DayInfo:
         index = self._index
         flags = index.flags[offset]
-        school_source = Source.OFFICIAL_DATASET if flags & _OFFICIAL else Source.HOLIDAYS_PACKAGE
+        school_source = (
+            DataSource.OFFICIAL_DATASET if flags & _OFFICIAL else DataSource.HOLIDAYS_PACKAGE
+        )
         # The source that decided, in the order period expansion gives its reasons.
         if flags & _EXTRA_OPEN:
-            school_day_source = Source.COMMUNE
+            school_day_source = DataSource.COMMUNE
         elif flags & _PUBLIC:
-            school_day_source = Source.HOLIDAYS_PACKAGE
+            school_day_source = DataSource.HOLIDAYS_PACKAGE
         elif flags & _CLOSURE:
-            school_day_source = Source.COMMUNE
+            school_day_source = DataSource.COMMUNE
         elif flags & _SCHOOL_HOLIDAY:
             school_day_source = school_source
         else:
-            school_day_source = Source.SCHOOL_WEEK
+            school_day_source = DataSource.SCHOOL_WEEK
         return DayInfo(
             day=date.fromordinal(index.base + offset),
             school_day=bool(flags & _SCHOOL_DAY),
@@ -647,9 +649,9 @@ class SchoolCalendar:
             closure=index.closure_names.get(offset),
             working_day=bool(flags & _WORKING),
             sources={
-                "public_holiday": Source.HOLIDAYS_PACKAGE,
+                "public_holiday": DataSource.HOLIDAYS_PACKAGE,
                 "school_holiday": school_source,
-                "closure": Source.COMMUNE,
+                "closure": DataSource.COMMUNE,
                 "school_day": school_day_source,
             },
             extra_open_day=index.extra_names.get(offset),

@@ -24,6 +24,7 @@ __all__ = [
     "FOUR_DAYS",
     "WEEKDAY_NAMES",
     "Closure",
+    "DataSource",
     "DayInfo",
     "ExtraOpenDay",
     "PeriodExpansion",
@@ -32,7 +33,6 @@ __all__ = [
     "ServiceDays",
     "SkipReason",
     "SkippedDay",
-    "Source",
     "Zone",
     "require_day",
     "service_days_of",
@@ -152,7 +152,7 @@ def service_days_of(value: object, field: str = "service_days") -> frozenset[Ser
     )
 
 
-class Source(StrEnum):
+class DataSource(StrEnum):
     """Where an answer of the calendar comes from."""
 
     HOLIDAYS_PACKAGE = "holidays"
@@ -319,20 +319,20 @@ class PeriodExpansion:
 SOURCE_KEYS: Final = ("public_holiday", "school_holiday", "closure", "school_day")
 
 
-def _sources(value: Mapping[str, Source]) -> Mapping[str, Source]:
+def _sources(value: Mapping[str, DataSource]) -> Mapping[str, DataSource]:
     if not isinstance(value, Mapping):
-        raise InvalidTypeError("sources", value, "must be a mapping of question to Source")
+        raise InvalidTypeError("sources", value, "must be a mapping of question to DataSource")
     return MappingProxyType(dict(value))
 
 
 def _source_keys(
-    _instance: Any, attribute: attrs.Attribute[Any], value: Mapping[str, Source]
+    _instance: Any, attribute: attrs.Attribute[Any], value: Mapping[str, DataSource]
 ) -> None:
     if set(value) != set(SOURCE_KEYS):
         raise CalendarError(attribute.name, dict(value), f"needs exactly {', '.join(SOURCE_KEYS)}")
     for key, source in value.items():
-        if not isinstance(source, Source):
-            raise InvalidTypeError(f"{attribute.name}[{key!r}]", source, "must be a Source")
+        if not isinstance(source, DataSource):
+            raise InvalidTypeError(f"{attribute.name}[{key!r}]", source, "must be a DataSource")
 
 
 @attrs.frozen
@@ -351,7 +351,7 @@ class DayInfo:
         school_holiday: the school break's name, or None (weekends inside a break included).
         closure: the commune closure's label, or None.
         working_day: jour ouvré (Monday to Friday, not a public holiday).
-        sources: which :class:`Source` answered ``public_holiday``, ``school_holiday``,
+        sources: which :class:`DataSource` answered ``public_holiday``, ``school_holiday``,
             ``closure`` and ``school_day``.
         extra_open_day: the label of the commune's extra open day, or None.
 
@@ -364,7 +364,7 @@ class DayInfo:
     closure: str | None = attrs.field(validator=optional_text)
     working_day: bool
     # A read-only mapping is not hashable; equality still compares it.
-    sources: Mapping[str, Source] = attrs.field(
+    sources: Mapping[str, DataSource] = attrs.field(
         converter=_sources, validator=_source_keys, hash=False
     )
     extra_open_day: str | None = attrs.field(default=None, validator=optional_text)

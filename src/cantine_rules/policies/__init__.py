@@ -1,1 +1,107 @@
-"""Booking deadline and late-change rules, and the reference communes."""
+"""Booking rules: deadlines, late handling, decisions, request states and the planning grid.
+
+The deadline rules are in :mod:`cantine_rules.policies.deadlines`, late handling and surcharges
+in :mod:`cantine_rules.policies.late`, decisions in :mod:`cantine_rules.policies.decisions`, a
+commune's rules and the deciding in :mod:`cantine_rules.policies.booking`, and the planning grid
+in :mod:`cantine_rules.policies.planning`. The names below are re-exported for convenience.
+"""
+
+from cantine_rules.policies.booking import (
+    BookingRules,
+    FamilyAccount,
+    PeriodDecisions,
+    PriceLookup,
+    Requirements,
+    ServiceRules,
+    decided_charges,
+    submit,
+)
+from cantine_rules.policies.deadlines import (
+    AllOf,
+    CalendarDaysBefore,
+    ChangeWindow,
+    ChangeWindowRule,
+    ClearDaysBefore,
+    FixedWindow,
+    HoursBefore,
+    MaxHorizon,
+    ServiceStart,
+    WeekdayBefore,
+    WorkingDaysBefore,
+    service_start,
+)
+from cantine_rules.policies.decisions import Decision, DecisionStatus, Reason
+from cantine_rules.policies.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    BasePlus,
+    BaseTimes,
+    FlatPenalty,
+    FlatPrice,
+    FreeAllowance,
+    KeepCharging,
+    LateContext,
+    LateHandling,
+    LateOutcome,
+    MedicalWaiver,
+    MissingPriceError,
+    Refuse,
+    Surcharge,
+)
+from cantine_rules.policies.planning import (
+    DayStatus,
+    PlanningDay,
+    PlanningGrid,
+    PlanningPeriod,
+    period_bounds,
+    planning,
+    planning_between,
+)
+
+__all__ = [
+    "AcceptLate",
+    "AcceptWithSurcharge",
+    "AllOf",
+    "BasePlus",
+    "BaseTimes",
+    "BookingRules",
+    "CalendarDaysBefore",
+    "ChangeWindow",
+    "ChangeWindowRule",
+    "ClearDaysBefore",
+    "DayStatus",
+    "Decision",
+    "DecisionStatus",
+    "FamilyAccount",
+    "FixedWindow",
+    "FlatPenalty",
+    "FlatPrice",
+    "FreeAllowance",
+    "HoursBefore",
+    "KeepCharging",
+    "LateContext",
+    "LateHandling",
+    "LateOutcome",
+    "MaxHorizon",
+    "MedicalWaiver",
+    "MissingPriceError",
+    "PeriodDecisions",
+    "PlanningDay",
+    "PlanningGrid",
+    "PlanningPeriod",
+    "PriceLookup",
+    "Reason",
+    "Refuse",
+    "Requirements",
+    "ServiceRules",
+    "ServiceStart",
+    "Surcharge",
+    "WeekdayBefore",
+    "WorkingDaysBefore",
+    "decided_charges",
+    "period_bounds",
+    "planning",
+    "planning_between",
+    "service_start",
+    "submit",
+]

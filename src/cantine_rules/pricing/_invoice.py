@@ -7,7 +7,8 @@ The rules, in the order they are applied to each (child, service, day) of the pe
    booking rules charged (a :class:`DecidedCharge`) even if it is no longer booked.
 2. An absence justified by a medical certificate or accepted by the commune is **not charged**
    (« bien justifier les absences en cas de maladie par un certificat médical », seed 000): the line
-   shows quantity 0 and 0,00 €, whatever else applies to the day.
+   shows quantity 0 and 0,00 €, whatever else applies to the day — except a decided charge that is
+   not ``waivable``, because the booking rules already weighed that justification.
 3. Otherwise a decided charge replaces the tariff: a late cancellation is billed « le prix du
    service », a late add « un tarif majoré » (seed 002), as the booking rules decided.
 4. Otherwise the day is charged at the tariff's unit price, whether the child came or was absent
@@ -123,6 +124,9 @@ class DecidedCharge:
         amount: the charge, already rounded (for example a day price + 3 €, or 10 € flat).
         label: what the line shows as its tariff (« tarif majoré »).
         reason: why (« ajout hors délai », « annulation hors délai »).
+        waivable: whether a justified absence recorded later still waives it. False when the
+            booking rules already weighed the justification, as for the « jour de carence » of a
+            cancellation made with a medical certificate, which stays charged.
 
     >>> DecidedCharge(Money.euros("10"), "tarif majoré", "ajout hors délai").amount
     Money.euros('10.00')
@@ -131,6 +135,7 @@ class DecidedCharge:
     amount: Money = attrs.field(validator=non_negative_money)
     label: str = attrs.field(validator=identifier)
     reason: str = attrs.field(validator=identifier)
+    waivable: bool = True
 
 
 class LineKind(StrEnum):
@@ -384,7 +389,7 @@ def build_invoice(
             else:
                 price, name, kind, reason = charge.amount, charge.label, decided_kind, charge.reason
             if record is not None and record.presence is absent:
-                if record.justification is not None:
+                if record.justification is not None and (charge is None or charge.waivable):
                     append(
                         InvoiceLine(
                             day,
