@@ -16,7 +16,6 @@ from cantine_rules.pricing._modifiers import (
     NonResidentSupplement,
     SiblingReduction,
 )
-from cantine_rules.pricing._source import Source, SourceKind
 from cantine_rules.pricing._tariff_errors import (
     GridError,
     MissingFigureError,
@@ -31,6 +30,7 @@ from cantine_rules.pricing._tariffs import (
     Tariff,
     UnitPrice,
 )
+from cantine_rules.sources import Source, SourceKind
 
 EXAMPLE = Source.example("test grid")
 

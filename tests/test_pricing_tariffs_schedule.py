@@ -8,9 +8,9 @@ import pytest
 
 from cantine_rules import InvalidTypeError, Money
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
-from cantine_rules.pricing._source import Source
 from cantine_rules.pricing._tariff_errors import NoTariffInForceError, ScheduleError
 from cantine_rules.pricing._tariffs import PricingContext, UnitPrice
+from cantine_rules.sources import Source
 
 SRC = Source.example("test schedule")
 

@@ -32,8 +32,8 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError, PolicyErro
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._args import require_items
 from cantine_rules.pricing._quotient import optional_quotient, quotient_value
-from cantine_rules.pricing._source import Source
 from cantine_rules.pricing._tariffs import Bracket, BracketGrid
+from cantine_rules.sources import Source
 
 __all__ = [
     "CANTINE_A_UN_EURO",

@@ -27,7 +27,7 @@ from cantine_rules._validators import a_date, enum_member, identifier
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.pricing._args import require_day, require_items
 from cantine_rules.pricing._quotient import expires_on
-from cantine_rules.pricing._source import Source
+from cantine_rules.sources import Source
 
 __all__ = [
     "AppliesWhen",

@@ -25,8 +25,8 @@ import attrs
 from cantine_rules._validators import non_negative_money
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRangeError
 from cantine_rules.money import Money, to_decimal
-from cantine_rules.pricing._source import Source
 from cantine_rules.pricing._tariffs import AppliedModifier, Price, PricingContext, Tariff
+from cantine_rules.sources import Source
 
 __all__ = [
     "MedicalMealFactor",

@@ -35,7 +35,7 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError, NegativeAm
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._args import require_day, require_items
-from cantine_rules.pricing._source import Source
+from cantine_rules.sources import Source
 
 __all__ = [
     "AGED_SOURCES",

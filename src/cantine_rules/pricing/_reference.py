@@ -32,8 +32,8 @@ from cantine_rules.pricing._modifiers import (
 )
 from cantine_rules.pricing._quotient import QuotientPolicy
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
-from cantine_rules.pricing._source import Source
 from cantine_rules.pricing._tariffs import Bracket, EffortRate, UnitPrice
+from cantine_rules.sources import Source
 
 __all__ = [
     "EXAMPLE_EFFORT_RATE",

@@ -32,12 +32,12 @@ from cantine_rules._validators import identifier, non_negative_money, optional_t
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRangeError
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._quotient import optional_quotient, quotient_value
-from cantine_rules.pricing._source import Source
 from cantine_rules.pricing._tariff_errors import (
     GridError,
     MissingFigureError,
     UnknownBracketError,
 )
+from cantine_rules.sources import Source
 
 __all__ = [
     "AppliedModifier",

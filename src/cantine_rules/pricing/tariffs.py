@@ -62,7 +62,6 @@ from cantine_rules.pricing._reference import (
     PARIS_QUOTIENT_POLICY_2024,
 )
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
-from cantine_rules.pricing._source import Source, SourceKind
 from cantine_rules.pricing._tariff_errors import (
     GridError,
     MissingFigureError,
@@ -80,6 +79,7 @@ from cantine_rules.pricing._tariffs import (
     Tariff,
     UnitPrice,
 )
+from cantine_rules.sources import Source, SourceKind
 
 __all__ = [
     "CANTINE_A_UN_EURO",
