@@ -1,6 +1,7 @@
 """Where a rule or a figure comes from: a seed sentence, a public reference, an example, a default.
 
-Every commune rule and every tariff figure carries a :class:`Source`. Only seed sentences and public references count as
+Every commune rule and every tariff figure carries a :class:`Source`. Only seed sentences and
+public references count as
 *sourced*; an example (a rule seen in other communes, given to illustrate) and a default (a
 figure no source gives, chosen by the library) are never presented as a commune's fact.
 

@@ -1,4 +1,7 @@
-"""Booking rules: deadlines, late handling, decisions, request states and the planning grid.
+"""Booking rules, the reference communes and their registry.
+
+``names()`` lists the reference communes and ``get(slug)`` gives one's :class:`CommunePolicy`
+(aliases accepted, modules imported on first use).
 
 The deadline rules are in :mod:`cantine_rules.policies.deadlines`, late handling and surcharges
 in :mod:`cantine_rules.policies.late`, decisions in :mod:`cantine_rules.policies.decisions`, a
@@ -15,6 +18,14 @@ from cantine_rules.policies.booking import (
     ServiceRules,
     decided_charges,
     submit,
+)
+from cantine_rules.policies.commune import (
+    Citation,
+    CommunePolicy,
+    ExplainedRule,
+    PaymentScheme,
+    describe_tariff,
+    unit_price_schedules,
 )
 from cantine_rules.policies.deadlines import (
     AllOf,
@@ -57,6 +68,7 @@ from cantine_rules.policies.planning import (
     planning,
     planning_between,
 )
+from cantine_rules.policies.registry import aliases, get, names
 
 __all__ = [
     "AcceptLate",
@@ -68,10 +80,13 @@ __all__ = [
     "CalendarDaysBefore",
     "ChangeWindow",
     "ChangeWindowRule",
+    "Citation",
     "ClearDaysBefore",
+    "CommunePolicy",
     "DayStatus",
     "Decision",
     "DecisionStatus",
+    "ExplainedRule",
     "FamilyAccount",
     "FixedWindow",
     "FlatPenalty",
@@ -85,6 +100,7 @@ __all__ = [
     "MaxHorizon",
     "MedicalWaiver",
     "MissingPriceError",
+    "PaymentScheme",
     "PeriodDecisions",
     "PlanningDay",
     "PlanningGrid",
@@ -98,10 +114,15 @@ __all__ = [
     "Surcharge",
     "WeekdayBefore",
     "WorkingDaysBefore",
+    "aliases",
     "decided_charges",
+    "describe_tariff",
+    "get",
+    "names",
     "period_bounds",
     "planning",
     "planning_between",
     "service_start",
     "submit",
+    "unit_price_schedules",
 ]
