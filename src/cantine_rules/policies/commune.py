@@ -14,8 +14,8 @@ Money.euros('0.85')
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -39,7 +39,7 @@ from cantine_rules.policies.late import (
     Refuse,
 )
 from cantine_rules.policies.planning import PlanningGrid, PlanningPeriod, planning
-from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.pricing.accounts import PaymentMode, PricedUnit, UnitPricer
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     DocumentRequirement,
@@ -48,6 +48,7 @@ from cantine_rules.pricing.tariffs import (
     Price,
     PricingContext,
     QuotientPolicy,
+    QuotientRecord,
     Tariff,
     TariffSchedule,
     TariffVersion,
@@ -297,6 +298,45 @@ class CommunePolicy:
                 "quotient_familial", quotient_familial, "give it inside the context, not both"
             )
         return self.tariff(code).price(day, context)
+
+    def pricer(
+        self,
+        contexts: Mapping[str, PricingContext] | None = None,
+        *,
+        quotient_records: Mapping[str, Sequence[QuotientRecord]] | None = None,
+    ) -> UnitPricer:
+        """A pricer for invoices and baskets: (child, service, day) → unit price and tariff name.
+
+        Args:
+            contexts: each child's pricing context (sibling rank, residence, PAI, QF); children
+                not listed are priced with an empty context (no QF: the default bracket).
+            quotient_records: each child's family's quotient familial records; with the
+                commune's :class:`QuotientPolicy` they decide which QF applies on each day (an
+                attestation too old, or received after the registration deadline, gives the
+                default tariff until the dossier is regularised, with no retroactive reduction).
+
+        A price without QF records holds for the whole tariff version, so an invoice asks the
+        tariff once per child, service and version; with records it holds for its day only.
+        """
+        contexts = contexts or {}
+        records = quotient_records or {}
+        policy = self.quotient_policy
+
+        def price(child_id: str, code: str, day: date) -> PricedUnit:
+            context = contexts.get(child_id, _EMPTY_CONTEXT)
+            child_records = records.get(child_id)
+            if child_records is not None and policy is not None:
+                applied = policy.applicable_quotient(child_records, day)
+                context = attrs.evolve(context, quotient_familial=applied.quotient_familial)
+            schedule = self.tariff(code)
+            priced = schedule.price(day, context)
+            name = priced.bracket or describe_tariff(schedule.at(day).tariff)
+            if child_records is not None and policy is not None:
+                return PricedUnit(priced.unit_price, name, day, day)
+            first, last = _version_span(schedule, day)
+            return PricedUnit(priced.unit_price, name, first, last)
+
+        return price
 
     def decide(
         self,
@@ -594,6 +634,22 @@ def _describe_requirements(booking: BookingRules, en: bool) -> str:
         else "les demandes attendent la validation de la commune"
     )
     return f"Pour réserver : {listed} ; {validation}."
+
+
+_EMPTY_CONTEXT = PricingContext()
+
+
+def _version_span(schedule: TariffSchedule, day: date) -> tuple[date, date | None]:
+    """The first and last day of the tariff version in force on *day* (None: open-ended)."""
+    version = schedule.at(day)
+    later = [
+        v.effective_from for v in schedule.versions if v.effective_from > version.effective_from
+    ]
+    last = version.ends_on
+    if later:
+        next_start = min(later) - timedelta(days=1)
+        last = next_start if last is None else min(last, next_start)
+    return version.effective_from, last
 
 
 def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:

@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 
+@runtime_checkable
 class CustodyRule(Protocol):
     """Anything that says which household has the child on a day."""
 
@@ -222,6 +223,7 @@ def bill_by_household(
         family: if given, every child and household named must be the family's.
 
     Raises:
+        InvalidTypeError: *custody* is not a mapping of child ids to custody rules.
         UnknownCodeError: *family* is given and a child or household is not the family's.
 
     >>> from cantine_rules import Booking, Money
@@ -236,6 +238,11 @@ def bill_by_household(
     >>> {household: bill.total for household, bill in split.items()}
     {'father': Money.euros('3.62'), 'mother': Money.euros('3.62')}
     """
+    if not isinstance(custody, Mapping):
+        raise InvalidTypeError("custody", custody, "must map child ids to custody rules")
+    for child_id, rule in custody.items():
+        if not isinstance(rule, CustodyRule):
+            raise InvalidTypeError(f"custody[{child_id!r}]", rule, "must be a custody rule")
     if family is not None:
         family.household(default_household)
         for child_id in custody:

@@ -1,0 +1,141 @@
+"""Paris, Caisses des écoles (seed 004), replayed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cantine_rules import (
+    Booking,
+    BookingChange,
+    ChangeAction,
+    Child,
+    Family,
+    Money,
+    QuotientFamilial,
+    QuotientFamilialSource,
+)
+from cantine_rules.calendar import Zone
+from cantine_rules.policies import FamilyAccount, Reason, get
+from cantine_rules.pricing.accounts import IsoWeekParity, bill_by_household, build_invoice
+from cantine_rules.pricing.tariffs import (
+    MissingFigureError,
+    QuotientRecord,
+    RegistrationSituation,
+    check_dossier,
+)
+from tests._helpers import paris
+
+PARIS = get("paris")
+SCHOOL_DAY = date(2024, 9, 2)
+
+
+def test_zone_c() -> None:
+    assert PARIS.calendar.zone is Zone.C
+
+
+@pytest.mark.parametrize(
+    ("qf", "bracket", "price"),
+    [
+        ("0", "tarif 1", "0.13"),
+        ("234", "tarif 1", "0.13"),
+        ("235", "tarif 2", "0.85"),
+        ("384", "tarif 2", "0.85"),
+        ("385", "tarif 3", "1.62"),
+        ("548", "tarif 3", "1.62"),
+        ("549", "tarif 4", "2.28"),
+        ("959", "tarif 4", "2.28"),
+        ("960", "tarif 5", "3.62"),
+        ("1370", "tarif 5", "3.62"),
+        ("1371", "tarif 6", "4.61"),
+        ("1900", "tarif 6", "4.61"),
+    ],
+)
+def test_public_grid_both_sides_of_every_boundary(qf: str, bracket: str, price: str) -> None:
+    # Public grid, Caisse des écoles 2020/2021: T1 QF 0–234 € 0,13 €; T2 235–384 0,85; T3 385–548
+    # 1,62; T4 549–959 2,28; T5 960–1370 3,62; T6 1371–1900 4,61.
+    priced = PARIS.price("repas", date(2020, 10, 5), quotient_familial=qf)
+    assert (priced.bracket, priced.unit_price) == (bracket, Money.euros(price))
+    assert priced.source.sourced
+
+
+def test_later_years_carry_the_grid_as_a_default() -> None:
+    priced = PARIS.price("repas", SCHOOL_DAY, quotient_familial="500")
+    assert priced.unit_price == Money.euros("1.62")
+    explained = [rule for rule in PARIS.explain() if rule.topic == "tariff.repas"]
+    assert [rule.is_default for rule in explained] == [False, True]
+
+
+def test_no_source_gives_tarif_7_to_9() -> None:
+    with pytest.raises(MissingFigureError):
+        PARIS.price("repas", SCHOOL_DAY, quotient_familial="2500")
+
+
+def test_no_qf_is_tarif_10_until_the_dossier_is_regularised() -> None:
+    # « Passé cette date limite, le tarif maximal (tarif 10) sera appliqué à votre facture jusqu'à
+    # la régularisation de votre dossier. »
+    late_record = QuotientRecord(
+        QuotientFamilial("500", QuotientFamilialSource.CAF_ATTESTATION, date(2024, 9, 20)),
+        received_on=date(2024, 9, 23),
+    )
+    pricer = PARIS.pricer(quotient_records={"louise": [late_record]})
+    days = PARIS.calendar.service_days(
+        PARIS.service("repas").kind, date(2024, 9, 2), date(2024, 9, 30)
+    )
+    invoice = build_invoice(
+        [Booking("louise", "repas", day) for day in days],
+        pricer,
+        start=date(2024, 9, 1),
+        end=date(2024, 9, 30),
+    )
+    before = [line for line in invoice.lines if line.day < date(2024, 9, 23)]
+    after = [line for line in invoice.lines if line.day >= date(2024, 9, 23)]
+    assert {line.tariff_name for line in before} == {"tarif 10"}
+    assert {line.unit_price for line in before} == {Money.euros("7.00")}
+    assert {line.tariff_name for line in after} == {"tarif 3"}
+    assert {line.unit_price for line in after} == {Money.euros("1.62")}
+
+
+def test_registration_needs_the_dossier_validated() -> None:
+    # « Suite à la validation de votre dossier, vous pouvez inscrire votre enfant »
+    family = Family("F-75", children=(Child("louise", "Louise", date(2016, 4, 4)),))
+    account = FamilyAccount(family, True, False, {("louise", "repas")})
+    change = BookingChange(ChangeAction.ADD, "louise", "repas", SCHOOL_DAY, paris(2024, 8, 26, 9))
+    assert PARIS.decide(change, account=account).reason is Reason.DOSSIER_NOT_VALIDATED
+
+
+def test_the_documents_of_a_first_registration() -> None:
+    # « Bulletin d'inscription rempli et signé. Attestation de paiement CAF … de moins de 3 mois.
+    # Copie du livret de famille … (uniquement pour une première inscription). »
+    status = check_dossier(PARIS.dossier, RegistrationSituation(), (), date(2024, 6, 1))
+    assert not status.complete
+    missing = {requirement.code for requirement in status.missing}
+    assert missing == {"registration_form", "caf_attestation", "family_book_or_birth_certificate"}
+
+
+def test_alternating_custody_bills_each_parent_for_their_weeks() -> None:
+    # « En cas de garde alternée, n'oubliez pas de nous joindre votre jugement de divorce et de
+    # préciser vos semaines de garde sur le bulletin d'inscription. »
+    days = PARIS.calendar.service_days(
+        PARIS.service("repas").kind, date(2024, 9, 2), date(2024, 9, 13)
+    )
+    invoice = build_invoice(
+        [Booking("louise", "repas", day) for day in days],
+        PARIS.pricer(),
+        start=date(2024, 9, 1),
+        end=date(2024, 9, 30),
+    )
+    by_household = bill_by_household(
+        invoice,
+        {"louise": IsoWeekParity(even_weeks="mother", odd_weeks="father")},
+        default_household="mother",
+    )
+    with pytest.raises(TypeError, match="custody"):
+        bill_by_household(invoice, IsoWeekParity("mother", "father"), default_household="mother")  # type: ignore[arg-type]
+    # ISO week 36 (2–6 September 2024) is even, week 37 odd: four meals each.
+    assert {household: len(bill.lines) for household, bill in by_household.items()} == {
+        "mother": 4,
+        "father": 4,
+    }
+    assert sum((bill.total for bill in by_household.values()), Money.zero()) == invoice.total
