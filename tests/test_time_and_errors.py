@@ -83,12 +83,3 @@ def test_policy_error_reports_every_problem() -> None:
 def test_public_names_are_exported() -> None:
     for name in cantine_rules.__all__:
         assert hasattr(cantine_rules, name), name
-
-
-def test_demo_module_prints_the_seed_basket(capsys: pytest.CaptureFixture[str]) -> None:
-    from cantine_rules.__main__ import main
-
-    assert main([]) == 0
-    out = capsys.readouterr().out
-    assert "A payer : 14,40\u00a0€" in out
-    assert out.count("3,60\u00a0€") == 4

@@ -17,6 +17,8 @@ Errors about one input name the *field* and carry the offending *value*::
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time
+from decimal import Decimal
 
 __all__ = [
     "CalendarError",
@@ -34,11 +36,21 @@ __all__ = [
     "UnknownCodeError",
     "UnknownCommuneError",
     "UnknownServiceError",
+    "shown",
 ]
 
 
 class CantineRulesError(Exception):
     """Base class of every error raised on purpose by cantine_rules."""
+
+
+def shown(value: object) -> str:
+    """A value as an error message shows it: dates and instants in ISO 8601, others by repr."""
+    if isinstance(value, date | datetime | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return repr(value)
 
 
 class InvalidValueError(CantineRulesError, ValueError):
@@ -54,7 +66,7 @@ class InvalidValueError(CantineRulesError, ValueError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}: {reason} (got {value!r})")
+        super().__init__(f"{field}: {reason} (got {shown(value)})")
 
 
 class InvalidTypeError(CantineRulesError, TypeError):
@@ -64,7 +76,7 @@ class InvalidTypeError(CantineRulesError, TypeError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}: {reason} (got {value!r} of type {type(value).__name__})")
+        super().__init__(f"{field}: {reason} (got {shown(value)} of type {type(value).__name__})")
 
 
 class FloatMoneyError(InvalidTypeError):
@@ -137,7 +149,8 @@ class UnknownCodeError(CantineRulesError, LookupError):
         self.field = field
         self.value = value
         self.known = tuple(sorted(known))
-        super().__init__(f"{field}: unknown {value!r}; known: {', '.join(self.known) or 'none'}")
+        known_text = ", ".join(self.known) or "none"
+        super().__init__(f"{field}: unknown {shown(value)}; known: {known_text}")
 
     def __str__(self) -> str:
         # LookupError subclasses such as KeyError quote their argument; keep the plain message.

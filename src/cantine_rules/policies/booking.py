@@ -284,7 +284,11 @@ class BookingRules:
         return bounded_by_start(window, service_start(service, day))
 
     def no_service_reason(self, code: str, day: date) -> str | None:
-        """Why the service does not run on *day* (a holiday or closure name), or None if it runs."""
+        """The closure, public holiday or school holiday that stops the service on *day*.
+
+        None when the service runs, and when it simply does not run that weekday (a weekend, a
+        Wednesday without school): there is no name to give then.
+        """
         _, _, days = self._entry(code)
         if self.calendar.runs(days, day):
             return None
@@ -292,7 +296,6 @@ class BookingRules:
             self.calendar.closure(day)
             or self.calendar.public_holiday(day)
             or self.calendar.school_holiday(day)
-            or _no_service_label(days)
         )
 
     def _entry(self, code: str) -> tuple[Service, ServiceRules, frozenset[ServiceDays]]:
@@ -493,11 +496,6 @@ class BookingRules:
                 _decide_in_window(change, service, rules, window, start, price, LateContext())
             )
         return PeriodDecisions(children, tuple(outcomes))
-
-
-def _no_service_label(days: frozenset[ServiceDays]) -> str:
-    kinds = ", ".join(sorted(str(kind) for kind in days))
-    return f"pas de service ce jour ({kinds})"
 
 
 def _decide_in_window(

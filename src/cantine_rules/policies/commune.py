@@ -330,7 +330,7 @@ class CommunePolicy:
                 context = attrs.evolve(context, quotient_familial=applied.quotient_familial)
             schedule = self.tariff(code)
             priced = schedule.price(day, context)
-            name = priced.bracket or describe_tariff(schedule.at(day).tariff)
+            name = priced.bracket or _tariff_name(schedule.at(day).tariff)
             if child_records is not None and policy is not None:
                 return PricedUnit(priced.unit_price, name, day, day)
             first, last = _version_span(schedule, day)
@@ -637,6 +637,15 @@ def _describe_requirements(booking: BookingRules, en: bool) -> str:
 
 
 _EMPTY_CONTEXT = PricingContext()
+
+
+def _tariff_name(tariff: Tariff) -> str:
+    """What an invoice line shows as its tariff when no bracket names it (« à l'unité »)."""
+    if isinstance(tariff, ModifiedTariff):
+        return _tariff_name(tariff.tariff)
+    if isinstance(tariff, EffortRate):
+        return "taux d'effort"
+    return "à l'unité"
 
 
 def _version_span(schedule: TariffSchedule, day: date) -> tuple[date, date | None]:

@@ -100,7 +100,8 @@ class Decision:
             charge was waived; ``None`` when the decision bills nothing of its own (on time,
             refused).
         rule: the deadline rule in words (French), for the record.
-        detail: what the reason refers to: who to contact, why the day has no service.
+        detail: what the reason refers to: who to contact, or the closure or holiday that stops
+            the service (None for a weekday the service never runs).
     """
 
     change: BookingChange
@@ -203,9 +204,10 @@ def _explain_fr(decision: Decision) -> str:
             f"{format_instant(decision.opens_at)}."
         )
     if reason is Reason.NOT_A_SERVICE_DAY:
+        why = decision.detail or "pas de service ce jour-là"
         return (
             f"{refused}« {decision.service.label} » n'a pas lieu le "
-            f"{format_day(decision.change.day)} ({decision.detail})."
+            f"{format_day(decision.change.day)} ({why})."
         )
     if reason is Reason.ACCOUNT_NOT_VALIDATED:
         return f"{refused}le compte famille n'est pas encore validé par la mairie."
@@ -260,9 +262,10 @@ def _explain_en(decision: Decision) -> str:
             f"{format_instant(decision.opens_at, 'en')}."
         )
     if reason is Reason.NOT_A_SERVICE_DAY:
+        why = decision.detail or "no service that day"
         return (
             f"{refused}“{decision.service.label}” does not run on "
-            f"{format_day(decision.change.day, 'en')} ({decision.detail})."
+            f"{format_day(decision.change.day, 'en')} ({why})."
         )
     if reason is Reason.ACCOUNT_NOT_VALIDATED:
         return f"{refused}the family account is not yet validated by the town hall."

@@ -200,12 +200,7 @@ def planning_between(
         state = booking.state if booking is not None else None
         if not calendar.runs(days_kind, current):
             reason = rules.no_service_reason(service_code, current)
-            closed = (
-                calendar.closure(current)
-                or calendar.public_holiday(current)
-                or calendar.school_holiday(current)
-            )
-            status = DayStatus.CLOSED if closed else DayStatus.NOT_A_SERVICE_DAY
+            status = DayStatus.CLOSED if reason else DayStatus.NOT_A_SERVICE_DAY
             cells.append(PlanningDay(current, status, state, reason=reason))
             current += one_day
             continue
