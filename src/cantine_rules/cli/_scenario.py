@@ -200,7 +200,7 @@ class _Reader:
         if not isinstance(value, list):
             self.fail(key, "must be an array of tables ([[" + key + "]])")
             return []
-        result = []
+        result: list[tuple[str, Mapping[str, Any]]] = []
         for index, item in enumerate(value):
             where = f"{key}[{index}]"
             if not isinstance(item, dict):
