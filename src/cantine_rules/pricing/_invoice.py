@@ -46,6 +46,7 @@ from typing import Any, Final
 import attrs
 
 from cantine_rules._validators import enum_member, identifier, non_negative_money
+from cantine_rules.bookings import BookingSet
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Booking, Justification, RequestState
 from cantine_rules.money import Money
@@ -305,6 +306,8 @@ def build_invoice(
 
     Args:
         bookings: any bookings; only those whose state books the day, within the period, count.
+            A :class:`~cantine_rules.bookings.BookingSet` is read without making a booking per
+            day.
         pricer: the unit price of a child's service on a day; asked once per tariff version.
         start: the first day of the period.
         end: the last day of the period.
@@ -333,13 +336,20 @@ def build_invoice(
     decided_charges = decided_charges or {}
 
     booked: defaultdict[tuple[str, str], list[date]] = defaultdict(list)
-    books_the_day = _BOOKS_THE_DAY
-    for index, booking in enumerate(bookings):
-        if not isinstance(booking, Booking):
-            raise InvalidTypeError(f"bookings[{index}]", booking, "must be a Booking")
-        day = booking.day
-        if start <= day <= end and booking.state in books_the_day:
-            booked[booking.child_id, booking.service_code].append(day)
+    # A BookingSet gives each child's and service's days in order, once each, without a Booking
+    # per day: neither sorting nor the duplicate check is needed.
+    from_set = isinstance(bookings, BookingSet)
+    if isinstance(bookings, BookingSet):
+        for child_id, service_code, days_booked in bookings.booked_between(start, end):
+            booked[child_id, service_code] = days_booked
+    else:
+        books_the_day = _BOOKS_THE_DAY
+        for index, booking in enumerate(bookings):
+            if not isinstance(booking, Booking):
+                raise InvalidTypeError(f"bookings[{index}]", booking, "must be a Booking")
+            day = booking.day
+            if start <= day <= end and booking.state in books_the_day:
+                booked[booking.child_id, booking.service_code].append(day)
 
     decided_by_group = _check_decided(decided_charges, start, end)
     lines: list[InvoiceLine] = []
@@ -354,12 +364,13 @@ def build_invoice(
     for group in sorted(booked.keys() | decided_by_group.keys()):
         child_id, service_code = group
         days = booked.get(group, [])
-        days.sort()
-        for previous, current in pairwise(days):
-            if previous == current:
-                raise InvalidValueError(
-                    "bookings", (child_id, service_code, current), "book the same day twice"
-                )
+        if not from_set:
+            days.sort()
+            for previous, current in pairwise(days):
+                if previous == current:
+                    raise InvalidValueError(
+                        "bookings", (child_id, service_code, current), "book the same day twice"
+                    )
         late = decided_by_group.get(group)
         if late:
             days = sorted(set(days).union(late))
