@@ -39,15 +39,9 @@ def calls(count: int, seed: int) -> list[tuple[date, int]]:
     ]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="1,000 calls instead of 20,000")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("-n", type=int, default=None, help="number of calls")
-    parser.add_argument("--seed", type=int, default=2024)
-    options = parser.parse_args(argv)
-    count = options.n or (1_000 if options.quick else 20_000)
-    work = calls(count, options.seed)
+def measure(count: int, seed: int) -> dict[str, float | int]:
+    """Time *count* seeded ``sub_working_days`` calls on both calendars; count the mismatches."""
+    work = calls(count, seed)
 
     started = time.perf_counter()
     ours = SchoolCalendar(Zone.C, first_year=FIRST_YEAR, last_year=LAST_YEAR)
@@ -66,15 +60,27 @@ def main(argv: list[str] | None = None) -> int:
     reference_seconds = time.perf_counter() - started
 
     mismatches = sum(a != b for a, b in zip(our_answers, reference_answers, strict=True))
-    result = {
+    return {
         "calls": count,
-        "seed": options.seed,
+        "seed": seed,
         "build_ms": round(build_seconds * 1000, 2),
         "cantine_rules_calls_per_s": round(count / our_seconds),
         "workalendar_calls_per_s": round(count / reference_seconds),
         "ratio": round(reference_seconds / our_seconds, 1),
         "mismatches": mismatches,
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="1,000 calls instead of 20,000")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("-n", type=int, default=None, help="number of calls")
+    parser.add_argument("--seed", type=int, default=2024)
+    options = parser.parse_args(argv)
+    count = options.n or (1_000 if options.quick else 20_000)
+    result = measure(count, options.seed)
+    mismatches = result["mismatches"]
     if options.json:
         print(json.dumps(result))
     else:

@@ -235,6 +235,9 @@ class BookingRules:
     _index: dict[str, tuple[Service, ServiceRules, frozenset[ServiceDays]]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
+    # Answers that depend only on the rules and a (service, day), kept once computed: each
+    # window, and what the planning grid derives from the calendar. Never part of the value.
+    _memo: dict[tuple[Any, ...], Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         by_kind = dict(self.by_kind)
@@ -253,6 +256,7 @@ class BookingRules:
             for service in self.services
         }
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_memo", {})
 
     # Lookups ------------------------------------------------------------------------------------
 
@@ -277,11 +281,33 @@ class BookingRules:
         """The window in which *action* on service *code* for *day* is on time.
 
         It never closes after the service starts (see
-        :class:`~cantine_rules.policies.deadlines.ServiceStart`).
+        :class:`~cantine_rules.policies.deadlines.ServiceStart`). Each window is computed once
+        and kept: a planning grid or a batch asks for the same ones again and again.
         """
-        service, rules, _ = self._entry(code)
-        window = rules.rule_for(action).window(service, day, self.calendar)
-        return bounded_by_start(window, service_start(service, day))
+        key = (action, code, day)
+        memo = self._memo
+        window: ChangeWindow | None = memo.get(key) if type(day) is date else None
+        if window is None:
+            service, rules, _ = self._entry(code)
+            window = rules.rule_for(action).window(service, day, self.calendar)
+            window = bounded_by_start(window, service_start(service, day))
+            self._remember(key, window)
+        return window
+
+    def _remember(self, key: tuple[Any, ...], value: object) -> None:
+        """Keep *value*, an answer derived from these rules alone, under *key* (internal).
+
+        Keys start with a ChangeAction (windows) or a module's own tag. The store is bounded:
+        past :data:`_MEMO_LIMIT` answers it starts again empty.
+        """
+        memo = self._memo
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = value
+
+    def _recall(self, key: tuple[Any, ...]) -> Any:
+        """The value kept under *key* by :meth:`_remember`, or None (internal)."""
+        return self._memo.get(key)
 
     def no_service_reason(self, code: str, day: date) -> str | None:
         """The closure, public holiday or school holiday that stops the service on *day*.
@@ -496,6 +522,10 @@ class BookingRules:
                 _decide_in_window(change, service, rules, window, start, price, LateContext())
             )
         return PeriodDecisions(children, tuple(outcomes))
+
+
+#: How many answers a BookingRules keeps (about 25 school years of windows for 3 services).
+_MEMO_LIMIT = 100_000
 
 
 def _decide_in_window(

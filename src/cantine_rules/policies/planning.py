@@ -24,6 +24,7 @@ import calendar as _gregorian
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Final
 
 import attrs
 
@@ -182,9 +183,7 @@ def planning_between(
     if last < first:
         raise InvalidValueError("last", last, f"must not be before {first}")
     service_rules = rules.rules_for(service_code)
-    days_kind = rules.days_of(service_code)
     service = rules.service(service_code)
-    calendar = rules.calendar
     by_day = {
         booking.day: booking
         for booking in bookings
@@ -193,34 +192,54 @@ def planning_between(
     online_add_refuses = isinstance(service_rules.late_add.online, Refuse)
     online_cancel_refuses = isinstance(service_rules.late_cancel.online, Refuse)
     cells: list[PlanningDay] = []
+    append = cells.append
+    window_of = rules.window
+    add, cancel, pending = ChangeAction.ADD, ChangeAction.CANCEL, RequestState.PENDING
     current = first
     one_day = timedelta(days=1)
     while current <= last:
         booking = by_day.get(current)
         state = booking.state if booking is not None else None
-        if not calendar.runs(days_kind, current):
-            reason = rules.no_service_reason(service_code, current)
-            status = DayStatus.CLOSED if reason else DayStatus.NOT_A_SERVICE_DAY
-            cells.append(PlanningDay(current, status, state, reason=reason))
+        # The cell of a day without service depends on the rules and the day alone.
+        closed_cell = _closed_cell(rules, service_code, current)
+        if closed_cell is not None:
+            append(closed_cell if state is None else attrs.evolve(closed_cell, state=state))
             current += one_day
             continue
-        booked = state is not None and (state.books_the_day or state is RequestState.PENDING)
-        action = ChangeAction.CANCEL if booked else ChangeAction.ADD
-        window = rules.window(action, service_code, current)
-        if window.is_early(at):
-            cells.append(
-                PlanningDay(current, DayStatus.NOT_OPEN_YET, state, opens_at=window.opens_at)
-            )
-        elif not window.is_late(at):
+        booked = state is not None and (state.books_the_day or state is pending)
+        window = window_of(cancel if booked else add, service_code, current)
+        opens_at, closes_at = window.opens_at, window.closes_at
+        if opens_at is not None and at < opens_at:
+            append(PlanningDay(current, DayStatus.NOT_OPEN_YET, state, opens_at=opens_at))
+        elif closes_at is None or at < closes_at:
             status = DayStatus.BOOKED if booked else DayStatus.BOOKABLE
-            cells.append(PlanningDay(current, status, state, changeable_until=window.closes_at))
+            append(PlanningDay(current, status, state, closes_at))
         else:
             refuses = online_cancel_refuses if booked else online_add_refuses
             if refuses:
                 status = DayStatus.LOCKED if booked else DayStatus.TOO_LATE
-                cells.append(PlanningDay(current, status, state))
+                append(PlanningDay(current, status, state))
             else:
                 status = DayStatus.BOOKED if booked else DayStatus.BOOKABLE
-                cells.append(PlanningDay(current, status, state, late=True))
+                append(PlanningDay(current, status, state, late=True))
         current += one_day
     return PlanningGrid(child_id, service.code, at, tuple(cells))
+
+
+_RUNS: Final = "planning.runs"
+
+
+def _closed_cell(rules: BookingRules, service_code: str, day: date) -> PlanningDay | None:
+    """The cell of *day* when the service does not run then, or None when it runs."""
+    key = (_RUNS, service_code, day)
+    cell: PlanningDay | bool | None = rules._recall(key)
+    if cell is None:
+        calendar = rules.calendar
+        if calendar.runs(rules.days_of(service_code), day):
+            cell = True
+        else:
+            reason = rules.no_service_reason(service_code, day)
+            status = DayStatus.CLOSED if reason else DayStatus.NOT_A_SERVICE_DAY
+            cell = PlanningDay(day, status, reason=reason)
+        rules._remember(key, cell)
+    return None if cell is True else cell  # type: ignore[return-value]

@@ -35,17 +35,19 @@ Money.euros('14.40')
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, overload
 
 import attrs
 
 from cantine_rules._validators import enum_member, identifier, non_negative_money
+from cantine_rules.bookings import BookingSet
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Booking, Justification, RequestState
 from cantine_rules.money import Money
@@ -56,6 +58,7 @@ __all__ = [
     "DecidedCharge",
     "Invoice",
     "InvoiceLine",
+    "InvoiceLines",
     "LineKey",
     "LineKind",
     "Presence",
@@ -182,6 +185,97 @@ class InvoiceLine:
         return (self.child_id, self.service_code, self.day)
 
 
+@attrs.frozen(eq=False, repr=False)
+class InvoiceLines(Sequence[InvoiceLine]):
+    """The lines of an invoice built by :func:`build_invoice`, held by column.
+
+    It reads as the tuple of :class:`InvoiceLine` it stands for — index it, slice it, iterate it,
+    compare it with a tuple — but keeps each child and service once and, per line, only the day,
+    the tariff, the kind and the reason: a month of a large commune then makes no Python object
+    per line until one is read.
+
+    >>> from cantine_rules import Booking
+    >>> from cantine_rules.pricing._priced_unit import flat_pricer
+    >>> lines = build_invoice([Booking("louise", "cantine", date(2024, 9, 2))],
+    ...                       flat_pricer(Money.euros("3.60"), "à l'unité"),
+    ...                       start=date(2024, 9, 1), end=date(2024, 9, 30)).lines
+    >>> len(lines), lines[0].amount, lines == tuple(lines)
+    (1, Money.euros('3.60'), True)
+    """
+
+    # (child_id, service_code) of each group of lines, and the index of each group's first line.
+    _groups: tuple[tuple[str, str], ...]
+    _starts: tuple[int, ...]
+    _days: list[date]
+    _tariffs: list[tuple[str, Money]]
+    _kinds: list[LineKind]
+    _reasons: list[str | None]
+
+    def __len__(self) -> int:
+        return len(self._days)
+
+    def _line(self, group: int, index: int) -> InvoiceLine:
+        child_id, service_code = self._groups[group]
+        name, price = self._tariffs[index]
+        kind = self._kinds[index]
+        if kind is LineKind.JUSTIFIED_ABSENCE:
+            quantity, amount = 0, _ZERO
+        else:
+            quantity, amount = 1, price
+        return InvoiceLine(
+            self._days[index],
+            child_id,
+            service_code,
+            name,
+            price,
+            quantity,
+            amount,
+            kind,
+            self._reasons[index],
+        )
+
+    @overload
+    def __getitem__(self, index: int) -> InvoiceLine: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[InvoiceLine, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> InvoiceLine | tuple[InvoiceLine, ...]:
+        if isinstance(index, slice):
+            return tuple(self[position] for position in range(*index.indices(len(self))))
+        size = len(self)
+        position = index + size if index < 0 else index
+        if not 0 <= position < size:
+            raise IndexError("invoice line index out of range")
+        return self._line(bisect_right(self._starts, position) - 1, position)
+
+    def __iter__(self) -> Iterator[InvoiceLine]:
+        ends = (*self._starts[1:], len(self)) if self._starts else ()
+        for group, (first, end) in enumerate(zip(self._starts, ends, strict=True)):
+            for index in range(first, end):
+                yield self._line(group, index)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, InvoiceLines):
+            return (
+                self._groups == other._groups
+                and self._starts == other._starts
+                and self._days == other._days
+                and self._tariffs == other._tariffs
+                and self._kinds == other._kinds
+                and self._reasons == other._reasons
+            )
+        if isinstance(other, tuple | list):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"InvoiceLines({tuple(self)!r})"
+
+
 def _totals(items: dict[str, int]) -> Mapping[str, Money]:
     return MappingProxyType({key: Money(items[key]) for key in sorted(items)})
 
@@ -193,7 +287,8 @@ class Invoice:
     Attributes:
         start: the first day of the period.
         end: the last day of the period (inclusive).
-        lines: child, service, day order.
+        lines: child, service, day order: a tuple, or the :class:`InvoiceLines` that
+            :func:`build_invoice` makes, which reads as one.
         total: the sum of the lines.
         totals_by_child: child id → total, sorted by child id.
         totals_by_service: service code → total, sorted by service code.
@@ -205,7 +300,7 @@ class Invoice:
 
     start: date
     end: date
-    lines: tuple[InvoiceLine, ...]
+    lines: Sequence[InvoiceLine]
     total: Money
     totals_by_child: Mapping[str, Money] = attrs.field(hash=False)
     totals_by_service: Mapping[str, Money] = attrs.field(hash=False)
@@ -305,6 +400,8 @@ def build_invoice(
 
     Args:
         bookings: any bookings; only those whose state books the day, within the period, count.
+            A :class:`~cantine_rules.bookings.BookingSet` is read without making a booking per
+            day.
         pricer: the unit price of a child's service on a day; asked once per tariff version.
         start: the first day of the period.
         end: the last day of the period.
@@ -333,17 +430,36 @@ def build_invoice(
     decided_charges = decided_charges or {}
 
     booked: defaultdict[tuple[str, str], list[date]] = defaultdict(list)
-    books_the_day = _BOOKS_THE_DAY
-    for index, booking in enumerate(bookings):
-        if not isinstance(booking, Booking):
-            raise InvalidTypeError(f"bookings[{index}]", booking, "must be a Booking")
-        day = booking.day
-        if start <= day <= end and booking.state in books_the_day:
-            booked[booking.child_id, booking.service_code].append(day)
+    # A BookingSet gives each child's and service's days in order, once each, without a Booking
+    # per day: neither sorting nor the duplicate check is needed.
+    from_set = isinstance(bookings, BookingSet)
+    if isinstance(bookings, BookingSet):
+        for child_id, service_code, days_booked in bookings.booked_between(start, end):
+            booked[child_id, service_code] = days_booked
+    else:
+        books_the_day = _BOOKS_THE_DAY
+        for index, booking in enumerate(bookings):
+            if not isinstance(booking, Booking):
+                raise InvalidTypeError(f"bookings[{index}]", booking, "must be a Booking")
+            day = booking.day
+            if start <= day <= end and booking.state in books_the_day:
+                booked[booking.child_id, booking.service_code].append(day)
 
     decided_by_group = _check_decided(decided_charges, start, end)
-    lines: list[InvoiceLine] = []
-    append = lines.append
+    # The lines by column (see InvoiceLines): no object per line, only references to shared
+    # days, tariffs and kinds.
+    groups: list[tuple[str, str]] = []
+    starts: list[int] = []
+    line_days: list[date] = []
+    tariffs: list[tuple[str, Money]] = []
+    kinds: list[LineKind] = []
+    reasons: list[str | None] = []
+    add_day, add_tariff, add_kind, add_reason = (
+        line_days.append,
+        tariffs.append,
+        kinds.append,
+        reasons.append,
+    )
     by_child: dict[str, int] = {}
     by_service: dict[str, int] = {}
     total = matched = 0
@@ -354,24 +470,28 @@ def build_invoice(
     for group in sorted(booked.keys() | decided_by_group.keys()):
         child_id, service_code = group
         days = booked.get(group, [])
-        days.sort()
-        for previous, current in pairwise(days):
-            if previous == current:
-                raise InvalidValueError(
-                    "bookings", (child_id, service_code, current), "book the same day twice"
-                )
+        if not from_set:
+            days.sort()
+            for previous, current in pairwise(days):
+                if previous == current:
+                    raise InvalidValueError(
+                        "bookings", (child_id, service_code, current), "book the same day twice"
+                    )
         late = decided_by_group.get(group)
         if late:
             days = sorted(set(days).union(late))
+        groups.append(group)
+        starts.append(len(line_days))
         # The days the last price holds for: reused while they last, so the pricer is asked once
         # per tariff version. Empty (first > last) until the first price is asked.
         first, last = date.max, date.min
-        tariff_price = zero
-        tariff_name = ""
+        tariff: tuple[str, Money] = ("", zero)
+        tariff_cents = 0
         group_cents = 0
+        look_up = bool(attendance or late)
         for day in days:
             record = charge = None
-            if attendance or late:
+            if look_up:
                 key = (child_id, service_code, day)
                 record = attendance.get(key)
                 if record is not None:
@@ -383,31 +503,36 @@ def build_invoice(
             if charge is None:
                 if not first <= day <= last:
                     unit = _price(pricer, child_id, service_code, day)
-                    tariff_price, tariff_name = unit.unit_price, unit.tariff_name
+                    tariff = (unit.tariff_name, unit.unit_price)
+                    tariff_cents = unit.unit_price.cents
                     first, last = _validity(unit, day)
-                price, name, kind, reason = tariff_price, tariff_name, booked_kind, None
-            else:
-                price, name, kind, reason = charge.amount, charge.label, decided_kind, charge.reason
-            if record is not None and record.presence is absent:
-                if record.justification is not None and (charge is None or charge.waivable):
-                    append(
-                        InvoiceLine(
-                            day,
-                            child_id,
-                            service_code,
-                            name,
-                            price,
-                            0,
-                            zero,
-                            justified_kind,
-                            record.justification.value,
-                        )
-                    )
-                    continue
-                if charge is None:
-                    kind = unjustified_kind
-            append(InvoiceLine(day, child_id, service_code, name, price, 1, price, kind, reason))
-            group_cents += price.cents
+                add_day(day)
+                add_tariff(tariff)
+                if record is not None and record.presence is absent:
+                    if record.justification is not None:
+                        add_kind(justified_kind)
+                        add_reason(record.justification.value)
+                        continue
+                    add_kind(unjustified_kind)
+                else:
+                    add_kind(booked_kind)
+                add_reason(None)
+                group_cents += tariff_cents
+                continue
+            add_day(day)
+            add_tariff((charge.label, charge.amount))
+            if (
+                record is not None
+                and record.presence is absent
+                and record.justification is not None
+                and charge.waivable
+            ):
+                add_kind(justified_kind)
+                add_reason(record.justification.value)
+                continue
+            add_kind(decided_kind)
+            add_reason(charge.reason)
+            group_cents += charge.amount.cents
         total += group_cents
         by_child[child_id] = by_child.get(child_id, 0) + group_cents
         by_service[service_code] = by_service.get(service_code, 0) + group_cents
@@ -421,7 +546,7 @@ def build_invoice(
     return Invoice(
         start,
         end,
-        tuple(lines),
+        InvoiceLines(tuple(groups), tuple(starts), line_days, tariffs, kinds, reasons),
         Money(total),
         _totals(by_child),
         _totals(by_service),

@@ -1,0 +1,70 @@
+"""The benchmark script runs and reports every figure; its timings are never asserted on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+RUN = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+
+FIGURES = {
+    "decisions_per_s": int,
+    "decide_many_per_s": int,
+    "decisions_vs_workalendar": float,
+    "decide_many_vs_workalendar": float,
+    "workdays_vs_workalendar": float,
+    "planning_year_ms": float,
+    "planning_year_cold_ms": float,
+    "invoice_lines_per_s": int,
+    "invoice_from_bookings_lines_per_s": int,
+    "peak_mb_year_bookings": float,
+    "peak_mb_year_bookings_as_tuple": float,
+}
+COUNTS = (
+    "children",
+    "decisions",
+    "decisions_service_days_computed",
+    "decide_many_changes",
+    "workalendar_loop_sample",
+    "workdays_calls",
+    "planning_cells",
+    "invoice_lines",
+    "booked_days",
+)
+
+
+def test_quick_profile_prints_every_figure_as_json() -> None:
+    done = subprocess.run(
+        [sys.executable, str(RUN), "--quick", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["profile"] == "quick"
+    for name, kind in FIGURES.items():
+        value = result[name]
+        assert isinstance(value, int | float), name
+        assert not isinstance(value, bool), name
+        assert value >= 0, name
+        if kind is int:
+            assert isinstance(value, int), name
+    for name in COUNTS:
+        assert isinstance(result[name], int), name
+        assert result[name] > 0, name
+    for name in ("workalendar_loop_mismatches", "workdays_mismatches"):
+        assert result[name] == 0, name
+    assert result["invoice_matches_reference"] is True
+    assert set(result["targets_met"]) == {
+        "decisions_per_s",
+        "decisions_vs_workalendar",
+        "workdays_vs_workalendar",
+        "planning_year_ms",
+        "invoice_lines_per_s",
+        "peak_mb_year_bookings",
+    }
+    assert all(isinstance(met, bool) for met in result["targets_met"].values())
