@@ -44,6 +44,7 @@ from cantine_rules.model import (
 from cantine_rules.money import Money, round_to_cent
 
 __version__ = "0.1.0.dev0"
+"""The version of this package."""
 
 __all__ = [
     "PARIS",

@@ -147,7 +147,7 @@ class RequestState(StrEnum):
     """The state of a booking request.
 
     Seed 002 shows « Demande en cours », « Demande validée », « Demande d'annulation » and
-    « Demande refusée ». Legal transitions::
+    « Demande refusée ». Legal transitions:
 
         pending ──> validated ──> cancellation_requested ──> cancelled
            │            ^                   │

@@ -1,7 +1,7 @@
 r"""School holidays read from the Ministry's open data, « Le calendrier scolaire ».
 
 The dataset ``fr-en-calendrier-scolaire`` (data.education.gouv.fr) has one row per break, per
-académie and per population, exported as CSV with ``;`` between columns::
+académie and per population, exported as CSV with ``;`` between columns:
 
     description;population;start_date;end_date;location;zones;annee_scolaire
 

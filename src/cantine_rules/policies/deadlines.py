@@ -138,10 +138,18 @@ class ChangeWindowRule(Protocol):
 class HoursBefore:
     """A deadline *hours* elapsed hours before the service starts.
 
-    Elapsed hours, not wall-clock hours: 48 h before a Tuesday 12:00 meal after the spring change
-    to summer time is Sunday 11:00, not 12:00.
+    Elapsed hours, not wall-clock hours: 48 h before a Monday 12:00 meal just after the spring
+    change to summer time is Saturday 11:00, not 12:00.
 
     Chantraine: « les réservations sont prises en compte 48h avant le repas ».
+
+    Examples:
+        >>> from cantine_rules import Service, ServiceKind
+        >>> from cantine_rules.calendar import SchoolCalendar, Zone
+        >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
+        >>> monday = date(2024, 4, 1)  # the day after the change to summer time
+        >>> HoursBefore(48).window(meal, monday, SchoolCalendar(Zone.B)).closes_at.isoformat()
+        '2024-03-30T11:00:00+01:00'
     """
 
     hours: int = attrs.field(validator=_count)

@@ -270,6 +270,8 @@ class AcceptLate:
 
 
 LateOutcome = Refuse | AcceptWithSurcharge | KeepCharging | AcceptLate
+"""What a channel does with a late change: refuse it, or accept it (at a surcharge, still billed,
+or with no charge of its own)."""
 
 _OUTCOMES = (Refuse, AcceptWithSurcharge, KeepCharging, AcceptLate)
 
