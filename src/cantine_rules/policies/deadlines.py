@@ -147,9 +147,9 @@ class HoursBefore:
         >>> from cantine_rules import Service, ServiceKind
         >>> from cantine_rules.calendar import SchoolCalendar, Zone
         >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
-        >>> monday = date(2024, 4, 1)  # the day after the change to summer time
+        >>> monday = date(2025, 3, 31)  # the day after the change to summer time
         >>> HoursBefore(48).window(meal, monday, SchoolCalendar(Zone.B)).closes_at.isoformat()
-        '2024-03-30T11:00:00+01:00'
+        '2025-03-29T11:00:00+01:00'
     """
 
     hours: int = attrs.field(validator=_count)
