@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
-from pathlib import Path
-
-DOC = Path(__file__).parent.parent / "docs" / "calendar.md"
+from tests._doc_examples import DOCS, run_page
 
 
 def test_the_calendar_guide_examples_run() -> None:
-    result = doctest.testfile(
-        str(DOC), module_relative=False, optionflags=doctest.NORMALIZE_WHITESPACE
-    )
-    assert result.attempted > 10
-    assert result.failed == 0
+    run = run_page(DOCS / "calendar.md")
+    assert run.doctests > 10

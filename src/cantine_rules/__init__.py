@@ -3,9 +3,10 @@ r"""cantine_rules: the rules of French school canteens and periscolaire services
 Who may book or cancel which service on which day until when, what a late change costs, which
 tariff a family pays, and what its account says, as pure functions over immutable values.
 
->>> from cantine_rules import Money
->>> (Money.euros("3.60") * 4).format("fr_FR")
-'14,40\xa0€'
+Examples:
+    >>> from cantine_rules import Money
+    >>> (Money.euros("3.60") * 4).format("fr_FR")
+    '14,40\xa0€'
 """
 
 from cantine_rules._time import PARIS, at_paris
@@ -43,6 +44,7 @@ from cantine_rules.model import (
 from cantine_rules.money import Money, round_to_cent
 
 __version__ = "0.1.0.dev0"
+"""The version of this package."""
 
 __all__ = [
     "PARIS",

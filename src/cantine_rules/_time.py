@@ -9,8 +9,8 @@ from cantine_rules.errors import InvalidTypeError, NaiveDatetimeError
 
 __all__ = ["PARIS", "at_paris", "require_aware"]
 
-#: The time zone of every commune this library knows (metropolitan France).
 PARIS = ZoneInfo("Europe/Paris")
+"""The time zone of every commune this library knows (metropolitan France)."""
 
 
 def require_aware(value: object, field: str) -> datetime:
@@ -29,8 +29,9 @@ def at_paris(day: date, wall_time: time) -> datetime:
     are moved forward by the length of the gap, as a clock that was not changed would show; wall
     times that occur twice (the autumn fall-back hour) take the first occurrence (``fold=0``).
 
-    >>> at_paris(date(2024, 3, 31), time(2, 30)).isoformat()
-    '2024-03-31T03:30:00+02:00'
+    Examples:
+        >>> at_paris(date(2024, 3, 31), time(2, 30)).isoformat()
+        '2024-03-31T03:30:00+02:00'
     """
     local = datetime.combine(day, wall_time, tzinfo=PARIS)
     # A round trip through UTC normalises a non-existent wall time into the real one.

@@ -64,7 +64,7 @@ def aware_datetime(_instance: Any, attribute: attrs.Attribute[Any], value: objec
 
 
 def non_negative_money(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A :class:`Money` of zero or more."""
+    """A [`Money`][] of zero or more."""
     if not isinstance(value, Money):
         raise InvalidTypeError(attribute.name, value, "must be Money")
     value.require_non_negative(attribute.name)

@@ -1,11 +1,12 @@
 """The one error hierarchy of cantine_rules.
 
-Every error the library raises on purpose is a :class:`CantineRulesError`. Each subclass also
+Every error the library raises on purpose is a [`CantineRulesError`][]. Each subclass also
 subclasses the builtin that a Python developer would expect (``ValueError``, ``TypeError``,
 ``LookupError``), so ``except ValueError`` keeps working in code that does not know this library.
 
-Errors about one input name the *field* and carry the offending *value*::
+Errors about one input name the *field* and carry the offending *value*.
 
+Examples:
     >>> from cantine_rules import Money
     >>> try:
     ...     Money.euros(3.6)

@@ -1,13 +1,16 @@
 """The domain's immutable values: families, children, services, bookings, booking changes.
 
 Every class here is an ``attrs`` frozen, slotted value: equal by value, hashable, never mutated.
-Make a variant with :func:`attrs.evolve`. Bad input raises a :class:`~cantine_rules.errors.
-CantineRulesError` naming the field.
+Make a variant with `attrs.evolve`. Bad input raises a
+[`CantineRulesError`][cantine_rules.errors.CantineRulesError] naming the field.
 
->>> from datetime import date, time
->>> meal = Service("repas", "Restauration scolaire", ServiceKind.MEAL, time(11, 30), time(13, 30))
->>> meal.kind.value
-'meal'
+Examples:
+    >>> from datetime import date, time
+    >>> meal = Service(
+    ...     "repas", "Restauration scolaire", ServiceKind.MEAL, time(11, 30), time(13, 30)
+    ... )
+    >>> meal.kind.value
+    'meal'
 """
 
 from __future__ import annotations
@@ -144,7 +147,7 @@ class RequestState(StrEnum):
     """The state of a booking request.
 
     Seed 002 shows « Demande en cours », « Demande validée », « Demande d'annulation » and
-    « Demande refusée ». Legal transitions::
+    « Demande refusée ». Legal transitions:
 
         pending ──> validated ──> cancellation_requested ──> cancelled
            │            ^                   │
@@ -201,9 +204,10 @@ def _quotient_value(value: object) -> Decimal:
 class QuotientFamilial:
     """A family's quotient familial (euros per month per part), with where and when it was read.
 
-    >>> QuotientFamilial(Decimal("812"), QuotientFamilialSource.CAF_ATTESTATION, date(2024, 6, 3))
-    QuotientFamilial(value=Decimal('812'), source=<QuotientFamilialSource.CAF_ATTESTATION: \
-'caf_attestation'>, issued_on=datetime.date(2024, 6, 3))
+    Examples:
+        >>> qf = QuotientFamilial("812", QuotientFamilialSource.CAF_ATTESTATION, date(2024, 6, 3))
+        >>> qf.value, qf.source.value, qf.issued_on
+        (Decimal('812'), 'caf_attestation', datetime.date(2024, 6, 3))
     """
 
     value: Decimal = attrs.field(converter=_quotient_value)
@@ -285,9 +289,10 @@ class Family:
     A family with no household listed is billed as one home. Every guardian a household names must
     be one of the family's guardians.
 
-    >>> kid = Child("c1", "Louise", date(2017, 3, 2))
-    >>> Family("F-0042", children=(kid,)).child("c1").first_name
-    'Louise'
+    Examples:
+        >>> kid = Child("c1", "Louise", date(2017, 3, 2))
+        >>> Family("F-0042", children=(kid,)).child("c1").first_name
+        'Louise'
     """
 
     id: str = attrs.field(validator=identifier)
@@ -316,14 +321,14 @@ class Family:
                     raise UnknownCodeError(f"households[{index}].guardian_ids", guardian_id, known)
 
     def child(self, child_id: str) -> Child:
-        """The child with this id, or :class:`UnknownCodeError` listing the family's children."""
+        """The child with this id, or [`UnknownCodeError`][] listing the family's children."""
         for child in self.children:
             if child.id == child_id:
                 return child
         raise UnknownCodeError("child", child_id, (child.id for child in self.children))
 
     def household(self, household_id: str) -> Household:
-        """The household with this id, or :class:`UnknownCodeError`."""
+        """The household with this id, or [`UnknownCodeError`][]."""
         for household in self.households:
             if household.id == household_id:
                 return household
@@ -344,7 +349,7 @@ class Service:
     Attributes:
         code: the commune's code for it, unique within the commune (``"repas"``).
         label: as shown to families (« Restauration scolaire »).
-        kind: what it is (:class:`ServiceKind`).
+        kind: what it is ([`ServiceKind`][]).
         start: the wall-clock time it starts, Europe/Paris; deadlines count back from it.
         end: the wall-clock time it ends.
         billing_unit: what one priced unit is.
@@ -365,9 +370,10 @@ class Service:
 class Booking:
     """A child booked (or asked to be booked) for a service on a day, in a request state.
 
-    >>> b = Booking("c1", "repas", date(2024, 9, 19), RequestState.PENDING)
-    >>> b.transition(RequestState.VALIDATED).state.value
-    'validated'
+    Examples:
+        >>> b = Booking("c1", "repas", date(2024, 9, 19), RequestState.PENDING)
+        >>> b.transition(RequestState.VALIDATED).state.value
+        'validated'
     """
 
     child_id: str = attrs.field(validator=identifier)
@@ -378,7 +384,7 @@ class Booking:
     )
 
     def transition(self, target: RequestState) -> Booking:
-        """This booking in state *target*, or :class:`IllegalTransitionError`."""
+        """This booking in state *target*, or [`IllegalTransitionError`][]."""
         if not self.state.can_become(target):
             raise IllegalTransitionError(self.state, target, sorted(self.state.allowed_next()))
         return attrs.evolve(self, state=target)

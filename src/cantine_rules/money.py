@@ -1,18 +1,19 @@
 r"""Exact euro amounts.
 
-:class:`Money` holds a whole number of euro cents. It never accepts a ``float``.
+[`Money`][] holds a whole number of euro cents. It never accepts a ``float``.
 
 **The rounding rule** (the only one in the library): whenever a computation produces a fraction
 of a cent — a price times a rate, a taux d'effort, a percentage surcharge — the result is rounded
-*once*, half-up (away from zero on a tie), to the cent, by :func:`round_to_cent`. Sums,
+*once*, half-up (away from zero on a tie), to the cent, by [`round_to_cent`][]. Sums,
 differences and whole-number multiples of Money are exact and never round. Splits
-(:meth:`Money.allocate`) hand out the leftover cents so that the parts always add back to the
+([`Money.allocate`][]) hand out the leftover cents so that the parts always add back to the
 whole.
 
->>> Money.euros("3.60") * 4
-Money.euros('14.40')
->>> Money.euros("3.60").format("fr_FR")
-'3,60\xa0€'
+Examples:
+    >>> Money.euros("3.60") * 4
+    Money.euros('14.40')
+    >>> Money.euros("3.60").format("fr_FR")
+    '3,60\xa0€'
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ from cantine_rules.errors import (
 
 __all__ = ["CENT", "CURRENCY", "Money", "round_to_cent"]
 
-#: The only currency: school services in France are billed in euros.
 CURRENCY: Final = "EUR"
-#: One euro cent, as the quantum of every amount.
+"""The only currency: school services in France are billed in euros."""
 CENT: Final = Decimal("0.01")
+"""One euro cent, as the quantum of every amount."""
 
 MoneyInput = str | int | Decimal
 
@@ -44,8 +45,9 @@ MoneyInput = str | int | Decimal
 def round_to_cent(value: Decimal) -> Decimal:
     """Round *value* half-up (ties away from zero) to the cent: the library's one rounding rule.
 
-    >>> round_to_cent(Decimal("2.345")), round_to_cent(Decimal("-2.345"))
-    (Decimal('2.35'), Decimal('-2.35'))
+    Examples:
+        >>> round_to_cent(Decimal("2.345")), round_to_cent(Decimal("-2.345"))
+        (Decimal('2.35'), Decimal('-2.35'))
     """
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
@@ -84,12 +86,13 @@ def _whole_cents(value: object) -> int:
 class Money:
     """An exact amount of euros, stored as whole cents.
 
-    Build one with :meth:`euros` (exact, refuses sub-cent amounts), :meth:`rounded` (applies the
-    rounding rule) or :meth:`from_cents`. Money may be negative (a balance, a refund); fields that
-    must not be negative check it with :meth:`require_non_negative`.
+    Build one with [`euros`][] (exact, refuses sub-cent amounts), [`rounded`][] (applies the
+    rounding rule) or [`from_cents`][]. Money may be negative (a balance, a refund); fields that
+    must not be negative check it with [`require_non_negative`][].
 
-    >>> Money.euros("2.10") + Money.euros("0.90")
-    Money.euros('3.00')
+    Examples:
+        >>> Money.euros("2.10") + Money.euros("0.90")
+        Money.euros('3.00')
     """
 
     cents: int = attrs.field(converter=_whole_cents)
@@ -100,8 +103,9 @@ class Money:
     def euros(cls, amount: MoneyInput, *, field: str = "amount") -> Money:
         """Exact euros from a str, int or Decimal; a float or a fraction of a cent is refused.
 
-        >>> Money.euros("3.6").cents
-        360
+        Examples:
+            >>> Money.euros("3.6").cents
+            360
         """
         value = to_decimal(amount, field)
         quantized = value.quantize(CENT)
@@ -113,10 +117,11 @@ class Money:
 
     @classmethod
     def rounded(cls, amount: MoneyInput, *, field: str = "amount") -> Money:
-        """Euros rounded half-up to the cent (see :func:`round_to_cent`).
+        """Euros rounded half-up to the cent (see [`round_to_cent`][]).
 
-        >>> Money.rounded("1.005")
-        Money.euros('1.01')
+        Examples:
+            >>> Money.rounded("1.005")
+            Money.euros('1.01')
         """
         return cls(int(round_to_cent(to_decimal(amount, field)) * 100))
 
@@ -140,10 +145,11 @@ class Money:
 
     @classmethod
     def parse(cls, text: str, locale: str = "fr_FR") -> Money:
-        """Read an amount written as :meth:`format` writes it (``'3,60 €'``, ``'€3.60'``).
+        """Read an amount written as [`format`][] writes it (``'3,60 €'``, ``'€3.60'``).
 
-        >>> Money.parse("1 234,50 €")
-        Money.euros('1234.50')
+        Examples:
+            >>> Money.parse("1 234,50 €")
+            Money.euros('1234.50')
         """
         if not isinstance(text, str):
             raise InvalidTypeError("text", text, "must be a str")
@@ -182,7 +188,7 @@ class Money:
         return self.cents < 0
 
     def require_non_negative(self, field: str) -> Money:
-        """Return self, or raise :class:`NegativeAmountError` naming *field*."""
+        """Return self, or raise [`NegativeAmountError`][] naming *field*."""
         if self.cents < 0:
             raise NegativeAmountError(field, self)
         return self
@@ -220,7 +226,7 @@ class Money:
         return Money(abs(self.cents))
 
     def __mul__(self, quantity: SupportsIndex) -> Money:
-        """A whole-number multiple (a quantity of meals); exact. For rates use :meth:`times`."""
+        """A whole-number multiple (a quantity of meals); exact. For rates use [`times`][]."""
         if isinstance(quantity, bool | float) or not hasattr(quantity, "__index__"):
             return NotImplemented
         return Money(self.cents * quantity.__index__())
@@ -232,8 +238,9 @@ class Money:
     def times(self, factor: MoneyInput) -> Money:
         """Multiply by a decimal factor (``'1.5'`` for +50 %), rounded once, half-up, to the cent.
 
-        >>> Money.euros("2.35").times("1.5")
-        Money.euros('3.53')
+        Examples:
+            >>> Money.euros("2.35").times("1.5")
+            Money.euros('3.53')
         """
         return Money.rounded(self.amount * to_decimal(factor, "factor"))
 
@@ -244,8 +251,9 @@ class Money:
         the parts with the largest remainders (earliest first on a tie), so the parts always add
         back to the whole.
 
-        >>> Money.euros("10.00").allocate([1, 1, 1])
-        (Money.euros('3.34'), Money.euros('3.33'), Money.euros('3.33'))
+        Examples:
+            >>> Money.euros("10.00").allocate([1, 1, 1])
+            (Money.euros('3.34'), Money.euros('3.33'), Money.euros('3.33'))
         """
         if not weights:
             raise InvalidValueError("weights", weights, "must name at least one part")
@@ -266,7 +274,7 @@ class Money:
         return tuple(Money(sign * share) for share in shares)
 
     def split(self, parts: int) -> tuple[Money, ...]:
-        """Split into *parts* equal shares, losing no cent (see :meth:`allocate`)."""
+        """Split into *parts* equal shares, losing no cent (see [`allocate`][])."""
         if type(parts) is not int or parts < 1:
             raise InvalidValueError("parts", parts, "must be a whole number of at least 1")
         return self.allocate([1] * parts)

@@ -1,14 +1,15 @@
 """Where a rule or a figure comes from: a seed sentence, a public reference, an example, a default.
 
-Every commune rule and every tariff figure carries a :class:`Source`. Only seed sentences and
+Every commune rule and every tariff figure carries a [`Source`][]. Only seed sentences and
 public references count as
 *sourced*; an example (a rule seen in other communes, given to illustrate) and a default (a
 figure no source gives, chosen by the library) are never presented as a commune's fact.
 
->>> Source.seed("« 3.60€ » à l'unité").sourced
-True
->>> Source.default("no source gives it").sourced
-False
+Examples:
+    >>> Source.seed("« 3.60€ » à l'unité").sourced
+    True
+    >>> Source.default("no source gives it").sourced
+    False
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ class Source:
         reference: the quoted sentence, the reference (title, article, address), or for a
             default the reason it was chosen.
 
-    >>> Source.public("Code de l'éducation, art. R531-53").kind.value
-    'public'
+    Examples:
+        >>> Source.public("Code de l'éducation, art. R531-53").kind.value
+        'public'
     """
 
     kind: SourceKind = attrs.field(validator=enum_member(SourceKind))

@@ -1,14 +1,15 @@
 """School calendars: public and school holidays, closures, school days, working days.
 
-A :class:`SchoolCalendar` answers, for one commune, what kind of day each day is: jour férié
+A [`SchoolCalendar`][] answers, for one commune, what kind of day each day is: jour férié
 (Alsace-Moselle included), school holidays of its zone, the commune's closures and extra open
 days, school days of its school week, jours ouvrés and jours ouvrables; it does working-day
 arithmetic and expands a booking for a period into its service days. See ``docs/calendar.md``.
 
->>> from datetime import date
->>> calendar = SchoolCalendar(Zone.C)
->>> calendar.is_school_day(date(2024, 5, 10)), calendar.school_holiday(date(2024, 5, 10))
-(False, "Pont de l'Ascension")
+Examples:
+    >>> from datetime import date
+    >>> calendar = SchoolCalendar(Zone.C)
+    >>> calendar.is_school_day(date(2024, 5, 10)), calendar.school_holiday(date(2024, 5, 10))
+    (False, "Pont de l'Ascension")
 """
 
 from cantine_rules.calendar._calendar import PACKAGE_SCHOOL_HOLIDAYS, SchoolCalendar

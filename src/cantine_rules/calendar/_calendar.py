@@ -4,11 +4,12 @@ Everything is computed once, when the calendar is built, into a table with one e
 the years covered and a sorted array of the working days; each question is then a lookup or a
 binary search, never a walk from day to day.
 
->>> calendar = SchoolCalendar(Zone.C)
->>> calendar.sub_working_days(date(2024, 5, 13), 2)
-datetime.date(2024, 5, 7)
->>> calendar.school_holiday(date(2024, 5, 10))
-"Pont de l'Ascension"
+Examples:
+    >>> calendar = SchoolCalendar(Zone.C)
+    >>> calendar.sub_working_days(date(2024, 5, 13), 2)
+    datetime.date(2024, 5, 7)
+    >>> calendar.school_holiday(date(2024, 5, 10))
+    "Pont de l'Ascension"
 """
 
 from __future__ import annotations
@@ -50,14 +51,15 @@ from cantine_rules.model import ServiceKind
 
 __all__ = ["PACKAGE_SCHOOL_HOLIDAYS", "SchoolCalendar"]
 
-#: The days for which the ``holidays`` package's school holidays are trusted. Its data starts
-#: with the 2017-2018 school year, whose first day of class was Monday 4 September 2017 (the
-#: summer break of 2017 before it is not in the package), and the arrêtés it cites go up to
-#: the 2027-2028 school year; its dates after 31 August 2028 are its own extrapolation.
 PACKAGE_SCHOOL_HOLIDAYS: Final = (date(2017, 9, 4), date(2028, 8, 31))
+"""The days for which the ``holidays`` package's school holidays are trusted. Its data starts
+with the 2017-2018 school year, whose first day of class was Monday 4 September 2017 (the
+summer break of 2017 before it is not in the package), and the arrêtés it cites go up to
+the 2027-2028 school year; its dates after 31 August 2028 are its own extrapolation.
+"""
 
-#: The civil years a calendar may cover.
 MIN_YEAR: Final = 1900
+"""The civil years a calendar may cover."""
 MAX_YEAR: Final = 2100
 
 # The Alsace-Moselle departments, and the subdivision of the ``holidays`` package for each:
@@ -163,24 +165,25 @@ class SchoolCalendar:
     """The school calendar of a commune: what kind of day each day is, and working-day arithmetic.
 
     Attributes:
-        zone: the school-holiday zone (a :class:`Zone`, or ``"A"``, ``"Zone A"``…).
+        zone: the school-holiday zone (a [`Zone`][], or ``"A"``, ``"Zone A"``…).
         department: the department code; ``"57"``, ``"67"`` and ``"68"`` add the
             Alsace-Moselle public holidays (Vendredi saint, 26 décembre).
         closures: the commune's closures (ponts, exceptional closures, strike days).
         extra_open_days: days the commune opens although there would be no school.
-        school_week: the weekdays with school (:data:`FOUR_DAYS` by default).
+        school_week: the weekdays with school ([`FOUR_DAYS`][] by default).
         official_holidays: the Ministry's dataset; it wins over the ``holidays`` package for the
             days it covers.
         first_year, last_year: the civil years covered. Public holidays and working days are
             answered for every day of them; school holidays (and so school days and services)
-            only where data is known: see :data:`PACKAGE_SCHOOL_HOLIDAYS`.
+            only where data is known: see [`PACKAGE_SCHOOL_HOLIDAYS`][].
 
-    Every question about a day outside what is known raises :class:`OutOfRangeError` naming
+    Every question about a day outside what is known raises [`OutOfRangeError`][] naming
     the day; a day must be a ``datetime.date``, not a datetime.
 
-    >>> moselle = SchoolCalendar.for_department(Zone.B, "57")
-    >>> moselle.public_holiday(date(2024, 3, 29))
-    'Vendredi saint'
+    Examples:
+        >>> moselle = SchoolCalendar.for_department(Zone.B, "57")
+        >>> moselle.public_holiday(date(2024, 3, 29))
+        'Vendredi saint'
     """
 
     zone: Zone = attrs.field(converter=to_zone, validator=enum_member(Zone))
@@ -216,8 +219,9 @@ class SchoolCalendar:
     def for_department(cls, zone: Zone | str, department: str, **options: Any) -> SchoolCalendar:
         """The calendar of a commune of *department* in *zone*; other fields as keywords.
 
-        >>> SchoolCalendar.for_department("Zone C", "75").is_public_holiday(date(2024, 3, 29))
-        False
+        Examples:
+            >>> SchoolCalendar.for_department("Zone C", "75").is_public_holiday(date(2024, 3, 29))
+            False
         """
         return cls(zone, department, **options)
 
@@ -385,16 +389,18 @@ class SchoolCalendar:
     def knows_school_holidays(self, day: date) -> bool:
         """True when school holidays (and so school days and services) are known for *day*.
 
-        >>> SchoolCalendar(Zone.A).knows_school_holidays(date(2028, 9, 1))
-        False
+        Examples:
+            >>> SchoolCalendar(Zone.A).knows_school_holidays(date(2028, 9, 1))
+            False
         """
         return bool(self._index.flags[self._offset(day)] & _SCHOOL_KNOWN)
 
     def public_holiday(self, day: date) -> str | None:
         """The name of the jour férié on *day*, in French, or None.
 
-        >>> SchoolCalendar(Zone.A).public_holiday(date(2024, 5, 9))
-        'Ascension'
+        Examples:
+            >>> SchoolCalendar(Zone.A).public_holiday(date(2024, 5, 9))
+            'Ascension'
         """
         return self._index.public_names.get(self._offset(day))
 
@@ -405,8 +411,9 @@ class SchoolCalendar:
     def school_holiday(self, day: date) -> str | None:
         """The school break *day* falls in (weekends inside a break included), or None.
 
-        >>> SchoolCalendar(Zone.C).school_holiday(date(2025, 8, 31))
-        "Vacances d'été"
+        Examples:
+            >>> SchoolCalendar(Zone.C).school_holiday(date(2025, 8, 31))
+            "Vacances d'été"
         """
         return self._index.school_names.get(self._known_offset(day))
 
@@ -420,8 +427,9 @@ class SchoolCalendar:
         A school day is a weekday of the school week that is neither a public holiday, nor in
         the school holidays, nor a closure; or one of the commune's extra open days.
 
-        >>> SchoolCalendar(Zone.C).is_school_day(date(2025, 9, 1))
-        True
+        Examples:
+            >>> SchoolCalendar(Zone.C).is_school_day(date(2025, 9, 1))
+            True
         """
         return bool(self._index.flags[self._known_offset(day)] & _SCHOOL_DAY)
 
@@ -449,8 +457,9 @@ class SchoolCalendar:
         ``n == 0`` the answer is *day*. These are exactly the semantics of workalendar's
         ``add_working_days``.
 
-        >>> SchoolCalendar(Zone.A).add_working_days(date(2024, 5, 7), 2)  # over Ascension
-        datetime.date(2024, 5, 13)
+        Examples:
+            >>> SchoolCalendar(Zone.A).add_working_days(date(2024, 5, 7), 2)  # over Ascension
+            datetime.date(2024, 5, 13)
         """
         offset = self._offset(day)
         if not isinstance(n, int) or isinstance(n, bool):
@@ -474,8 +483,9 @@ class SchoolCalendar:
         Seed 002 counts deadlines back from the service day: 2 working days before a Thursday
         is the Tuesday, and 2 before a Monday is the previous Thursday.
 
-        >>> SchoolCalendar(Zone.C).sub_working_days(date(2024, 5, 13), 2)  # Ascension on 9 May
-        datetime.date(2024, 5, 7)
+        Examples:
+            >>> SchoolCalendar(Zone.C).sub_working_days(date(2024, 5, 13), 2)  # Ascension on 9 May
+            datetime.date(2024, 5, 7)
         """
         if not isinstance(n, int) or isinstance(n, bool):
             raise InvalidTypeError("n", n, "must be an int number of working days")
@@ -488,8 +498,9 @@ class SchoolCalendar:
         the dates the other way round the count is the same but negative, so that
         ``working_days_between(a, b) + working_days_between(b, c) == working_days_between(a, c)``.
 
-        >>> SchoolCalendar(Zone.B).working_days_between(date(2024, 5, 7), date(2024, 5, 13))
-        2
+        Examples:
+            >>> SchoolCalendar(Zone.B).working_days_between(date(2024, 5, 7), date(2024, 5, 13))
+            2
         """
         low, high = self._offset(start, "start"), self._offset(end, "end")
         working, base = self._index.working, self._index.base
@@ -498,8 +509,9 @@ class SchoolCalendar:
     def school_year(self, day: date) -> SchoolYear:
         """The school year (1 September to 31 August) *day* belongs to.
 
-        >>> SchoolCalendar(Zone.A).school_year(date(2024, 9, 2)).label
-        '2024-2025'
+        Examples:
+            >>> SchoolCalendar(Zone.A).school_year(date(2024, 9, 2)).label
+            '2024-2025'
         """
         self._offset(day)
         return SchoolYear.containing(day)
@@ -516,11 +528,12 @@ class SchoolCalendar:
     def runs(self, service_days: ServiceKind | frozenset[ServiceDays], day: date) -> bool:
         """True when a service running on *service_days* runs on *day*.
 
-        *service_days* is a :class:`ServiceKind` (its :data:`DEFAULT_SERVICE_DAYS`) or a set of
-        :class:`ServiceDays`. No service runs on a public holiday or a closure.
+        *service_days* is a [`ServiceKind`][] (its [`DEFAULT_SERVICE_DAYS`][]) or a set of
+        [`ServiceDays`][]. No service runs on a public holiday or a closure.
 
-        >>> SchoolCalendar(Zone.C).runs(ServiceKind.HOLIDAY_CENTRE, date(2025, 7, 14))
-        False
+        Examples:
+            >>> SchoolCalendar(Zone.C).runs(ServiceKind.HOLIDAY_CENTRE, date(2025, 7, 14))
+            False
         """
         mask = self._mask(service_days)
         return bool(self._index.flags[self._known_offset(day)] & mask)
@@ -530,9 +543,10 @@ class SchoolCalendar:
     ) -> tuple[date, ...]:
         """The days from *start* to *end* (both included) on which the service runs.
 
-        >>> len(SchoolCalendar(Zone.C).service_days(ServiceKind.MEAL, date(2024, 9, 2),
-        ...                                         date(2024, 9, 8)))
-        4
+        Examples:
+            >>> len(SchoolCalendar(Zone.C).service_days(ServiceKind.MEAL, date(2024, 9, 2),
+            ...                                         date(2024, 9, 8)))
+            4
         """
         mask = self._mask(service_days)
         flags, base = self._index.flags, self._index.base
@@ -555,18 +569,19 @@ class SchoolCalendar:
         The candidate days are the days from *start* to *end* (both included), kept when their
         weekday is in *weekdays* (0=Monday) and when *rule* (a ``dateutil`` rrule) has an
         occurrence on them; with neither, every day is a candidate. Each candidate is a service
-        day, or a :class:`SkippedDay` whose reason is, in this order: a public holiday, a
+        day, or a [`SkippedDay`][] whose reason is, in this order: a public holiday, a
         closure, the school holidays (for a day the service would otherwise have run), or
-        :attr:`SkipReason.NO_SERVICE`.
+        [`SkipReason.NO_SERVICE`][].
 
         Seed 002: « J'ouvre pour la période du 01/09/2021 au 04/07/2022, si je coche
         périscolaire soir le mardi, cela signifie que mon enfant sera inscrit tous les mardis de
         l'année. »
 
-        >>> period = SchoolCalendar(Zone.B).expand(
-        ...     ServiceKind.EVENING_CARE, date(2021, 9, 1), date(2022, 7, 4), frozenset({1}))
-        >>> period.days[0], period.skipped[0].label
-        (datetime.date(2021, 9, 7), 'Vacances de la Toussaint')
+        Examples:
+            >>> period = SchoolCalendar(Zone.B).expand(
+            ...     ServiceKind.EVENING_CARE, date(2021, 9, 1), date(2022, 7, 4), frozenset({1}))
+            >>> period.days[0], period.skipped[0].label
+            (datetime.date(2021, 9, 7), 'Vacances de la Toussaint')
         """
         kinds = service_days_of(service_days)
         mask = self._mask(kinds)
@@ -614,14 +629,15 @@ class SchoolCalendar:
     def day_info(self, day: date) -> DayInfo:
         """Everything known about *day*, with the source of each answer.
 
-        >>> info = SchoolCalendar(Zone.C).day_info(date(2024, 5, 10))
-        >>> info.school_day, info.school_holiday, info.sources["school_day"].value
-        (False, "Pont de l'Ascension", 'holidays')
+        Examples:
+            >>> info = SchoolCalendar(Zone.C).day_info(date(2024, 5, 10))
+            >>> info.school_day, info.school_holiday, info.sources["school_day"].value
+            (False, "Pont de l'Ascension", 'holidays')
         """
         return self._day_info(self._known_offset(day))
 
     def days(self, start: date, end: date) -> tuple[DayInfo, ...]:
-        """:meth:`day_info` for every day from *start* to *end*, both included."""
+        """[`day_info`][] for every day from *start* to *end*, both included."""
         return tuple(self._day_info(offset) for offset in self._known_range(start, end))
 
     def _day_info(self, offset: int) -> DayInfo:

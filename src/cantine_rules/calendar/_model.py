@@ -1,7 +1,8 @@
 """The values of the school calendar: zones, kinds of service day, closures, school weeks, answers.
 
->>> Zone.parse("zone b"), FOUR_DAYS.has_school(2)
-(<Zone.B: 'B'>, False)
+Examples:
+    >>> Zone.parse("zone b"), FOUR_DAYS.has_school(2)
+    (<Zone.B: 'B'>, False)
 """
 
 from __future__ import annotations
@@ -40,15 +41,16 @@ __all__ = [
     "zone_or_none",
 ]
 
-#: French weekday names, Monday first, for labels shown to families.
 WEEKDAY_NAMES: Final = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+"""French weekday names, Monday first, for labels shown to families."""
 
 
 def require_day(value: object, field: str) -> date:
     """Return *value* if it is a ``datetime.date`` (not a datetime), else an error naming *field*.
 
-    >>> require_day(date(2024, 5, 13), "day")
-    datetime.date(2024, 5, 13)
+    Examples:
+        >>> require_day(date(2024, 5, 13), "day")
+        datetime.date(2024, 5, 13)
     """
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidTypeError(field, value, "must be a datetime.date (a day, not a datetime)")
@@ -58,8 +60,9 @@ def require_day(value: object, field: str) -> date:
 class Zone(StrEnum):
     """A school-holiday zone of metropolitan France (set by académie).
 
-    >>> Zone.parse("Zone C") is Zone.C
-    True
+    Examples:
+        >>> Zone.parse("Zone C") is Zone.C
+        True
     """
 
     A = "A"
@@ -81,8 +84,9 @@ class Zone(StrEnum):
 def zone_or_none(text: object) -> Zone | None:
     """The zone *text* names (a Zone, ``"A"``, ``"zone a"``, ``"Zone A"``), or None.
 
-    >>> zone_or_none("Corse") is None
-    True
+    Examples:
+        >>> zone_or_none("Corse") is None
+        True
     """
     if isinstance(text, Zone):
         return text
@@ -100,10 +104,11 @@ def zone_or_none(text: object) -> Zone | None:
 
 
 def to_zone(value: object) -> Zone:
-    """Converter: a :class:`Zone`, or a str naming one; a typed error otherwise.
+    """Converter: a [`Zone`][], or a str naming one; a typed error otherwise.
 
-    >>> to_zone("Zone B")
-    <Zone.B: 'B'>
+    Examples:
+        >>> to_zone("Zone B")
+        <Zone.B: 'B'>
     """
     found = zone_or_none(value)
     if found is None:
@@ -124,7 +129,6 @@ class ServiceDays(StrEnum):
     """Monday to Friday inside the school holidays: ALSH des vacances."""
 
 
-#: The kind of day each kind of service runs on, unless a commune says otherwise.
 DEFAULT_SERVICE_DAYS: Final[Mapping[ServiceKind, frozenset[ServiceDays]]] = MappingProxyType(
     {
         ServiceKind.MEAL: frozenset({ServiceDays.SCHOOL_DAYS}),
@@ -135,13 +139,15 @@ DEFAULT_SERVICE_DAYS: Final[Mapping[ServiceKind, frozenset[ServiceDays]]] = Mapp
         ServiceKind.HOLIDAY_CENTRE: frozenset({ServiceDays.SCHOOL_HOLIDAYS}),
     }
 )
+"""The kind of day each kind of service runs on, unless a commune says otherwise."""
 
 
 def service_days_of(value: object, field: str = "service_days") -> frozenset[ServiceDays]:
-    """The kinds of day of a :class:`ServiceKind`, or a non-empty frozenset of ServiceDays as is.
+    """The kinds of day of a [`ServiceKind`][], or a non-empty frozenset of ServiceDays as is.
 
-    >>> sorted(service_days_of(ServiceKind.WEDNESDAY_CENTRE))
-    [<ServiceDays.WEDNESDAYS: 'wednesdays'>]
+    Examples:
+        >>> sorted(service_days_of(ServiceKind.WEDNESDAY_CENTRE))
+        [<ServiceDays.WEDNESDAYS: 'wednesdays'>]
     """
     if isinstance(value, ServiceKind):
         return DEFAULT_SERVICE_DAYS[value]
@@ -169,8 +175,9 @@ class DataSource(StrEnum):
 class Closure:
     """A day the commune closes its schools and services: a pont, an exceptional closure, a strike.
 
-    >>> Closure(date(2024, 5, 10), "Pont de l'Ascension").label
-    "Pont de l'Ascension"
+    Examples:
+        >>> Closure(date(2024, 5, 10), "Pont de l'Ascension").label
+        "Pont de l'Ascension"
     """
 
     day: date = attrs.field(validator=a_date)
@@ -181,8 +188,9 @@ class Closure:
 class ExtraOpenDay:
     """A day the commune opens school although it would not have school (a day made up for).
 
-    >>> ExtraOpenDay(date(2024, 5, 15), "Rattrapage du pont").day.isoformat()
-    '2024-05-15'
+    Examples:
+        >>> ExtraOpenDay(date(2024, 5, 15), "Rattrapage du pont").day.isoformat()
+        '2024-05-15'
     """
 
     day: date = attrs.field(validator=a_date)
@@ -212,8 +220,9 @@ def _school_weekdays(
 class SchoolWeek:
     """The weekdays with school (0=Monday … 5=Saturday).
 
-    >>> FOUR_AND_A_HALF_DAYS.has_school(2)
-    True
+    Examples:
+        >>> FOUR_AND_A_HALF_DAYS.has_school(2)
+        True
     """
 
     weekdays: frozenset[int] = attrs.field(converter=_weekdays, validator=_school_weekdays)
@@ -223,10 +232,10 @@ class SchoolWeek:
         return weekday in self.weekdays
 
 
-#: The « semaine de quatre jours »: school on Monday, Tuesday, Thursday and Friday.
 FOUR_DAYS: Final = SchoolWeek(frozenset({0, 1, 3, 4}))
-#: The « semaine de quatre jours et demi »: school Monday to Friday, Wednesday morning included.
+"""The « semaine de quatre jours »: school on Monday, Tuesday, Thursday and Friday."""
 FOUR_AND_A_HALF_DAYS: Final = SchoolWeek(frozenset({0, 1, 2, 3, 4}))
+"""The « semaine de quatre jours et demi »: school Monday to Friday, Wednesday morning included."""
 
 
 def _school_year_bounds(instance: SchoolYear, _attribute: attrs.Attribute[date], end: date) -> None:
@@ -243,9 +252,10 @@ def _school_year_bounds(instance: SchoolYear, _attribute: attrs.Attribute[date],
 class SchoolYear:
     """A school year, from 1 September to 31 August, named like ``"2024-2025"``.
 
-    >>> year = SchoolYear.containing(date(2025, 3, 14))
-    >>> year.label, date(2025, 8, 31) in year, date(2025, 9, 1) in year
-    ('2024-2025', True, False)
+    Examples:
+        >>> year = SchoolYear.containing(date(2025, 3, 14))
+        >>> year.label, date(2025, 8, 31) in year, date(2025, 9, 1) in year
+        ('2024-2025', True, False)
     """
 
     label: str = attrs.field(validator=identifier)
@@ -284,8 +294,9 @@ class SkipReason(StrEnum):
 class SkippedDay:
     """A day of a period the service does not run on, with the reason and its label.
 
-    >>> SkippedDay(date(2024, 5, 9), SkipReason.PUBLIC_HOLIDAY, "Ascension").reason.value
-    'public_holiday'
+    Examples:
+        >>> SkippedDay(date(2024, 5, 9), SkipReason.PUBLIC_HOLIDAY, "Ascension").reason.value
+        'public_holiday'
     """
 
     day: date = attrs.field(validator=a_date)
@@ -305,8 +316,9 @@ def _skipped_tuple(value: Iterable[SkippedDay]) -> tuple[SkippedDay, ...]:
 class PeriodExpansion:
     """A period booked at once, expanded: the service days, and every other day with its reason.
 
-    >>> PeriodExpansion((date(2021, 9, 7),), ()).days
-    (datetime.date(2021, 9, 7),)
+    Examples:
+        >>> PeriodExpansion((date(2021, 9, 7),), ()).days
+        (datetime.date(2021, 9, 7),)
     """
 
     days: tuple[date, ...] = attrs.field(converter=_date_tuple, validator=tuple_of(date))
@@ -315,8 +327,8 @@ class PeriodExpansion:
     )
 
 
-#: The questions of a :class:`DayInfo` whose source is reported.
 SOURCE_KEYS: Final = ("public_holiday", "school_holiday", "closure", "school_day")
+"""The questions of a [`DayInfo`][] whose source is reported."""
 
 
 def _sources(value: Mapping[str, DataSource]) -> Mapping[str, DataSource]:
@@ -339,10 +351,11 @@ def _source_keys(
 class DayInfo:
     """Everything the calendar knows about one day, with the source of each answer.
 
-    >>> from cantine_rules.calendar import SchoolCalendar
-    >>> info = SchoolCalendar(Zone.C).day_info(date(2024, 5, 9))
-    >>> info.public_holiday, info.school_holiday, info.sources["school_day"].value
-    ('Ascension', "Pont de l'Ascension", 'holidays')
+    Examples:
+        >>> from cantine_rules.calendar import SchoolCalendar
+        >>> info = SchoolCalendar(Zone.C).day_info(date(2024, 5, 9))
+        >>> info.public_holiday, info.school_holiday, info.sources["school_day"].value
+        ('Ascension', "Pont de l'Ascension", 'holidays')
 
     Attributes:
         day: the day.
@@ -351,7 +364,7 @@ class DayInfo:
         school_holiday: the school break's name, or None (weekends inside a break included).
         closure: the commune closure's label, or None.
         working_day: jour ouvré (Monday to Friday, not a public holiday).
-        sources: which :class:`DataSource` answered ``public_holiday``, ``school_holiday``,
+        sources: which [`DataSource`][] answered ``public_holiday``, ``school_holiday``,
             ``closure`` and ``school_day``.
         extra_open_day: the label of the commune's extra open day, or None.
 

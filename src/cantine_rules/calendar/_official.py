@@ -1,7 +1,7 @@
 r"""School holidays read from the Ministry's open data, « Le calendrier scolaire ».
 
 The dataset ``fr-en-calendrier-scolaire`` (data.education.gouv.fr) has one row per break, per
-académie and per population, exported as CSV with ``;`` between columns::
+académie and per population, exported as CSV with ``;`` between columns:
 
     description;population;start_date;end_date;location;zones;annee_scolaire
 
@@ -13,14 +13,15 @@ s'effectue le matin des jours indiqués. » So a break's first day off is the da
 date, and its end date is a school day. Rows for teachers (population « Enseignants ») and for
 other zones are ignored.
 
->>> text = (
-...     "description;population;start_date;end_date;location;zones;annee_scolaire\n"
-...     "Vacances de la Toussaint;Élèves;2025-10-17T22:00:00+00:00;2025-11-02T23:00:00+00:00;"
-...     "Lyon;Zone A;2025-2026\n"
-... )
->>> official = OfficialSchoolHolidays.from_csv(text, Zone.A)
->>> official.school_holiday(date(2025, 10, 20)), official.school_holiday(date(2025, 11, 3))
-('Vacances de la Toussaint', None)
+Examples:
+    >>> text = (
+    ...     "description;population;start_date;end_date;location;zones;annee_scolaire\n"
+    ...     "Vacances de la Toussaint;Élèves;2025-10-17T22:00:00+00:00;2025-11-02T23:00:00+00:00;"
+    ...     "Lyon;Zone A;2025-2026\n"
+    ... )
+    >>> official = OfficialSchoolHolidays.from_csv(text, Zone.A)
+    >>> official.school_holiday(date(2025, 10, 20)), official.school_holiday(date(2025, 11, 3))
+    ('Vacances de la Toussaint', None)
 """
 
 from __future__ import annotations
@@ -85,9 +86,10 @@ class OfficialBreak:
         resumption: the end date: classes resume on the morning of this day; None when the
             dataset only announces the start (« Début des Vacances d'Été »).
 
-    >>> OfficialBreak("Vacances de la Toussaint", "2025-2026", date(2025, 10, 18),
-    ...               date(2025, 11, 3)).first_day
-    datetime.date(2025, 10, 19)
+    Examples:
+        >>> OfficialBreak("Vacances de la Toussaint", "2025-2026", date(2025, 10, 18),
+        ...               date(2025, 11, 3)).first_day
+        datetime.date(2025, 10, 19)
     """
 
     label: str = attrs.field(validator=identifier)
@@ -121,10 +123,11 @@ class OfficialSchoolHolidays:
 
     The dataset vouches for a school year from its first break's start date to its last break's
     resumption day, and for the term days between two school years it holds one after the other.
-    Outside those days it says nothing, and :meth:`school_holiday` raises.
+    Outside those days it says nothing, and [`school_holiday`][] raises.
 
-    >>> OfficialSchoolHolidays(Zone.C).coverage
-    ()
+    Examples:
+        >>> OfficialSchoolHolidays(Zone.C).coverage
+        ()
     """
 
     zone: Zone = attrs.field(converter=to_zone, validator=enum_member(Zone))
@@ -242,12 +245,15 @@ def _days_off(breaks: tuple[OfficialBreak, ...]) -> dict[date, str]:
 def load_official_school_holidays(
     path: str | PathLike[str], zone: Zone | str, *, academy: str | None = None
 ) -> OfficialSchoolHolidays:
-    """Read the dataset's CSV export from the file at *path* (UTF-8), as :meth:`~.from_csv` does.
+    """Read the dataset's CSV export from the file at *path* (UTF-8), as `from_csv` does.
+
+    See [`OfficialSchoolHolidays.from_csv`][].
 
     The one function of the calendar that reads a file, so that the rules stay free of I/O.
 
-    >>> load_official_school_holidays  # doctest: +ELLIPSIS
-    <function load_official_school_holidays at ...>
+    Examples:
+        >>> load_official_school_holidays  # doctest: +ELLIPSIS
+        <function load_official_school_holidays at ...>
     """
     return OfficialSchoolHolidays.from_csv(
         Path(path).read_text(encoding="utf-8-sig"), zone, academy=academy

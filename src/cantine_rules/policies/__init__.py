@@ -3,10 +3,10 @@
 ``names()`` lists the reference communes and ``get(slug)`` gives one's :class:`CommunePolicy`
 (aliases accepted, modules imported on first use).
 
-The deadline rules are in :mod:`cantine_rules.policies.deadlines`, late handling and surcharges
-in :mod:`cantine_rules.policies.late`, decisions in :mod:`cantine_rules.policies.decisions`, a
-commune's rules and the deciding in :mod:`cantine_rules.policies.booking`, and the planning grid
-in :mod:`cantine_rules.policies.planning`. The names below are re-exported for convenience.
+The deadline rules are in [`cantine_rules.policies.deadlines`][], late handling and surcharges
+in [`cantine_rules.policies.late`][], decisions in [`cantine_rules.policies.decisions`][], a
+commune's rules and the deciding in [`cantine_rules.policies.booking`][], and the planning grid
+in [`cantine_rules.policies.planning`][]. The names below are re-exported for convenience.
 """
 
 from cantine_rules.policies.booking import (

@@ -1,23 +1,26 @@
 """A commune's booking rules, and the decisions they give.
 
-:class:`BookingRules` bundles a calendar, the services, the deadline rules for adding and for
+[`BookingRules`][] bundles a calendar, the services, the deadline rules for adding and for
 cancelling (per service, per service kind, or by default), what happens past a deadline on each
-channel, and who may book at all. :meth:`BookingRules.decide` decides one change;
-:meth:`BookingRules.decide_many` a basket; :meth:`BookingRules.decide_period` a period booking
+channel, and who may book at all. [`BookingRules.decide`][] decides one change;
+[`BookingRules.decide_many`][] a basket; [`BookingRules.decide_period`][] a period booking
 for many children, computing the deadline of each (service, day) once, not once per child.
 
->>> from datetime import date, datetime, time
->>> from cantine_rules import BookingChange, ChangeAction, Service, ServiceKind, PARIS
->>> from cantine_rules.calendar import SchoolCalendar, Zone
->>> from cantine_rules.policies.deadlines import HoursBefore
->>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
->>> rules = BookingRules(
-...     SchoolCalendar(Zone.B), (meal,), ServiceRules(add=HoursBefore(48), cancel=HoursBefore(48))
-... )
->>> change = BookingChange(ChangeAction.CANCEL, "c1", "repas", date(2024, 9, 19),
-...                        datetime(2024, 9, 17, 11, 59, tzinfo=PARIS))
->>> rules.decide(change).status.value
-'accepted'
+Examples:
+    >>> from datetime import date, datetime, time
+    >>> from cantine_rules import BookingChange, ChangeAction, Service, ServiceKind, PARIS
+    >>> from cantine_rules.calendar import SchoolCalendar, Zone
+    >>> from cantine_rules.policies.deadlines import HoursBefore
+    >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
+    >>> rules = BookingRules(
+    ...     SchoolCalendar(Zone.B),
+    ...     (meal,),
+    ...     ServiceRules(add=HoursBefore(48), cancel=HoursBefore(48)),
+    ... )
+    >>> change = BookingChange(ChangeAction.CANCEL, "c1", "repas", date(2024, 9, 19),
+    ...                        datetime(2024, 9, 17, 11, 59, tzinfo=PARIS))
+    >>> rules.decide(change).status.value
+    'accepted'
 """
 
 from __future__ import annotations
@@ -73,8 +76,8 @@ __all__ = [
     "submit",
 ]
 
-#: Gives the normal price of a service for a child on a day, for late charges based on it.
 PriceLookup = Callable[[str, Service, date], Money | None]
+"""Gives the normal price of a service for a child on a day, for late charges based on it."""
 
 
 def _rule(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -137,11 +140,12 @@ def _registrations(value: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str
 class FamilyAccount:
     """A family's standing with the commune: what decides whether it may book at all.
 
-    >>> from cantine_rules import Child
-    >>> family = Family("F-1", children=(Child("c1", "Louise", date(2017, 3, 2)),))
-    >>> account = FamilyAccount(family, account_validated=True, registrations={("c1", "repas")})
-    >>> account.is_registered("c1", "repas")
-    True
+    Examples:
+        >>> from cantine_rules import Child
+        >>> family = Family("F-1", children=(Child("c1", "Louise", date(2017, 3, 2)),))
+        >>> account = FamilyAccount(family, account_validated=True, registrations={("c1", "repas")})
+        >>> account.is_registered("c1", "repas")
+        True
     """
 
     family: Family = attrs.field(validator=attrs.validators.instance_of(Family))
@@ -214,8 +218,8 @@ class BookingRules:
 
     Rules are looked up for a service by its code first (``by_service``), then its kind
     (``by_kind``), then ``default``. A service runs on the kinds of day of
-    :data:`~cantine_rules.calendar.DEFAULT_SERVICE_DAYS` for its kind unless ``service_days``
-    says otherwise for its code.
+    [`DEFAULT_SERVICE_DAYS`][cantine_rules.calendar.DEFAULT_SERVICE_DAYS] for its kind unless
+    ``service_days`` says otherwise for its code.
     """
 
     calendar: SchoolCalendar = attrs.field(validator=attrs.validators.instance_of(SchoolCalendar))
@@ -261,7 +265,7 @@ class BookingRules:
     # Lookups ------------------------------------------------------------------------------------
 
     def service(self, code: str) -> Service:
-        """The service with this code, or :class:`UnknownServiceError` listing the known ones."""
+        """The service with this code, or [`UnknownServiceError`][] listing the known ones."""
         try:
             return self._index[code][0]
         except KeyError:
@@ -281,8 +285,8 @@ class BookingRules:
         """The window in which *action* on service *code* for *day* is on time.
 
         It never closes after the service starts (see
-        :class:`~cantine_rules.policies.deadlines.ServiceStart`). Each window is computed once
-        and kept: a planning grid or a batch asks for the same ones again and again.
+        [`ServiceStart`][cantine_rules.policies.deadlines.ServiceStart]). Each window is computed
+        once and kept: a planning grid or a batch asks for the same ones again and again.
         """
         key = (action, code, day)
         memo = self._memo
@@ -485,7 +489,7 @@ class BookingRules:
         Each (service, day) is decided once and the outcome is shared by every child, so the work
         grows with the number of days, not days × children. Eligibility is not checked here,
         and a late charge based on a price uses *price* for every child: where children differ
-        in standing or price, decide their changes with :meth:`decide_many`.
+        in standing or price, decide their changes with [`decide_many`][].
 
         Raises:
             MissingPriceError: a late change is accepted at a charge based on the price, and no
@@ -722,7 +726,7 @@ _CHARGE_LABELS = {
 def decided_charges(decisions: Iterable[Decision]) -> dict[LineKey, DecidedCharge]:
     """The charges that late decisions put on invoices, keyed by (child, service, day).
 
-    Feed the result to :func:`cantine_rules.pricing.accounts.build_invoice` so that a late add is
+    Feed the result to [`cantine_rules.pricing.accounts.build_invoice`][] so that a late add is
     billed its surcharged price and a late cancellation the price of the service (seed 002). A
     charge decided with a justification in hand (the « jour de carence » of a cancellation made
     with a medical certificate) is not waived again by the justified absence.

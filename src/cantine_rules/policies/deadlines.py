@@ -1,32 +1,32 @@
 """Deadline rules: until when, and from when, a change for a service day is on time.
 
-Every rule is a small frozen value behind one protocol, :class:`ChangeWindowRule`. Given a
+Every rule is a small frozen value behind one protocol, [`ChangeWindowRule`][]. Given a
 service, the day it is booked for and the commune's calendar, a rule answers with a
-:class:`ChangeWindow`: the instant from which changes are taken (``opens_at``, or ``None``) and the
+[`ChangeWindow`][]: the instant from which changes are taken (``opens_at``, or ``None``) and the
 deadline (``closes_at``, or ``None``). All instants are timezone-aware Europe/Paris.
 
 A change is **on time when it is made strictly before the deadline**: « avant le jeudi 17h » means
 that 17:00:00 is already too late. It is **not yet open** when made before ``opens_at``.
 
-+----------------------------+-------------------------------------------------------------+
 | rule                       | deadline                                                    |
-+============================+=============================================================+
-| :class:`HoursBefore`       | n elapsed hours before the service starts (48 h)            |
-| :class:`WorkingDaysBefore` | n jours ouvrés before the day, at a cutoff or the start     |
-| :class:`WeekdayBefore`     | a weekday and time of the week(s) before (jeudi 17:00)      |
-| :class:`CalendarDaysBefore`| n calendar days before at a time (« la veille 18h »)        |
-| :class:`ClearDaysBefore`   | n jours francs before the day or the start of the break     |
-| :class:`FixedWindow`       | between two instants, for the days of a period              |
-| :class:`MaxHorizon`        | opens n days before the day (how far ahead one may book)    |
-| :class:`AllOf`             | every rule at once: latest opening, earliest deadline       |
-+----------------------------+-------------------------------------------------------------+
+|----------------------------|-------------------------------------------------------------|
+| [`HoursBefore`][]          | n elapsed hours before the service starts (48 h)            |
+| [`WorkingDaysBefore`][]    | n jours ouvrés before the day, at a cutoff or the start     |
+| [`WeekdayBefore`][]        | a weekday and time of the week(s) before (jeudi 17:00)      |
+| [`CalendarDaysBefore`][]   | n calendar days before at a time (« la veille 18h »)        |
+| [`ClearDaysBefore`][]      | n jours francs before the day or the start of the break     |
+| [`FixedWindow`][]          | between two instants, for the days of a period              |
+| [`MaxHorizon`][]           | opens n days before the day (how far ahead one may book)    |
+| [`AllOf`][]                | every rule at once: latest opening, earliest deadline       |
 
->>> from datetime import date, time
->>> from cantine_rules import Service, ServiceKind
->>> from cantine_rules.calendar import SchoolCalendar, Zone
->>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
->>> HoursBefore(48).window(meal, date(2024, 9, 19), SchoolCalendar(Zone.B)).closes_at.isoformat()
-'2024-09-17T12:00:00+02:00'
+Examples:
+    >>> from datetime import date, time
+    >>> from cantine_rules import Service, ServiceKind
+    >>> from cantine_rules.calendar import SchoolCalendar, Zone
+    >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
+    >>> window = HoursBefore(48).window(meal, date(2024, 9, 19), SchoolCalendar(Zone.B))
+    >>> window.closes_at.isoformat()
+    '2024-09-17T12:00:00+02:00'
 """
 
 from __future__ import annotations
@@ -69,11 +69,12 @@ _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturda
 def service_start(service: Service, day: date) -> datetime:
     """The Europe/Paris instant a service starts on a day.
 
-    >>> from cantine_rules import Service, ServiceKind
-    >>> soir = Service("soir", "Accueil du soir", ServiceKind.EVENING_CARE, time(16, 30),
-    ...                time(18, 30))
-    >>> service_start(soir, date(2024, 9, 19)).isoformat()
-    '2024-09-19T16:30:00+02:00'
+    Examples:
+        >>> from cantine_rules import Service, ServiceKind
+        >>> soir = Service("soir", "Accueil du soir", ServiceKind.EVENING_CARE, time(16, 30),
+        ...                time(18, 30))
+        >>> service_start(soir, date(2024, 9, 19)).isoformat()
+        '2024-09-19T16:30:00+02:00'
     """
     return at_paris(day, service.start)
 
@@ -137,22 +138,30 @@ class ChangeWindowRule(Protocol):
 class HoursBefore:
     """A deadline *hours* elapsed hours before the service starts.
 
-    Elapsed hours, not wall-clock hours: 48 h before a Tuesday 12:00 meal after the spring change
-    to summer time is Sunday 11:00, not 12:00.
+    Elapsed hours, not wall-clock hours: 48 h before a Monday 12:00 meal just after the spring
+    change to summer time is Saturday 11:00, not 12:00.
 
     Chantraine: « les réservations sont prises en compte 48h avant le repas ».
+
+    Examples:
+        >>> from cantine_rules import Service, ServiceKind
+        >>> from cantine_rules.calendar import SchoolCalendar, Zone
+        >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
+        >>> monday = date(2025, 3, 31)  # the day after the change to summer time
+        >>> HoursBefore(48).window(meal, monday, SchoolCalendar(Zone.B)).closes_at.isoformat()
+        '2025-03-29T11:00:00+01:00'
     """
 
     hours: int = attrs.field(validator=_count)
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         start = service_start(service, day).astimezone(UTC)
         deadline = (start - timedelta(hours=self.hours)).astimezone(PARIS)
         return ChangeWindow(closes_at=deadline, closing_rule=self)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         if lang == "en":
             return f"{self.hours} hours before the service starts"
         return f"{self.hours} heures avant le début du service"
@@ -174,13 +183,13 @@ class WorkingDaysBefore:
     cutoff: time | None = attrs.field(default=None, validator=attrs.validators.optional(a_time))
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         deadline_day = calendar.sub_working_days(day, self.days)
         cutoff = self.cutoff if self.cutoff is not None else service.start
         return ChangeWindow(closes_at=at_paris(deadline_day, cutoff), closing_rule=self)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         plural = self.days != 1
         if lang == "en":
             unit = "working days" if plural else "working day"
@@ -205,13 +214,13 @@ class WeekdayBefore:
     weeks_before: int = attrs.field(default=1, validator=_count)
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         monday = day - timedelta(days=day.weekday())
         deadline_day = monday - timedelta(weeks=self.weeks_before) + timedelta(days=self.weekday)
         return ChangeWindow(closes_at=at_paris(deadline_day, self.cutoff), closing_rule=self)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         if lang == "en":
             when = (
                 "the week before"
@@ -238,12 +247,12 @@ class CalendarDaysBefore:
     at: time = attrs.field(validator=a_time)
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         deadline_day = day - timedelta(days=self.days)
         return ChangeWindow(closes_at=at_paris(deadline_day, self.at), closing_rule=self)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         if lang == "en":
             if self.days == 1:
                 return f"the day before at {_hhmm(self.at)}"
@@ -269,13 +278,13 @@ class ClearDaysBefore:
     from_break_start: bool = False
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         anchor = _break_start(calendar, day) if self.from_break_start else day
         deadline_day = anchor - timedelta(days=self.days)
         return ChangeWindow(closes_at=at_paris(deadline_day, time(0, 0)), closing_rule=self)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         if lang == "en":
             anchor = "the first day of the holidays" if self.from_break_start else "the service"
             return f"{self.days} clear days before {anchor}"
@@ -316,7 +325,7 @@ class FixedWindow:
             raise InvalidValueError("last_day", self.last_day, "must not be before first_day")
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         if not self.first_day <= day <= self.last_day:
             return ChangeWindow()
         return ChangeWindow(
@@ -327,7 +336,7 @@ class FixedWindow:
         )
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         return self.label
 
 
@@ -338,12 +347,12 @@ class MaxHorizon:
     days: int = attrs.field(validator=_count)
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         opens = at_paris(day - timedelta(days=self.days), time(0, 0))
         return ChangeWindow(opens_at=opens, opening_rule=self)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         if lang == "en":
             return f"at most {self.days} days ahead"
         return f"au plus {self.days} jours à l'avance"
@@ -363,17 +372,17 @@ def _rule_tuple(rules: Iterable[ChangeWindowRule]) -> tuple[ChangeWindowRule, ..
 class ServiceStart:
     """The implicit last deadline of every change: the instant the service starts.
 
-    :class:`~cantine_rules.policies.booking.BookingRules` applies it on top of every rule, so no
-    deadline is ever after the service starts, and a rule that sets none (an opening window
-    alone) still closes then.
+    [`BookingRules`][cantine_rules.policies.booking.BookingRules] applies it on top of every
+    rule, so no deadline is ever after the service starts, and a rule that sets none (an opening
+    window alone) still closes then.
     """
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         return ChangeWindow(closes_at=service_start(service, day), closing_rule=self)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         return "before the service starts" if lang == "en" else "avant le début du service"
 
 
@@ -384,23 +393,24 @@ def bounded_by_start(window: ChangeWindow, start: datetime) -> ChangeWindow:
     return attrs.evolve(window, closes_at=start, closing_rule=SERVICE_START)
 
 
-#: The one :class:`ServiceStart` rule.
 SERVICE_START: Final = ServiceStart()
+"""The one [`ServiceStart`][] rule."""
 
 
 @attrs.frozen
 class AllOf:
     """Every rule at once: the latest opening and the earliest deadline win.
 
-    >>> rule = AllOf((WeekdayBefore(3, time(17)), MaxHorizon(60)))
-    >>> len(rule.rules)
-    2
+    Examples:
+        >>> rule = AllOf((WeekdayBefore(3, time(17)), MaxHorizon(60)))
+        >>> len(rule.rules)
+        2
     """
 
     rules: tuple[ChangeWindowRule, ...] = attrs.field(converter=_rule_tuple)
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         opens_at: datetime | None = None
         closes_at: datetime | None = None
         opening_rule: ChangeWindowRule | None = None
@@ -414,6 +424,6 @@ class AllOf:
         return ChangeWindow(opens_at, closes_at, opening_rule, closing_rule)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`ChangeWindowRule`."""
+        """See [`ChangeWindowRule`][]."""
         joiner = " and " if lang == "en" else " et "
         return joiner.join(rule.describe(lang) for rule in self.rules)

@@ -1,8 +1,8 @@
 """Decisions on booking changes, with a stable reason code and an explanation for families.
 
-A :class:`Decision` says whether a change is accepted, accepted late or refused, which deadline
-applied, when the service starts, what the change costs, and why (:class:`Reason`, a stable code
-that portals may switch on). :meth:`Decision.explain` renders the explanation in French (the
+A [`Decision`][] says whether a change is accepted, accepted late or refused, which deadline
+applied, when the service starts, what the change costs, and why ([`Reason`][], a stable code
+that portals may switch on). [`Decision.explain`][] renders the explanation in French (the
 default) or English, with dates and amounts formatted through babel; portals show it as it is.
 """
 
@@ -63,8 +63,9 @@ def _locale(lang: str) -> str:
 def format_day(day: date, lang: str = "fr") -> str:
     """A day as families read it: ``'jeudi 19 septembre 2024'``.
 
-    >>> format_day(date(2024, 9, 19), "en")
-    'Thursday 19 September 2024'
+    Examples:
+        >>> format_day(date(2024, 9, 19), "en")
+        'Thursday 19 September 2024'
     """
     return format_date(day, "EEEE d MMMM y", locale=_locale(lang))
 
@@ -72,10 +73,11 @@ def format_day(day: date, lang: str = "fr") -> str:
 def format_instant(instant: datetime, lang: str = "fr") -> str:
     """An instant in Europe/Paris: ``'mardi 17 septembre 2024 à 16:30'``.
 
-    >>> from cantine_rules import at_paris
-    >>> from datetime import time
-    >>> format_instant(at_paris(date(2024, 9, 17), time(16, 30)))
-    'mardi 17 septembre 2024 à 16:30'
+    Examples:
+        >>> from cantine_rules import at_paris
+        >>> from datetime import time
+        >>> format_instant(at_paris(date(2024, 9, 17), time(16, 30)))
+        'mardi 17 septembre 2024 à 16:30'
     """
     local = instant.astimezone(PARIS)
     clock = format_time(local.time(), "HH:mm", locale=_locale(lang))

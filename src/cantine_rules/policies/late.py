@@ -1,19 +1,20 @@
 """What happens past the deadline: refuse, accept with a surcharge, or accept and keep charging.
 
 A commune says, per channel (the parents' portal or the office), what it does with a late add and
-a late cancellation (:class:`LateHandling`). A late add accepted at a price uses a
-:class:`Surcharge`; a late cancellation accepted but still billed uses :class:`KeepCharging`; a
-medical certificate may waive that charge (:class:`MedicalWaiver`).
+a late cancellation ([`LateHandling`][]). A late add accepted at a price uses a
+[`Surcharge`][]; a late cancellation accepted but still billed uses [`KeepCharging`][]; a
+medical certificate may waive that charge ([`MedicalWaiver`][]).
 
 Seed 002: « Périscolaire Hors délais (- 48h) : Un ajout vous sera facturé d'un tarif majoré (4€ le
 matin / 10€ le soir). Une annulation vous sera facturé le prix du service »:
 
->>> from cantine_rules import Money
->>> late_add = LateHandling(
-...     online=Refuse(contact="l'ALSH"), office=AcceptWithSurcharge(FlatPrice(Money.euros(4)))
-... )
->>> late_add.office.surcharge.charge(Money.euros("1.50"), LateContext())
-Money.euros('4.00')
+Examples:
+    >>> from cantine_rules import Money
+    >>> late_add = LateHandling(
+    ...     online=Refuse(contact="l'ALSH"), office=AcceptWithSurcharge(FlatPrice(Money.euros(4)))
+    ... )
+    >>> late_add.office.surcharge.charge(Money.euros("1.50"), LateContext())
+    Money.euros('4.00')
 """
 
 from __future__ import annotations
@@ -108,11 +109,11 @@ class FlatPrice:
     amount: Money = attrs.field(validator=non_negative_money)
 
     def charge(self, base: Money | None, context: LateContext) -> Money:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         return self.amount
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         if lang == "en":
             return f"surcharged price {self.amount.format('en')}"
         return f"tarif majoré de {self.amount.format('fr_FR')}"
@@ -129,11 +130,11 @@ class BasePlus:
     amount: Money = attrs.field(validator=non_negative_money)
 
     def charge(self, base: Money | None, context: LateContext) -> Money:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         return _require_price(base, "a price plus a fixed amount") + self.amount
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         if lang == "en":
             return f"normal price + {self.amount.format('en')}"
         return f"tarif normal + {self.amount.format('fr_FR')}"
@@ -156,11 +157,11 @@ class BaseTimes:
     factor: Decimal = attrs.field(converter=_factor)
 
     def charge(self, base: Money | None, context: LateContext) -> Money:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         return _require_price(base, "a price times a factor").times(self.factor)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         percent = (self.factor - 1) * 100
         text = f"{percent.normalize():f}"
         if lang == "en":
@@ -179,12 +180,12 @@ class FlatPenalty:
     amount: Money = attrs.field(validator=non_negative_money)
 
     def charge(self, base: Money | None, context: LateContext) -> Money:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         price = _require_price(base, "a penalty on top of the price")
         return price if context.penalty_already_charged else price + self.amount
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         if lang == "en":
             return f"a penalty of {self.amount.format('en')} per family"
         return f"une pénalité de {self.amount.format('fr_FR')} par famille"
@@ -207,13 +208,13 @@ class FreeAllowance:
     then: Surcharge = attrs.field(validator=_surcharge)
 
     def charge(self, base: Money | None, context: LateContext) -> Money:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         if context.prior_late_in_month < self.free_per_month:
             return _require_price(base, "a free allowance at the normal price")
         return self.then.charge(base, context)
 
     def describe(self, lang: str = "fr") -> str:
-        """See :class:`Surcharge`."""
+        """See [`Surcharge`][]."""
         if lang == "en":
             then = self.then.describe(lang)
             return f"{self.free_per_month} per month at the normal price, then {then}"
@@ -269,6 +270,8 @@ class AcceptLate:
 
 
 LateOutcome = Refuse | AcceptWithSurcharge | KeepCharging | AcceptLate
+"""What a channel does with a late change: refuse it, or accept it (at a surcharge, still billed,
+or with no charge of its own)."""
 
 _OUTCOMES = (Refuse, AcceptWithSurcharge, KeepCharging, AcceptLate)
 

@@ -4,18 +4,21 @@ Every portal page renders this (seed 001: « Mensuel Quinzaine Semaine »; seed 
 réservable », « Prestation non réservable ou non modifiable »; seed 003: « La case reste grisée si
 non sélectionnable »). The grid is seen from the parents' portal, the online channel.
 
->>> from datetime import date, datetime, time
->>> from cantine_rules import Service, ServiceKind, PARIS
->>> from cantine_rules.calendar import SchoolCalendar, Zone
->>> from cantine_rules.policies.booking import BookingRules, ServiceRules
->>> from cantine_rules.policies.deadlines import WeekdayBefore
->>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
->>> thursday_17h = WeekdayBefore(3, time(17))
->>> rules = BookingRules(SchoolCalendar(Zone.A), (meal,), ServiceRules(thursday_17h, thursday_17h))
->>> grid = planning(rules, "c1", "repas", PlanningPeriod.WEEK, date(2024, 9, 23),
-...                 at=datetime(2024, 9, 19, 16, 59, tzinfo=PARIS))
->>> [day.status.value for day in grid.days][:3]
-['bookable', 'bookable', 'not_a_service_day']
+Examples:
+    >>> from datetime import date, datetime, time
+    >>> from cantine_rules import Service, ServiceKind, PARIS
+    >>> from cantine_rules.calendar import SchoolCalendar, Zone
+    >>> from cantine_rules.policies.booking import BookingRules, ServiceRules
+    >>> from cantine_rules.policies.deadlines import WeekdayBefore
+    >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
+    >>> thursday_17h = WeekdayBefore(3, time(17))
+    >>> rules = BookingRules(
+    ...     SchoolCalendar(Zone.A), (meal,), ServiceRules(thursday_17h, thursday_17h)
+    ... )
+    >>> grid = planning(rules, "c1", "repas", PlanningPeriod.WEEK, date(2024, 9, 23),
+    ...                 at=datetime(2024, 9, 19, 16, 59, tzinfo=PARIS))
+    >>> [day.status.value for day in grid.days][:3]
+    ['bookable', 'bookable', 'not_a_service_day']
 """
 
 from __future__ import annotations
@@ -123,8 +126,9 @@ def period_bounds(
     Weeks and fortnights start on Monday; a fortnight is the week of *day* and the next one; a
     school year needs the *calendar*.
 
-    >>> period_bounds(PlanningPeriod.MONTH, date(2024, 2, 10))
-    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    Examples:
+        >>> period_bounds(PlanningPeriod.MONTH, date(2024, 2, 10))
+        (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
     """
     if period is PlanningPeriod.WEEK:
         monday = day - timedelta(days=day.weekday())
@@ -178,7 +182,7 @@ def planning_between(
     at: datetime,
     bookings: Iterable[Booking] = (),
 ) -> PlanningGrid:
-    """The planning grid from *first* to *last*, both included (see :func:`planning`)."""
+    """The planning grid from *first* to *last*, both included (see [`planning`][])."""
     require_aware(at, "at")
     if last < first:
         raise InvalidValueError("last", last, f"must not be before {first}")

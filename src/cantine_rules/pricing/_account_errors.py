@@ -1,14 +1,15 @@
 """The typed errors of invoices, baskets, wallets, ledgers and custody, and the checks raising them.
 
-Each error subclasses the matching error of :mod:`cantine_rules.errors`, so it is also the builtin a
+Each error subclasses the matching error of [`cantine_rules.errors`][], so it is also the builtin a
 Python developer expects (``ValueError``, ``LookupError``) and names the field and the value.
 
->>> from cantine_rules import Money
->>> try:
-...     require_positive(Money.zero(), "credit.amount")
-... except ZeroAmountError as error:
-...     print(error)
-credit.amount: must be more than 0,00 € (got Money.euros('0.00'))
+Examples:
+    >>> from cantine_rules import Money
+    >>> try:
+    ...     require_positive(Money.zero(), "credit.amount")
+    ... except ZeroAmountError as error:
+    ...     print(error)
+    credit.amount: must be more than 0,00 € (got Money.euros('0.00'))
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ __all__ = [
 
 
 class UnknownPaymentModeError(UnknownCodeError):
-    """A payment mode is not one of :class:`PaymentMode`; the message lists the known ones."""
+    """A payment mode is not a known `PaymentMode`; the message lists the known ones."""
 
     def __init__(self, value: object, known: Iterable[str], field: str = "payment_mode") -> None:
         super().__init__(field, value, known)
@@ -64,10 +65,11 @@ class CustodyScheduleError(InvalidValueError):
 
 
 def require_money(value: object, field: str) -> Money:
-    """Return *value* if it is :class:`Money`, else raise :class:`InvalidTypeError` naming *field*.
+    """Return *value* if it is [`Money`][], else raise [`InvalidTypeError`][] naming *field*.
 
-    >>> require_money(Money.euros("3.60"), "cost")
-    Money.euros('3.60')
+    Examples:
+        >>> require_money(Money.euros("3.60"), "cost")
+        Money.euros('3.60')
     """
     if not isinstance(value, Money):
         raise InvalidTypeError(field, value, "must be Money (for example Money.euros('3.60'))")
@@ -77,11 +79,12 @@ def require_money(value: object, field: str) -> Money:
 def require_positive(value: object, field: str) -> Money:
     """Return *value* if it is Money above zero; a negative or zero amount raises naming *field*.
 
-    A negative amount raises :class:`~cantine_rules.errors.NegativeAmountError`, zero raises
-    :class:`ZeroAmountError`; both are ``ValueError``.
+    A negative amount raises [`NegativeAmountError`][cantine_rules.errors.NegativeAmountError],
+    zero raises [`ZeroAmountError`][]; both are ``ValueError``.
 
-    >>> require_positive(Money.euros("30"), "amount")
-    Money.euros('30.00')
+    Examples:
+        >>> require_positive(Money.euros("30"), "amount")
+        Money.euros('30.00')
     """
     amount = require_money(value, field)
     if amount.cents < 0:

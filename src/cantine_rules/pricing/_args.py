@@ -1,7 +1,8 @@
 """Checks of plain function arguments, raising the typed errors that name the argument.
 
->>> require_day(date(2024, 9, 2), "day")
-datetime.date(2024, 9, 2)
+Examples:
+    >>> require_day(date(2024, 9, 2), "day")
+    datetime.date(2024, 9, 2)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ T = TypeVar("T")
 
 
 def require_day(value: object, field: str) -> date:
-    """*value* if it is a ``datetime.date`` (not a datetime), else :class:`InvalidTypeError`."""
+    """*value* if it is a ``datetime.date`` (not a datetime), else [`InvalidTypeError`][]."""
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidTypeError(field, value, "must be a datetime.date")
     return value

@@ -4,21 +4,22 @@ The recap lists, per line, « Date, Elément, Tarification, Coût », then « A 
 four meals at 3,60 €. Any amount still owed is added: « Vous avez un restant dû de 0.00€ à
 régulariser lors de votre prochaine réservation ». Nothing is booked until the basket is paid: « si
 vous ne faites pas cette manipulation vos réservations ne seront pas prises en compte ». So a
-:class:`Basket` holds no booking at all; only :meth:`Basket.pay` returns bookings, in a
-:class:`BasketReceipt`.
+[`Basket`][] holds no booking at all; only [`Basket.pay`][] returns bookings, in a
+[`BasketReceipt`][].
 
 Paper cantine tickets (seed 001) pay one ticket per line; the restant dû, in euros, cannot be paid
 in tickets and stays owed.
 
->>> from datetime import date, time
->>> from cantine_rules import Child, Money, Service, ServiceKind
->>> from cantine_rules.pricing._priced_unit import flat_pricer
->>> louise = Child("louise", "Louise", date(2012, 5, 4))
->>> cantine = Service("cantine", "Cantine", ServiceKind.MEAL, time(11, 30), time(13, 30))
->>> basket = Basket().add(louise, cantine, date(2016, 9, 1), flat_pricer(Money.euros("3.60"),
-...                                                                    "à l'unité"))
->>> basket.to_pay
-Money.euros('3.60')
+Examples:
+    >>> from datetime import date, time
+    >>> from cantine_rules import Child, Money, Service, ServiceKind
+    >>> from cantine_rules.pricing._priced_unit import flat_pricer
+    >>> louise = Child("louise", "Louise", date(2012, 5, 4))
+    >>> cantine = Service("cantine", "Cantine", ServiceKind.MEAL, time(11, 30), time(13, 30))
+    >>> basket = Basket().add(louise, cantine, date(2016, 9, 1), flat_pricer(Money.euros("3.60"),
+    ...                                                                    "à l'unité"))
+    >>> basket.to_pay
+    Money.euros('3.60')
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ class BasketLine:
         tariff_name: the « Tarification » (« à l'unité »).
         cost: the « Coût », 0,00 € or more.
 
-    >>> BasketLine(date(2016, 9, 1), "louise", "cantine", "Louise - Cantine", "à l'unité",
-    ...            Money.euros("3.60")).cost
-    Money.euros('3.60')
+    Examples:
+        >>> BasketLine(date(2016, 9, 1), "louise", "cantine", "Louise - Cantine", "à l'unité",
+        ...            Money.euros("3.60")).cost
+        Money.euros('3.60')
     """
 
     day: date = attrs.field(validator=a_date)
@@ -92,15 +94,16 @@ def _line_key(line: BasketLine) -> tuple[date, str, str]:
 class Basket:
     """The pending changes of a family, priced line by line, and the amount still owed.
 
-    Immutable: :meth:`add`, :meth:`remove` and :meth:`clear` return a new basket. Lines are kept in
+    Immutable: [`add`][], [`remove`][] and [`clear`][] return a new basket. Lines are kept in
     date, child, service order, as the recap shows them.
 
     Attributes:
         lines: the priced pending changes.
         outstanding: the restant dû carried from before, 0,00 € or more.
 
-    >>> Basket(outstanding=Money.euros("2.00")).to_pay
-    Money.euros('2.00')
+    Examples:
+        >>> Basket(outstanding=Money.euros("2.00")).to_pay
+        Money.euros('2.00')
     """
 
     lines: tuple[BasketLine, ...] = attrs.field(default=(), converter=_lines)
@@ -115,8 +118,9 @@ class Basket:
     def to_pay(self) -> Money:
         """« A payer »: the lines plus the restant dû.
 
-        >>> Basket().to_pay
-        Money.euros('0.00')
+        Examples:
+            >>> Basket().to_pay
+            Money.euros('0.00')
         """
         return self.subtotal + self.outstanding
 
@@ -136,15 +140,16 @@ class Basket:
         Raises:
             InvalidValueError: the same child, service and day is already in the basket.
 
-        >>> from datetime import time
-        >>> from cantine_rules import ServiceKind
-        >>> from cantine_rules.pricing._priced_unit import flat_pricer
-        >>> kid = Child("louise", "Louise", date(2012, 5, 4))
-        >>> meal = Service("cantine", "Cantine", ServiceKind.MEAL, time(11, 30), time(13, 30))
-        >>> line = Basket().add(kid, meal, date(2016, 9, 1), flat_pricer(Money.euros("3.60"),
-        ...                                                            "à l'unité")).lines[0]
-        >>> line.element, line.tariff_name
-        ('Louise - Cantine', "à l'unité")
+        Examples:
+            >>> from datetime import time
+            >>> from cantine_rules import ServiceKind
+            >>> from cantine_rules.pricing._priced_unit import flat_pricer
+            >>> kid = Child("louise", "Louise", date(2012, 5, 4))
+            >>> meal = Service("cantine", "Cantine", ServiceKind.MEAL, time(11, 30), time(13, 30))
+            >>> line = Basket().add(kid, meal, date(2016, 9, 1), flat_pricer(Money.euros("3.60"),
+            ...                                                            "à l'unité")).lines[0]
+            >>> line.element, line.tariff_name
+            ('Louise - Cantine', "à l'unité")
         """
         if not isinstance(child, Child):
             raise InvalidTypeError("child", child, "must be a Child")
@@ -172,10 +177,11 @@ class Basket:
         Raises:
             UnknownCodeError: no such line (field ``line``; the message lists the lines).
 
-        >>> line = BasketLine(date(2016, 9, 1), "louise", "cantine", "Louise - Cantine",
-        ...                   "à l'unité", Money.euros("3.60"))
-        >>> Basket((line,)).remove("louise", "cantine", date(2016, 9, 1)).lines
-        ()
+        Examples:
+            >>> line = BasketLine(date(2016, 9, 1), "louise", "cantine", "Louise - Cantine",
+            ...                   "à l'unité", Money.euros("3.60"))
+            >>> Basket((line,)).remove("louise", "cantine", date(2016, 9, 1)).lines
+            ()
         """
         kept = tuple(line for line in self.lines if line.key != (day, child_id, service_code))
         if len(kept) == len(self.lines):
@@ -186,25 +192,27 @@ class Basket:
     def clear(self) -> Basket:
         """« Tout supprimer »: no line left; the restant dû is still owed.
 
-        >>> Basket(outstanding=Money.euros("1")).clear().to_pay
-        Money.euros('1.00')
+        Examples:
+            >>> Basket(outstanding=Money.euros("1")).clear().to_pay
+            Money.euros('1.00')
         """
         return attrs.evolve(self, lines=())
 
     def pay(self, payment: Payment) -> BasketReceipt:
         """Pay the basket: its lines become validated bookings.
 
-        A euro payment must be exactly :attr:`to_pay` (lines and restant dû) and leaves nothing
+        A euro payment must be exactly [`to_pay`][] (lines and restant dû) and leaves nothing
         owed. A payment in tickets must count one ticket per line and leaves the restant dû owed.
 
         Raises:
             PaymentMismatchError: the payment does not settle the basket exactly (field
                 ``payment.amount`` or ``payment.tickets``).
 
-        >>> from cantine_rules.pricing._payment import PaymentMode
-        >>> Basket(outstanding=Money.euros("2")).pay(Payment.euros(PaymentMode.CARD,
-        ...                                                        Money.euros("2"))).outstanding
-        Money.euros('0.00')
+        Examples:
+            >>> from cantine_rules.pricing._payment import PaymentMode
+            >>> basket = Basket(outstanding=Money.euros("2"))
+            >>> basket.pay(Payment.euros(PaymentMode.CARD, Money.euros("2"))).outstanding
+            Money.euros('0.00')
         """
         if not isinstance(payment, Payment):
             raise InvalidTypeError("payment", payment, "must be a Payment")
@@ -238,8 +246,9 @@ def _bookings(_instance: Any, attribute: attrs.Attribute[Any], value: object) ->
 class BasketReceipt:
     """A paid basket: the lines paid, the bookings they became, the payment, the restant dû.
 
-    >>> BasketReceipt((), (), Payment.in_tickets(1), Money.zero()).bookings
-    ()
+    Examples:
+        >>> BasketReceipt((), (), Payment.in_tickets(1), Money.zero()).bookings
+        ()
     """
 
     lines: tuple[BasketLine, ...]

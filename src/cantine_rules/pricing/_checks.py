@@ -1,21 +1,22 @@
 """Checks on a tariff grid: findings with a stable code, never exceptions.
 
-A check reads a grid and returns a list of :class:`Finding`; an empty list means nothing was
-found. The codes (:class:`FindingCode`) are stable, so a portal can translate or filter them.
+A check reads a grid and returns a list of [`Finding`][]; an empty list means nothing was
+found. The codes ([`FindingCode`][]) are stable, so a portal can translate or filter them.
 
 * Grids written as explicit ranges (« T1 QF 0–234 », « T2 235–384 ») can have gaps and overlaps;
-  :func:`check_ranges` finds them and :func:`grid_from_ranges` refuses them. A
-  :class:`~cantine_rules.pricing._tariffs.BracketGrid` cannot have any: it is declared by lower
-  thresholds only.
-* :func:`check_grid` finds prices that fall as the QF rises, prices above the cost of the service
+  [`check_ranges`][] finds them and [`grid_from_ranges`][] refuses them. A
+  [`BracketGrid`][cantine_rules.pricing._tariffs.BracketGrid] cannot have any: it is declared by
+  lower thresholds only.
+* [`check_grid`][] finds prices that fall as the QF rises, prices above the cost of the service
   (Code de l'éducation, art. R531-53), and figures no source gives.
-* :func:`check_cantine_a_un_euro` says which conditions of the State's « cantine à 1 € » aid a
+* [`check_cantine_a_un_euro`][] says which conditions of the State's « cantine à 1 € » aid a
   grid does not meet.
 
->>> src = Source.example("grid")
->>> check_ranges([QuotientRange("T1", "0", "234", Money.euros("0.13"), src),
-...               QuotientRange("T2", "236", "384", Money.euros("0.85"), src)])[0].code.value
-'gap'
+Examples:
+    >>> src = Source.example("grid")
+    >>> check_ranges([QuotientRange("T1", "0", "234", Money.euros("0.13"), src),
+    ...               QuotientRange("T2", "236", "384", Money.euros("0.85"), src)])[0].code.value
+    'gap'
 """
 
 from __future__ import annotations
@@ -48,21 +49,23 @@ __all__ = [
     "qualifies_for_cantine_a_un_euro",
 ]
 
-#: Code de l'éducation, art. R531-53: the price charged may not exceed the cost per user of the
-#: school catering service, after deducting the subsidies it receives.
 COST_CEILING: Final = Source.public(
     "Code de l'éducation, art. R531-53: les tarifs ne peuvent être supérieurs au coût par usager "
     "résultant des charges supportées au titre du service de restauration, après déduction des "
     "subventions de toute nature bénéficiant à ce service"
 )
+"""Code de l'éducation, art. R531-53: the price charged may not exceed the cost per user of the
+school catering service, after deducting the subsidies it receives.
+"""
 
-#: The State's « cantine à 1 € » aid (Stratégie nationale de prévention et de lutte contre la
-#: pauvreté), conditions on the grid since 1 April 2021.
 CANTINE_A_UN_EURO: Final = Source.public(
     "Tarification sociale des cantines scolaires (« cantine à 1 € »), conditions since "
     "1 April 2021: a grid of at least 3 brackets by family income, at least one at 1 € or less "
     "and one above 1 €; the price of 1 € or less goes to families whose CAF QF is at most 1 000 €"
 )
+"""The State's « cantine à 1 € » aid (Stratégie nationale de prévention et de lutte contre la
+pauvreté), conditions on the grid since 1 April 2021.
+"""
 
 _ONE_EURO: Final = Money.euros("1.00")
 _AID_QF_CEILING: Final = Decimal("1000")
@@ -105,8 +108,9 @@ class Finding:
         message: for people.
         bracket: the bracket or range concerned, if one.
 
-    >>> Finding(FindingCode.GAP, "QF 235 is in no range", "T2").code.value
-    'gap'
+    Examples:
+        >>> Finding(FindingCode.GAP, "QF 235 is in no range", "T2").code.value
+        'gap'
     """
 
     code: FindingCode = attrs.field(validator=enum_member(FindingCode))
@@ -137,8 +141,9 @@ class QuotientRange:
         unit_price: its price, or None when no source gives it.
         source: where the figures come from.
 
-    >>> QuotientRange("T2", "235", "384", Money.euros("0.85"), Source.example("x")).upper
-    Decimal('384')
+    Examples:
+        >>> QuotientRange("T2", "235", "384", Money.euros("0.85"), Source.example("x")).upper
+        Decimal('384')
     """
 
     name: str = attrs.field(validator=identifier)
@@ -227,10 +232,11 @@ def check_ranges(ranges: Iterable[QuotientRange], *, step: Decimal | str = "1") 
         The findings (``NOT_FROM_ZERO``, ``GAP``, ``OVERLAP``, ``OPEN_RANGE``, ``PRICE_FALLS``,
         ``MISSING_PRICE``); empty when the ranges are sound and every price is known.
 
-    >>> src = Source.example("grid")
-    >>> check_ranges([QuotientRange("T1", "0", "234", Money.euros("0.13"), src),
-    ...               QuotientRange("T2", "235", None, Money.euros("0.85"), src)])
-    []
+    Examples:
+        >>> src = Source.example("grid")
+        >>> check_ranges([QuotientRange("T1", "0", "234", Money.euros("0.13"), src),
+        ...               QuotientRange("T2", "235", None, Money.euros("0.85"), src)])
+        []
     """
     items = require_items(ranges, QuotientRange, "ranges")
     findings = [finding for _index, finding in _range_findings(items, _step(step))]
@@ -251,7 +257,7 @@ def grid_from_ranges(
     beyond: Iterable[Bracket] = (),
     progressive: bool = True,
 ) -> BracketGrid:
-    """A :class:`BracketGrid` from explicit ranges, after checking that they are contiguous.
+    """A [`BracketGrid`][] from explicit ranges, after checking that they are contiguous.
 
     Each range becomes a bracket starting at its lower bound; the upper bounds, once checked,
     are implied by the next range. A QF between two whole-euro ranges (234,50 € between
@@ -268,11 +274,13 @@ def grid_from_ranges(
         PolicyError: the ranges do not start at 0, leave a gap or overlap; every problem is
             listed with its path (``ranges[2]``).
 
-    >>> src = Source.example("grid")
-    >>> grid = grid_from_ranges([QuotientRange("T1", "0", "234", Money.euros("0.13"), src),
-    ...                          QuotientRange("T2", "235", None, Money.euros("0.85"), src)], "T2")
-    >>> grid.bracket_for(Decimal("234.50")).name
-    'T1'
+    Examples:
+        >>> src = Source.example("grid")
+        >>> ranges = [QuotientRange("T1", "0", "234", Money.euros("0.13"), src),
+        ...           QuotientRange("T2", "235", None, Money.euros("0.85"), src)]
+        >>> grid = grid_from_ranges(ranges, "T2")
+        >>> grid.bracket_for(Decimal("234.50")).name
+        'T1'
     """
     items = require_items(ranges, QuotientRange, "ranges")
     problems = [
@@ -305,11 +313,12 @@ def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list
     Returns:
         The findings (``PRICE_FALLS``, ``ABOVE_COST``, ``MISSING_PRICE``, ``MISSING_THRESHOLD``).
 
-    >>> src = Source.example("grid")
-    >>> grid = BracketGrid((Bracket("T1", "0", Money.euros("1"), src),
-    ...                     Bracket("T2", "500", Money.euros("9"), src)), "T2")
-    >>> [f.code.value for f in check_grid(grid, cost_per_meal=Money.euros("8.50"))]
-    ['above-cost']
+    Examples:
+        >>> src = Source.example("grid")
+        >>> grid = BracketGrid((Bracket("T1", "0", Money.euros("1"), src),
+        ...                     Bracket("T2", "500", Money.euros("9"), src)), "T2")
+        >>> [f.code.value for f in check_grid(grid, cost_per_meal=Money.euros("8.50"))]
+        ['above-cost']
     """
     _require_grid(grid)
     if cost_per_meal is not None:
@@ -350,18 +359,19 @@ def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list
 def check_cantine_a_un_euro(grid: BracketGrid) -> list[Finding]:
     """The conditions of the « cantine à 1 € » aid that *grid* does not meet (none: it qualifies).
 
-    Only the grid's conditions are checked (see :data:`CANTINE_A_UN_EURO`): at least 3 brackets;
+    Only the grid's conditions are checked (see [`CANTINE_A_UN_EURO`][]): at least 3 brackets;
     at least one bracket at 1 € or less that reaches families with a QF of at most 1 000 € (it
     starts at or below 1 000 €); at least one bracket above 1 €. Whether the commune itself is
     eligible (rural communes receiving the DSR « péréquation ») is not a property of its grid.
     Brackets whose price no source gives count as brackets but not as prices.
 
-    >>> src = Source.example("grid")
-    >>> grid = BracketGrid((Bracket("T1", "0", Money.euros("1.00"), src),
-    ...                     Bracket("T2", "623", Money.euros("3.30"), src),
-    ...                     Bracket("T3", "1001", Money.euros("3.40"), src)), "T3")
-    >>> check_cantine_a_un_euro(grid)
-    []
+    Examples:
+        >>> src = Source.example("grid")
+        >>> grid = BracketGrid((Bracket("T1", "0", Money.euros("1.00"), src),
+        ...                     Bracket("T2", "623", Money.euros("3.30"), src),
+        ...                     Bracket("T3", "1001", Money.euros("3.40"), src)), "T3")
+        >>> check_cantine_a_un_euro(grid)
+        []
     """
     _require_grid(grid)
     findings: list[Finding] = []
@@ -400,9 +410,10 @@ def check_cantine_a_un_euro(grid: BracketGrid) -> list[Finding]:
 def qualifies_for_cantine_a_un_euro(grid: BracketGrid) -> bool:
     """True when *grid* meets every grid condition of the « cantine à 1 € » aid.
 
-    >>> src = Source.example("grid")
-    >>> qualifies_for_cantine_a_un_euro(BracketGrid((Bracket("T1", "0", Money.euros("1"), src),),
-    ...                                             "T1"))
-    False
+    Examples:
+        >>> src = Source.example("grid")
+        >>> grid = BracketGrid((Bracket("T1", "0", Money.euros("1"), src),), "T1")
+        >>> qualifies_for_cantine_a_un_euro(grid)
+        False
     """
     return not check_cantine_a_un_euro(grid)

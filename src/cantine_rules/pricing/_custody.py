@@ -4,24 +4,25 @@
 vos semaines de garde sur le bulletin d'inscription » (Paris, seed 004). Each parent is billed for
 their weeks: a child's invoice lines go to the household whose week it is, by one of three rules:
 
-* :class:`IsoWeekParity` — even or odd ISO week numbers, as families declare them on the form.
-* :class:`EveryOtherWeek` — strict alternation counted from a given Monday.
-* :class:`CustodySchedule` — explicit date ranges, with no overlap and no gap.
+* [`IsoWeekParity`][] — even or odd ISO week numbers, as families declare them on the form.
+* [`EveryOtherWeek`][] — strict alternation counted from a given Monday.
+* [`CustodySchedule`][] — explicit date ranges, with no overlap and no gap.
 
 **ISO week 53.** Some ISO years have 53 weeks (2020, 2026, 2032…). Week 53 and the next week 1 are
-both odd, so under :class:`IsoWeekParity` the odd-week household keeps the child two weeks running
+both odd, so under [`IsoWeekParity`][] the odd-week household keeps the child two weeks running
 (for example 28 December 2026 to 10 January 2027), and the parity holds again from week 2. That is
 what « semaines paires / impaires » literally says, so it is the rule here. A family whose judgment
-says strictly every other week uses :class:`EveryOtherWeek`, which ignores week numbers, or an
-explicit :class:`CustodySchedule`.
+says strictly every other week uses [`EveryOtherWeek`][], which ignores week numbers, or an
+explicit [`CustodySchedule`][].
 
 Splitting an amount between households (a flat fee, say) never loses a cent: it goes through
-:meth:`Money.allocate`.
+[`Money.allocate`][].
 
->>> from datetime import date
->>> rule = IsoWeekParity(even_weeks="mother", odd_weeks="father")
->>> rule.household_for(date(2024, 9, 2))  # ISO week 36
-'mother'
+Examples:
+    >>> from datetime import date
+    >>> rule = IsoWeekParity(even_weeks="mother", odd_weeks="father")
+    >>> rule.household_for(date(2024, 9, 2))  # ISO week 36
+    'mother'
 """
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ class IsoWeekParity:
 
     A 53-week ISO year gives the odd-week household weeks 53 and 1 in a row (see the module).
 
-    >>> IsoWeekParity("mother", "father").household_for(date(2026, 12, 28))  # week 53
-    'father'
+    Examples:
+        >>> IsoWeekParity("mother", "father").household_for(date(2026, 12, 28))  # week 53
+        'father'
     """
 
     even_weeks: str = attrs.field(validator=identifier)
@@ -100,9 +102,10 @@ class EveryOtherWeek:
     Week numbers play no part, so a 53-week year changes nothing. Days before *from_monday* follow
     the same alternation backwards.
 
-    >>> rule = EveryOtherWeek("mother", "father", from_monday=date(2026, 12, 21))
-    >>> rule.household_for(date(2026, 12, 28)), rule.household_for(date(2027, 1, 4))
-    ('father', 'mother')
+    Examples:
+        >>> rule = EveryOtherWeek("mother", "father", from_monday=date(2026, 12, 21))
+        >>> rule.household_for(date(2026, 12, 28)), rule.household_for(date(2027, 1, 4))
+        ('father', 'mother')
     """
 
     first: str = attrs.field(validator=identifier)
@@ -125,8 +128,9 @@ def _check_end(instance: CustodyPeriod, attribute: attrs.Attribute[Any], value: 
 class CustodyPeriod:
     """One range of days (both ends included) during which a household has the child.
 
-    >>> CustodyPeriod(date(2024, 9, 2), date(2024, 9, 8), "mother").household_id
-    'mother'
+    Examples:
+        >>> CustodyPeriod(date(2024, 9, 2), date(2024, 9, 8), "mother").household_id
+        'mother'
     """
 
     start: date = attrs.field(validator=a_date)
@@ -163,12 +167,13 @@ class CustodySchedule:
     Raises:
         CustodyScheduleError: the periods overlap or leave days out (field ``periods[i]``).
 
-    >>> schedule = CustodySchedule([
-    ...     CustodyPeriod(date(2024, 9, 1), date(2024, 9, 15), "mother"),
-    ...     CustodyPeriod(date(2024, 9, 16), date(2024, 9, 30), "father"),
-    ... ])
-    >>> schedule.household_for(date(2024, 9, 16))
-    'father'
+    Examples:
+        >>> schedule = CustodySchedule([
+        ...     CustodyPeriod(date(2024, 9, 1), date(2024, 9, 15), "mother"),
+        ...     CustodyPeriod(date(2024, 9, 16), date(2024, 9, 30), "father"),
+        ... ])
+        >>> schedule.household_for(date(2024, 9, 16))
+        'father'
     """
 
     periods: tuple[CustodyPeriod, ...] = attrs.field(converter=_periods)
@@ -226,17 +231,18 @@ def bill_by_household(
         InvalidTypeError: *custody* is not a mapping of child ids to custody rules.
         UnknownCodeError: *family* is given and a child or household is not the family's.
 
-    >>> from cantine_rules import Booking, Money
-    >>> from cantine_rules.pricing._invoice import build_invoice
-    >>> from cantine_rules.pricing._priced_unit import flat_pricer
-    >>> days = [date(2024, 9, 2), date(2024, 9, 9)]  # ISO weeks 36 and 37
-    >>> invoice = build_invoice([Booking("zoe", "repas", day) for day in days],
-    ...                         flat_pricer(Money.euros("3.62"), "Tarif 5"),
-    ...                         start=date(2024, 9, 1), end=date(2024, 9, 30))
-    >>> split = bill_by_household(invoice, {"zoe": IsoWeekParity("mother", "father")},
-    ...                           default_household="mother")
-    >>> {household: bill.total for household, bill in split.items()}
-    {'father': Money.euros('3.62'), 'mother': Money.euros('3.62')}
+    Examples:
+        >>> from cantine_rules import Booking, Money
+        >>> from cantine_rules.pricing._invoice import build_invoice
+        >>> from cantine_rules.pricing._priced_unit import flat_pricer
+        >>> days = [date(2024, 9, 2), date(2024, 9, 9)]  # ISO weeks 36 and 37
+        >>> invoice = build_invoice([Booking("zoe", "repas", day) for day in days],
+        ...                         flat_pricer(Money.euros("3.62"), "Tarif 5"),
+        ...                         start=date(2024, 9, 1), end=date(2024, 9, 30))
+        >>> split = bill_by_household(invoice, {"zoe": IsoWeekParity("mother", "father")},
+        ...                           default_household="mother")
+        >>> {household: bill.total for household, bill in split.items()}
+        {'father': Money.euros('3.62'), 'mother': Money.euros('3.62')}
     """
     if not isinstance(custody, Mapping):
         raise InvalidTypeError("custody", custody, "must map child ids to custody rules")
@@ -273,8 +279,9 @@ def _household(custody: Mapping[str, CustodyRule], child_id: str, day: date, def
 def custody_days(rule: CustodyRule, start: date, end: date) -> dict[str, int]:
     """How many calendar days of *start*..*end* (inclusive) each household has, sorted by id.
 
-    >>> custody_days(IsoWeekParity("mother", "father"), date(2024, 9, 2), date(2024, 9, 15))
-    {'father': 7, 'mother': 7}
+    Examples:
+        >>> custody_days(IsoWeekParity("mother", "father"), date(2024, 9, 2), date(2024, 9, 15))
+        {'father': 7, 'mother': 7}
     """
     if end < start:
         raise InvalidValueError("end", end, f"must not be before start {start}")
@@ -290,14 +297,15 @@ def custody_days(rule: CustodyRule, start: date, end: date) -> dict[str, int]:
 def split_between_households(amount: Money, weights: Mapping[str, int]) -> dict[str, Money]:
     """Split *amount* between households in proportion to *weights*, losing no cent.
 
-    The parts come from :meth:`Money.allocate`: the leftover cents go to the largest remainders,
+    The parts come from [`Money.allocate`][]: the leftover cents go to the largest remainders,
     the earliest household in *weights* first on a tie. The parts always add back to *amount*.
 
     Raises:
         InvalidValueError: no household, a weight that is not a whole number ≥ 0, or all zero.
 
-    >>> split_between_households(Money.euros("45.25"), {"mother": 1, "father": 1})
-    {'mother': Money.euros('22.63'), 'father': Money.euros('22.62')}
+    Examples:
+        >>> split_between_households(Money.euros("45.25"), {"mother": 1, "father": 1})
+        {'mother': Money.euros('22.63'), 'father': Money.euros('22.62')}
     """
     require_money(amount, "amount")
     households = list(weights)

@@ -1,17 +1,18 @@
 """The registration dossier: which documents a registration needs, and what is still missing.
 
-A commune lists its :class:`DocumentRequirement` values; each names the document kinds that
+A commune lists its [`DocumentRequirement`][] values; each names the document kinds that
 satisfy it, when it applies (always, first registration only, CAF beneficiaries, families in
-alternating custody…) and how young the document must be. :func:`check_dossier` compares them with
-the documents a family gave and returns a :class:`DossierStatus` listing what is missing and what
+alternating custody…) and how young the document must be. [`check_dossier`][] compares them with
+the documents a family gave and returns a [`DossierStatus`][] listing what is missing and what
 has expired on a given day. It is a pure function: it never stores, fetches or sends anything.
 
->>> form = DocumentRequirement("form", "Bulletin d'inscription rempli et signé",
-...                            frozenset({DocumentKind.REGISTRATION_FORM}),
-...                            source=Source.example("a form"))
->>> status = check_dossier((form,), RegistrationSituation(), (), date(2024, 6, 3))
->>> [requirement.code for requirement in status.missing]
-['form']
+Examples:
+    >>> form = DocumentRequirement("form", "Bulletin d'inscription rempli et signé",
+    ...                            frozenset({DocumentKind.REGISTRATION_FORM}),
+    ...                            source=Source.example("a form"))
+    >>> status = check_dossier((form,), RegistrationSituation(), (), date(2024, 6, 3))
+    >>> [requirement.code for requirement in status.missing]
+    ['form']
 """
 
 from __future__ import annotations
@@ -91,8 +92,9 @@ class RegistrationSituation:
             a CAF attestation; otherwise with its tax notice).
         alternating_custody: True when the child is in alternating custody.
 
-    >>> RegistrationSituation(first_registration=False).caf_beneficiary
-    True
+    Examples:
+        >>> RegistrationSituation(first_registration=False).caf_beneficiary
+        True
     """
 
     first_registration: bool = attrs.field(default=True, validator=_flag)
@@ -150,9 +152,10 @@ class DocumentRequirement:
             None for no limit.
         source: where the requirement comes from.
 
-    >>> DocumentRequirement("qf", "Attestation CAF", frozenset({DocumentKind.CAF_ATTESTATION}),
-    ...                     max_age_months=3, source=Source.example("x")).max_age_months
-    3
+    Examples:
+        >>> DocumentRequirement("qf", "Attestation CAF", frozenset({DocumentKind.CAF_ATTESTATION}),
+        ...                     max_age_months=3, source=Source.example("x")).max_age_months
+        3
     """
 
     code: str = attrs.field(validator=identifier)
@@ -185,8 +188,9 @@ class DocumentRequirement:
 class Document:
     """A document a family gave: its kind and the day it was issued.
 
-    >>> Document(DocumentKind.CAF_ATTESTATION, date(2024, 5, 10)).kind.value
-    'caf_attestation'
+    Examples:
+        >>> Document(DocumentKind.CAF_ATTESTATION, date(2024, 5, 10)).kind.value
+        'caf_attestation'
     """
 
     kind: DocumentKind = attrs.field(validator=enum_member(DocumentKind))
@@ -220,8 +224,9 @@ class DossierStatus:
         expired: the requirements whose accepted documents are all too old.
         not_required: the requirements that do not apply to the situation.
 
-    >>> DossierStatus(date(2024, 6, 3), (), (), (), ()).complete
-    True
+    Examples:
+        >>> DossierStatus(date(2024, 6, 3), (), (), (), ()).complete
+        True
     """
 
     day: date
@@ -262,12 +267,13 @@ def check_dossier(
     Returns:
         The status, listing each requirement as satisfied, missing, expired or not required.
 
-    >>> caf = DocumentRequirement("qf", "Attestation CAF de moins de 3 mois",
-    ...                           frozenset({DocumentKind.CAF_ATTESTATION}), max_age_months=3,
-    ...                           source=Source.example("x"))
-    >>> old = Document(DocumentKind.CAF_ATTESTATION, date(2024, 1, 15))
-    >>> check_dossier((caf,), RegistrationSituation(), (old,), date(2024, 6, 3)).outstanding
-    ('qf',)
+    Examples:
+        >>> caf = DocumentRequirement("qf", "Attestation CAF de moins de 3 mois",
+        ...                           frozenset({DocumentKind.CAF_ATTESTATION}), max_age_months=3,
+        ...                           source=Source.example("x"))
+        >>> old = Document(DocumentKind.CAF_ATTESTATION, date(2024, 1, 15))
+        >>> check_dossier((caf,), RegistrationSituation(), (old,), date(2024, 6, 3)).outstanding
+        ('qf',)
     """
     required = require_items(requirements, DocumentRequirement, "requirements")
     if not isinstance(situation, RegistrationSituation):

@@ -3,8 +3,8 @@
 The rules, in the order they are applied to each (child, service, day) of the period:
 
 1. A line exists for each day booked by a booking whose state books the day (validated, or its
-   cancellation not yet granted; see :attr:`RequestState.books_the_day`), and for each day the
-   booking rules charged (a :class:`DecidedCharge`) even if it is no longer booked.
+   cancellation not yet granted; see [`RequestState.books_the_day`][]), and for each day the
+   booking rules charged (a [`DecidedCharge`][]) even if it is no longer booked.
 2. An absence justified by a medical certificate or accepted by the commune is **not charged**
    (« bien justifier les absences en cas de maladie par un certificat médical », seed 000): the line
    shows quantity 0 and 0,00 €, whatever else applies to the day — except a decided charge that is
@@ -16,21 +16,22 @@ The rules, in the order they are applied to each (child, service, day) of the pe
 
 Days outside the period are ignored, so a year of bookings can be invoiced month by month. A child
 present on a day that is neither booked nor charged gets no line; the day is listed in
-:attr:`Invoice.unbooked_presences` for the commune to decide.
+[`Invoice.unbooked_presences`][] for the commune to decide.
 
 Lines come in one canonical order — child, service, day — so an invoice never depends on the order
 of its bookings. Prices are asked once per child, service and tariff version (see
-:class:`~cantine_rules.pricing.accounts.PricedUnit`), not once per line.
+[`PricedUnit`][cantine_rules.pricing.accounts.PricedUnit]), not once per line.
 
->>> from datetime import date
->>> from cantine_rules import Booking, Money
->>> from cantine_rules.pricing._priced_unit import flat_pricer
->>> days = [date(2024, 9, d) for d in (2, 3, 5, 6)]
->>> bookings = [Booking("louise", "cantine", day) for day in days]
->>> invoice = build_invoice(bookings, flat_pricer(Money.euros("3.60"), "à l'unité"),
-...                         start=date(2024, 9, 1), end=date(2024, 9, 30))
->>> invoice.total
-Money.euros('14.40')
+Examples:
+    >>> from datetime import date
+    >>> from cantine_rules import Booking, Money
+    >>> from cantine_rules.pricing._priced_unit import flat_pricer
+    >>> days = [date(2024, 9, d) for d in (2, 3, 5, 6)]
+    >>> bookings = [Booking("louise", "cantine", day) for day in days]
+    >>> invoice = build_invoice(bookings, flat_pricer(Money.euros("3.60"), "à l'unité"),
+    ...                         start=date(2024, 9, 1), end=date(2024, 9, 30))
+    >>> invoice.total
+    Money.euros('14.40')
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ __all__ = [
     "build_invoice",
 ]
 
-#: A line's identity: ``(child_id, service_code, day)``.
 LineKey = tuple[str, str, date]
+"""A line's identity: ``(child_id, service_code, day)``."""
 
 _ZERO: Final = Money.zero()
 _BOOKS_THE_DAY: Final = frozenset(state for state in RequestState if state.books_the_day)
@@ -93,8 +94,9 @@ def _check_justification(
 class Attendance:
     """What was recorded for a booked day: present, absent, or absent with a justification.
 
-    >>> Attendance.absent(Justification.MEDICAL_CERTIFICATE).is_justified_absence
-    True
+    Examples:
+        >>> Attendance.absent(Justification.MEDICAL_CERTIFICATE).is_justified_absence
+        True
     """
 
     presence: Presence = attrs.field(validator=enum_member(Presence))
@@ -131,8 +133,9 @@ class DecidedCharge:
             booking rules already weighed the justification, as for the « jour de carence » of a
             cancellation made with a medical certificate, which stays charged.
 
-    >>> DecidedCharge(Money.euros("10"), "tarif majoré", "ajout hors délai").amount
-    Money.euros('10.00')
+    Examples:
+        >>> DecidedCharge(Money.euros("10"), "tarif majoré", "ajout hors délai").amount
+        Money.euros('10.00')
     """
 
     amount: Money = attrs.field(validator=non_negative_money)
@@ -156,15 +159,16 @@ class LineKind(StrEnum):
 
 @attrs.frozen
 class InvoiceLine:
-    """One line of an invoice. Built by :func:`build_invoice`, which checked its inputs.
+    """One line of an invoice. Built by [`build_invoice`][], which checked its inputs.
 
     ``amount`` is ``unit_price × quantity``; ``quantity`` is 1, or 0 for a justified absence.
     ``reason`` is the decided charge's reason, or the justification of an absence, else None.
 
-    >>> line = InvoiceLine(date(2024, 9, 2), "louise", "cantine", "à l'unité",
-    ...                    Money.euros("3.60"), 1, Money.euros("3.60"), LineKind.BOOKED)
-    >>> line.amount
-    Money.euros('3.60')
+    Examples:
+        >>> line = InvoiceLine(date(2024, 9, 2), "louise", "cantine", "à l'unité",
+        ...                    Money.euros("3.60"), 1, Money.euros("3.60"), LineKind.BOOKED)
+        >>> line.amount
+        Money.euros('3.60')
     """
 
     # No validators: a month of a large commune has hundreds of thousands of lines, and each is
@@ -294,8 +298,9 @@ class Invoice:
         totals_by_service: service code → total, sorted by service code.
         unbooked_presences: days a child was present without booking nor charge, sorted.
 
-    >>> Invoice.from_lines(date(2024, 9, 1), date(2024, 9, 30), ()).total
-    Money.euros('0.00')
+    Examples:
+        >>> Invoice.from_lines(date(2024, 9, 1), date(2024, 9, 30), ()).total
+        Money.euros('0.00')
     """
 
     start: date
@@ -316,10 +321,11 @@ class Invoice:
     ) -> Invoice:
         """The invoice made of *lines* (put in canonical order), with its totals.
 
-        >>> line = InvoiceLine(date(2024, 9, 2), "louise", "cantine", "à l'unité",
-        ...                    Money.euros("3.60"), 1, Money.euros("3.60"), LineKind.BOOKED)
-        >>> Invoice.from_lines(date(2024, 9, 1), date(2024, 9, 30), [line]).totals_by_child
-        mappingproxy({'louise': Money.euros('3.60')})
+        Examples:
+            >>> line = InvoiceLine(date(2024, 9, 2), "louise", "cantine", "à l'unité",
+            ...                    Money.euros("3.60"), 1, Money.euros("3.60"), LineKind.BOOKED)
+            >>> Invoice.from_lines(date(2024, 9, 1), date(2024, 9, 30), [line]).totals_by_child
+            mappingproxy({'louise': Money.euros('3.60')})
         """
         ordered = tuple(sorted(lines, key=_canonical))
         by_child: dict[str, int] = {}
@@ -416,14 +422,15 @@ def build_invoice(
         InvalidValueError: two bookings book the same child, service and day; the period ends
             before it starts; the pricer returned a price not valid on the day asked.
 
-    >>> from cantine_rules import Booking, Money
-    >>> from cantine_rules.pricing._priced_unit import flat_pricer
-    >>> sick = {("louise", "cantine", date(2024, 9, 3)):
-    ...         Attendance.absent(Justification.MEDICAL_CERTIFICATE)}
-    >>> bookings = [Booking("louise", "cantine", date(2024, 9, d)) for d in (2, 3)]
-    >>> build_invoice(bookings, flat_pricer(Money.euros("3.60"), "à l'unité"),
-    ...               start=date(2024, 9, 1), end=date(2024, 9, 30), attendance=sick).total
-    Money.euros('3.60')
+    Examples:
+        >>> from cantine_rules import Booking, Money
+        >>> from cantine_rules.pricing._priced_unit import flat_pricer
+        >>> sick = {("louise", "cantine", date(2024, 9, 3)):
+        ...         Attendance.absent(Justification.MEDICAL_CERTIFICATE)}
+        >>> bookings = [Booking("louise", "cantine", date(2024, 9, d)) for d in (2, 3)]
+        >>> build_invoice(bookings, flat_pricer(Money.euros("3.60"), "à l'unité"),
+        ...               start=date(2024, 9, 1), end=date(2024, 9, 30), attendance=sick).total
+        Money.euros('3.60')
     """
     _check_period(start, end)
     attendance = attendance or {}

@@ -7,13 +7,14 @@ when it owes money. The balance is never stored; it is the sum of the entries, e
 
 Saint-Just-d'Avray's statement (seed 003) shows « Relevé de compte: Date, Type, Référence, Facture,
 Débit, Crédit, Solde », opens on a « SOLDE A CE JOUR » row, lists « les 5 derniers mouvements » and
-offers « Afficher tout »; :meth:`Ledger.statement` gives exactly that.
+offers « Afficher tout »; [`Ledger.statement`][] gives exactly that.
 
->>> from datetime import date
->>> from cantine_rules import Money
->>> ledger = Ledger().debit(date(2024, 10, 1), Money.euros("45.60"), "F-2024-09")
->>> ledger.credit(date(2024, 10, 8), Money.euros("45.60"), "CB-123").balance
-Money.euros('0.00')
+Examples:
+    >>> from datetime import date
+    >>> from cantine_rules import Money
+    >>> ledger = Ledger().debit(date(2024, 10, 1), Money.euros("45.60"), "F-2024-09")
+    >>> ledger.credit(date(2024, 10, 8), Money.euros("45.60"), "CB-123").balance
+    Money.euros('0.00')
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ __all__ = [
     "StatementRow",
 ]
 
-#: The label of a statement's first row, as Saint-Just-d'Avray's statement shows it (seed 003).
 OPENING_LABEL: Final = "SOLDE A CE JOUR"
+"""The label of a statement's first row, as Saint-Just-d'Avray's statement shows it (seed 003)."""
 
 
 class Side(StrEnum):
@@ -80,8 +81,9 @@ class EntryType(StrEnum):
     def side(self) -> Side:
         """The side entries of this type are written on.
 
-        >>> EntryType.PAYMENT.side.value
-        'credit'
+        Examples:
+            >>> EntryType.PAYMENT.side.value
+            'credit'
         """
         return _SIDES[self]
 
@@ -89,8 +91,9 @@ class EntryType(StrEnum):
     def label(self) -> str:
         """The French label a statement shows in its « Type » column.
 
-        >>> EntryType.INVOICE.label
-        'Facture'
+        Examples:
+            >>> EntryType.INVOICE.label
+            'Facture'
         """
         return _LABELS[self]
 
@@ -143,7 +146,7 @@ class LedgerEntry:
 
     Attributes:
         day: the date of the movement.
-        type: what it is; an invoice is a debit, a payment a credit (see :class:`EntryType`).
+        type: what it is; an invoice is a debit, a payment a credit (see [`EntryType`][]).
         reference: the commune's reference of the movement (a payment reference, an invoice number).
         debit: what it adds to what the family owes (0,00 € on a credit).
         credit: what it adds to what the family holds (0,00 € on a debit).
@@ -151,9 +154,11 @@ class LedgerEntry:
         mode: how a payment was made, if it is one.
         label: a free text shown with it.
 
-    >>> LedgerEntry(date(2024, 10, 1), EntryType.INVOICE, "F-1", Money.euros("3.60"), Money.zero())
-    ... # doctest: +ELLIPSIS
-    LedgerEntry(day=datetime.date(2024, 10, 1), type=<EntryType.INVOICE: 'invoice'>, ...)
+    Examples:
+        >>> LedgerEntry(
+        ...     date(2024, 10, 1), EntryType.INVOICE, "F-1", Money.euros("3.60"), Money.zero()
+        ... )  # doctest: +ELLIPSIS
+        LedgerEntry(day=datetime.date(2024, 10, 1), type=<EntryType.INVOICE: 'invoice'>, ...)
     """
 
     day: date = attrs.field(validator=a_date)
@@ -169,9 +174,10 @@ class LedgerEntry:
     def signed(self) -> Money:
         """What the entry adds to the balance: its credit, or minus its debit.
 
-        >>> paid = Money.euros("5")
-        >>> LedgerEntry(date(2024, 10, 1), EntryType.PAYMENT, "CB", Money.zero(), paid).signed
-        Money.euros('5.00')
+        Examples:
+            >>> paid = Money.euros("5")
+            >>> LedgerEntry(date(2024, 10, 1), EntryType.PAYMENT, "CB", Money.zero(), paid).signed
+            Money.euros('5.00')
         """
         return Money(self.credit.cents - self.debit.cents)
 
@@ -182,10 +188,11 @@ class StatementRow:
 
     ``type`` is None on the opening row, whose ``label`` is « SOLDE A CE JOUR ».
 
-    >>> row = StatementRow(date(2018, 8, 24), None, OPENING_LABEL, None, None, Money.zero(),
-    ...                    Money.zero(), Money.zero())
-    >>> row.label, row.balance
-    ('SOLDE A CE JOUR', Money.euros('0.00'))
+    Examples:
+        >>> row = StatementRow(date(2018, 8, 24), None, OPENING_LABEL, None, None, Money.zero(),
+        ...                    Money.zero(), Money.zero())
+        >>> row.label, row.balance
+        ('SOLDE A CE JOUR', Money.euros('0.00'))
     """
 
     day: date
@@ -210,8 +217,9 @@ class Statement:
         rows: the movements shown, oldest first, each with the running balance after it.
         hidden: how many earlier movements are left out (« Afficher tout » shows them).
 
-    >>> Ledger().statement(date(2018, 8, 24)).opening.label
-    'SOLDE A CE JOUR'
+    Examples:
+        >>> Ledger().statement(date(2018, 8, 24)).opening.label
+        'SOLDE A CE JOUR'
     """
 
     as_of: date
@@ -244,12 +252,13 @@ def _entry_day(entry: LedgerEntry) -> date:
 class Ledger:
     """A family's account: its entries in date order (same-day entries in posting order).
 
-    Immutable: :meth:`post`, :meth:`debit` and :meth:`credit` return a new ledger. The balance is
+    Immutable: [`post`][], [`debit`][] and [`credit`][] return a new ledger. The balance is
     always the sum of the entries (``credits − debits``); there is no separate total to drift.
 
-    >>> topped_up = Ledger().credit(date(2024, 9, 2), Money.euros("50"), "CHQ-1")
-    >>> topped_up.debit(date(2024, 9, 3), Money.euros("3.60"), "repas").balance
-    Money.euros('46.40')
+    Examples:
+        >>> topped_up = Ledger().credit(date(2024, 9, 2), Money.euros("50"), "CHQ-1")
+        >>> topped_up.debit(date(2024, 9, 3), Money.euros("3.60"), "repas").balance
+        Money.euros('46.40')
     """
 
     entries: tuple[LedgerEntry, ...] = attrs.field(
@@ -261,10 +270,12 @@ class Ledger:
     def post(self, *entries: LedgerEntry) -> Ledger:
         """This ledger with *entries* added.
 
-        >>> entry = LedgerEntry(date(2024, 9, 2), EntryType.OPENING, "reprise", Money.euros("2"),
-        ...                     Money.zero())
-        >>> Ledger().post(entry).balance
-        Money.euros('-2.00')
+        Examples:
+            >>> entry = LedgerEntry(
+            ...     date(2024, 9, 2), EntryType.OPENING, "reprise", Money.euros("2"), Money.zero()
+            ... )
+            >>> Ledger().post(entry).balance
+            Money.euros('-2.00')
         """
         return Ledger(self.entries + entries)
 
@@ -280,8 +291,9 @@ class Ledger:
     ) -> Ledger:
         """This ledger with a debit of *amount* (above zero) added; an invoice by default.
 
-        >>> Ledger().debit(date(2024, 10, 1), Money.euros("14.40"), "F-1").balance
-        Money.euros('-14.40')
+        Examples:
+            >>> Ledger().debit(date(2024, 10, 1), Money.euros("14.40"), "F-1").balance
+            Money.euros('-14.40')
         """
         require_positive(amount, "amount")
         return self.post(
@@ -301,8 +313,9 @@ class Ledger:
     ) -> Ledger:
         """This ledger with a credit of *amount* (above zero) added; a payment by default.
 
-        >>> Ledger().credit(date(2024, 10, 1), Money.euros("14.40"), "VIR-1").balance
-        Money.euros('14.40')
+        Examples:
+            >>> Ledger().credit(date(2024, 10, 1), Money.euros("14.40"), "VIR-1").balance
+            Money.euros('14.40')
         """
         require_positive(amount, "amount")
         return self.post(
@@ -315,8 +328,9 @@ class Ledger:
     def balance(self) -> Money:
         """``credits − debits`` over every entry: negative when the family owes money.
 
-        >>> Ledger().balance
-        Money.euros('0.00')
+        Examples:
+            >>> Ledger().balance
+            Money.euros('0.00')
         """
         return Money(sum(entry.credit.cents - entry.debit.cents for entry in self.entries))
 
@@ -333,8 +347,10 @@ class Ledger:
     def balance_on(self, day: date) -> Money:
         """The balance at the end of *day*: the sum of the entries dated on or before it.
 
-        >>> Ledger().debit(date(2024, 10, 1), Money.euros("3"), "F-1").balance_on(date(2024, 9, 30))
-        Money.euros('0.00')
+        Examples:
+            >>> ledger = Ledger().debit(date(2024, 10, 1), Money.euros("3"), "F-1")
+            >>> ledger.balance_on(date(2024, 9, 30))
+            Money.euros('0.00')
         """
         return Money(
             sum(
@@ -345,8 +361,9 @@ class Ledger:
     def rows(self) -> tuple[StatementRow, ...]:
         """Every entry as a statement row, oldest first, with the running balance after it.
 
-        >>> Ledger().credit(date(2024, 9, 2), Money.euros("5"), "CB").rows()[0].balance
-        Money.euros('5.00')
+        Examples:
+            >>> Ledger().credit(date(2024, 9, 2), Money.euros("5"), "CB").rows()[0].balance
+            Money.euros('5.00')
         """
         rows: list[StatementRow] = []
         running = 0
@@ -366,8 +383,9 @@ class Ledger:
         Raises:
             InvalidValueError: *last* is not None nor a whole number of at least 1.
 
-        >>> Ledger().statement(date(2018, 8, 24)).balance
-        Money.euros('0.00')
+        Examples:
+            >>> Ledger().statement(date(2018, 8, 24)).balance
+            Money.euros('0.00')
         """
         if last is not None and (type(last) is not int or last < 1):
             raise InvalidValueError("last", last, "must be None (show all) or a whole number ≥ 1")

@@ -1,17 +1,18 @@
 """Modifiers that compose on any tariff: sibling rank, non-resident supplement, medical meal.
 
-A :class:`ModifiedTariff` prices with its tariff, then lets each modifier change the amount in
+A [`ModifiedTariff`][] prices with its tariff, then lets each modifier change the amount in
 the order given. The amount stays exact between modifiers and is rounded **once**, half-up to the
 cent, at the end, so a chain of modifiers rounds like a single line. A modifier that does not
 apply to the context leaves the amount alone and is not listed on the price.
 
->>> from cantine_rules.pricing._tariffs import UnitPrice
->>> meal = ModifiedTariff(
-...     UnitPrice(Money.euros("3.60"), Source.example("3,60 €")),
-...     (NonResidentSupplement("0.20", Source.example("non-residents +20 %")),),
-... )
->>> meal.price(PricingContext(resident=False)).unit_price
-Money.euros('4.32')
+Examples:
+    >>> from cantine_rules.pricing._tariffs import UnitPrice
+    >>> meal = ModifiedTariff(
+    ...     UnitPrice(Money.euros("3.60"), Source.example("3,60 €")),
+    ...     (NonResidentSupplement("0.20", Source.example("non-residents +20 %")),),
+    ... )
+    >>> meal.price(PricingContext(resident=False)).unit_price
+    Money.euros('4.32')
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ _SOURCE = attrs.validators.instance_of(Source)
 
 @runtime_checkable
 class Modifier(Protocol):
-    """Anything that may change an exact amount for a :class:`PricingContext`."""
+    """Anything that may change an exact amount for a [`PricingContext`][]."""
 
     @property
     def label(self) -> str:
@@ -89,9 +90,10 @@ class SiblingReduction:
     Ranks are lower thresholds like brackets: ``{2: "0.9", 3: "0.5"}`` gives the 2nd child 90 %
     and the 3rd and every later child 50 %.
 
-    >>> reduction = SiblingReduction({3: "0.5"}, Source.example("3rd child half price"))
-    >>> reduction.adjust(Decimal("3.60"), PricingContext(sibling_rank=4))
-    Decimal('1.800')
+    Examples:
+        >>> reduction = SiblingReduction({3: "0.5"}, Source.example("3rd child half price"))
+        >>> reduction.adjust(Decimal("3.60"), PricingContext(sibling_rank=4))
+        Decimal('1.800')
     """
 
     factors: tuple[tuple[int, Decimal], ...] = attrs.field(converter=_rank_factors)
@@ -121,8 +123,9 @@ def _supplement_rate(value: object) -> Decimal:
 class NonResidentSupplement:
     """A supplement for families living outside the commune (« +20 % » is ``"0.20"``).
 
-    >>> NonResidentSupplement("0.20", Source.example("+20 %")).label
-    'non-resident supplement + 20 %'
+    Examples:
+        >>> NonResidentSupplement("0.20", Source.example("+20 %")).label
+        'non-resident supplement + 20 %'
     """
 
     rate: Decimal = attrs.field(converter=_supplement_rate)
@@ -146,9 +149,10 @@ def _medical_factor(value: object) -> Decimal:
 class MedicalMealFactor:
     """A factor on the price when the child brings a meal under a PAI (``"0.5"`` for half).
 
-    >>> MedicalMealFactor("0.5", Source.example("PAI half price")).adjust(
-    ...     Decimal("3.60"), PricingContext(medical_meal=True))
-    Decimal('1.800')
+    Examples:
+        >>> MedicalMealFactor("0.5", Source.example("PAI half price")).adjust(
+        ...     Decimal("3.60"), PricingContext(medical_meal=True))
+        Decimal('1.800')
     """
 
     factor: Decimal = attrs.field(converter=_medical_factor)
@@ -168,8 +172,9 @@ class MedicalMealFactor:
 class MedicalMealFlatPrice:
     """A flat price when the child brings a meal under a PAI; it replaces the amount so far.
 
-    >>> MedicalMealFlatPrice(Money.euros("1.75"), Source.example("PAI 1,75 €")).label
-    'medical meal (PAI) 1.75 EUR'
+    Examples:
+        >>> MedicalMealFlatPrice(Money.euros("1.75"), Source.example("PAI 1,75 €")).label
+        'medical meal (PAI) 1.75 EUR'
     """
 
     amount: Money = attrs.field(validator=non_negative_money)
@@ -212,11 +217,12 @@ class ModifiedTariff:
         tariff: the base tariff.
         modifiers: applied in this order; a flat price replaces what came before it.
 
-    >>> from cantine_rules.pricing._tariffs import UnitPrice
-    >>> meal = ModifiedTariff(UnitPrice(Money.euros("3.60"), Source.example("3,60 €")),
-    ...                       (SiblingReduction({3: "0.5"}, Source.example("half")),))
-    >>> meal.price(PricingContext(sibling_rank=3)).unit_price
-    Money.euros('1.80')
+    Examples:
+        >>> from cantine_rules.pricing._tariffs import UnitPrice
+        >>> meal = ModifiedTariff(UnitPrice(Money.euros("3.60"), Source.example("3,60 €")),
+        ...                       (SiblingReduction({3: "0.5"}, Source.example("half")),))
+        >>> meal.price(PricingContext(sibling_rank=3)).unit_price
+        Money.euros('1.80')
     """
 
     tariff: Tariff = attrs.field(validator=_check_tariff)

@@ -1,7 +1,8 @@
 """How a family pays: payment modes, and one payment in euros or in paper cantine tickets.
 
->>> PaymentMode.parse("cheque")
-<PaymentMode.CHEQUE: 'cheque'>
+Examples:
+    >>> PaymentMode.parse("cheque")
+    <PaymentMode.CHEQUE: 'cheque'>
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ __all__ = ["Payment", "PaymentMode", "ticket_count"]
 class PaymentMode(StrEnum):
     """A way of paying the commune.
 
-    Every mode but :attr:`TICKETS` pays in euros.
+    Every mode but [`TICKETS`][] pays in euros.
     """
 
     CARD = "card"
@@ -51,8 +52,9 @@ class PaymentMode(StrEnum):
         Raises:
             UnknownPaymentModeError: *text* names no mode; the message lists the known ones.
 
-        >>> PaymentMode.parse(" PayFiP ")
-        <PaymentMode.PAYFIP: 'payfip'>
+        Examples:
+            >>> PaymentMode.parse(" PayFiP ")
+            <PaymentMode.PAYFIP: 'payfip'>
         """
         if isinstance(text, PaymentMode):
             return text
@@ -67,8 +69,9 @@ class PaymentMode(StrEnum):
     def counts_tickets(self) -> bool:
         """True for paper tickets, which are counted in tickets rather than euros.
 
-        >>> PaymentMode.TICKETS.counts_tickets, PaymentMode.CARD.counts_tickets
-        (True, False)
+        Examples:
+            >>> PaymentMode.TICKETS.counts_tickets, PaymentMode.CARD.counts_tickets
+            (True, False)
         """
         return self is PaymentMode.TICKETS
 
@@ -77,10 +80,11 @@ def ticket_count(value: object, field: str = "tickets") -> int:
     """Return *value* if it is a whole number of tickets of at least one, else raise naming *field*.
 
     A bool, a float (even ``2.0``), a string or a number below one raises
-    :class:`TicketCountError`: half a ticket does not exist and a count is never guessed.
+    [`TicketCountError`][]: half a ticket does not exist and a count is never guessed.
 
-    >>> ticket_count(4)
-    4
+    Examples:
+        >>> ticket_count(4)
+        4
     """
     if type(value) is not int or value < 1:
         raise TicketCountError(field, value)
@@ -110,7 +114,7 @@ def _check_tickets(instance: Payment, _attribute: attrs.Attribute[int], value: i
 class Payment:
     """One payment: an amount of euros by a euro mode, or a number of paper tickets.
 
-    Build one with :meth:`euros` or :meth:`in_tickets`. A euro payment is above 0,00 € and counts
+    Build one with [`euros`][] or [`in_tickets`][]. A euro payment is above 0,00 € and counts
     no ticket; a ticket payment counts at least one whole ticket and no euro.
 
     Attributes:
@@ -119,8 +123,9 @@ class Payment:
         tickets: the tickets handed in (0 for a euro payment).
         reference: the commune's or the bank's reference, if any (PayFiP « Référence de la dette »).
 
-    >>> Payment.euros(PaymentMode.PAYFIP, Money.euros("3.80"), "20181231x207x8573").amount
-    Money.euros('3.80')
+    Examples:
+        >>> Payment.euros(PaymentMode.PAYFIP, Money.euros("3.80"), "20181231x207x8573").amount
+        Money.euros('3.80')
     """
 
     mode: PaymentMode = attrs.field(converter=_mode, validator=enum_member(PaymentMode))
@@ -132,8 +137,9 @@ class Payment:
     def euros(cls, mode: PaymentMode | str, amount: Money, reference: str | None = None) -> Payment:
         """A payment of *amount* euros by *mode* (any mode but tickets).
 
-        >>> Payment.euros("card", Money.euros("14.40")).mode
-        <PaymentMode.CARD: 'card'>
+        Examples:
+            >>> Payment.euros("card", Money.euros("14.40")).mode
+            <PaymentMode.CARD: 'card'>
         """
         return cls(mode, amount, 0, reference)
 
@@ -141,7 +147,8 @@ class Payment:
     def in_tickets(cls, count: int, reference: str | None = None) -> Payment:
         """A payment of *count* paper cantine tickets.
 
-        >>> Payment.in_tickets(4).tickets
-        4
+        Examples:
+            >>> Payment.in_tickets(4).tickets
+            4
         """
         return cls(PaymentMode.TICKETS, Money.zero(), ticket_count(count), reference)

@@ -1,13 +1,14 @@
 """What accounts need from a tariff: the price of one unit of a service for a child on a day.
 
-Invoices, baskets and wallets take a :data:`UnitPricer`, a plain callable, so that any tariff (a
+Invoices, baskets and wallets take a [`UnitPricer`][], a plain callable, so that any tariff (a
 flat price, a quotient familial grid, a taux d'effort) plugs in without this package knowing it.
 
->>> from datetime import date
->>> from cantine_rules import Money
->>> flat = flat_pricer(Money.euros("3.60"), "à l'unité")
->>> flat("louise", "cantine", date(2016, 9, 1)).unit_price
-Money.euros('3.60')
+Examples:
+    >>> from datetime import date
+    >>> from cantine_rules import Money
+    >>> flat = flat_pricer(Money.euros("3.60"), "à l'unité")
+    >>> flat("louise", "cantine", date(2016, 9, 1)).unit_price
+    Money.euros('3.60')
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ class PricedUnit:
         valid_from: the first day this price holds for, or None.
         valid_until: the last day this price holds for, or None.
 
-    >>> PricedUnit(Money.euros("3.60"), "à l'unité").tariff_name
-    "à l'unité"
+    Examples:
+        >>> PricedUnit(Money.euros("3.60"), "à l'unité").tariff_name
+        "à l'unité"
     """
 
     unit_price: Money = attrs.field(validator=non_negative_money)
@@ -65,18 +67,20 @@ class PricedUnit:
     def holds_on(self, day: date) -> bool:
         """True when *day* lies within ``valid_from``..``valid_until`` (open ends hold).
 
-        >>> unit = PricedUnit(Money.euros("1"), "T1", valid_from=date(2024, 9, 1))
-        >>> unit.holds_on(date(2024, 8, 31)), unit.holds_on(date(2024, 9, 2))
-        (False, True)
+        Examples:
+            >>> unit = PricedUnit(Money.euros("1"), "T1", valid_from=date(2024, 9, 1))
+            >>> unit.holds_on(date(2024, 8, 31)), unit.holds_on(date(2024, 9, 2))
+            (False, True)
         """
         if self.valid_from is not None and day < self.valid_from:
             return False
         return self.valid_until is None or day <= self.valid_until
 
 
-#: The price of one unit of *service_code* for *child_id* on *day*:
-#: ``pricer(child_id, service_code, day) -> PricedUnit``. A tariff of any kind plugs in here.
 UnitPricer = Callable[[str, str, date], PricedUnit]
+"""The price of one unit of *service_code* for *child_id* on *day*:
+``pricer(child_id, service_code, day) -> PricedUnit``. A tariff of any kind plugs in here.
+"""
 
 
 def flat_pricer(unit_price: Money, tariff_name: str) -> UnitPricer:
@@ -84,8 +88,10 @@ def flat_pricer(unit_price: Money, tariff_name: str) -> UnitPricer:
 
     Its price holds for every day, so an invoice asks it once per child and service.
 
-    >>> flat_pricer(Money.euros("3.60"), "à l'unité")("c1", "repas", date(2024, 9, 2)).is_versioned
-    True
+    Examples:
+        >>> pricer = flat_pricer(Money.euros("3.60"), "à l'unité")
+        >>> pricer("c1", "repas", date(2024, 9, 2)).is_versioned
+        True
     """
     priced = PricedUnit(unit_price, tariff_name, valid_from=date.min, valid_until=date.max)
 

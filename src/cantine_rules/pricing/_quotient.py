@@ -1,22 +1,23 @@
 """The quotient familial: reading one, computing one, and which one applies on a day.
 
 **Rounding of a computed QF.** A quotient familial is euros per month per part. The helpers here
-compute it exactly in :class:`~decimal.Decimal` and then round it *down* to the whole euro
-(:func:`round_quotient`). This is the library's choice, not a rule any source gives: grids are
+compute it exactly in `Decimal` and then round it *down* to the whole euro
+([`round_quotient`][]). This is the library's choice, not a rule any source gives: grids are
 written in whole euros (Paris: « T1 QF 0–234 », « T2 235–384 »), so a whole-euro QF falls in
 exactly one written range, and rounding down never moves a family into a dearer bracket for a
 fraction of a euro. A QF read from an attestation is taken as written, not rounded; brackets are
 declared by lower thresholds, so a QF of 234,50 € still lies below the 235 € threshold.
 
-**Which record applies** (:meth:`QuotientPolicy.applicable_quotient`): a record counts only if
+**Which record applies** ([`QuotientPolicy.applicable_quotient`][]): a record counts only if
 its attestation was young enough on the day the commune received it; a record received by the
 registration deadline counts for every day; one received later (a dossier regularised late, or a
 new attestation during the year) counts only for services on or after the day it was received —
 no retroactive reduction. With no record in force the family pays the tariff's default (Paris:
 tarif 10).
 
->>> quotient_from_resources(Money.euros("2400"), Money.euros("150"), Decimal("3"))
-Decimal('850')
+Examples:
+    >>> quotient_from_resources(Money.euros("2400"), Money.euros("150"), Decimal("3"))
+    Decimal('850')
 """
 
 from __future__ import annotations
@@ -51,21 +52,23 @@ __all__ = [
     "round_quotient",
 ]
 
-#: A computed QF is a whole number of euros (see the module docstring).
 QF_QUANTUM: Final = Decimal("1")
+"""A computed QF is a whole number of euros (see the module docstring)."""
 
-#: The documents whose age is limited: attestations state a QF at a date and go stale. A tax
-#: notice is dated by its tax year; the Paris seed gives it no age limit.
 AGED_SOURCES: Final = frozenset(
     {QuotientFamilialSource.CAF_ATTESTATION, QuotientFamilialSource.MSA_ATTESTATION}
 )
+"""The documents whose age is limited: attestations state a QF at a date and go stale. A tax
+notice is dated by its tax year; the Paris seed gives it no age limit.
+"""
 
 
 def quotient_value(value: object, field: str = "quotient_familial") -> Decimal:
     """A quotient familial as a finite, non-negative Decimal; a float or a negative is refused.
 
-    >>> quotient_value("812")
-    Decimal('812')
+    Examples:
+        >>> quotient_value("812")
+        Decimal('812')
     """
     result = to_decimal(value, field)
     if result < 0:
@@ -83,8 +86,9 @@ def optional_quotient(value: object) -> Decimal | None:
 def round_quotient(value: Decimal) -> Decimal:
     """Round a computed QF down to the whole euro (the library's rule; see the module docstring).
 
-    >>> round_quotient(Decimal("234.99"))
-    Decimal('234')
+    Examples:
+        >>> round_quotient(Decimal("234.99"))
+        Decimal('234')
     """
     return value.quantize(QF_QUANTUM, rounding=ROUND_FLOOR)
 
@@ -107,7 +111,7 @@ def quotient_from_resources(
 ) -> Decimal:
     """Paris QF: (monthly taxable resources + monthly family benefits) / number of parts.
 
-    The result is rounded down to the whole euro (:func:`round_quotient`). The formula is the
+    The result is rounded down to the whole euro ([`round_quotient`][]). The formula is the
     Paris public reference (Caisse des écoles, cde7.fr); *parts* may be fractional (2,5).
 
     Args:
@@ -115,8 +119,9 @@ def quotient_from_resources(
         monthly_family_benefits: the family benefits received each month.
         parts: the household's number of parts (a str, int or Decimal; never a float).
 
-    >>> quotient_from_resources(Money.euros("1800"), Money.euros("0"), "2.5")
-    Decimal('720')
+    Examples:
+        >>> quotient_from_resources(Money.euros("1800"), Money.euros("0"), "2.5")
+        Decimal('720')
     """
     resources = _resources(monthly_taxable_resources, "monthly_taxable_resources")
     benefits = _resources(monthly_family_benefits, "monthly_family_benefits")
@@ -129,10 +134,11 @@ def quotient_from_tax_notice(
     """QF of a family that is not a CAF beneficiary: revenu fiscal de référence / 12 / parts.
 
     Read from « L'avis d'imposition ou de non-imposition N-1 indiquant les revenus N-2 » (seed
-    004); rounded down to the whole euro (:func:`round_quotient`).
+    004); rounded down to the whole euro ([`round_quotient`][]).
 
-    >>> quotient_from_tax_notice(Money.euros("30000"), 3)
-    Decimal('833')
+    Examples:
+        >>> quotient_from_tax_notice(Money.euros("30000"), 3)
+        Decimal('833')
     """
     income = _resources(revenu_fiscal_de_reference, "revenu_fiscal_de_reference")
     return round_quotient(income / 12 / _parts(parts))
@@ -143,8 +149,9 @@ def expires_on(issued_on: date, max_age_months: int) -> date:
 
     Months are calendar months; a day missing from the target month moves to its last day.
 
-    >>> expires_on(date(2024, 5, 31), 3)
-    datetime.date(2024, 8, 31)
+    Examples:
+        >>> expires_on(date(2024, 5, 31), 3)
+        datetime.date(2024, 8, 31)
     """
     return issued_on + relativedelta(months=max_age_months)
 
@@ -181,10 +188,11 @@ class QuotientRecord:
         received_on: the day the commune received it with the rest of the dossier complete; for a
             dossier completed late, the day of its regularisation.
 
-    >>> qf = QuotientFamilial(Decimal("812"), QuotientFamilialSource.CAF_ATTESTATION,
-    ...                       date(2024, 6, 3))
-    >>> QuotientRecord(qf, date(2024, 6, 20)).received_on
-    datetime.date(2024, 6, 20)
+    Examples:
+        >>> qf = QuotientFamilial(Decimal("812"), QuotientFamilialSource.CAF_ATTESTATION,
+        ...                       date(2024, 6, 3))
+        >>> QuotientRecord(qf, date(2024, 6, 20)).received_on
+        datetime.date(2024, 6, 20)
     """
 
     quotient: QuotientFamilial = attrs.field(
@@ -195,15 +203,16 @@ class QuotientRecord:
 
 @attrs.frozen
 class AppliedQuotient:
-    """The answer of :meth:`QuotientPolicy.applicable_quotient` for one day.
+    """The answer of [`QuotientPolicy.applicable_quotient`][] for one day.
 
     Attributes:
         quotient_familial: the QF to price with, or None for the tariff's default.
         status: why.
         record: the record in force, if any.
 
-    >>> AppliedQuotient(None, QuotientStatus.NO_RECORD).uses_default
-    True
+    Examples:
+        >>> AppliedQuotient(None, QuotientStatus.NO_RECORD).uses_default
+        True
     """
 
     quotient_familial: Decimal | None = attrs.field(converter=optional_quotient)
@@ -240,12 +249,13 @@ class QuotientPolicy:
             it counts only from the day it was received.
         source: where the rule comes from.
 
-    >>> policy = QuotientPolicy(3, date(2024, 8, 23), Source.default("example"))
-    >>> qf = QuotientFamilial(Decimal("500"), QuotientFamilialSource.CAF_ATTESTATION,
-    ...                       date(2024, 9, 2))
-    >>> late = QuotientRecord(qf, date(2024, 9, 16))
-    >>> policy.applicable_quotient([late], date(2024, 9, 12)).status.value
-    'awaiting_regularisation'
+    Examples:
+        >>> policy = QuotientPolicy(3, date(2024, 8, 23), Source.default("example"))
+        >>> qf = QuotientFamilial(Decimal("500"), QuotientFamilialSource.CAF_ATTESTATION,
+        ...                       date(2024, 9, 2))
+        >>> late = QuotientRecord(qf, date(2024, 9, 16))
+        >>> policy.applicable_quotient([late], date(2024, 9, 12)).status.value
+        'awaiting_regularisation'
     """
 
     max_age_months: int | None = attrs.field(validator=_max_age)

@@ -6,15 +6,16 @@ unknown (``None``), never filled in:
 * Paris (seed 004 and the public grid of the Caisse des écoles, 2020/2021, cde7.fr): the
   thresholds of tarif 1 to tarif 7 and the prices of tarif 1 to tarif 6 and tarif 10 are known;
   the price of tarif 7 and the thresholds and prices of tarif 8 and tarif 9 are not, nor where
-  tarif 10 starts. The grid is kept for its school year only (see :data:`PARIS_MEAL_TARIFFS`).
+  tarif 10 starts. The grid is kept for its school year only (see [`PARIS_MEAL_TARIFFS`][]).
 * « Les Lutins Gourmands » (seed 001): one price, 3,60 € « à l'unité ».
 * Other communes: a taux d'effort of 0,36 % of the QF between 2,60 € and 4,50 €, a 3rd child at
   half price, non-residents +20 %, a PAI meal at 1,75 € — examples, not the figures of any commune
   of the seeds.
 
->>> from cantine_rules.pricing._tariffs import PricingContext
->>> PARIS_MEAL_GRID_2020.price(PricingContext("234")).unit_price
-Money.euros('0.13')
+Examples:
+    >>> from cantine_rules.pricing._tariffs import PricingContext
+    >>> PARIS_MEAL_GRID_2020.price(PricingContext("234")).unit_price
+    Money.euros('0.13')
 """
 
 from __future__ import annotations
@@ -65,8 +66,6 @@ _PARIS_TEN_BRACKETS: Final = Source.seed(
     "or price"
 )
 
-#: The Paris meal grid as the public reference writes it, by explicit ranges of whole-euro QF.
-#: Tarif 7's upper bound and price are not given.
 PARIS_MEAL_RANGES_2020: Final = (
     QuotientRange("tarif 1", "0", "234", Money.euros("0.13"), _PARIS_GRID),
     QuotientRange("tarif 2", "235", "384", Money.euros("0.85"), _PARIS_GRID),
@@ -76,10 +75,10 @@ PARIS_MEAL_RANGES_2020: Final = (
     QuotientRange("tarif 6", "1371", "1900", Money.euros("4.61"), _PARIS_GRID),
     QuotientRange("tarif 7", "1901", None, None, _PARIS_GRID),
 )
+"""The Paris meal grid as the public reference writes it, by explicit ranges of whole-euro QF.
+Tarif 7's upper bound and price are not given.
+"""
 
-#: The Paris meal grid: tarif 1 to 7 by threshold, then tarif 8 to 10 whose thresholds no source
-#: gives. A QF from 1901 € is refused as ambiguous (tarif 7 or above); a family without a valid QF
-#: pays tarif 10, 7,00 €.
 PARIS_MEAL_GRID_2020: Final = grid_from_ranges(
     PARIS_MEAL_RANGES_2020,
     # « le tarif maximal (tarif 10) sera appliqué à votre facture » (seed 004).
@@ -90,10 +89,11 @@ PARIS_MEAL_GRID_2020: Final = grid_from_ranges(
         Bracket("tarif 10", None, Money.euros("7.00"), _PARIS_GRID),
     ),
 )
+"""The Paris meal grid: tarif 1 to 7 by threshold, then tarif 8 to 10 whose thresholds no source
+gives. A QF from 1901 € is refused as ambiguous (tarif 7 or above); a family without a valid QF
+pays tarif 10, 7,00 €.
+"""
 
-#: The Paris meal tariff by school year. The public figures are those of 2020/2021; the version
-#: ends with that school year, so that they are never presented as the figures of a later year.
-#: The first and last days are those of the school year the source names, not days it states.
 PARIS_MEAL_TARIFFS: Final = TariffSchedule(
     "repas",
     (
@@ -102,14 +102,18 @@ PARIS_MEAL_TARIFFS: Final = TariffSchedule(
         ),
     ),
 )
+"""The Paris meal tariff by school year. The public figures are those of 2020/2021; the version
+ends with that school year, so that they are never presented as the figures of a later year.
+The first and last days are those of the school year the source names, not days it states.
+"""
 
-#: Paris 2024/2025: a CAF attestation « de moins de 3 mois »; registration until 23 August 2024,
-#: after which tarif 10 applies until the dossier is regularised.
 PARIS_QUOTIENT_POLICY_2024: Final = QuotientPolicy(
     max_age_months=3, registration_deadline=date(2024, 8, 23), source=_PARIS_DEADLINE
 )
+"""Paris 2024/2025: a CAF attestation « de moins de 3 mois »; registration until 23 August 2024,
+after which tarif 10 applies until the dossier is regularised.
+"""
 
-#: « Les documents nécessaires à l'inscription à la restauration scolaire » (seed 004).
 PARIS_DOSSIER_2024: Final = (
     DocumentRequirement(
         "registration_form",
@@ -164,11 +168,10 @@ PARIS_DOSSIER_2024: Final = (
         source=Source.seed("de préciser vos semaines de garde sur le bulletin d'inscription."),
     ),
 )
+"""« Les documents nécessaires à l'inscription à la restauration scolaire » (seed 004)."""
 
 # « Les Lutins Gourmands » ---------------------------------------------------------------------
 
-#: Seed 001: « Cantine à l'unité 3.60€ », for each day of the summary. The seed does not say
-#: since when, so this is a tariff, not a schedule.
 LUTINS_GOURMANDS_MEAL: Final = UnitPrice(
     Money.euros("3.60"),
     Source.seed(
@@ -176,10 +179,12 @@ LUTINS_GOURMANDS_MEAL: Final = UnitPrice(
         "à l'unité 3.60€"
     ),
 )
+"""Seed 001: « Cantine à l'unité 3.60€ », for each day of the summary. The seed does not say
+since when, so this is a tariff, not a schedule.
+"""
 
 # Examples seen in other communes -----------------------------------------------------------------
 
-#: « taux d'effort 0,36 % of QF between 2,60 € and 4,50 € »: seen in other communes, an example.
 EXAMPLE_EFFORT_RATE: Final = EffortRate.percent(
     "0.36",
     Money.euros("2.60"),
@@ -189,18 +194,18 @@ EXAMPLE_EFFORT_RATE: Final = EffortRate.percent(
         "communes, e.g. mairie-fayauxloges.fr)"
     ),
 )
+"""« taux d'effort 0,36 % of QF between 2,60 € and 4,50 € »: seen in other communes, an example."""
 
-#: « 3rd child half price »: an example.
 EXAMPLE_SIBLING_REDUCTION: Final = SiblingReduction(
     {3: "0.5"}, Source.example("3rd child half price (seen in other communes)")
 )
+"""« 3rd child half price »: an example."""
 
-#: « non-residents +20 % »: an example.
 EXAMPLE_NON_RESIDENT: Final = NonResidentSupplement(
     "0.20", Source.example("non-residents +20 % (seen in other communes)")
 )
+"""« non-residents +20 % »: an example."""
 
-#: A PAI meal brought from home at 1,75 €: an example.
 EXAMPLE_MEDICAL_MEAL: Final = MedicalMealFlatPrice(
     Money.euros("1.75"),
     Source.example(
@@ -208,3 +213,4 @@ EXAMPLE_MEDICAL_MEAL: Final = MedicalMealFlatPrice(
         "e.g. mairie-fayauxloges.fr)"
     ),
 )
+"""A PAI meal brought from home at 1,75 €: an example."""

@@ -1,19 +1,20 @@
 """Tariffs versioned by the day they take effect (a new grid each 1 September).
 
-A :class:`TariffSchedule` holds the versions of one service's tariff, each from the day it takes
+A [`TariffSchedule`][] holds the versions of one service's tariff, each from the day it takes
 effect, with its source. The version in force on a day is the latest one that took effect on or
 before it; a version may be ended (``ends_on``) when no later one is known, so that a figure is
 never applied beyond the period its source covers.
 
->>> from cantine_rules.money import Money
->>> from cantine_rules.pricing._tariffs import UnitPrice
->>> src = Source.example("grid")
->>> schedule = TariffSchedule("repas", (
-...     TariffVersion(date(2023, 9, 1), UnitPrice(Money.euros("3.50"), src), src),
-...     TariffVersion(date(2024, 9, 1), UnitPrice(Money.euros("3.60"), src), src),
-... ))
->>> schedule.price(date(2024, 8, 31), PricingContext()).unit_price
-Money.euros('3.50')
+Examples:
+    >>> from cantine_rules.money import Money
+    >>> from cantine_rules.pricing._tariffs import UnitPrice
+    >>> src = Source.example("grid")
+    >>> schedule = TariffSchedule("repas", (
+    ...     TariffVersion(date(2023, 9, 1), UnitPrice(Money.euros("3.50"), src), src),
+    ...     TariffVersion(date(2024, 9, 1), UnitPrice(Money.euros("3.60"), src), src),
+    ... ))
+    >>> schedule.price(date(2024, 8, 31), PricingContext()).unit_price
+    Money.euros('3.50')
 """
 
 from __future__ import annotations
@@ -59,13 +60,14 @@ class TariffVersion:
         ends_on: the last day it applies, when a source says so or no later version is known;
             None when it lasts until the next version.
 
-    >>> from cantine_rules.money import Money
-    >>> from cantine_rules.pricing._tariffs import UnitPrice
-    >>> src = Source.example("grid")
-    >>> v = TariffVersion(date(2024, 9, 1), UnitPrice(Money.euros("3.60"), src), src,
-    ...                   ends_on=date(2025, 8, 31))
-    >>> v.in_force_on(date(2025, 9, 1))
-    False
+    Examples:
+        >>> from cantine_rules.money import Money
+        >>> from cantine_rules.pricing._tariffs import UnitPrice
+        >>> src = Source.example("grid")
+        >>> v = TariffVersion(date(2024, 9, 1), UnitPrice(Money.euros("3.60"), src), src,
+        ...                   ends_on=date(2025, 8, 31))
+        >>> v.in_force_on(date(2025, 9, 1))
+        False
     """
 
     effective_from: date = attrs.field(validator=a_date)
@@ -115,13 +117,14 @@ class TariffSchedule:
         versions: by strictly increasing ``effective_from``; an ended version must end before
             the next one takes effect.
 
-    >>> from cantine_rules.money import Money
-    >>> from cantine_rules.pricing._tariffs import UnitPrice
-    >>> src = Source.example("grid")
-    >>> schedule = TariffSchedule("repas", (
-    ...     TariffVersion(date(2024, 9, 1), UnitPrice(Money.euros("3.60"), src), src),))
-    >>> schedule.at(date(2025, 1, 6)).effective_from
-    datetime.date(2024, 9, 1)
+    Examples:
+        >>> from cantine_rules.money import Money
+        >>> from cantine_rules.pricing._tariffs import UnitPrice
+        >>> src = Source.example("grid")
+        >>> schedule = TariffSchedule("repas", (
+        ...     TariffVersion(date(2024, 9, 1), UnitPrice(Money.euros("3.60"), src), src),))
+        >>> schedule.at(date(2025, 1, 6)).effective_from
+        datetime.date(2024, 9, 1)
     """
 
     service_code: str = attrs.field(validator=identifier)

@@ -1,8 +1,9 @@
 """The errors of tariffs, grids and schedules, each a subclass of the library's hierarchy.
 
->>> from cantine_rules.errors import InvalidValueError
->>> issubclass(GridError, InvalidValueError)
-True
+Examples:
+    >>> from cantine_rules.errors import InvalidValueError
+    >>> issubclass(GridError, InvalidValueError)
+    True
 """
 
 from __future__ import annotations

@@ -1,22 +1,23 @@
 """Tariff kinds behind one protocol: a unit price, a grid of QF brackets, a taux d'effort.
 
-Every tariff answers :meth:`Tariff.price` for a :class:`PricingContext` (the family's QF, the
-child's rank among siblings, residence, medical meal) with a :class:`Price`: the unit price, the
+Every tariff answers [`Tariff.price`][] for a [`PricingContext`][] (the family's QF, the
+child's rank among siblings, residence, medical meal) with a [`Price`][]: the unit price, the
 bracket it came from and the source of the figure. The kinds are explicit classes; a tariff's
 kind is never guessed from the data it was built from.
 
-A :class:`BracketGrid` is declared by **lower thresholds only**: each bracket starts where it says
+A [`BracketGrid`][] is declared by **lower thresholds only**: each bracket starts where it says
 and ends where the next one starts, so two brackets can neither overlap nor leave a gap.
 
->>> grid = BracketGrid(
-...     (
-...         Bracket("tarif 1", "0", Money.euros("0.13"), Source.example("grid")),
-...         Bracket("tarif 2", "235", Money.euros("0.85"), Source.example("grid")),
-...     ),
-...     default_bracket="tarif 2",
-... )
->>> grid.bracket_for(Decimal("234")).name, grid.bracket_for(Decimal("235")).name
-('tarif 1', 'tarif 2')
+Examples:
+    >>> grid = BracketGrid(
+    ...     (
+    ...         Bracket("tarif 1", "0", Money.euros("0.13"), Source.example("grid")),
+    ...         Bracket("tarif 2", "235", Money.euros("0.85"), Source.example("grid")),
+    ...     ),
+    ...     default_bracket="tarif 2",
+    ... )
+    >>> grid.bracket_for(Decimal("234")).name, grid.bracket_for(Decimal("235")).name
+    ('tarif 1', 'tarif 2')
 """
 
 from __future__ import annotations
@@ -77,8 +78,9 @@ class PricingContext:
         medical_meal: True when the child brings a meal under a PAI (projet d'accueil
             individualisé) for a medical reason.
 
-    >>> PricingContext("812", sibling_rank=2).quotient_familial
-    Decimal('812')
+    Examples:
+        >>> PricingContext("812", sibling_rank=2).quotient_familial
+        Decimal('812')
     """
 
     quotient_familial: Decimal | None = attrs.field(default=None, converter=optional_quotient)
@@ -91,8 +93,9 @@ class PricingContext:
 class AppliedModifier:
     """A modifier that changed a price: what it did and where the rule comes from.
 
-    >>> AppliedModifier("non-resident supplement + 20 %", Source.example("+20 %")).label
-    'non-resident supplement + 20 %'
+    Examples:
+        >>> AppliedModifier("non-resident supplement + 20 %", Source.example("+20 %")).label
+        'non-resident supplement + 20 %'
     """
 
     label: str = attrs.field(validator=identifier)
@@ -113,8 +116,9 @@ class Price:
         source: the source of the base figure.
         modifiers: the modifiers that changed it, in the order they applied.
 
-    >>> Price(Money.euros("3.60"), None, Source.seed("à l'unité 3.60€")).sourced
-    True
+    Examples:
+        >>> Price(Money.euros("3.60"), None, Source.seed("à l'unité 3.60€")).sourced
+        True
     """
 
     unit_price: Money = attrs.field(validator=non_negative_money)
@@ -132,7 +136,7 @@ class Price:
 
 @runtime_checkable
 class Tariff(Protocol):
-    """Anything that prices a unit of a service for a :class:`PricingContext`."""
+    """Anything that prices a unit of a service for a [`PricingContext`][]."""
 
     def price(self, context: PricingContext) -> Price:
         """The price for *context*."""
@@ -149,9 +153,10 @@ def _require_context(context: object) -> PricingContext:
 class UnitPrice:
     """One price for everybody (« à l'unité »).
 
-    >>> meal = UnitPrice(Money.euros("3.60"), Source.seed("à l'unité 3.60€"))
-    >>> meal.price(PricingContext()).unit_price
-    Money.euros('3.60')
+    Examples:
+        >>> meal = UnitPrice(Money.euros("3.60"), Source.seed("à l'unité 3.60€"))
+        >>> meal.price(PricingContext()).unit_price
+        Money.euros('3.60')
     """
 
     amount: Money = attrs.field(validator=non_negative_money)
@@ -178,11 +183,12 @@ class Bracket:
         lower: the lowest QF in the bracket (inclusive), or None when no source gives it; such a
             bracket lies above every bracket with a threshold and no QF can be placed in it.
         unit_price: the price of one unit, or None when no source gives it; pricing a family in
-            this bracket then raises :class:`MissingFigureError` instead of guessing.
+            this bracket then raises [`MissingFigureError`][] instead of guessing.
         source: where the threshold and the price come from.
 
-    >>> Bracket("tarif 2", "235", Money.euros("0.85"), Source.public("cde7.fr")).lower
-    Decimal('235')
+    Examples:
+        >>> Bracket("tarif 2", "235", Money.euros("0.85"), Source.public("cde7.fr")).lower
+        Decimal('235')
     """
 
     name: str = attrs.field(validator=identifier)
@@ -270,11 +276,12 @@ class BracketGrid:
         progressive: when True (the default), prices may not fall as the QF rises; a grid that
             breaks this is refused.
 
-    >>> src = Source.example("grid")
-    >>> grid = BracketGrid((Bracket("A", "0", Money.euros("1"), src),
-    ...                     Bracket("B", "500", Money.euros("2"), src)), "B")
-    >>> grid.price(PricingContext()).bracket
-    'B'
+    Examples:
+        >>> src = Source.example("grid")
+        >>> grid = BracketGrid((Bracket("A", "0", Money.euros("1"), src),
+        ...                     Bracket("B", "500", Money.euros("2"), src)), "B")
+        >>> grid.price(PricingContext()).bracket
+        'B'
     """
 
     brackets: tuple[Bracket, ...] = attrs.field(converter=_bracket_tuple, validator=_check_brackets)
@@ -293,11 +300,12 @@ class BracketGrid:
         return tuple(bracket.name for bracket in self.brackets)
 
     def bracket(self, name: str) -> Bracket:
-        """The bracket called *name*, or :class:`UnknownBracketError` listing the known ones.
+        """The bracket called *name*, or [`UnknownBracketError`][] listing the known ones.
 
-        >>> src = Source.example("grid")
-        >>> BracketGrid((Bracket("A", "0", Money.euros("1"), src),), "A").bracket("A").lower
-        Decimal('0')
+        Examples:
+            >>> src = Source.example("grid")
+            >>> BracketGrid((Bracket("A", "0", Money.euros("1"), src),), "A").bracket("A").lower
+            Decimal('0')
         """
         for bracket in self.brackets:
             if bracket.name == name:
@@ -311,11 +319,12 @@ class BracketGrid:
             MissingFigureError: the QF lies at or above the last known threshold while brackets
                 whose threshold no source gives follow it.
 
-        >>> src = Source.example("grid")
-        >>> grid = BracketGrid((Bracket("A", "0", Money.euros("1"), src),
-        ...                     Bracket("B", "500", Money.euros("2"), src)), "B")
-        >>> grid.bracket_for(Decimal("499.99")).name
-        'A'
+        Examples:
+            >>> src = Source.example("grid")
+            >>> grid = BracketGrid((Bracket("A", "0", Money.euros("1"), src),
+            ...                     Bracket("B", "500", Money.euros("2"), src)), "B")
+            >>> grid.bracket_for(Decimal("499.99")).name
+            'A'
         """
         if quotient_familial is None:
             return self.bracket(self.default_bracket)
@@ -375,16 +384,17 @@ class EffortRate:
     no figure is given for it, the maximum, marked as a default.
 
     Attributes:
-        rate: the rate as a fraction (0,36 % is ``Decimal("0.0036")``; see :meth:`percent`).
+        rate: the rate as a fraction (0,36 % is ``Decimal("0.0036")``; see [`percent`][]).
         minimum: the lowest price.
         maximum: the highest price, not below the minimum.
         source: where the rate and the bounds come from.
         without_quotient: the price for a family without a valid QF, if a source gives it.
 
-    >>> tariff = EffortRate.percent("0.36", Money.euros("2.60"), Money.euros("4.50"),
-    ...                             Source.example("0,36 % of QF, 2,60 € to 4,50 €"))
-    >>> tariff.price(PricingContext("1000")).unit_price
-    Money.euros('3.60')
+    Examples:
+        >>> tariff = EffortRate.percent("0.36", Money.euros("2.60"), Money.euros("4.50"),
+        ...                             Source.example("0,36 % of QF, 2,60 € to 4,50 €"))
+        >>> tariff.price(PricingContext("1000")).unit_price
+        Money.euros('3.60')
     """
 
     rate: Decimal = attrs.field(converter=_rate)

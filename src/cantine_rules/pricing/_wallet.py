@@ -1,9 +1,10 @@
 """The prepaid wallet (porte-monnaie) of Chantraine (seed 000): credits, debits, alert, escalation.
 
 The family credits the wallet « carte bancaire, chèque et virement »; each booked service is
-debited from it. The wallet keeps its movements in a :class:`~cantine_rules.pricing.accounts.Ledger`
-with the same sign convention (balance = credits − debits), so its balance is always the sum of its
-movements and a statement of it reads like any account statement.
+debited from it. The wallet keeps its movements in a
+[`Ledger`][cantine_rules.pricing.accounts.Ledger] with the same sign convention (balance =
+credits − debits), so its balance is always the sum of its movements and a statement of it reads
+like any account statement.
 
 **The alert threshold is inclusive.** « à partir de 30 € vous serez relancer par mail et sms »:
 *à partir de* means *from 30 € on*, so the reminder fires when the balance is **at or below**
@@ -11,15 +12,16 @@ movements and a statement of it reads like any account statement.
 
 **A negative balance escalates.** « Tous les comptes négatifs seront immédiatement rappelés par le
 service comptable de la mairie et si non règlement directement transmis au contentieux du trésor
-public. » Below 0,00 € the status is :attr:`WalletStatus.ESCALATED`. The seed sets no delay before
+public. » Below 0,00 € the status is [`WalletStatus.ESCALATED`][]. The seed sets no delay before
 the Trésor public takes over, so that step is left to the commune. 0,00 € is not negative: it is a
 low balance.
 
->>> from datetime import date
->>> from cantine_rules import Money
->>> wallet = Wallet().credit(date(2024, 9, 2), Money.euros("40"), PaymentMode.CARD, "CB-1")
->>> wallet.debit(date(2024, 9, 3), Money.euros("10"), "repas").status.value
-'low_balance'
+Examples:
+    >>> from datetime import date
+    >>> from cantine_rules import Money
+    >>> wallet = Wallet().credit(date(2024, 9, 2), Money.euros("40"), PaymentMode.CARD, "CB-1")
+    >>> wallet.debit(date(2024, 9, 3), Money.euros("10"), "repas").status.value
+    'low_balance'
 """
 
 from __future__ import annotations
@@ -42,12 +44,12 @@ from cantine_rules.pricing._priced_unit import UnitPricer
 
 __all__ = ["CHANTRAINE_ALERT_THRESHOLD", "CHANTRAINE_CREDIT_MODES", "Wallet", "WalletStatus"]
 
-#: « à partir de 30 € vous serez relancer par mail et sms » (seed 000).
 CHANTRAINE_ALERT_THRESHOLD: Final = Money.euros("30")
-#: « choisir le mode de règlement carte bancaire, chèque et virement » (seed 000).
+"""« à partir de 30 € vous serez relancer par mail et sms » (seed 000)."""
 CHANTRAINE_CREDIT_MODES: Final = frozenset(
     {PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER}
 )
+"""« choisir le mode de règlement carte bancaire, chèque et virement » (seed 000)."""
 
 
 class WalletStatus(StrEnum):
@@ -64,8 +66,9 @@ class WalletStatus(StrEnum):
     def needs_reminder(self) -> bool:
         """True when the family must be reminded to credit the wallet (low or negative).
 
-        >>> WalletStatus.LOW_BALANCE.needs_reminder, WalletStatus.IN_CREDIT.needs_reminder
-        (True, False)
+        Examples:
+            >>> WalletStatus.LOW_BALANCE.needs_reminder, WalletStatus.IN_CREDIT.needs_reminder
+            (True, False)
         """
         return self is not WalletStatus.IN_CREDIT
 
@@ -92,7 +95,7 @@ def _ledger(_instance: Any, _attribute: attrs.Attribute[Any], value: object) -> 
 class Wallet:
     """A prepaid wallet: its movements, its alert threshold and the modes that may credit it.
 
-    Immutable: :meth:`credit`, :meth:`debit` and :meth:`debit_booking` return a new wallet. The
+    Immutable: [`credit`][], [`debit`][] and [`debit_booking`][] return a new wallet. The
     defaults are Chantraine's (alert at 30 €; card, cheque, transfer).
 
     Attributes:
@@ -100,8 +103,9 @@ class Wallet:
         alert_threshold: the balance at or below which the family is reminded (0,00 € or more).
         accepted_modes: the payment modes that may credit the wallet.
 
-    >>> Wallet().status.value
-    'low_balance'
+    Examples:
+        >>> Wallet().status.value
+        'low_balance'
     """
 
     ledger: Ledger = attrs.field(factory=Ledger, validator=_ledger)
@@ -121,8 +125,9 @@ class Wallet:
     def status(self) -> WalletStatus:
         """In credit, low (≤ the alert threshold) or escalated (< 0,00 €).
 
-        >>> Wallet(alert_threshold=Money.zero()).status.value
-        'low_balance'
+        Examples:
+            >>> Wallet(alert_threshold=Money.zero()).status.value
+            'low_balance'
         """
         balance = self.ledger.balance
         if balance.cents < 0:
@@ -140,8 +145,9 @@ class Wallet:
             InvalidValueError: *mode* is not one the wallet accepts (field ``mode``).
             UnknownPaymentModeError: *mode* is not a payment mode at all.
 
-        >>> Wallet().credit(date(2024, 9, 2), Money.euros("50"), "cheque", "CHQ-1").balance
-        Money.euros('50.00')
+        Examples:
+            >>> Wallet().credit(date(2024, 9, 2), Money.euros("50"), "cheque", "CHQ-1").balance
+            Money.euros('50.00')
         """
         require_positive(amount, "amount")
         payment_mode = PaymentMode.parse(mode, field="mode")
@@ -157,10 +163,11 @@ class Wallet:
         """This wallet with *amount* (above zero) taken for a service.
 
         The debit is taken even if it makes the balance negative: the meal was served, and the
-        negative balance escalates (see :attr:`status`).
+        negative balance escalates (see [`status`][]).
 
-        >>> Wallet().debit(date(2024, 9, 3), Money.euros("3.60"), "repas").status.value
-        'escalated'
+        Examples:
+            >>> Wallet().debit(date(2024, 9, 3), Money.euros("3.60"), "repas").status.value
+            'escalated'
         """
         require_positive(amount, "amount")
         ledger = self.ledger.debit(
@@ -175,11 +182,12 @@ class Wallet:
         priced 0,00 € moves nothing and returns this wallet. The reference is
         ``child/service/day``, the label the tariff name.
 
-        >>> from cantine_rules import Booking
-        >>> from cantine_rules.pricing._priced_unit import flat_pricer
-        >>> meal = Booking("louise", "cantine", date(2024, 9, 3))
-        >>> Wallet().debit_booking(meal, flat_pricer(Money.euros("3.60"), "à l'unité")).balance
-        Money.euros('-3.60')
+        Examples:
+            >>> from cantine_rules import Booking
+            >>> from cantine_rules.pricing._priced_unit import flat_pricer
+            >>> meal = Booking("louise", "cantine", date(2024, 9, 3))
+            >>> Wallet().debit_booking(meal, flat_pricer(Money.euros("3.60"), "à l'unité")).balance
+            Money.euros('-3.60')
         """
         if not isinstance(booking, Booking):
             raise InvalidTypeError("booking", booking, "must be a Booking")

@@ -2,18 +2,19 @@
 
 Payment modes, postfacturation invoices, pay-at-booking baskets, prepaid wallets, ledgers and
 statements, alternating custody. Everything here is pure and immutable. Amounts are
-:class:`~cantine_rules.Money`; prices come from any tariff through a :data:`UnitPricer`. The
+[`Money`][cantine_rules.Money]; prices come from any tariff through a [`UnitPricer`][]. The
 balance of a ledger or a wallet is ``credits − debits``: a family that owes money has a negative
 balance.
 
->>> from datetime import date
->>> from cantine_rules import Booking, Money
->>> pricer = flat_pricer(Money.euros("3.60"), "à l'unité")
->>> days = [date(2016, 9, d) for d in (1, 2, 5, 6)]
->>> invoice = build_invoice([Booking("louise", "cantine", d) for d in days], pricer,
-...                         start=date(2016, 9, 1), end=date(2016, 9, 30))
->>> Ledger().debit(date(2016, 10, 1), invoice.total, "F-2016-09").balance
-Money.euros('-14.40')
+Examples:
+    >>> from datetime import date
+    >>> from cantine_rules import Booking, Money
+    >>> pricer = flat_pricer(Money.euros("3.60"), "à l'unité")
+    >>> days = [date(2016, 9, d) for d in (1, 2, 5, 6)]
+    >>> invoice = build_invoice([Booking("louise", "cantine", d) for d in days], pricer,
+    ...                         start=date(2016, 9, 1), end=date(2016, 9, 30))
+    >>> Ledger().debit(date(2016, 10, 1), invoice.total, "F-2016-09").balance
+    Money.euros('-14.40')
 """
 
 from cantine_rules.pricing._account_errors import (

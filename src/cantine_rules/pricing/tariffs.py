@@ -1,12 +1,13 @@
 r"""Tariffs, quotient familial rules, the registration dossier, and checks on tariff grids.
 
-The public names of the tariff side of :mod:`cantine_rules.pricing`, re-exported from the private
+The public names of the tariff side of `cantine_rules.pricing`, re-exported from the private
 modules that implement them.
 
->>> from cantine_rules.pricing.tariffs import PARIS_MEAL_GRID_2020, PricingContext
->>> price = PARIS_MEAL_GRID_2020.price(PricingContext("235"))
->>> price.bracket, price.unit_price.format()
-('tarif 2', '0,85\xa0€')
+Examples:
+    >>> from cantine_rules.pricing.tariffs import PARIS_MEAL_GRID_2020, PricingContext
+    >>> price = PARIS_MEAL_GRID_2020.price(PricingContext("235"))
+    >>> price.bracket, price.unit_price.format()
+    ('tarif 2', '0,85\xa0€')
 """
 
 from cantine_rules.pricing._checks import (
