@@ -26,7 +26,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Final, TypeVar, cast
 
-from cantine_rules.errors import CantineRulesError, Problem
+from cantine_rules.errors import (
+    CantineRulesError,
+    InvalidTypeError,
+    InvalidValueError,
+    Problem,
+    UnknownCodeError,
+)
 from cantine_rules.money import Money
 
 __all__ = [
@@ -152,7 +158,8 @@ class Reader:
         try:
             return make()
         except CantineRulesError as error:
-            field = getattr(error, "field", None)
+            located = (InvalidValueError, InvalidTypeError, UnknownCodeError)
+            field = error.field if isinstance(error, located) else None
             if isinstance(field, str):
                 head = _FIELD_HEAD.match(field)
                 if head is not None and head.group() in fields:
