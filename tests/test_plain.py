@@ -805,3 +805,32 @@ def test_the_full_example_dumps_with_a_four_and_a_half_day_week() -> None:
         "friday",
     ]
     assert loads_toml(dumps_toml(policy)) == policy
+
+
+def test_service_codes_that_are_not_bare_toml_keys_survive() -> None:
+    chantraine = policies.get("chantraine")
+    odd = Service("garderie du soir", "Garderie", ServiceKind.EVENING_CARE, time(16), time(18))
+    strange = Service('a.b "c"', "Étude", ServiceKind.STUDY, time(16), time(17))
+    booking = attrs.evolve(
+        chantraine.booking,
+        services=(*chantraine.services, odd, strange),
+        by_service={odd.code: chantraine.booking.default, strange.code: chantraine.booking.default},
+        service_days={strange.code: frozenset({ServiceDays.SCHOOL_DAYS})},
+    )
+    tariff = TariffSchedule(
+        strange.code, (TariffVersion(_SINCE, UnitPrice(Money.euros(1), _SRC), _SRC),)
+    )
+    policy = attrs.evolve(chantraine, booking=booking, tariffs=(*chantraine.tariffs, tariff))
+    text = dumps_toml(policy)
+    assert '[rules.by_service."a.b \\"c\\""]' in text
+    assert loads_toml(text) == policy
+    data = to_data(policy)
+    data["tariffs"][strange.code]["versions"][0]["tariff"]["amount"] = "x"
+    assert _paths(data) == ['tariffs."a.b \\"c\\"".versions[0].tariff.amount']
+
+
+@pytest.mark.parametrize("module", ["_plain_read", "_plain_load", "_plain_schema", "plain"])
+def test_loading_never_runs_what_the_data_names(module: str) -> None:
+    source = (Path(policies.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+    for forbidden in ("eval(", "exec(", "getattr(", "importlib", "__import__", "pickle"):
+        assert forbidden not in source
