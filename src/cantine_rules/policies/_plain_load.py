@@ -1,0 +1,830 @@
+"""Building a :class:`CommunePolicy` from plain data, reporting every problem with its path.
+
+The schema is described in :mod:`cantine_rules.policies.plain`; the names of the tagged types
+are in :mod:`cantine_rules.policies._plain_schema`, shared with the dumping side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Final, cast
+
+import attrs
+
+from cantine_rules.calendar import Closure, ExtraOpenDay, SchoolCalendar, SchoolWeek, ServiceDays
+from cantine_rules.calendar import Zone as CalendarZone
+from cantine_rules.model import BillingUnit, Service, ServiceKind
+from cantine_rules.money import Money
+from cantine_rules.policies._plain_read import (
+    Parser,
+    Reader,
+    ReadError,
+    Table,
+    boolean,
+    choice,
+    clock,
+    day,
+    decimal_number,
+    describe,
+    ident,
+    index_path,
+    instant,
+    integer,
+    join,
+    list_of,
+    money,
+    table_of,
+    tag,
+    text,
+    unique,
+)
+from cantine_rules.policies._plain_schema import (
+    DEADLINE_TAGS,
+    MODIFIER_TAGS,
+    OUTCOME_TAGS,
+    SURCHARGE_TAGS,
+    TARIFF_TAGS,
+    UNKNOWN,
+    WEEKDAYS,
+)
+from cantine_rules.policies.booking import BookingRules, Requirements, ServiceRules
+from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
+from cantine_rules.policies.deadlines import (
+    AllOf,
+    CalendarDaysBefore,
+    ChangeWindowRule,
+    ClearDaysBefore,
+    FixedWindow,
+    HoursBefore,
+    MaxHorizon,
+    WeekdayBefore,
+    WorkingDaysBefore,
+)
+from cantine_rules.policies.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    BasePlus,
+    BaseTimes,
+    FlatPenalty,
+    FlatPrice,
+    FreeAllowance,
+    KeepCharging,
+    LateHandling,
+    LateOutcome,
+    MedicalWaiver,
+    Refuse,
+    Surcharge,
+)
+from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.pricing.tariffs import (
+    AppliesWhen,
+    Bracket,
+    BracketGrid,
+    DocumentKind,
+    DocumentRequirement,
+    EffortRate,
+    MedicalMealFactor,
+    MedicalMealFlatPrice,
+    ModifiedTariff,
+    Modifier,
+    NonResidentSupplement,
+    QuotientPolicy,
+    SiblingReduction,
+    Tariff,
+    TariffSchedule,
+    TariffVersion,
+    UnitPrice,
+)
+from cantine_rules.sources import Source, SourceKind
+
+__all__ = ["load_policy"]
+
+_COUNT: Final = integer(minimum=0)
+_MONTHS: Final = integer(minimum=1)
+_CALENDAR: Final = attrs.fields_dict(SchoolCalendar)
+_DEFAULT_WEEK: Final = cast(SchoolWeek, _CALENDAR["school_week"].default)
+_DEFAULT_FIRST_YEAR: Final = cast(int, _CALENDAR["first_year"].default)
+_DEFAULT_LAST_YEAR: Final = cast(int, _CALENDAR["last_year"].default)
+_DOSSIER_SOURCE: Final = cast(Source, attrs.fields_dict(DocumentRequirement)["source"].default)
+_YEAR: Final = integer(minimum=1900, maximum=2100)
+
+
+def _same(*names: str) -> dict[str, str]:
+    return {name: name for name in names}
+
+
+def _weekday(reader: Reader, value: object, path: str) -> int:
+    allowed = ", ".join(WEEKDAYS)
+    if not isinstance(value, str):
+        raise reader.fail(path, f"must be a day name (one of: {allowed}), got {describe(value)}")
+    if value not in WEEKDAYS:
+        raise reader.fail(path, f"unknown day {value!r} (allowed: {allowed})")
+    return WEEKDAYS.index(value)
+
+
+def _source(reader: Reader, value: object, path: str) -> Source:
+    table = Table(reader, value, path)
+    kind = table.required("kind", choice(SourceKind))
+    reference = table.required("reference", ident)
+    table.close()
+    return reader.build(path, _same("kind", "reference"), lambda: Source(kind, reference))
+
+
+def _inherited_source(table: Table, inherited: Source | None) -> Source:
+    """A value's ``source``, or the source of the version that holds it when it gives none."""
+    if inherited is not None:
+        return table.optional("source", _source, inherited)
+    if table.has("source"):
+        return table.required("source", _source)
+    # The enclosing version's source was wrong and already reported.
+    table.known.append("source")
+    table.ok = False
+    return Source.default("unused")
+
+
+# Calendar -------------------------------------------------------------------------------------
+
+
+def _closure(reader: Reader, value: object, path: str) -> Closure:
+    table = Table(reader, value, path)
+    when = table.required("day", day)
+    label = table.required("label", ident)
+    table.close()
+    return reader.build(path, _same("day", "label"), lambda: Closure(when, label))
+
+
+def _extra_day(reader: Reader, value: object, path: str) -> ExtraOpenDay:
+    table = Table(reader, value, path)
+    when = table.required("day", day)
+    label = table.required("label", ident)
+    table.close()
+    return reader.build(path, _same("day", "label"), lambda: ExtraOpenDay(when, label))
+
+
+def _school_week(reader: Reader, value: object, path: str) -> SchoolWeek:
+    weekdays = list_of(_weekday, non_empty=True)(reader, value, path)
+    if not unique(
+        reader, ((index_path(path, i), WEEKDAYS[d]) for i, d in enumerate(weekdays)), "day"
+    ):
+        raise ReadError
+    return reader.build(path, {}, lambda: SchoolWeek(frozenset(weekdays)))
+
+
+def _calendar(reader: Reader, value: object, path: str) -> SchoolCalendar:
+    table = Table(reader, value, path)
+    zone = table.required("zone", choice(CalendarZone))
+    department = table.optional("department", ident, None)
+    closures = table.optional("closures", list_of(_closure), ())
+    extra = table.optional("extra_open_days", list_of(_extra_day), ())
+    week = table.optional("school_week", _school_week, _DEFAULT_WEEK)
+    first = table.optional("first_year", _YEAR, _DEFAULT_FIRST_YEAR)
+    last = table.optional("last_year", _YEAR, _DEFAULT_LAST_YEAR)
+    table.close()
+    fields = _same(
+        "zone",
+        "department",
+        "closures",
+        "extra_open_days",
+        "school_week",
+        "first_year",
+        "last_year",
+    )
+    return reader.build(
+        path,
+        fields,
+        lambda: SchoolCalendar(
+            zone,
+            department,
+            closures=closures,
+            extra_open_days=extra,
+            school_week=week,
+            first_year=first,
+            last_year=last,
+        ),
+    )
+
+
+# Services -------------------------------------------------------------------------------------
+
+
+def _service_days(reader: Reader, value: object, path: str) -> frozenset[ServiceDays]:
+    days = list_of(choice(ServiceDays), non_empty=True)(reader, value, path)
+    if not unique(reader, ((index_path(path, i), d.value) for i, d in enumerate(days)), "value"):
+        raise ReadError
+    return frozenset(days)
+
+
+def _service(
+    reader: Reader, value: object, path: str
+) -> tuple[Service, frozenset[ServiceDays] | None]:
+    table = Table(reader, value, path)
+    code = table.required("code", ident)
+    label = table.required("label", ident)
+    kind = table.required("kind", choice(ServiceKind))
+    start = table.required("start", clock)
+    end = table.required("end", clock)
+    unit = table.optional("billing_unit", choice(BillingUnit), BillingUnit.SESSION)
+    days = table.optional("days", _service_days, None)
+    table.close()
+    fields = _same("code", "label", "kind", "start", "end", "billing_unit")
+    service = reader.build(path, fields, lambda: Service(code, label, kind, start, end, unit))
+    return service, days
+
+
+# Deadlines ------------------------------------------------------------------------------------
+
+
+def _hours_before(reader: Reader, table: Table) -> ChangeWindowRule:
+    hours = table.required("hours", _COUNT)
+    table.close()
+    return reader.build(table.path, _same("hours"), lambda: HoursBefore(hours))
+
+
+def _working_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
+    days = table.required("days", _COUNT)
+    cutoff = table.optional("cutoff", clock, None)
+    table.close()
+    return reader.build(
+        table.path, _same("days", "cutoff"), lambda: WorkingDaysBefore(days, cutoff)
+    )
+
+
+def _weekday_before(reader: Reader, table: Table) -> ChangeWindowRule:
+    weekday = table.required("weekday", _weekday)
+    cutoff = table.required("cutoff", clock)
+    weeks = table.optional("weeks_before", _COUNT, 1)
+    table.close()
+    return reader.build(
+        table.path,
+        _same("weekday", "cutoff", "weeks_before"),
+        lambda: WeekdayBefore(weekday, cutoff, weeks),
+    )
+
+
+def _calendar_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
+    days = table.required("days", _COUNT)
+    at = table.required("at", clock)
+    table.close()
+    return reader.build(table.path, _same("days", "at"), lambda: CalendarDaysBefore(days, at))
+
+
+def _clear_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
+    days = table.required("days", _COUNT)
+    from_break = table.optional("from_break_start", boolean, False)
+    table.close()
+    return reader.build(
+        table.path,
+        _same("days", "from_break_start"),
+        lambda: ClearDaysBefore(days, from_break),
+    )
+
+
+_FIXED_WINDOW_LABEL: Final = cast(str, attrs.fields_dict(FixedWindow)["label"].default)
+
+
+def _fixed_window(reader: Reader, table: Table) -> ChangeWindowRule:
+    opens = table.required("opens_at", instant)
+    closes = table.required("closes_at", instant)
+    first = table.required("first_day", day)
+    last = table.required("last_day", day)
+    label = table.optional("label", ident, _FIXED_WINDOW_LABEL)
+    table.close()
+    return reader.build(
+        table.path,
+        _same("opens_at", "closes_at", "first_day", "last_day", "label"),
+        lambda: FixedWindow(opens, closes, first, last, label),
+    )
+
+
+def _max_horizon(reader: Reader, table: Table) -> ChangeWindowRule:
+    days = table.required("days", _COUNT)
+    table.close()
+    return reader.build(table.path, _same("days"), lambda: MaxHorizon(days))
+
+
+def _all_of(reader: Reader, table: Table) -> ChangeWindowRule:
+    rules = table.required("rules", list_of(_deadline, non_empty=True))
+    table.close()
+    return reader.build(table.path, _same("rules"), lambda: AllOf(rules))
+
+
+_DEADLINES: Final[Mapping[str, Callable[[Reader, Table], ChangeWindowRule]]] = {
+    DEADLINE_TAGS[HoursBefore]: _hours_before,
+    DEADLINE_TAGS[WorkingDaysBefore]: _working_days_before,
+    DEADLINE_TAGS[WeekdayBefore]: _weekday_before,
+    DEADLINE_TAGS[CalendarDaysBefore]: _calendar_days_before,
+    DEADLINE_TAGS[ClearDaysBefore]: _clear_days_before,
+    DEADLINE_TAGS[FixedWindow]: _fixed_window,
+    DEADLINE_TAGS[MaxHorizon]: _max_horizon,
+    DEADLINE_TAGS[AllOf]: _all_of,
+}
+
+
+def _deadline(reader: Reader, value: object, path: str) -> ChangeWindowRule:
+    table = Table(reader, value, path)
+    return _DEADLINES[tag(table, _DEADLINES)](reader, table)
+
+
+# Late handling --------------------------------------------------------------------------------
+
+
+def _amount_surcharge(kind: Callable[[Money], Surcharge]) -> Callable[[Reader, Table], Surcharge]:
+    def load(reader: Reader, table: Table) -> Surcharge:
+        amount = table.required("amount", money)
+        table.close()
+        return reader.build(table.path, _same("amount"), lambda: kind(amount))
+
+    return load
+
+
+def _base_times(reader: Reader, table: Table) -> Surcharge:
+    factor = table.required("factor", decimal_number)
+    table.close()
+    return reader.build(table.path, _same("factor"), lambda: BaseTimes(factor))
+
+
+def _free_allowance(reader: Reader, table: Table) -> Surcharge:
+    free = table.required("free_per_month", _COUNT)
+    then = table.required("then", _surcharge)
+    table.close()
+    return reader.build(
+        table.path, _same("free_per_month", "then"), lambda: FreeAllowance(free, then)
+    )
+
+
+_SURCHARGES: Final[Mapping[str, Callable[[Reader, Table], Surcharge]]] = {
+    SURCHARGE_TAGS[FlatPrice]: _amount_surcharge(FlatPrice),
+    SURCHARGE_TAGS[BasePlus]: _amount_surcharge(BasePlus),
+    SURCHARGE_TAGS[BaseTimes]: _base_times,
+    SURCHARGE_TAGS[FlatPenalty]: _amount_surcharge(FlatPenalty),
+    SURCHARGE_TAGS[FreeAllowance]: _free_allowance,
+}
+
+
+def _surcharge(reader: Reader, value: object, path: str) -> Surcharge:
+    table = Table(reader, value, path)
+    return _SURCHARGES[tag(table, _SURCHARGES)](reader, table)
+
+
+def _refuse(reader: Reader, table: Table) -> LateOutcome:
+    contact = table.optional("contact", text, None)
+    table.close()
+    return reader.build(table.path, _same("contact"), lambda: Refuse(contact))
+
+
+def _accept_with_surcharge(reader: Reader, table: Table) -> LateOutcome:
+    surcharge = table.required("surcharge", _surcharge)
+    table.close()
+    return reader.build(table.path, _same("surcharge"), lambda: AcceptWithSurcharge(surcharge))
+
+
+def _waiver(reader: Reader, value: object, path: str) -> MedicalWaiver:
+    table = Table(reader, value, path)
+    waiting = table.required("waiting_days", _COUNT)
+    table.close()
+    return reader.build(path, _same("waiting_days"), lambda: MedicalWaiver(waiting))
+
+
+def _keep_charging(reader: Reader, table: Table) -> LateOutcome:
+    waiver = table.optional("waiver", _waiver, None)
+    table.close()
+    return reader.build(table.path, _same("waiver"), lambda: KeepCharging(waiver))
+
+
+def _accept_late(reader: Reader, table: Table) -> LateOutcome:
+    table.close()
+    return AcceptLate()
+
+
+_OUTCOMES: Final[Mapping[str, Callable[[Reader, Table], LateOutcome]]] = {
+    OUTCOME_TAGS[Refuse]: _refuse,
+    OUTCOME_TAGS[AcceptWithSurcharge]: _accept_with_surcharge,
+    OUTCOME_TAGS[KeepCharging]: _keep_charging,
+    OUTCOME_TAGS[AcceptLate]: _accept_late,
+}
+
+
+def _outcome(reader: Reader, value: object, path: str) -> LateOutcome:
+    table = Table(reader, value, path)
+    return _OUTCOMES[tag(table, _OUTCOMES)](reader, table)
+
+
+def _late(reader: Reader, value: object, path: str) -> LateHandling:
+    table = Table(reader, value, path)
+    refuse: LateOutcome = Refuse()
+    online = table.optional("online", _outcome, refuse)
+    office = table.optional("office", _outcome, refuse)
+    table.close()
+    return reader.build(path, _same("online", "office"), lambda: LateHandling(online, office))
+
+
+def _service_rules(reader: Reader, value: object, path: str) -> ServiceRules:
+    table = Table(reader, value, path)
+    add = table.required("add", _deadline)
+    cancel = table.required("cancel", _deadline)
+    late_add = table.optional("late_add", _late, LateHandling())
+    late_cancel = table.optional("late_cancel", _late, LateHandling())
+    table.close()
+    return reader.build(
+        path,
+        _same("add", "cancel", "late_add", "late_cancel"),
+        lambda: ServiceRules(add, cancel, late_add, late_cancel),
+    )
+
+
+_KIND: Final = choice(ServiceKind)
+
+
+def _by_kind(reader: Reader, value: object, path: str) -> dict[ServiceKind, ServiceRules]:
+    rules = table_of(_service_rules)(reader, value, path)
+    result: dict[ServiceKind, ServiceRules] = {}
+    failed = False
+    for key, item in rules.items():
+        try:
+            result[_KIND(reader, key, join(path, key))] = item
+        except ReadError:
+            failed = True
+    if failed:
+        raise ReadError
+    return result
+
+
+@attrs.frozen
+class _Rules:
+    default: ServiceRules
+    by_kind: dict[ServiceKind, ServiceRules]
+    by_service: dict[str, ServiceRules]
+
+
+def _rules(reader: Reader, value: object, path: str) -> _Rules:
+    table = Table(reader, value, path)
+    default = table.required("default", _service_rules)
+    by_kind = table.optional("by_kind", _by_kind, {})
+    by_service = table.optional("by_service", table_of(_service_rules), {})
+    table.close()
+    return _Rules(default, by_kind, by_service)
+
+
+def _requirements(reader: Reader, value: object, path: str) -> Requirements:
+    table = Table(reader, value, path)
+    account = table.optional("account_validated", boolean, True)
+    child = table.optional("child_registered", boolean, True)
+    dossier = table.optional("dossier_validated", boolean, False)
+    table.close()
+    return Requirements(account, child, dossier)
+
+
+# Tariffs --------------------------------------------------------------------------------------
+
+
+def _known_or(parse: Parser[Any]) -> Parser[Any]:
+    """A parser that also takes ``"unknown"``, for a figure no source gives (read as None)."""
+
+    def read(reader: Reader, value: object, path: str) -> Any:
+        if value == UNKNOWN:
+            return None
+        return parse(reader, value, path)
+
+    return read
+
+
+def _quotient(reader: Reader, value: object, path: str) -> Decimal:
+    result = decimal_number(reader, value, path)
+    if result < 0:
+        raise reader.fail(path, f"must not be negative (got {value!r})")
+    return result
+
+
+def _bracket(inherited: Source | None) -> Parser[Bracket]:
+    def read(reader: Reader, value: object, path: str) -> Bracket:
+        table = Table(reader, value, path)
+        name = table.required("name", ident)
+        lower = table.required("lower", _known_or(_quotient))
+        price = table.required("unit_price", _known_or(money))
+        source = _inherited_source(table, inherited)
+        table.close()
+        return reader.build(
+            path,
+            _same("name", "lower", "unit_price", "source"),
+            lambda: Bracket(name, lower, price, source),
+        )
+
+    return read
+
+
+def _unit_price(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
+    amount = table.required("amount", money)
+    source = _inherited_source(table, inherited)
+    table.close()
+    return reader.build(table.path, _same("amount", "source"), lambda: UnitPrice(amount, source))
+
+
+def _bracket_grid(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
+    brackets = table.required("brackets", list_of(_bracket(inherited), non_empty=True))
+    default = table.required("default_bracket", ident)
+    progressive = table.optional("progressive", boolean, True)
+    table.close()
+    return reader.build(
+        table.path,
+        _same("brackets", "default_bracket", "progressive"),
+        lambda: BracketGrid(brackets, default, progressive),
+    )
+
+
+def _effort_rate(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
+    rate = table.required("rate", decimal_number)
+    minimum = table.required("minimum", money)
+    maximum = table.required("maximum", money)
+    without = table.optional("without_quotient", money, None)
+    source = _inherited_source(table, inherited)
+    table.close()
+    return reader.build(
+        table.path,
+        _same("rate", "minimum", "maximum", "without_quotient", "source"),
+        lambda: EffortRate(rate, minimum, maximum, source, without),
+    )
+
+
+def _rank_factor(reader: Reader, value: object, path: str) -> tuple[int, Decimal]:
+    table = Table(reader, value, path)
+    rank = table.required("rank", integer(minimum=2))
+    factor = table.required("factor", decimal_number)
+    table.close()
+    return rank, factor
+
+
+def _sibling_reduction(reader: Reader, table: Table, inherited: Source | None) -> Modifier:
+    factors = table.required("factors", list_of(_rank_factor, non_empty=True))
+    source = _inherited_source(table, inherited)
+    if table.ok and not unique(
+        reader,
+        ((index_path(join(table.path, "factors"), i), rank) for i, (rank, _) in enumerate(factors)),
+        "rank",
+    ):
+        table.ok = False
+    table.close()
+    return reader.build(
+        table.path, _same("factors", "source"), lambda: SiblingReduction(dict(factors), source)
+    )
+
+
+def _non_resident(reader: Reader, table: Table, inherited: Source | None) -> Modifier:
+    rate = table.required("rate", decimal_number)
+    source = _inherited_source(table, inherited)
+    table.close()
+    return reader.build(
+        table.path, _same("rate", "source"), lambda: NonResidentSupplement(rate, source)
+    )
+
+
+def _medical_factor(reader: Reader, table: Table, inherited: Source | None) -> Modifier:
+    factor = table.required("factor", decimal_number)
+    source = _inherited_source(table, inherited)
+    table.close()
+    return reader.build(
+        table.path, _same("factor", "source"), lambda: MedicalMealFactor(factor, source)
+    )
+
+
+def _medical_flat(reader: Reader, table: Table, inherited: Source | None) -> Modifier:
+    amount = table.required("amount", money)
+    source = _inherited_source(table, inherited)
+    table.close()
+    return reader.build(
+        table.path, _same("amount", "source"), lambda: MedicalMealFlatPrice(amount, source)
+    )
+
+
+_MODIFIERS: Final[Mapping[str, Callable[[Reader, Table, Source | None], Modifier]]] = {
+    MODIFIER_TAGS[SiblingReduction]: _sibling_reduction,
+    MODIFIER_TAGS[NonResidentSupplement]: _non_resident,
+    MODIFIER_TAGS[MedicalMealFactor]: _medical_factor,
+    MODIFIER_TAGS[MedicalMealFlatPrice]: _medical_flat,
+}
+
+
+def _modifier(inherited: Source | None) -> Parser[Modifier]:
+    def read(reader: Reader, value: object, path: str) -> Modifier:
+        table = Table(reader, value, path)
+        return _MODIFIERS[tag(table, _MODIFIERS)](reader, table, inherited)
+
+    return read
+
+
+def _modified(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
+    base = table.required("tariff", _tariff(inherited))
+    modifiers = table.required("modifiers", list_of(_modifier(inherited), non_empty=True))
+    table.close()
+    return reader.build(
+        table.path, _same("tariff", "modifiers"), lambda: ModifiedTariff(base, modifiers)
+    )
+
+
+_TARIFFS: Final[Mapping[str, Callable[[Reader, Table, Source | None], Tariff]]] = {
+    TARIFF_TAGS[UnitPrice]: _unit_price,
+    TARIFF_TAGS[BracketGrid]: _bracket_grid,
+    TARIFF_TAGS[EffortRate]: _effort_rate,
+    TARIFF_TAGS[ModifiedTariff]: _modified,
+}
+
+
+def _tariff(inherited: Source | None) -> Parser[Tariff]:
+    def read(reader: Reader, value: object, path: str) -> Tariff:
+        table = Table(reader, value, path)
+        return _TARIFFS[tag(table, _TARIFFS)](reader, table, inherited)
+
+    return read
+
+
+def _version(reader: Reader, value: object, path: str) -> TariffVersion:
+    table = Table(reader, value, path)
+    since = table.required("effective_from", day)
+    ends = table.optional("ends_on", day, None)
+    source = table.required("source", _source)
+    tariff = table.required("tariff", _tariff(source))
+    table.close()
+    return reader.build(
+        path,
+        _same("effective_from", "ends_on", "source", "tariff"),
+        lambda: TariffVersion(since, tariff, source, ends),
+    )
+
+
+def _schedule_versions(reader: Reader, value: object, path: str) -> tuple[TariffVersion, ...]:
+    table = Table(reader, value, path)
+    versions = table.required("versions", list_of(_version, non_empty=True))
+    table.close()
+    return versions
+
+
+# Quotient, dossier, citations -----------------------------------------------------------------
+
+
+def _quotient_policy(reader: Reader, value: object, path: str) -> QuotientPolicy:
+    table = Table(reader, value, path)
+    deadline = table.required("registration_deadline", day)
+    months = table.optional("max_age_months", _MONTHS, None)
+    source = table.required("source", _source)
+    table.close()
+    return reader.build(
+        path,
+        _same("registration_deadline", "max_age_months", "source"),
+        lambda: QuotientPolicy(months, deadline, source),
+    )
+
+
+def _document_kinds(reader: Reader, value: object, path: str) -> frozenset[DocumentKind]:
+    kinds = list_of(choice(DocumentKind), non_empty=True)(reader, value, path)
+    if not unique(reader, ((index_path(path, i), k.value) for i, k in enumerate(kinds)), "value"):
+        raise ReadError
+    return frozenset(kinds)
+
+
+def _dossier_requirement(reader: Reader, value: object, path: str) -> DocumentRequirement:
+    table = Table(reader, value, path)
+    code = table.required("code", ident)
+    label = table.required("label", ident)
+    accepted = table.required("accepted", _document_kinds)
+    applies = table.optional("applies_when", choice(AppliesWhen), AppliesWhen.ALWAYS)
+    months = table.optional("max_age_months", _MONTHS, None)
+    source = table.optional("source", _source, _DOSSIER_SOURCE)
+    table.close()
+    return reader.build(
+        path,
+        _same("code", "label", "accepted", "applies_when", "max_age_months", "source"),
+        lambda: DocumentRequirement(code, label, accepted, applies, months, source),
+    )
+
+
+def _citation(reader: Reader, value: object, path: str) -> Citation:
+    table = Table(reader, value, path)
+    topic = table.required("topic", ident)
+    source = table.required("source", _source)
+    table.close()
+    return reader.build(path, _same("topic", "source"), lambda: Citation(topic, source))
+
+
+# The whole policy -----------------------------------------------------------------------------
+
+
+def _known_codes(
+    reader: Reader, codes: Mapping[str, object], path: str, known: frozenset[str]
+) -> bool:
+    ok = True
+    listed = ", ".join(sorted(known)) or "none"
+    for code in codes:
+        if code not in known:
+            reader.fail(join(path, code), f"unknown service {code!r} (the services are: {listed})")
+            ok = False
+    return ok
+
+
+def load_policy(reader: Reader, data: object) -> CommunePolicy:
+    """The policy *data* describes; raises :class:`ReadError` once every problem is recorded."""
+    table = Table(reader, data, "")
+    slug = table.required("slug", ident)
+    name = table.required("name", ident)
+    aliases = table.optional("aliases", list_of(ident), ())
+    calendar = table.required("calendar", _calendar)
+    services = table.required("services", list_of(_service, non_empty=True))
+    rules = table.required("rules", _rules)
+    requirements = table.optional("requirements", _requirements, Requirements())
+    auto_validate = table.optional("auto_validate", boolean, False)
+    scheme = table.required("payment_scheme", choice(PaymentScheme))
+    modes = table.required("payment_modes", list_of(choice(PaymentMode)))
+    tariffs = table.optional("tariffs", table_of(_schedule_versions), {})
+    quotient = table.optional("quotient_policy", _quotient_policy, None)
+    wallet = table.optional("wallet_alert_threshold", money, None)
+    dossier = table.optional("dossier", list_of(_dossier_requirement), ())
+    citations = table.optional("citations", list_of(_citation), ())
+    if not _cross_checks(reader, table.data):
+        table.ok = False
+    table.close()
+    booking = reader.build(
+        "",
+        _same("calendar", "services", "requirements", "auto_validate"),
+        lambda: BookingRules(
+            calendar=calendar,
+            services=tuple(service for service, _ in services),
+            default=rules.default,
+            by_kind=rules.by_kind,
+            by_service=rules.by_service,
+            service_days={service.code: days for service, days in services if days is not None},
+            requirements=requirements,
+            auto_validate=auto_validate,
+        ),
+    )
+    schedules = tuple(_schedule(reader, code, versions) for code, versions in tariffs.items())
+    return reader.build(
+        "",
+        _same(
+            "slug",
+            "name",
+            "payment_scheme",
+            "payment_modes",
+            "quotient_policy",
+            "wallet_alert_threshold",
+            "dossier",
+            "citations",
+            "aliases",
+        ),
+        lambda: CommunePolicy(
+            slug=slug,
+            name=name,
+            booking=booking,
+            payment_scheme=scheme,
+            payment_modes=modes,
+            tariffs=schedules,
+            quotient_policy=quotient,
+            wallet_alert_threshold=wallet,
+            dossier=dossier,
+            citations=citations,
+            aliases=aliases,
+        ),
+    )
+
+
+def _schedule(reader: Reader, code: str, versions: tuple[TariffVersion, ...]) -> TariffSchedule:
+    return reader.build(
+        join("tariffs", code), _same("versions"), lambda: TariffSchedule(code, versions)
+    )
+
+
+def _strings(items: object, field: str | None, path: str) -> list[tuple[str, str]]:
+    """The string values (or the *field* of each table) of a raw list, with their paths."""
+    if not isinstance(items, list | tuple):
+        return []
+    found: list[tuple[str, str]] = []
+    for index, item in enumerate(items):
+        value = item.get(field) if field is not None and isinstance(item, Mapping) else item
+        if isinstance(value, str):
+            where = index_path(path, index)
+            found.append((where if field is None else f"{where}.{field}", value))
+    return found
+
+
+def _keys(value: object) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        return {}
+    return {key: item for key, item in value.items() if isinstance(key, str)}
+
+
+def _cross_checks(reader: Reader, data: Mapping[str, object]) -> bool:
+    """Check what refers across the document: unique codes, references to known services.
+
+    The checks read the raw data, so that they run even where a neighbouring value is wrong.
+    """
+    ok = True
+    services = data.get("services")
+    codes = _strings(services, "code", "services")
+    ok = unique(reader, codes, "service code") and ok
+    if isinstance(services, list | tuple) and len(codes) == len(services):
+        known = frozenset(code for _, code in codes)
+        by_service = _keys(_keys(data.get("rules")).get("by_service"))
+        ok = _known_codes(reader, by_service, "rules.by_service", known) and ok
+        ok = _known_codes(reader, _keys(data.get("tariffs")), "tariffs", known) and ok
+    modes = _strings(data.get("payment_modes"), None, "payment_modes")
+    ok = unique(reader, modes, "payment mode") and ok
+    topics = _strings(data.get("citations"), "topic", "citations")
+    return unique(reader, topics, "topic") and ok

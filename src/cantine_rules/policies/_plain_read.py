@@ -1,0 +1,474 @@
+"""Reading plain data: a reader that collects every problem with its path, and leaf parsers.
+
+A parser takes the reader, a value and the value's path, and returns the parsed value or raises
+:class:`ReadError` after recording at least one :class:`~cantine_rules.errors.Problem`. A
+:class:`Table` reads the keys of one table, records a problem for each missing, unknown or wrong
+key, and raises :class:`ReadError` only once it was closed, so that siblings are all checked.
+
+Nothing here executes anything named by the data: tags and enum values are looked up in fixed
+tables, never through ``getattr`` or an import.
+
+>>> reader = Reader()
+>>> try:
+...     money(reader, 3.6, "services[0].price")
+... except ReadError:
+...     print(reader.problems[0])
+services[0].price: money is never a float; write it as a string such as "3.60" (got 3.6)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Final, TypeVar, cast
+
+from cantine_rules.errors import (
+    CantineRulesError,
+    InvalidTypeError,
+    InvalidValueError,
+    Problem,
+    UnknownCodeError,
+)
+from cantine_rules.money import Money
+
+__all__ = [
+    "ROOT",
+    "Parser",
+    "ReadError",
+    "Reader",
+    "Table",
+    "boolean",
+    "choice",
+    "clock",
+    "day",
+    "decimal_number",
+    "describe",
+    "ident",
+    "index_path",
+    "instant",
+    "integer",
+    "join",
+    "list_of",
+    "money",
+    "table_of",
+    "tag",
+    "text",
+    "unique",
+]
+
+T = TypeVar("T")
+D = TypeVar("D")
+E = TypeVar("E", bound=Enum)
+
+#: The path of the whole document, for a problem that concerns it rather than one of its keys.
+ROOT: Final = "(top level)"
+
+#: A parser: (reader, value, path) -> the parsed value, or :class:`ReadError` once recorded.
+Parser = Callable[["Reader", object, str], T]
+
+_PLAIN_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+_FIELD_HEAD: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Amounts and decimal numbers as people write them: no exponent, no blanks, a bounded size, so
+# that no arithmetic on them can overflow the decimal context.
+_DECIMAL: Final = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,12})?")
+_LARGEST_INT: Final = 10**12
+_CLOCK: Final = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{6})?)?")
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class ReadError(Exception):
+    """A value could not be read; its problems were recorded in the reader."""
+
+
+def join(path: str, key: str) -> str:
+    """The path of *key* inside the table at *path* (keys that are not plain are quoted).
+
+    >>> join("rules.by_service", "soir"), join("tariffs", "garderie matin")
+    ('rules.by_service.soir', 'tariffs."garderie matin"')
+    """
+    shown = key if _PLAIN_KEY.fullmatch(key) else '"' + key.replace('"', '\\"') + '"'
+    return f"{path}.{shown}" if path else shown
+
+
+def index_path(path: str, index: int) -> str:
+    """The path of item *index* of the list at *path*."""
+    return f"{path}[{index}]"
+
+
+def describe(value: object) -> str:
+    """What *value* is, in the words of the data's format, for a problem's message.
+
+    >>> describe(3.6), describe([1]), describe(None)
+    ('a float (3.6)', 'a list', 'nothing (None)')
+    """
+    if value is None:
+        return "nothing (None)"
+    if isinstance(value, bool):
+        return f"a boolean ({'true' if value else 'false'})"
+    if isinstance(value, int):
+        return f"an integer ({value})"
+    if isinstance(value, float):
+        return f"a float ({value!r})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"a string ({shown!r})"
+    if isinstance(value, datetime):
+        return f"a date-time ({value.isoformat()})"
+    if isinstance(value, date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, time):
+        return f"a time ({value.isoformat()})"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _relative_message(error: CantineRulesError, field: str) -> str:
+    message = str(error)
+    prefix = f"{field}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+class Reader:
+    """Collects the problems found while reading one document."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str) -> ReadError:
+        """Record a problem at *path* and return the exception to raise."""
+        self.problems.append(Problem(path or ROOT, message))
+        return ReadError()
+
+    def build(self, path: str, fields: Mapping[str, str], make: Callable[[], T]) -> T:
+        """Build a value with the library's own validators; turn their errors into problems.
+
+        Args:
+            path: the path of the table the value is built from.
+            fields: the value's attribute names, each with the key (or relative path) that holds
+                it in the data; an error naming one of them is reported at that key.
+            make: builds the value.
+        """
+        try:
+            return make()
+        except CantineRulesError as error:
+            located = (InvalidValueError, InvalidTypeError, UnknownCodeError)
+            field = error.field if isinstance(error, located) else None
+            if isinstance(field, str):
+                head = _FIELD_HEAD.match(field)
+                if head is not None and head.group() in fields:
+                    relative = fields[head.group()] + field[head.end() :]
+                    where = f"{path}.{relative}" if path else relative
+                    raise self.fail(where, _relative_message(error, field)) from None
+                raise self.fail(path, str(error)) from None
+            raise self.fail(path, str(error)) from None
+
+
+class Table:
+    """The keys of one table, read one by one; :meth:`close` reports what was left.
+
+    >>> reader = Reader()
+    >>> table = Table(reader, {"days": 2, "dyas": 3}, "rules.default.add")
+    >>> table.required("days", integer(minimum=0))
+    2
+    >>> try:
+    ...     table.close()
+    ... except ReadError:
+    ...     print(reader.problems[0])
+    rules.default.add.dyas: unknown key; did you mean 'days'? (allowed: days)
+    """
+
+    def __init__(self, reader: Reader, value: object, path: str) -> None:
+        if not isinstance(value, Mapping):
+            raise reader.fail(path, f"must be a table, got {describe(value)}")
+        self.reader = reader
+        self.path = path
+        self.data: Mapping[str, object] = {}
+        self.known: list[str] = []
+        self.bad: set[str] = set()
+        self.ok = True
+        data: dict[str, object] = {}
+        for key, item in value.items():
+            if isinstance(key, str):
+                data[key] = item
+            else:
+                reader.fail(path, f"keys must be strings, got {describe(key)}")
+                self.ok = False
+        self.data = data
+
+    def has(self, key: str) -> bool:
+        """True when the table holds *key*."""
+        return key in self.data
+
+    def got(self, key: str) -> bool:
+        """True when *key* was read without a problem (or was absent and optional)."""
+        return key in self.known and key not in self.bad
+
+    def required(self, key: str, parse: Parser[T]) -> T:
+        """The value of *key*, parsed; a problem if it is missing or wrong.
+
+        The result is only meaningful once :meth:`close` returned without raising.
+        """
+        self.known.append(key)
+        if key not in self.data:
+            self.reader.fail(join(self.path, key), "missing required key")
+            self.bad.add(key)
+            self.ok = False
+            return cast(T, None)
+        return self._parse(key, parse)
+
+    def optional(self, key: str, parse: Parser[T], default: D) -> T | D:
+        """The value of *key*, parsed, or *default* when absent."""
+        self.known.append(key)
+        if key not in self.data:
+            return default
+        return self._parse(key, parse)
+
+    def _parse(self, key: str, parse: Parser[T]) -> T:
+        try:
+            return parse(self.reader, self.data[key], join(self.path, key))
+        except ReadError:
+            self.bad.add(key)
+            self.ok = False
+            return cast(T, None)
+
+    def close(self) -> None:
+        """Report unknown keys; raise :class:`ReadError` if anything in the table was wrong."""
+        allowed = ", ".join(self.known) or "none"
+        for key in self.data:
+            if key in self.known:
+                continue
+            close = difflib.get_close_matches(key, self.known, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            self.reader.fail(join(self.path, key), f"unknown key; {hint}(allowed: {allowed})")
+            self.ok = False
+        if not self.ok:
+            raise ReadError
+
+
+def tag(table: Table, choices: Collection[str]) -> str:
+    """The ``type`` of a tagged table, one of *choices*; raises :class:`ReadError` otherwise.
+
+    A table whose type is unknown is not read further: which keys it may hold depends on it.
+    """
+    allowed = ", ".join(sorted(choices))
+    table.known.append("type")
+    path = join(table.path, "type")
+    if "type" not in table.data:
+        raise table.reader.fail(path, f"missing required key (one of: {allowed})")
+    value = table.data["type"]
+    if not isinstance(value, str):
+        raise table.reader.fail(
+            path, f"must be a string (one of: {allowed}), got {describe(value)}"
+        )
+    if value not in choices:
+        close = difflib.get_close_matches(value, list(choices), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise table.reader.fail(path, f"unknown type {value!r}{hint} (allowed: {allowed})")
+    return value
+
+
+# Leaf parsers ----------------------------------------------------------------------------------
+
+
+def text(reader: Reader, value: object, path: str) -> str:
+    """Any string."""
+    if not isinstance(value, str):
+        raise reader.fail(path, f"must be a string, got {describe(value)}")
+    return value
+
+
+def ident(reader: Reader, value: object, path: str) -> str:
+    """A non-empty string without surrounding white space (a code, a name, a label)."""
+    result = text(reader, value, path)
+    if not result.strip():
+        raise reader.fail(path, "must not be empty")
+    if result != result.strip():
+        raise reader.fail(path, "must not start or end with white space")
+    return result
+
+
+def boolean(reader: Reader, value: object, path: str) -> bool:
+    """``true`` or ``false``."""
+    if not isinstance(value, bool):
+        raise reader.fail(path, f"must be true or false, got {describe(value)}")
+    return value
+
+
+def integer(*, minimum: int | None = None, maximum: int | None = None) -> Parser[int]:
+    """A parser of whole numbers within the bounds given."""
+
+    def parse(reader: Reader, value: object, path: str) -> int:
+        if type(value) is not int:
+            raise reader.fail(path, f"must be a whole number, got {describe(value)}")
+        if minimum is not None and value < minimum:
+            raise reader.fail(path, f"must be ≥ {minimum} (got {value})")
+        if maximum is not None and value > maximum:
+            raise reader.fail(path, f"must be ≤ {maximum} (got {value})")
+        return value
+
+    return parse
+
+
+def decimal_number(reader: Reader, value: object, path: str) -> Decimal:
+    """A decimal number written as a string (``"0.0036"``) or a whole number; never a float."""
+    if isinstance(value, float):
+        raise reader.fail(
+            path,
+            f'a decimal number is never a float; write it as a string such as "0.5" '
+            f"(got {value!r})",
+        )
+    if type(value) is int:
+        if abs(value) >= _LARGEST_INT:
+            raise reader.fail(path, f"is too large (got {value})")
+        return Decimal(value)
+    if isinstance(value, str):
+        if not _DECIMAL.fullmatch(value):
+            raise reader.fail(
+                path, f'must be a decimal number written like "3.60" or "0.0036" (got {value!r})'
+            )
+        return Decimal(value)
+    raise reader.fail(path, f"must be a decimal number as a string, got {describe(value)}")
+
+
+def money(reader: Reader, value: object, path: str) -> Money:
+    """An amount of euros, zero or more: a string ``"3.60"`` or a whole number; never a float."""
+    if isinstance(value, float):
+        raise reader.fail(
+            path, f'money is never a float; write it as a string such as "3.60" (got {value!r})'
+        )
+    amount = decimal_number(reader, value, path)
+    if amount < 0:
+        raise reader.fail(path, f"must not be negative (got {value!r})")
+    try:
+        return Money.euros(amount)
+    except CantineRulesError as error:
+        raise reader.fail(path, f"{_relative_message(error, 'amount')}") from None
+
+
+def day(reader: Reader, value: object, path: str) -> date:
+    """A day: a TOML date (``2024-09-02``) or an ISO string ``"2024-09-02"``."""
+    if isinstance(value, datetime):
+        raise reader.fail(path, f"must be a date, not a date-time (got {value.isoformat()})")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise reader.fail(path, f"is not a valid date (got {value!r})") from None
+    raise reader.fail(path, f"must be a date such as 2024-09-02, got {describe(value)}")
+
+
+def instant(reader: Reader, value: object, path: str) -> datetime:
+    """A timezone-aware date-time: a TOML offset date-time or an ISO string with its offset."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise reader.fail(
+                path, f"must be a date-time such as 2024-06-01T08:00:00+02:00 (got {value!r})"
+            ) from None
+    if not isinstance(value, datetime):
+        raise reader.fail(
+            path, f"must be a date-time such as 2024-06-01T08:00:00+02:00, got {describe(value)}"
+        )
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise reader.fail(path, f"must give its offset, such as +02:00 (got {value.isoformat()})")
+    return value
+
+
+def clock(reader: Reader, value: object, path: str) -> time:
+    """A wall-clock time in Europe/Paris: ``"17:00"`` (or ``"17:00:30"``, or a TOML local time)."""
+    if isinstance(value, time):
+        if value.tzinfo is not None:
+            raise reader.fail(path, "must be a wall-clock time without an offset")
+        return value
+    if isinstance(value, str):
+        if _CLOCK.fullmatch(value):
+            return time.fromisoformat(value)
+        raise reader.fail(path, f'must be a time written "HH:MM", such as "17:00" (got {value!r})')
+    raise reader.fail(path, f'must be a time written "HH:MM", got {describe(value)}')
+
+
+def choice(kind: type[E]) -> Parser[E]:
+    """A parser of the values of the enum *kind*, written by value."""
+    members = {str(member.value): member for member in kind}
+    allowed = ", ".join(members)
+
+    def parse(reader: Reader, value: object, path: str) -> E:
+        if not isinstance(value, str):
+            raise reader.fail(path, f"must be a string (one of: {allowed}), got {describe(value)}")
+        if value not in members:
+            close = difflib.get_close_matches(value, list(members), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise reader.fail(path, f"unknown value {value!r}{hint} (allowed: {allowed})")
+        return members[value]
+
+    return parse
+
+
+def list_of(item: Parser[T], *, non_empty: bool = False) -> Parser[tuple[T, ...]]:
+    """A parser of a list whose every item is read by *item*; all items are checked."""
+
+    def parse(reader: Reader, value: object, path: str) -> tuple[T, ...]:
+        if not isinstance(value, list | tuple):
+            raise reader.fail(path, f"must be a list, got {describe(value)}")
+        if non_empty and not value:
+            raise reader.fail(path, "must hold at least one item")
+        results: list[T] = []
+        failed = False
+        for position, element in enumerate(value):
+            try:
+                results.append(item(reader, element, index_path(path, position)))
+            except ReadError:
+                failed = True
+        if failed:
+            raise ReadError
+        return tuple(results)
+
+    return parse
+
+
+def table_of(item: Parser[T]) -> Parser[dict[str, T]]:
+    """A parser of a table whose every key is a code and every value is read by *item*."""
+
+    def parse(reader: Reader, value: object, path: str) -> dict[str, T]:
+        if not isinstance(value, Mapping):
+            raise reader.fail(path, f"must be a table, got {describe(value)}")
+        results: dict[str, T] = {}
+        failed = False
+        for key, element in value.items():
+            if not isinstance(key, str):
+                reader.fail(path, f"keys must be strings, got {describe(key)}")
+                failed = True
+                continue
+            where = join(path, key)
+            try:
+                ident(reader, key, where)
+                results[key] = item(reader, element, where)
+            except ReadError:
+                failed = True
+        if failed:
+            raise ReadError
+        return results
+
+    return parse
+
+
+def unique(reader: Reader, values: Iterable[tuple[str, Any]], what: str) -> bool:
+    """Record a problem at each path whose value was already seen; True when all are unique."""
+    seen: set[Any] = set()
+    ok = True
+    for path, value in values:
+        if value in seen:
+            reader.fail(path, f"{what} {value!r} appears twice")
+            ok = False
+        seen.add(value)
+    return ok

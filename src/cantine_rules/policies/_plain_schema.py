@@ -1,0 +1,112 @@
+"""The ``type`` tags of the plain-data form, shared by loading and dumping.
+
+Each tagged union of the plain form is a fixed table from a class to its tag. Loading looks a tag
+up in it and nothing else: a tag never names a Python object.
+
+>>> DEADLINE_TAGS[WorkingDaysBefore]
+'working_days_before'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from cantine_rules.policies.deadlines import (
+    AllOf,
+    CalendarDaysBefore,
+    ClearDaysBefore,
+    FixedWindow,
+    HoursBefore,
+    MaxHorizon,
+    WeekdayBefore,
+    WorkingDaysBefore,
+)
+from cantine_rules.policies.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    BasePlus,
+    BaseTimes,
+    FlatPenalty,
+    FlatPrice,
+    FreeAllowance,
+    KeepCharging,
+    Refuse,
+)
+from cantine_rules.pricing.tariffs import (
+    BracketGrid,
+    EffortRate,
+    MedicalMealFactor,
+    MedicalMealFlatPrice,
+    ModifiedTariff,
+    NonResidentSupplement,
+    SiblingReduction,
+    UnitPrice,
+)
+
+__all__ = [
+    "DEADLINE_TAGS",
+    "MODIFIER_TAGS",
+    "OUTCOME_TAGS",
+    "SURCHARGE_TAGS",
+    "TARIFF_TAGS",
+    "UNKNOWN",
+    "WEEKDAYS",
+]
+
+#: Weekdays by name, Monday first: ``WEEKDAYS[3]`` is Thursday, as ``date.weekday()`` counts.
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+#: Written for a bracket's threshold or price that no source gives (there is no null in TOML).
+UNKNOWN: Final = "unknown"
+
+DEADLINE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        HoursBefore: "hours_before",
+        WorkingDaysBefore: "working_days_before",
+        WeekdayBefore: "weekday_before",
+        CalendarDaysBefore: "calendar_days_before",
+        ClearDaysBefore: "clear_days_before",
+        FixedWindow: "fixed_window",
+        MaxHorizon: "max_horizon",
+        AllOf: "all_of",
+    }
+)
+
+OUTCOME_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        Refuse: "refuse",
+        AcceptWithSurcharge: "surcharge",
+        KeepCharging: "keep_charging",
+        AcceptLate: "accept_late",
+    }
+)
+
+SURCHARGE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        FlatPrice: "flat_price",
+        BasePlus: "base_plus",
+        BaseTimes: "base_times",
+        FlatPenalty: "flat_penalty",
+        FreeAllowance: "free_allowance",
+    }
+)
+
+TARIFF_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        UnitPrice: "unit_price",
+        BracketGrid: "bracket_grid",
+        EffortRate: "effort_rate",
+        ModifiedTariff: "modified",
+    }
+)
+
+MODIFIER_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        SiblingReduction: "sibling_reduction",
+        NonResidentSupplement: "non_resident_supplement",
+        MedicalMealFactor: "medical_meal_factor",
+        MedicalMealFlatPrice: "medical_meal_flat_price",
+    }
+)

@@ -1,0 +1,190 @@
+r"""A small TOML writer for the shapes of the plain-data form.
+
+It writes tables, arrays of tables, inline tables and arrays, strings, whole numbers, booleans,
+dates, date-times and times: what :func:`cantine_rules.policies.plain.to_data` produces. Short
+tagged values and short records are written inline; the top-level lists (services, citations,
+dossier) as arrays of tables, so that a commune's file reads top to bottom.
+
+>>> data = {"slug": "x", "rules": {"default": {"add": {"type": "a", "days": 2}}}}
+>>> print(write_toml(data), end="")
+slug = "x"
+<BLANKLINE>
+[rules.default]
+add = { type = "a", days = 2 }
+>>> write_toml({"label": 'dit « l\'ALSH »\n'}).strip()
+'label = "dit « l\'ALSH »\\n"'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time
+from typing import Final
+
+from cantine_rules.errors import InvalidTypeError
+
+__all__ = ["write_toml"]
+
+#: The width up to which a table or an array is written on one line.
+WIDTH: Final = 100
+_INDENT: Final = "    "
+_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+_ESCAPES: Final = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _string(value: str) -> str:
+    out = []
+    for char in value:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
+
+
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, str | int | date | time)  # bool is an int, datetime a date
+
+
+def _scalar(value: object, path: str) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    raise InvalidTypeError(
+        path, value, "has no TOML form here (strings, whole numbers, booleans, dates, tables)"
+    )
+
+
+def _is_table_list(value: object) -> bool:
+    return (
+        isinstance(value, Sequence)
+        and not isinstance(value, str)
+        and bool(value)
+        and all(isinstance(item, Mapping) for item in value)
+    )
+
+
+def _inline_candidate(table: Mapping[str, object]) -> bool:
+    """A tagged value, or a record of plain values and lists of them, may be written inline."""
+    if "type" in table:
+        return True
+    return all(
+        _is_scalar(item) or (isinstance(item, list | tuple) and all(_is_scalar(i) for i in item))
+        for item in table.values()
+    )
+
+
+def _inline(value: object, path: str) -> str:
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        parts = ", ".join(
+            f"{_key(key)} = {_inline(item, f'{path}.{key}')}" for key, item in value.items()
+        )
+        return "{ " + parts + " }"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_inline(item, f"{path}[]") for item in value) + "]"
+    return _scalar(value, path)
+
+
+def _array(key: str, items: Sequence[object], path: str) -> list[str]:
+    one_line = f"{_key(key)} = {_inline(items, path)}"
+    if len(one_line) <= WIDTH:
+        return [one_line]
+    lines = [f"{_key(key)} = ["]
+    lines.extend(f"{_INDENT}{_inline(item, path)}," for item in items)
+    lines.append("]")
+    return lines
+
+
+def _fits_inline_array(items: Sequence[object], path: str) -> bool:
+    return all(
+        isinstance(item, Mapping)
+        and _inline_candidate(item)
+        and len(_INDENT + _inline(item, path) + ",") <= WIDTH
+        for item in items
+    )
+
+
+def _split(
+    table: Mapping[str, object], header: Sequence[str], top: bool
+) -> tuple[list[str], list[tuple[str, object]]]:
+    """The lines of the entries of *table* written under its header, and its sub-tables."""
+    lines: list[str] = []
+    sections: list[tuple[str, object]] = []
+    for key, value in table.items():
+        if not isinstance(key, str):
+            raise InvalidTypeError(".".join(header) or "data", key, "TOML keys are strings")
+        path = ".".join((*header, key))
+        if isinstance(value, Mapping):
+            line = f"{_key(key)} = {_inline(value, path)}"
+            # A record of plain values (a source and its quotation) stays on one line, however
+            # long; other tables only when they fit.
+            flat = all(_is_scalar(item) for item in value.values())
+            if flat or (_inline_candidate(value) and len(line) <= WIDTH):
+                lines.append(line)
+            else:
+                sections.append((key, value))
+        elif _is_table_list(value):
+            assert isinstance(value, Sequence)
+            if not top and _fits_inline_array(value, path):
+                lines.extend(_array(key, value, path))
+            else:
+                sections.append((key, value))
+        elif isinstance(value, list | tuple):
+            lines.extend(_array(key, value, path))
+        else:
+            lines.append(f"{_key(key)} = {_scalar(value, path)}")
+    return lines, sections
+
+
+def _write_sections(
+    sections: Sequence[tuple[str, object]], header: Sequence[str], lines: list[str]
+) -> None:
+    for key, value in sections:
+        names = (*header, key)
+        dotted = ".".join(_key(name) for name in names)
+        if isinstance(value, Mapping):
+            entries, subsections = _split(value, names, top=False)
+            # A table holding only sub-tables needs no header of its own.
+            if entries or not subsections:
+                lines.extend(("", f"[{dotted}]", *entries))
+            _write_sections(subsections, names, lines)
+        else:
+            assert isinstance(value, Sequence)
+            for item in value:
+                assert isinstance(item, Mapping)
+                entries, subsections = _split(item, names, top=False)
+                lines.extend(("", f"[[{dotted}]]", *entries))
+                _write_sections(subsections, names, lines)
+
+
+def write_toml(data: Mapping[str, object]) -> str:
+    """The TOML text of *data*, a table of the shapes the plain-data form uses."""
+    if not isinstance(data, Mapping):
+        raise InvalidTypeError("data", data, "must be a table (a mapping of str keys)")
+    lines, sections = _split(data, (), top=True)
+    _write_sections(sections, (), lines)
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines) + "\n"
