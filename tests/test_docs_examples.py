@@ -15,6 +15,7 @@ PAGES = [
     "booking-rules.md",
     "pricing-tariffs.md",
     "pricing-accounts.md",
+    "property-testing.md",
 ]
 
 

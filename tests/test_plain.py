@@ -623,7 +623,7 @@ def test_the_library_validators_report_at_the_path_of_the_value() -> None:
         "services[0].end",
         "tariffs.repas.versions[0].tariff.brackets[3].lower",
     ]
-    assert problems[1].message == "must be after the start time 11:30:00 (got datetime.time(11, 0))"
+    assert problems[1].message == "must be after the start time 11:30:00 (got 11:00:00)"
     assert problems[2].message.startswith("thresholds must be strictly increasing")
 
 

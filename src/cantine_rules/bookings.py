@@ -1,15 +1,15 @@
 """A compact set of booked days: a commune's year of bookings without a Python object per day.
 
 A commune of 10,000 children booking three services on about 140 school days holds some 4
-million booked days. As :class:`~cantine_rules.Booking` values they take well over a gigabyte;
-a :class:`BookingSet` keeps, for each (child, service), one ``int`` used as a bitmap of day
+million booked days. As [`Booking`][cantine_rules.Booking] values they take well over a gigabyte;
+a `BookingSet` keeps, for each (child, service), one ``int`` used as a bitmap of day
 offsets from the set's first booked day, a few megabytes in all. It is immutable, equal by
-value, and gives back :class:`~cantine_rules.Booking` values when iterated, so it goes wherever
-bookings are expected; :func:`~cantine_rules.pricing.accounts.build_invoice` reads it directly,
-without making a booking per day.
+value, and gives back [`Booking`][cantine_rules.Booking] values when iterated, so it goes
+wherever bookings are expected; [`build_invoice`][cantine_rules.pricing.accounts.build_invoice]
+reads it directly, without making a booking per day.
 
-Days are booked in a :class:`~cantine_rules.RequestState`: validated unless said otherwise. The
-few days in another state (pending, cancellation requested…) are kept aside, by day.
+Days are booked in a [`RequestState`][cantine_rules.RequestState]: validated unless said
+otherwise. The few days in another state (pending, cancellation requested…) are kept aside, by day.
 
 >>> from datetime import date
 >>> from cantine_rules import Booking
@@ -70,9 +70,9 @@ def _day(value: object, field: str) -> date:
 class BookingSet:
     """An immutable set of booked days, per child and service, each in a request state.
 
-    Build one with :meth:`from_bookings` or :meth:`from_days`. Iterating gives
-    :class:`~cantine_rules.Booking` values in child, service, day order; ``in`` takes a
-    :class:`~cantine_rules.Booking` (the day booked in that state) or a ``(child_id,
+    Build one with `from_bookings` or `from_days`. Iterating gives
+    [`Booking`][cantine_rules.Booking] values in child, service, day order; ``in`` takes a
+    [`Booking`][cantine_rules.Booking] (the day booked in that state) or a ``(child_id,
     service_code, day)`` key (the day booked in any state).
 
     >>> from datetime import date
@@ -113,7 +113,7 @@ class BookingSet:
         """The set of *bookings*, each day in its booking's state.
 
         Raises:
-            InvalidTypeError: an item is not a :class:`~cantine_rules.Booking`.
+            InvalidTypeError: an item is not a [`Booking`][cantine_rules.Booking].
             InvalidValueError: two bookings are for the same child, service and day.
 
         >>> from cantine_rules import RequestState

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import calendar as _gregorian
-import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -46,17 +45,30 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{self.prog}: {message}")
 
 
+def _options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--json and --lang, accepted before and after the subcommand.
+
+    The subcommands' copies default to SUPPRESS, so that ``--json communes`` keeps the value
+    given before the subcommand instead of resetting it.
+    """
+    json_default = False if default is None else default
+    lang_default = "fr" if default is None else default
+    parser.add_argument(
+        "--json", action="store_true", default=json_default, help="print one JSON object"
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), default=lang_default, help="language (default fr)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print one JSON object")
-    common.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="language of messages (default fr)"
-    )
+    _options(common, argparse.SUPPRESS)
     parser = _Parser(
         prog="cantine-rules",
         description="Rules of French school canteens and periscolaire services.",
-        parents=[common],
     )
+    _options(parser, None)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     commands.add_parser("communes", parents=[common], help="list the reference communes")
     explain = commands.add_parser("explain", parents=[common], help="every rule of a commune")
@@ -414,10 +426,8 @@ def _bill_human(result: BillResult, lang: str) -> str:
 
 
 def _check(arguments: argparse.Namespace) -> Result:
+    from cantine_rules.policies.plain import load_toml
     from cantine_rules.pricing.tariffs import BracketGrid, check_grid
-
-    # Imported here: only this command reads policy files.
-    load_toml = importlib.import_module("cantine_rules.policies.plain").load_toml
 
     try:
         policy = load_toml(Path(arguments.policy))

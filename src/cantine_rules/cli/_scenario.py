@@ -1,7 +1,7 @@
 """Billing scenarios: a family's bookings, attendance, late changes and payments over a period.
 
 A scenario is a TOML file read with the standard library. Every problem in it is reported at
-once with its path, as a :class:`~cantine_rules.errors.PolicyError`. Example::
+once with its path, as a [`PolicyError`][cantine_rules.errors.PolicyError]. Example::
 
     commune = "saint-just-d-avray"
     start = 2024-09-01

@@ -1,6 +1,6 @@
 """Booking rules, the reference communes and their registry.
 
-``names()`` lists the reference communes and ``get(slug)`` gives one's :class:`CommunePolicy`
+``names()`` lists the reference communes and ``get(slug)`` gives one's `CommunePolicy`
 (aliases accepted, modules imported on first use).
 
 The deadline rules are in [`cantine_rules.policies.deadlines`][], late handling and surcharges

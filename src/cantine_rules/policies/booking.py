@@ -302,7 +302,7 @@ class BookingRules:
         """Keep *value*, an answer derived from these rules alone, under *key* (internal).
 
         Keys start with a ChangeAction (windows) or a module's own tag. The store is bounded:
-        past :data:`_MEMO_LIMIT` answers it starts again empty.
+        past `_MEMO_LIMIT` answers it starts again empty.
         """
         memo = self._memo
         if len(memo) >= _MEMO_LIMIT:
@@ -310,7 +310,7 @@ class BookingRules:
         memo[key] = value
 
     def _recall(self, key: tuple[Any, ...]) -> Any:
-        """The value kept under *key* by :meth:`_remember`, or None (internal)."""
+        """The value kept under *key* by `_remember`, or None (internal)."""
         return self._memo.get(key)
 
     def no_service_reason(self, code: str, day: date) -> str | None:

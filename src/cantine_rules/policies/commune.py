@@ -1,9 +1,10 @@
 """A commune's whole policy: calendar, services, deadlines, late handling, tariffs, payment.
 
-A :class:`CommunePolicy` is composed from the library's values, never subclassed: configuring a
-new commune is writing one (in Python, or as plain data, see :mod:`cantine_rules.policies.plain`).
-Every rule cites where it comes from (:class:`Citation`, a :class:`~cantine_rules.sources.Source`
-per topic); :meth:`CommunePolicy.explain` says each rule in plain language with its source, and
+A `CommunePolicy` is composed from the library's values, never subclassed: configuring a
+new commune is writing one (in Python, or as plain data, see
+[`plain`][cantine_rules.policies.plain]).
+Every rule cites where it comes from (`Citation`, a [`Source`][cantine_rules.sources.Source]
+per topic); `CommunePolicy.explain` says each rule in plain language with its source, and
 marks the figures no source gives as defaults.
 
 >>> from cantine_rules import policies
@@ -83,7 +84,8 @@ class Citation:
 
     Topics name the rule: ``calendar``, ``service.<code>``, ``rules.<code>`` (its deadlines and
     late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``.
-    Tariffs cite their source in each :class:`~cantine_rules.pricing.tariffs.TariffVersion`.
+    Tariffs cite their source in each
+    [`TariffVersion`][cantine_rules.pricing.tariffs.TariffVersion].
     """
 
     topic: str = attrs.field(validator=identifier)
@@ -178,7 +180,7 @@ def _requirements(value: Iterable[DocumentRequirement]) -> tuple[DocumentRequire
 def unit_price_schedules(
     prices: Mapping[str, Money], since: date, source: Source
 ) -> tuple[TariffSchedule, ...]:
-    """One single-version :class:`UnitPrice` schedule per service code, all from one source.
+    """One single-version `UnitPrice` schedule per service code, all from one source.
 
     >>> schedules = unit_price_schedules(
     ...     {"repas": Money.euros("3.60")}, date(2017, 9, 1), Source.seed("3.60€")
@@ -204,7 +206,8 @@ class CommunePolicy:
         slug: the registry name (``"saint-just-d-avray"``).
         name: the commune's name as shown (« Saint-Just-d'Avray »).
         booking: calendar, services, deadlines, late handling, who may book.
-        tariffs: one :class:`~cantine_rules.pricing.tariffs.TariffSchedule` per priced service.
+        tariffs: one [`TariffSchedule`][cantine_rules.pricing.tariffs.TariffSchedule] per
+            priced service.
         payment_scheme: postfacturation, paiement immédiat or prepaid wallet.
         payment_modes: how families may pay.
         quotient_policy: which quotient familial record applies on a day, if the tariffs use one.
@@ -252,7 +255,7 @@ class CommunePolicy:
         return self.booking.services
 
     def service(self, code: str) -> Service:
-        """The service *code*, or :class:`UnknownServiceError` listing the commune's services."""
+        """The service *code*, or `UnknownServiceError` listing the commune's services."""
         return self.booking.service(code)
 
     def source_of(self, topic: str) -> Source | None:
@@ -289,7 +292,8 @@ class CommunePolicy:
         """The unit price of service *code* on *day* for a family.
 
         Give either the family's quotient familial, or a whole
-        :class:`~cantine_rules.pricing.tariffs.PricingContext` (sibling rank, residence, PAI).
+        [`PricingContext`][cantine_rules.pricing.tariffs.PricingContext] (sibling rank,
+        residence, PAI).
         """
         if context is None:
             context = PricingContext(quotient_familial)
@@ -311,7 +315,7 @@ class CommunePolicy:
             contexts: each child's pricing context (sibling rank, residence, PAI, QF); children
                 not listed are priced with an empty context (no QF: the default bracket).
             quotient_records: each child's family's quotient familial records; with the
-                commune's :class:`QuotientPolicy` they decide which QF applies on each day (an
+                commune's `QuotientPolicy` they decide which QF applies on each day (an
                 attestation too old, or received after the registration deadline, gives the
                 default tariff until the dossier is regularised, with no retroactive reduction).
 
@@ -367,7 +371,7 @@ class CommunePolicy:
         at: datetime,
         bookings: Iterable[Booking] = (),
     ) -> PlanningGrid:
-        """The planning grid of a child for a service (see :func:`~.planning.planning`)."""
+        """The planning grid of a child for a service (see `planning.planning`)."""
         return planning(self.booking, child_id, code, period, day, at=at, bookings=bookings)
 
     # Explaining ---------------------------------------------------------------------------------

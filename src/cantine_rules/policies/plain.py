@@ -1,64 +1,64 @@
-r"""The plain-data form of a :class:`~cantine_rules.policies.commune.CommunePolicy`, and TOML.
+"""The plain-data (dict, TOML) form of a commune policy.
 
-:func:`to_data` writes a policy as plain data — tables (``dict``), lists, strings, whole numbers,
-booleans and ``datetime.date`` values — exactly what :mod:`tomllib` reads from the equivalent
-TOML file; :func:`from_data` reads it back, checking everything and reporting **every** problem at
-once in one :class:`~cantine_rules.errors.PolicyError`, each with its path
-(``services[2].start``, ``rules.by_service.soir.late_add.office.surcharge.amount``).
-:func:`loads_toml`, :func:`load_toml` and :func:`dumps_toml` do the same through TOML.
+A [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy] as plain data:
+
+[`to_data`][cantine_rules.policies.plain.to_data] writes a policy as plain data — tables
+(`dict`), lists, strings, whole numbers, booleans and `datetime.date` values — exactly what
+`tomllib` reads from the equivalent TOML file; [`from_data`][cantine_rules.policies.plain.from_data]
+reads it back, checking everything and reporting **every** problem at once in one
+[`PolicyError`][cantine_rules.errors.PolicyError], each with its path (`services[2].start`,
+`rules.by_service.soir.late_add.office.surcharge.amount`).
+[`loads_toml`][cantine_rules.policies.plain.loads_toml],
+[`load_toml`][cantine_rules.policies.plain.load_toml] and
+[`dumps_toml`][cantine_rules.policies.plain.dumps_toml] do the same through TOML.
 
 Conventions of the form:
 
-* money is a string of euros, ``"3.60"`` (a whole number is accepted); never a float;
-* other decimal numbers (rates, factors) are strings too (``"0.0036"``); quotient familial
+* money is a string of euros, `"3.60"` (a whole number is accepted); never a float;
+* other decimal numbers (rates, factors) are strings too (`"0.0036"`); quotient familial
   thresholds are whole numbers (or strings when they have decimals);
-* times are ``"HH:MM"`` strings, Europe/Paris wall-clock; days are dates (``2024-09-02`` in
-  TOML, a ``datetime.date`` or an ISO string in Python); a :class:`FixedWindow`'s instants are
-  date-times with their offset;
-* enums are written by value (``"meal"``, ``"direct_debit"``), weekdays by English name
-  (``"thursday"``);
-* each union carries a ``type`` key naming its kind; the kind is never guessed from which keys
-  are present;
-* a field at its default may be left out, and :func:`to_data` leaves it out, so the same policy
-  always gives the same data;
+* times are `"HH:MM"` strings, Europe/Paris wall-clock; days are dates (`2024-09-02` in TOML, a
+  `datetime.date` or an ISO string in Python); a `FixedWindow`'s instants are date-times with
+  their offset;
+* enums are written by value (`"meal"`, `"direct_debit"`), weekdays by English name
+  (`"thursday"`);
+* each union carries a `type` key naming its kind; the kind is never guessed from which keys are
+  present;
+* a field at its default may be left out, and `to_data` leaves it out, so the same policy always
+  gives the same data;
 * a value inside a tariff version (a unit price, a bracket, a modifier) cites the version's
-  ``source`` unless it gives its own.
+  `source` unless it gives its own.
 
-Top-level keys: ``slug``, ``name``, ``aliases``, ``payment_scheme``, ``payment_modes``,
-``wallet_alert_threshold``, ``auto_validate``, ``calendar``, ``requirements``, ``services``,
-``rules`` (``default``, ``by_kind``, ``by_service``), ``tariffs`` (by service code, each with its
-``versions``), ``quotient_policy``, ``dossier`` and ``citations``. The tags:
+Top-level keys: `slug`, `name`, `aliases`, `payment_scheme`, `payment_modes`,
+`wallet_alert_threshold`, `auto_validate`, `calendar`, `requirements`, `services`, `rules`
+(`default`, `by_kind`, `by_service`), `tariffs` (by service code, each with its `versions`),
+`quotient_policy`, `dossier` and `citations`. The tags:
 
-================  ==================================================================================
-union             ``type`` values
-================  ==================================================================================
-deadline          ``hours_before``, ``working_days_before``, ``weekday_before``,
-                  ``calendar_days_before``, ``clear_days_before``, ``fixed_window``,
-                  ``max_horizon``, ``all_of``
-late outcome      ``refuse``, ``surcharge``, ``keep_charging``, ``accept_late``
-surcharge         ``flat_price``, ``base_plus``, ``base_times``, ``flat_penalty``,
-                  ``free_allowance``
-tariff            ``unit_price``, ``bracket_grid``, ``effort_rate``, ``modified``
-modifier          ``sibling_reduction``, ``non_resident_supplement``, ``medical_meal_factor``,
-                  ``medical_meal_flat_price``
-================  ==================================================================================
+* deadline: `hours_before`, `working_days_before`, `weekday_before`,
+  `calendar_days_before`, `clear_days_before`, `fixed_window`, `max_horizon`, `all_of`;
+* late outcome: `refuse`, `surcharge`, `keep_charging`, `accept_late`;
+* surcharge: `flat_price`, `base_plus`, `base_times`, `flat_penalty`, `free_allowance`;
+* tariff: `unit_price`, `bracket_grid`, `effort_rate`, `modified`;
+* modifier: `sibling_reduction`, `non_resident_supplement`, `medical_meal_factor`,
+  `medical_meal_flat_price`.
 
-See ``docs/configure-a-commune.md`` for a whole example.
+See the "Configure a new commune" guide for a whole example.
 
->>> from cantine_rules import policies
->>> paris = policies.get("paris")
->>> data = to_data(paris)
->>> data["rules"]["default"]["add"]
-{'type': 'working_days_before', 'days': 2}
->>> from_data(data) == paris
-True
->>> data["services"][0]["start"] = "11h30"
->>> try:
-...     from_data(data, source="paris.toml")
-... except PolicyError as error:
-...     print(error)
-1 problem in paris.toml:
-  - services[0].start: must be a time written "HH:MM", such as "17:00" (got '11h30')
+Examples:
+    >>> from cantine_rules import policies
+    >>> paris = policies.get("paris")
+    >>> data = to_data(paris)
+    >>> data["rules"]["default"]["add"]
+    {'type': 'working_days_before', 'days': 2}
+    >>> from_data(data) == paris
+    True
+    >>> data["services"][0]["start"] = "11h30"
+    >>> try:
+    ...     from_data(data, source="paris.toml")
+    ... except PolicyError as error:
+    ...     print(error)
+    1 problem in paris.toml:
+      - services[0].start: must be a time written "HH:MM", such as "17:00" (got '11h30')
 """
 
 from __future__ import annotations
@@ -80,16 +80,17 @@ __all__ = ["dumps_toml", "from_data", "load_toml", "loads_toml", "to_data"]
 
 
 def to_data(policy: CommunePolicy) -> dict[str, Any]:
-    """The plain data of *policy*: what :mod:`tomllib` would read from its TOML file.
+    """The plain data of *policy*: what `tomllib` would read from its TOML file.
 
     Raises:
         InvalidValueError: the calendar holds the Ministry's dataset, which has no plain form.
         InvalidTypeError: a rule, surcharge, tariff or modifier is of a kind the plain form does
             not know (a class of your own implementing the protocol).
 
-    >>> from cantine_rules import policies
-    >>> to_data(policies.get("chantraine"))["wallet_alert_threshold"]
-    '30.00'
+    Examples:
+        >>> from cantine_rules import policies
+        >>> to_data(policies.get("chantraine"))["wallet_alert_threshold"]
+        '30.00'
     """
     return dump_policy(policy)
 
@@ -101,17 +102,18 @@ def from_data(data: Mapping[str, Any], *, source: str | None = None) -> CommuneP
     tables.
 
     Args:
-        data: the plain data, as :func:`to_data` writes it or :mod:`tomllib` reads it.
+        data: the plain data, as `to_data` writes it or `tomllib` reads it.
         source: where the data comes from (a file name), shown in the error.
 
     Raises:
         PolicyError: listing every problem, each with its path and what is wrong.
 
-    >>> try:
-    ...     from_data({"slug": "x", "name": "X"})
-    ... except PolicyError as error:
-    ...     [problem.path for problem in error.problems]
-    ['calendar', 'services', 'rules', 'payment_scheme', 'payment_modes']
+    Examples:
+        >>> try:
+        ...     from_data({"slug": "x", "name": "X"})
+        ... except PolicyError as error:
+        ...     [problem.path for problem in error.problems]
+        ['calendar', 'services', 'rules', 'payment_scheme', 'payment_modes']
     """
     reader = Reader()
     try:
@@ -150,7 +152,7 @@ def load_toml(path: str | os.PathLike[str]) -> CommunePolicy:
     """The policy in the TOML file at *path* (UTF-8); problems name the file.
 
     Raises:
-        PolicyError: as :func:`loads_toml`, or the file is not UTF-8.
+        PolicyError: as `loads_toml`, or the file is not UTF-8.
         OSError: the file cannot be read.
     """
     raw = Path(path).read_bytes()
@@ -166,19 +168,20 @@ def load_toml(path: str | os.PathLike[str]) -> CommunePolicy:
 def dumps_toml(policy_or_data: CommunePolicy | Mapping[str, Any]) -> str:
     """The TOML text of a policy, or of its plain data, so that a commune can be exported.
 
-    >>> from cantine_rules import policies
-    >>> text = dumps_toml(policies.get("saint-just-d-avray"))
-    >>> print(text[: text.index("[[services]]")], end="")
-    slug = "saint-just-d-avray"
-    name = "Saint-Just-d'Avray"
-    aliases = ["seed-003", "saint-just-davray", "st-just-d-avray", "st-just-davray"]
-    payment_scheme = "postfacturation"
-    payment_modes = ["card"]
-    auto_validate = true
-    calendar = { zone = "A", department = "69" }
-    <BLANKLINE>
-    >>> loads_toml(text) == policies.get("saint-just-d-avray")
-    True
+    Examples:
+        >>> from cantine_rules import policies
+        >>> text = dumps_toml(policies.get("saint-just-d-avray"))
+        >>> print(text[: text.index("[[services]]")], end="")
+        slug = "saint-just-d-avray"
+        name = "Saint-Just-d'Avray"
+        aliases = ["seed-003", "saint-just-davray", "st-just-d-avray", "st-just-davray"]
+        payment_scheme = "postfacturation"
+        payment_modes = ["card"]
+        auto_validate = true
+        calendar = { zone = "A", department = "69" }
+        <BLANKLINE>
+        >>> loads_toml(text) == policies.get("saint-just-d-avray")
+        True
     """
     if isinstance(policy_or_data, CommunePolicy):
         return write_toml(to_data(policy_or_data))

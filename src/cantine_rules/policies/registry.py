@@ -1,7 +1,7 @@
 """The registry of reference communes: names, aliases, and lazily imported modules.
 
-Each reference commune lives in its own module under :mod:`cantine_rules.policies` (as
-python-holidays keeps one module per country) and exposes its :class:`CommunePolicy` as
+Each reference commune lives in its own module under [`policies`][cantine_rules.policies] (as
+python-holidays keeps one module per country) and exposes its `CommunePolicy` as
 ``POLICY``. A module is imported the first time its commune is asked for.
 
 >>> names()

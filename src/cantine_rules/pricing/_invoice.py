@@ -191,9 +191,9 @@ class InvoiceLine:
 
 @attrs.frozen(eq=False, repr=False)
 class InvoiceLines(Sequence[InvoiceLine]):
-    """The lines of an invoice built by :func:`build_invoice`, held by column.
+    """The lines of an invoice built by `build_invoice`, held by column.
 
-    It reads as the tuple of :class:`InvoiceLine` it stands for — index it, slice it, iterate it,
+    It reads as the tuple of `InvoiceLine` it stands for — index it, slice it, iterate it,
     compare it with a tuple — but keeps each child and service once and, per line, only the day,
     the tariff, the kind and the reason: a month of a large commune then makes no Python object
     per line until one is read.
@@ -291,8 +291,8 @@ class Invoice:
     Attributes:
         start: the first day of the period.
         end: the last day of the period (inclusive).
-        lines: child, service, day order: a tuple, or the :class:`InvoiceLines` that
-            :func:`build_invoice` makes, which reads as one.
+        lines: child, service, day order: a tuple, or the `InvoiceLines` that
+            `build_invoice` makes, which reads as one.
         total: the sum of the lines.
         totals_by_child: child id → total, sorted by child id.
         totals_by_service: service code → total, sorted by service code.
@@ -406,7 +406,7 @@ def build_invoice(
 
     Args:
         bookings: any bookings; only those whose state books the day, within the period, count.
-            A :class:`~cantine_rules.bookings.BookingSet` is read without making a booking per
+            A [`BookingSet`][cantine_rules.bookings.BookingSet] is read without making a booking per
             day.
         pricer: the unit price of a child's service on a day; asked once per tariff version.
         start: the first day of the period.

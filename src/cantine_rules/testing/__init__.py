@@ -1,0 +1,86 @@
+"""A property-testing kit for commune developers: hypothesis strategies and the laws of a policy.
+
+Needs hypothesis: ``pip install "cantine-rules[testing]"``.
+
+>>> from cantine_rules import policies
+>>> from cantine_rules.testing import check_policy
+>>> check_policy(policies.get("chantraine"), max_examples=5)
+
+Strategies are registered for the library's types, so ``st.from_type(Service)`` works for
+[`Service`][cantine_rules.model.Service], [`Child`][cantine_rules.model.Child],
+[`Family`][cantine_rules.model.Family], [`Money`][cantine_rules.money.Money],
+[`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
+[`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
+[`ServiceRules`][cantine_rules.policies.booking.ServiceRules],
+[`BookingRules`][cantine_rules.policies.booking.BookingRules] and
+[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy].
+"""
+
+from __future__ import annotations
+
+try:
+    import hypothesis  # noqa: F401 - fail early with a clear message
+except ImportError as missing:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "cantine_rules.testing needs hypothesis: pip install 'cantine-rules[testing]'"
+    ) from missing
+
+from hypothesis import strategies as st
+
+from cantine_rules.calendar import SchoolCalendar
+from cantine_rules.model import Child, Family, Service
+from cantine_rules.money import Money
+from cantine_rules.policies.booking import BookingRules, ServiceRules
+from cantine_rules.policies.commune import CommunePolicy
+from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
+from cantine_rules.testing._strategies import (
+    booking_changes,
+    booking_rules,
+    bracket_grids,
+    calendars,
+    children,
+    commune_policies,
+    deadline_rules,
+    families,
+    instants_around_dst,
+    late_handlings,
+    money,
+    quotients,
+    service_rules,
+    services,
+    surcharges,
+    tariffs,
+)
+
+__all__ = [
+    "LAWS",
+    "PolicyLawError",
+    "booking_changes",
+    "booking_rules",
+    "bracket_grids",
+    "calendars",
+    "check_policy",
+    "children",
+    "commune_policies",
+    "deadline_rules",
+    "families",
+    "instants_around_dst",
+    "late_handlings",
+    "money",
+    "quotients",
+    "service_rules",
+    "services",
+    "surcharges",
+    "tariffs",
+]
+
+st.register_type_strategy(Money, money())
+st.register_type_strategy(Service, services())
+st.register_type_strategy(Child, children())
+st.register_type_strategy(Family, families())
+st.register_type_strategy(SchoolCalendar, calendars())
+st.register_type_strategy(BracketGrid, bracket_grids())
+st.register_type_strategy(ServiceRules, service_rules())
+st.register_type_strategy(BookingRules, booking_rules())
+st.register_type_strategy(CommunePolicy, commune_policies())

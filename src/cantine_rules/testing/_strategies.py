@@ -1,0 +1,357 @@
+"""Hypothesis strategies for the library's values."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from cantine_rules._time import PARIS
+from cantine_rules.calendar import (
+    FOUR_AND_A_HALF_DAYS,
+    FOUR_DAYS,
+    Closure,
+    SchoolCalendar,
+    Zone,
+)
+from cantine_rules.model import (
+    BillingUnit,
+    BookingChange,
+    ChangeAction,
+    Channel,
+    Child,
+    Family,
+    Guardian,
+    Household,
+    Justification,
+    QuotientFamilial,
+    QuotientFamilialSource,
+    SchoolLevel,
+    Service,
+    ServiceKind,
+)
+from cantine_rules.money import Money
+from cantine_rules.policies.booking import BookingRules, Requirements, ServiceRules
+from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
+from cantine_rules.policies.deadlines import (
+    AllOf,
+    CalendarDaysBefore,
+    ChangeWindowRule,
+    ClearDaysBefore,
+    HoursBefore,
+    MaxHorizon,
+    WeekdayBefore,
+    WorkingDaysBefore,
+)
+from cantine_rules.policies.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    BasePlus,
+    BaseTimes,
+    FlatPenalty,
+    FlatPrice,
+    FreeAllowance,
+    KeepCharging,
+    LateHandling,
+    LateOutcome,
+    MedicalWaiver,
+    Refuse,
+    Surcharge,
+)
+from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.pricing.tariffs import (
+    Bracket,
+    BracketGrid,
+    EffortRate,
+    Tariff,
+    TariffSchedule,
+    TariffVersion,
+    UnitPrice,
+)
+from cantine_rules.sources import Source
+
+__all__ = [
+    "booking_changes",
+    "booking_rules",
+    "bracket_grids",
+    "calendars",
+    "children",
+    "commune_policies",
+    "deadline_rules",
+    "families",
+    "instants_around_dst",
+    "late_handlings",
+    "money",
+    "quotients",
+    "service_rules",
+    "services",
+    "surcharges",
+    "tariffs",
+]
+
+_EXAMPLE = Source.example("generated for a property test")
+
+
+def money(min_cents: int = 0, max_cents: int = 50_00) -> st.SearchStrategy[Money]:
+    """Amounts from *min_cents* to *max_cents* (default 0,00 € to 50,00 €)."""
+    return st.integers(min_cents, max_cents).map(Money.from_cents)
+
+
+def quotients(max_value: int = 5000) -> st.SearchStrategy[Decimal]:
+    """Quotients familiaux in euros, zero or more, to the cent."""
+    return st.integers(0, max_value * 100).map(lambda cents: Decimal(cents) / 100)
+
+
+def _identifiers() -> st.SearchStrategy[str]:
+    return st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12
+    ).filter(lambda text: text.strip("-") == text)
+
+
+def _wall_times(first_hour: int, last_hour: int) -> st.SearchStrategy[time]:
+    return st.builds(time, st.integers(first_hour, last_hour), st.sampled_from([0, 15, 30, 45]))
+
+
+@st.composite
+def services(draw: st.DrawFn, kind: ServiceKind | None = None) -> Service:
+    """A service of a kind, with a start before its end."""
+    chosen = draw(st.sampled_from(list(ServiceKind))) if kind is None else kind
+    start = draw(_wall_times(6, 17))
+    duration = draw(st.integers(30, 5 * 60))
+    end_minutes = min(start.hour * 60 + start.minute + duration, 23 * 60 + 59)
+    end = time(end_minutes // 60, end_minutes % 60)
+    unit = (
+        BillingUnit.DAY
+        if chosen in (ServiceKind.WEDNESDAY_CENTRE, ServiceKind.HOLIDAY_CENTRE)
+        else BillingUnit.SESSION
+    )
+    code = draw(_identifiers())
+    return Service(code, f"Service {code}", chosen, start, end, unit)
+
+
+@st.composite
+def children(draw: st.DrawFn) -> Child:
+    """A child of school age."""
+    return Child(
+        draw(_identifiers()),
+        draw(st.sampled_from(["Louise", "Sarah", "Chloé", "Inès", "Adam", "Lucas"])),
+        draw(st.dates(date(2012, 1, 1), date(2022, 12, 31))),
+        draw(st.none() | st.just("École Jules Ferry")),
+        draw(st.none() | st.sampled_from(list(SchoolLevel))),
+    )
+
+
+@st.composite
+def families(draw: st.DrawFn, alternating_custody: bool | None = None) -> Family:
+    """A family with one to four children; with two households when custody alternates."""
+    custody = draw(st.booleans()) if alternating_custody is None else alternating_custody
+    kids = draw(st.lists(children(), min_size=1, max_size=4, unique_by=lambda child: child.id))
+    guardians = (Guardian("g1", "Camille"), Guardian("g2", "Alex"))
+    households = (
+        (Household("h1", ("g1",)), Household("h2", ("g2",)))
+        if custody
+        else (Household("h1", ("g1", "g2")),)
+    )
+    quotient = draw(
+        st.none()
+        | st.builds(
+            QuotientFamilial,
+            quotients(),
+            st.sampled_from(list(QuotientFamilialSource)),
+            st.dates(date(2023, 1, 1), date(2025, 6, 30)),
+        )
+    )
+    return Family(draw(_identifiers()), guardians, households, tuple(kids), quotient)
+
+
+@st.composite
+def calendars(draw: st.DrawFn, max_closures: int = 5) -> SchoolCalendar:
+    """A calendar of any zone, 4 or 4.5-day week, Alsace-Moselle or not, with closures."""
+    zone = draw(st.sampled_from(list(Zone)))
+    department = draw(st.sampled_from([None, "57", "67", "75", "88", "69"]))
+    week = draw(st.sampled_from([FOUR_DAYS, FOUR_AND_A_HALF_DAYS]))
+    closure_days = draw(
+        st.lists(st.dates(date(2018, 1, 1), date(2028, 6, 30)), max_size=max_closures, unique=True)
+    )
+    closures = tuple(Closure(day, "Fermeture exceptionnelle") for day in sorted(closure_days))
+    return SchoolCalendar(zone, department=department, closures=closures, school_week=week)
+
+
+def deadline_rules() -> st.SearchStrategy[ChangeWindowRule]:
+    """Deadline rules of every kind a commune configures (each closes before the service)."""
+    single = st.one_of(
+        st.integers(0, 240).map(HoursBefore),
+        st.builds(WorkingDaysBefore, st.integers(1, 10), st.none() | _wall_times(0, 23)),
+        st.builds(WeekdayBefore, st.integers(0, 6), _wall_times(0, 23), st.integers(1, 3)),
+        st.builds(CalendarDaysBefore, st.integers(1, 20), _wall_times(0, 23)),
+        st.builds(ClearDaysBefore, st.integers(1, 20)),
+    )
+    return st.one_of(
+        single,
+        st.builds(lambda rule, days: AllOf((rule, MaxHorizon(days))), single, st.integers(30, 400)),
+    )
+
+
+def surcharges() -> st.SearchStrategy[Surcharge]:
+    """Every surcharge model."""
+    simple = st.one_of(
+        money(0, 20_00).map(FlatPrice),
+        money(0, 10_00).map(BasePlus),
+        st.sampled_from(["1", "1.2", "1.5", "2"]).map(lambda f: BaseTimes(Decimal(f))),
+        money(0, 10_00).map(FlatPenalty),
+    )
+    return st.one_of(simple, st.builds(FreeAllowance, st.integers(0, 3), simple))
+
+
+def _outcomes(for_cancel: bool) -> st.SearchStrategy[LateOutcome]:
+    choices: list[st.SearchStrategy[LateOutcome]] = [
+        st.builds(Refuse, st.none() | st.just("l'ALSH")),
+        st.builds(AcceptWithSurcharge, surcharges()),
+        st.just(AcceptLate()),
+    ]
+    if for_cancel:
+        waivers = st.none() | st.builds(MedicalWaiver, st.integers(0, 2))
+        choices.append(st.builds(KeepCharging, waivers))
+    return st.one_of(*choices)
+
+
+def late_handlings(for_cancel: bool = False) -> st.SearchStrategy[LateHandling]:
+    """What each channel does past the deadline."""
+    return st.builds(LateHandling, _outcomes(for_cancel), _outcomes(for_cancel))
+
+
+def service_rules() -> st.SearchStrategy[ServiceRules]:
+    """Deadlines and late handling for adding and cancelling."""
+    return st.builds(
+        ServiceRules,
+        deadline_rules(),
+        deadline_rules(),
+        late_handlings(for_cancel=False),
+        late_handlings(for_cancel=True),
+    )
+
+
+@st.composite
+def booking_rules(draw: st.DrawFn) -> BookingRules:
+    """A commune's booking rules: a calendar, one to four services, rules by kind and code."""
+    calendar = draw(calendars(max_closures=3))
+    kinds = draw(st.lists(st.sampled_from(list(ServiceKind)), min_size=1, max_size=4))
+    drawn = [draw(services(kind)) for kind in kinds]
+    unique = tuple({service.code: service for service in drawn}.values())
+    by_service = {service.code: draw(service_rules()) for service in unique if draw(st.booleans())}
+    return BookingRules(
+        calendar,
+        unique,
+        default=draw(service_rules()),
+        by_service=by_service,
+        requirements=Requirements(),
+        auto_validate=draw(st.booleans()),
+    )
+
+
+@st.composite
+def bracket_grids(draw: st.DrawFn, progressive: bool = True, min_size: int = 1) -> BracketGrid:
+    """A bracket grid by lower thresholds; prices rise with the QF when *progressive*."""
+    count = draw(st.integers(min_size, 10))
+    steps = draw(st.lists(st.integers(1, 800), min_size=count - 1, max_size=count - 1))
+    lowers = [Decimal(0)]
+    for step in steps:
+        lowers.append(lowers[-1] + step)
+    prices = draw(st.lists(st.integers(0, 8_00), min_size=count, max_size=count))
+    if progressive:
+        prices.sort()
+    brackets = tuple(
+        Bracket(f"tarif {index + 1}", lower, Money.from_cents(price), _EXAMPLE)
+        for index, (lower, price) in enumerate(zip(lowers, prices, strict=True))
+    )
+    default = draw(st.sampled_from([bracket.name for bracket in brackets]))
+    if progressive:
+        default = brackets[-1].name
+    return BracketGrid(brackets, default, progressive=progressive)
+
+
+def tariffs() -> st.SearchStrategy[Tariff]:
+    """Unit prices, bracket grids and taux d'effort."""
+    return st.one_of(
+        money(0, 10_00).map(lambda amount: UnitPrice(amount, _EXAMPLE)),
+        bracket_grids(),
+        st.builds(
+            lambda rate, low, extra: EffortRate(Decimal(rate) / 10_000, low, low + extra, _EXAMPLE),
+            st.integers(1, 100),
+            money(0, 3_00),
+            money(0, 5_00),
+        ),
+    )
+
+
+@st.composite
+def commune_policies(draw: st.DrawFn) -> CommunePolicy:
+    """A whole generated commune: booking rules, a tariff per service, payment, citations."""
+    booking = draw(booking_rules())
+    schedules = tuple(
+        TariffSchedule(service.code, (TariffVersion(date(2017, 9, 1), draw(tariffs()), _EXAMPLE),))
+        for service in booking.services
+    )
+    topics = ["calendar", "requirements", "payment"]
+    for service in booking.services:
+        topics += [f"service.{service.code}", f"rules.{service.code}"]
+    return CommunePolicy(
+        slug="generated",
+        name="Commune générée",
+        booking=booking,
+        payment_scheme=draw(st.sampled_from(list(PaymentScheme))),
+        payment_modes=draw(st.frozensets(st.sampled_from(list(PaymentMode)), min_size=1)),
+        tariffs=schedules,
+        citations=tuple(Citation(topic, _EXAMPLE) for topic in topics),
+    )
+
+
+#: The daylight-saving changes of the known years, as (day, UTC hour of the change).
+_DST_CHANGES = tuple(
+    day
+    for year in range(2018, 2029)
+    for day in (
+        max(date(year, 3, d) for d in range(25, 32) if date(year, 3, d).weekday() == 6),
+        max(date(year, 10, d) for d in range(25, 32) if date(year, 10, d).weekday() == 6),
+    )
+)
+
+
+def instants_around_dst(hours: int = 72) -> st.SearchStrategy[datetime]:
+    """Aware Europe/Paris instants within *hours* of a daylight-saving change, to the second."""
+    return st.builds(
+        lambda day, offset: (
+            datetime.combine(day, time(1, 0), tzinfo=PARIS) + timedelta(seconds=offset)
+        ),
+        st.sampled_from(_DST_CHANGES),
+        st.integers(-hours * 3600, hours * 3600),
+    ).map(lambda instant: instant.astimezone(PARIS))
+
+
+@st.composite
+def booking_changes(
+    draw: st.DrawFn,
+    policy: CommunePolicy | BookingRules,
+    first: date = date(2024, 9, 2),
+    last: date = date(2025, 7, 4),
+) -> BookingChange:
+    """A change for one of the policy's services, on a day it runs.
+
+    It is made at any instant from sixty days before the service to an hour after it starts.
+    """
+    rules = policy.booking if isinstance(policy, CommunePolicy) else policy
+    service = draw(st.sampled_from(rules.services))
+    days = rules.calendar.service_days(rules.days_of(service.code), first, last)
+    day = draw(st.sampled_from(days)) if days else first
+    start = datetime.combine(day, service.start, tzinfo=PARIS)
+    at = (start - timedelta(seconds=draw(st.integers(-3600, 60 * 86400)))).astimezone(PARIS)
+    return BookingChange(
+        draw(st.sampled_from(list(ChangeAction))),
+        draw(st.sampled_from(["c1", "c2", "c3"])),
+        service.code,
+        day,
+        at,
+        draw(st.sampled_from(list(Channel))),
+        draw(st.none() | st.just(Justification.MEDICAL_CERTIFICATE)),
+    )
