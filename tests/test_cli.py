@@ -372,6 +372,7 @@ def test_bill_reports_every_problem_with_its_path(tmp_path: Path) -> None:
             "--month",
         ),
         (("bill", "does/not/exist.toml"), "cannot be read"),
+        (("check", "does/not/exist.toml"), "cannot be read"),
         (("frobnicate",), "invalid choice"),
         ((), "required"),
     ],
@@ -398,3 +399,38 @@ def test_an_internal_error_exits_1_without_a_traceback(
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert "cantine-rules" in capsys.readouterr().out
+
+
+def test_check_a_good_policy_file_then_its_grids() -> None:
+    data = run_json("check", "examples/communes/ma-commune.toml")
+    assert data["problems"] == []
+    assert data["findings"] == []
+    assert data["grids"] == [
+        {"path": "tariffs.repas.versions[0].tariff", "cantine_a_un_euro": True}
+    ]
+    # Code de l'éducation R531-53: no price above the cost of the service.
+    costly = run_json("check", "examples/communes/ma-commune.toml", "--cost", "3.50")
+    assert [(f["code"], f["bracket"]) for f in costly["findings"]] == [("above-cost", "T4")]
+    human = run("check", "examples/communes/ma-commune.toml")
+    assert "qualifies for « cantine à 1 € »" in human.stdout
+
+
+def test_check_reports_every_problem_with_its_path(tmp_path: Path) -> None:
+    bad = tmp_path / "ville.toml"
+    bad.write_text(
+        'slug = "ville"\nname = "Ville"\npayment_scheme = "cash"\n[calendar]\nzone = "D"\n',
+        encoding="utf-8",
+    )
+    result = run("check", str(bad), "--json")
+    assert result.returncode == 2
+    problems = {p["path"]: p["message"] for p in json.loads(result.stdout)["problems"]}
+    assert set(problems) == {
+        "calendar.zone",
+        "services",
+        "rules",
+        "payment_scheme",
+        "payment_modes",
+    }
+    assert "allowed: A, B, C" in problems["calendar.zone"]
+    human = run("check", str(bad))
+    assert_bad_input(human, "calendar.zone: unknown value 'D'", "payment_scheme")

@@ -24,7 +24,7 @@ from cantine_rules.cli._bill import BillResult, run_scenario
 from cantine_rules.cli._scenario import loads_scenario
 from cantine_rules.errors import CantineRulesError, InvalidValueError, PolicyError
 from cantine_rules.model import BookingChange, ChangeAction, Channel, Justification
-from cantine_rules.money import CURRENCY
+from cantine_rules.money import CURRENCY, Money
 from cantine_rules.policies import Decision, get, names, planning_between
 from cantine_rules.policies.decisions import format_day, format_instant
 from cantine_rules.pricing.tariffs import PricingContext
@@ -102,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     bill.add_argument("scenario", metavar="SCENARIO.toml")
     check = commands.add_parser("check", parents=[common], help="check a commune policy file")
     check.add_argument("policy", metavar="POLICY.toml")
+    check.add_argument(
+        "--cost",
+        metavar="EUROS",
+        help="the cost of a meal: no price may exceed it (Code de l'éducation R531-53)",
+    )
     return parser
 
 
@@ -426,43 +431,60 @@ def _bill_human(result: BillResult, lang: str) -> str:
 
 
 def _check(arguments: argparse.Namespace) -> Result:
+    # Imported here: only this command reads policy files and checks grids.
     from cantine_rules.policies.plain import load_toml
-    from cantine_rules.pricing.tariffs import BracketGrid, check_grid
+    from cantine_rules.pricing.tariffs import (
+        BracketGrid,
+        check_cantine_a_un_euro,
+        check_grid,
+        qualifies_for_cantine_a_un_euro,
+    )
 
+    cost = None
+    if arguments.cost is not None:
+        cost = Money.euros(parse_quotient(arguments.cost, "--cost"), field="--cost")
     try:
         policy = load_toml(Path(arguments.policy))
+    except OSError as error:
+        raise InvalidValueError(
+            "POLICY", arguments.policy, f"cannot be read ({error.strerror})"
+        ) from None
     except PolicyError as error:
         problems = [{"path": p.path, "message": p.message} for p in error.problems]
         human = "\n".join(f"{p['path']}: {p['message']}" for p in problems)
-        return (
-            {"policy": arguments.policy, "problems": problems, "findings": []},
-            human,
-            (EXIT_BAD_INPUT),
-        )
+        data = {"policy": arguments.policy, "problems": problems, "findings": [], "grids": []}
+        return data, human, EXIT_BAD_INPUT
     findings = []
+    grids = []
     for schedule in policy.tariffs:
         for index, version in enumerate(schedule.versions):
-            if isinstance(version.tariff, BracketGrid):
-                for finding in check_grid(version.tariff):
-                    findings.append(
-                        {
-                            "path": f"tariffs.{schedule.service_code}.versions[{index}]",
-                            "code": finding.code.value,
-                            "message": finding.message,
-                            "bracket": finding.bracket,
-                        }
-                    )
+            if not isinstance(version.tariff, BracketGrid):
+                continue
+            path = f"tariffs.{schedule.service_code}.versions[{index}].tariff"
+            grid = version.tariff
+            grids.append({"path": path, "cantine_a_un_euro": qualifies_for_cantine_a_un_euro(grid)})
+            for finding in [*check_grid(grid, cost_per_meal=cost), *check_cantine_a_un_euro(grid)]:
+                findings.append(
+                    {
+                        "path": path,
+                        "code": finding.code.value,
+                        "message": finding.message,
+                        "bracket": finding.bracket,
+                    }
+                )
     data = {
         "policy": arguments.policy,
         "commune": policy.slug,
         "problems": [],
         "findings": findings,
+        "grids": grids,
     }
-    if findings:
-        human = "\n".join(f"{f['path']}: [{f['code']}] {f['message']}" for f in findings)
-    else:
-        human = f"{policy.slug}: OK"
-    return data, human, EXIT_OK
+    lines = [f"{policy.slug}: {len(policy.services)} services, {len(grids)} QF grid(s)"]
+    lines += [f"{f['path']}: [{f['code']}] {f['message']}" for f in findings]
+    for grid_data in grids:
+        verdict = "qualifies" if grid_data["cantine_a_un_euro"] else "does not qualify"
+        lines.append(f"{grid_data['path']}: {verdict} for « cantine à 1 € »")
+    return data, "\n".join(lines), EXIT_OK
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], Result]] = {
