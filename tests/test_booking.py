@@ -630,3 +630,10 @@ def test_late_decisions_become_invoice_charges() -> None:
         ("c2", "matin"): (LineKind.DECIDED, Money.euros("1.50")),
     }
     assert invoice.total == Money.euros("14.50")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_reason_has_an_explanation_in_both_languages(lang: str) -> None:
+    from cantine_rules.policies.decisions import _MESSAGES
+
+    assert set(Reason) <= set(_MESSAGES[lang])

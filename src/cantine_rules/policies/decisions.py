@@ -8,8 +8,10 @@ default) or English, with dates and amounts formatted through babel; portals sho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Final
 
 import attrs
 from babel.dates import format_date, format_time
@@ -21,7 +23,7 @@ from cantine_rules.money import Money
 
 __all__ = ["Decision", "DecisionStatus", "Reason", "format_day", "format_instant"]
 
-_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+_LOCALES: Final = {"fr": "fr_FR", "en": "en"}
 
 
 class DecisionStatus(StrEnum):
@@ -129,153 +131,143 @@ class Decision:
         It names the deadline instant and the amount where there is one.
         """
         _locale(lang)
-        return _explain_en(self) if lang == "en" else _explain_fr(self)
+        return _explain(self, lang)
 
 
-def _what_fr(decision: Decision) -> str:
-    return f"« {decision.service.label} » du {format_day(decision.change.day)}"
+#: The explanation of each reason, by language. Placeholders: {Noun} (Ajout, Annulation /
+#: Addition, Cancellation) and {noun}; {accepted} and {refused}, agreed in French; {what} (the
+#: service and its day); {label}; {day}; {deadline}; {opens}; {expired} (the deadline that passed,
+#: in words); {charge}; {detail}; {child}.
+_MESSAGES: Final[Mapping[str, Mapping[Reason | str, str]]] = {
+    "fr": {
+        "on_time_without_deadline": "{Noun} {accepted} pour {what}.",
+        Reason.ON_TIME: (
+            "{Noun} {accepted} : la demande pour {what} est faite avant la date limite du "
+            "{deadline}."
+        ),
+        Reason.LATE_SURCHARGE: "{Noun} hors délai : {expired} ; il est facturé {charge}.",
+        Reason.LATE_STILL_CHARGED: (
+            "{Noun} hors délai : {expired} ; le service reste facturé {charge}."
+        ),
+        Reason.LATE_CHARGE_WAIVED: (
+            "{Noun} hors délai : {expired} ; avec le certificat médical, le service n'est pas "
+            "facturé ({charge})."
+        ),
+        Reason.LATE_ACCEPTED: "{Noun} hors délai : {expired} ; la demande est acceptée sans frais.",
+        Reason.TOO_LATE: "{Noun} {refused} : {expired}.",
+        Reason.TOO_LATE_CONTACT: (
+            "{Noun} {refused} : {expired} ; la modification n'est plus possible en ligne, "
+            "contactez {detail}."
+        ),
+        Reason.NOT_OPEN_YET: (
+            "{Noun} {refused} : les demandes pour {what} ne sont ouvertes qu'à partir du {opens}."
+        ),
+        Reason.NOT_A_SERVICE_DAY: "{Noun} {refused} : « {label} » n'a pas lieu le {day} ({why}).",
+        Reason.ACCOUNT_NOT_VALIDATED: (
+            "{Noun} {refused} : le compte famille n'est pas encore validé par la mairie."
+        ),
+        Reason.CHILD_NOT_IN_FAMILY: (
+            "{Noun} {refused} : l'enfant {child} n'est pas ajouté à la famille."
+        ),
+        Reason.CHILD_NOT_REGISTERED: (
+            "{Noun} {refused} : l'enfant {child} n'est pas inscrit à « {label} »."
+        ),
+        Reason.DOSSIER_NOT_VALIDATED: (
+            "{Noun} {refused} : le dossier d'inscription n'est pas encore validé."
+        ),
+    },
+    "en": {
+        "on_time_without_deadline": "{Noun} accepted for {what}.",
+        Reason.ON_TIME: (
+            "{Noun} accepted: the request for {what} was made before the deadline of {deadline}."
+        ),
+        Reason.LATE_SURCHARGE: "Late {noun}: {expired}; it is charged {charge}.",
+        Reason.LATE_STILL_CHARGED: "Late {noun}: {expired}; the service is still charged {charge}.",
+        Reason.LATE_CHARGE_WAIVED: (
+            "Late {noun}: {expired}; with the medical certificate the service is not charged "
+            "({charge})."
+        ),
+        Reason.LATE_ACCEPTED: "Late {noun}: {expired}; the request is accepted free of charge.",
+        Reason.TOO_LATE: "{Noun} refused: {expired}.",
+        Reason.TOO_LATE_CONTACT: (
+            "{Noun} refused: {expired}; it can no longer be changed online, please contact "
+            "{detail}."
+        ),
+        Reason.NOT_OPEN_YET: "{Noun} refused: requests for {what} open only on {opens}.",
+        Reason.NOT_A_SERVICE_DAY: "{Noun} refused: “{label}” does not run on {day} ({why}).",
+        Reason.ACCOUNT_NOT_VALIDATED: (
+            "{Noun} refused: the family account is not yet validated by the town hall."
+        ),
+        Reason.CHILD_NOT_IN_FAMILY: (
+            "{Noun} refused: child {child} has not been added to the family."
+        ),
+        Reason.CHILD_NOT_REGISTERED: (
+            "{Noun} refused: child {child} is not registered for “{label}”."
+        ),
+        Reason.DOSSIER_NOT_VALIDATED: (
+            "{Noun} refused: the registration dossier is not yet validated."
+        ),
+    },
+}
+
+_WORDS: Final = {
+    ("fr", ChangeAction.ADD): {"Noun": "Ajout", "accepted": "accepté", "refused": "refusé"},
+    ("fr", ChangeAction.CANCEL): {
+        "Noun": "Annulation",
+        "accepted": "acceptée",
+        "refused": "refusée",
+    },
+    ("en", ChangeAction.ADD): {"Noun": "Addition", "noun": "addition"},
+    ("en", ChangeAction.CANCEL): {"Noun": "Cancellation", "noun": "cancellation"},
+}
 
 
-def _what_en(decision: Decision) -> str:
-    return f"“{decision.service.label}” on {format_day(decision.change.day, 'en')}"
+class _Values(dict[str, str]):
+    """The placeholders of one explanation, each rendered only if its template uses it."""
+
+    def __init__(self, decision: Decision, lang: str) -> None:
+        super().__init__(_WORDS[lang, decision.change.action])
+        self.decision = decision
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        decision, lang = self.decision, self.lang
+        label = decision.service.label
+        if key == "label":
+            return label
+        if key == "day":
+            return format_day(decision.change.day, lang)
+        if key == "what":
+            if lang == "en":
+                return f"“{label}” on {format_day(decision.change.day, lang)}"
+            return f"« {label} » du {format_day(decision.change.day, lang)}"
+        if key == "deadline":
+            assert decision.deadline is not None  # every template using it has a deadline
+            return format_instant(decision.deadline, lang)
+        if key == "opens":
+            assert decision.opens_at is not None  # not_open_yet always has an opening
+            return format_instant(decision.opens_at, lang)
+        if key == "expired":
+            rule = decision.rule_en if lang == "en" else decision.rule
+            if lang == "en":
+                return f"the deadline ({rule}) for {self['what']} passed on {self['deadline']}"
+            return f"le délai ({rule}) pour {self['what']} a expiré le {self['deadline']}"
+        if key == "charge":
+            return (decision.charge or Money.zero()).format(_locale(lang))
+        if key == "why":
+            if decision.detail:
+                return decision.detail
+            return "no service that day" if lang == "en" else "pas de service ce jour-là"
+        if key == "detail":
+            return decision.detail or ""
+        if key == "child":
+            return decision.change.child_id
+        raise KeyError(key)
 
 
-def _expired_fr(decision: Decision) -> str:
-    assert decision.deadline is not None  # every late reason has a deadline
-    return (
-        f"le délai ({decision.rule}) pour {_what_fr(decision)} a expiré le "
-        f"{format_instant(decision.deadline)}"
-    )
-
-
-def _expired_en(decision: Decision) -> str:
-    assert decision.deadline is not None  # every late reason has a deadline
-    return (
-        f"the deadline ({decision.rule_en}) for {_what_en(decision)} passed on "
-        f"{format_instant(decision.deadline, 'en')}"
-    )
-
-
-def _money_fr(decision: Decision) -> str:
-    return (decision.charge or Money.zero()).format("fr_FR")
-
-
-def _money_en(decision: Decision) -> str:
-    return (decision.charge or Money.zero()).format("en")
-
-
-def _explain_fr(decision: Decision) -> str:
-    is_add = decision.change.action is ChangeAction.ADD
-    noun = "Ajout" if is_add else "Annulation"
-    reason = decision.reason
-    if reason is Reason.ON_TIME:
-        if decision.deadline is None:
-            return f"{noun} accepté{'' if is_add else 'e'} pour {_what_fr(decision)}."
-        return (
-            f"{noun} accepté{'' if is_add else 'e'} : la demande pour {_what_fr(decision)} est "
-            f"faite avant la date limite du {format_instant(decision.deadline)}."
-        )
-    if reason is Reason.LATE_SURCHARGE:
-        return (
-            f"{noun} hors délai : {_expired_fr(decision)} ; il est facturé {_money_fr(decision)}."
-        )
-    if reason is Reason.LATE_STILL_CHARGED:
-        return (
-            f"{noun} hors délai : {_expired_fr(decision)} ; le service reste facturé "
-            f"{_money_fr(decision)}."
-        )
-    if reason is Reason.LATE_CHARGE_WAIVED:
-        return (
-            f"{noun} hors délai : {_expired_fr(decision)} ; avec le certificat médical, le "
-            f"service n'est pas facturé ({_money_fr(decision)})."
-        )
-    if reason is Reason.LATE_ACCEPTED:
-        return f"{noun} hors délai : {_expired_fr(decision)} ; la demande est acceptée sans frais."
-    if reason is Reason.TOO_LATE:
-        return f"{noun} refusé{'' if is_add else 'e'} : {_expired_fr(decision)}."
-    if reason is Reason.TOO_LATE_CONTACT:
-        return (
-            f"{noun} refusé{'' if is_add else 'e'} : {_expired_fr(decision)} ; la modification "
-            f"n'est plus possible en ligne, contactez {decision.detail}."
-        )
-    refused = f"{noun} refusé{'' if is_add else 'e'} : "
-    if reason is Reason.NOT_OPEN_YET:
-        assert decision.opens_at is not None
-        return (
-            f"{refused}les demandes pour {_what_fr(decision)} ne sont ouvertes qu'à partir du "
-            f"{format_instant(decision.opens_at)}."
-        )
-    if reason is Reason.NOT_A_SERVICE_DAY:
-        why = decision.detail or "pas de service ce jour-là"
-        return (
-            f"{refused}« {decision.service.label} » n'a pas lieu le "
-            f"{format_day(decision.change.day)} ({why})."
-        )
-    if reason is Reason.ACCOUNT_NOT_VALIDATED:
-        return f"{refused}le compte famille n'est pas encore validé par la mairie."
-    if reason is Reason.CHILD_NOT_IN_FAMILY:
-        return f"{refused}l'enfant {decision.change.child_id} n'est pas ajouté à la famille."
-    if reason is Reason.CHILD_NOT_REGISTERED:
-        return (
-            f"{refused}l'enfant {decision.change.child_id} n'est pas inscrit à "
-            f"« {decision.service.label} »."
-        )
-    return f"{refused}le dossier d'inscription n'est pas encore validé."
-
-
-def _explain_en(decision: Decision) -> str:
-    noun = "Addition" if decision.change.action is ChangeAction.ADD else "Cancellation"
-    reason = decision.reason
-    if reason is Reason.ON_TIME:
-        if decision.deadline is None:
-            return f"{noun} accepted for {_what_en(decision)}."
-        return (
-            f"{noun} accepted: the request for {_what_en(decision)} was made before the "
-            f"deadline of {format_instant(decision.deadline, 'en')}."
-        )
-    if reason is Reason.LATE_SURCHARGE:
-        return f"Late {noun.lower()}: {_expired_en(decision)}; it is charged {_money_en(decision)}."
-    if reason is Reason.LATE_STILL_CHARGED:
-        return (
-            f"Late {noun.lower()}: {_expired_en(decision)}; the service is still charged "
-            f"{_money_en(decision)}."
-        )
-    if reason is Reason.LATE_CHARGE_WAIVED:
-        return (
-            f"Late {noun.lower()}: {_expired_en(decision)}; with the medical certificate the "
-            f"service is not charged ({_money_en(decision)})."
-        )
-    if reason is Reason.LATE_ACCEPTED:
-        return (
-            f"Late {noun.lower()}: {_expired_en(decision)}; the request is accepted free of charge."
-        )
-    if reason is Reason.TOO_LATE:
-        return f"{noun} refused: {_expired_en(decision)}."
-    if reason is Reason.TOO_LATE_CONTACT:
-        return (
-            f"{noun} refused: {_expired_en(decision)}; it can no longer be changed online, "
-            f"please contact {decision.detail}."
-        )
-    refused = f"{noun} refused: "
-    if reason is Reason.NOT_OPEN_YET:
-        assert decision.opens_at is not None
-        return (
-            f"{refused}requests for {_what_en(decision)} open only on "
-            f"{format_instant(decision.opens_at, 'en')}."
-        )
-    if reason is Reason.NOT_A_SERVICE_DAY:
-        why = decision.detail or "no service that day"
-        return (
-            f"{refused}“{decision.service.label}” does not run on "
-            f"{format_day(decision.change.day, 'en')} ({why})."
-        )
-    if reason is Reason.ACCOUNT_NOT_VALIDATED:
-        return f"{refused}the family account is not yet validated by the town hall."
-    if reason is Reason.CHILD_NOT_IN_FAMILY:
-        return f"{refused}child {decision.change.child_id} has not been added to the family."
-    if reason is Reason.CHILD_NOT_REGISTERED:
-        return (
-            f"{refused}child {decision.change.child_id} is not registered for "
-            f"“{decision.service.label}”."
-        )
-    return f"{refused}the registration dossier is not yet validated."
+def _explain(decision: Decision, lang: str) -> str:
+    messages = _MESSAGES[lang]
+    key: Reason | str = decision.reason
+    if decision.reason is Reason.ON_TIME and decision.deadline is None:
+        key = "on_time_without_deadline"
+    return messages[key].format_map(_Values(decision, lang))
