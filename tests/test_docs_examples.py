@@ -56,3 +56,8 @@ def test_blocks_share_one_namespace_and_spaces_are_normalised(tmp_path: Path) ->
     )
     run = run_page(page)
     assert (run.scripts, run.doctests, run.outputs_checked) == (1, 1, 1)
+
+
+def test_the_readme_examples_run() -> None:
+    run = run_page(DOCS.parent / "README.md")
+    assert run.scripts >= 2
