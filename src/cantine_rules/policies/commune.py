@@ -111,11 +111,15 @@ class ExplainedRule:
             tail = "no source" if lang == "en" else "sans source"
         elif self.source.kind is SourceKind.DEFAULT:
             label = "default" if lang == "en" else "valeur par défaut"
-            tail = f"{label} : {self.source.reference}"
+            tail = f"{label}{_COLON[lang]} {self.source.reference}"
         else:
-            tail = f"{_SOURCE_KIND[lang][self.source.kind]} : « {self.source.reference} »"
+            kind = _SOURCE_KIND[lang][self.source.kind]
+            tail = f"{kind}{_COLON[lang]} « {self.source.reference} »"
         return f"{self.text} [{tail}]"
 
+
+#: French typography puts a space before a colon; English does not.
+_COLON = {"fr": " :", "en": ":"}
 
 _SOURCE_KIND = {
     "fr": {
@@ -552,7 +556,8 @@ def _describe_service(service: Service, booking: BookingRules, en: bool) -> str:
     days = ", ".join(sorted(_DAYS[lang][str(kind)] for kind in booking.days_of(service.code)))
     kind = service.kind.value if en else _KIND_FR[service.kind.value]
     unit = _UNIT[lang][service.billing_unit.value]
-    return f"« {service.label} » ({kind}) : {times}, {unit}, {days}."
+    colon = ":" if en else " :"  # French puts a space before the colon
+    return f"« {service.label} » ({kind}){colon} {times}, {unit}, {days}."
 
 
 def _describe_outcome(outcome: LateOutcome, en: bool) -> str:

@@ -45,6 +45,7 @@ __all__ = [
     "PlanningPeriod",
     "period_bounds",
     "planning",
+    "planning_between",
 ]
 
 
