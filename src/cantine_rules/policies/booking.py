@@ -421,34 +421,38 @@ class BookingRules:
             price_of: the normal price of a service for a child on a day, for late charges.
         """
         items = tuple(changes)
-        windows: dict[tuple[ChangeAction, str, date], tuple[ChangeWindow, bool]] = {}
-        contexts = _late_contexts(self, items, accounts)
-        decisions: list[Decision] = []
+        # Per (action, service, day): its window, or None when the service does not run then.
+        windows: dict[tuple[ChangeAction, str, date], ChangeWindow | None] = {}
+        starts: dict[tuple[str, date], datetime] = {}
+        decided: list[Decision | None] = []
+        open_windows: dict[int, ChangeWindow] = {}
+        late_positions: list[int] = []
         for position, change in enumerate(items):
             if not isinstance(change, BookingChange):
                 raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
-            service, rules, days = self._entry(change.service_code)
-            start = service_start(service, change.day)
+            service, _, days = self._entry(change.service_code)
+            start_key = (change.service_code, change.day)
+            start = starts.get(start_key)
+            if start is None:
+                start = starts[start_key] = service_start(service, change.day)
             account = accounts.get(change.child_id) if accounts is not None else None
             refusal = self.eligibility(change, account)
             if refusal is not None:
-                decisions.append(
+                decided.append(
                     Decision(change, service, DecisionStatus.REFUSED, refusal, None, None, start)
                 )
                 continue
             key = (change.action, change.service_code, change.day)
-            cached = windows.get(key)
-            if cached is None:
+            if key in windows:
+                window = windows[key]
+            else:
                 runs = self.calendar.runs(days, change.day)
-                window = (
-                    self.window(change.action, change.service_code, change.day)
-                    if runs
-                    else ChangeWindow()
+                window = windows[key] = (
+                    self.window(change.action, change.service_code, change.day) if runs else None
                 )
-                cached = windows[key] = (window, runs)
-            window, runs = cached
-            if not runs:
-                decisions.append(
+            if window is None:
+                detail = self.no_service_reason(change.service_code, change.day)
+                decided.append(
                     Decision(
                         change,
                         service,
@@ -457,13 +461,27 @@ class BookingRules:
                         None,
                         None,
                         start,
-                        detail=self.no_service_reason(change.service_code, change.day),
+                        detail=detail,
                     )
                 )
                 continue
+            decided.append(None)
+            open_windows[position] = window
+            if window.is_late(change.requested_at):
+                late_positions.append(position)
+        contexts = _late_contexts(self, items, late_positions, accounts)
+        decisions: list[Decision] = []
+        for position, done in enumerate(decided):
+            if done is not None:
+                decisions.append(done)
+                continue
+            change = items[position]
+            service, rules, _ = self._entry(change.service_code)
+            window = open_windows[position]
             price = None
-            if window.is_late(change.requested_at) and price_of is not None:
+            if position in contexts and price_of is not None:
                 price = price_of(change.child_id, service, change.day)
+            start = starts[(change.service_code, change.day)]
             decisions.append(
                 _decide_in_window(
                     change, service, rules, window, start, price, contexts.get(position)
@@ -532,6 +550,23 @@ class BookingRules:
 _MEMO_LIMIT = 100_000
 
 
+_DESCRIPTIONS: dict[tuple[ChangeWindowRule, str], str] = {}
+
+
+def _describe(rule: ChangeWindowRule, lang: str) -> str:
+    """A rule in words, kept once made: the library's rules are frozen values."""
+    key = (rule, lang)
+    try:
+        return _DESCRIPTIONS[key]
+    except KeyError:
+        if len(_DESCRIPTIONS) >= 1024:
+            _DESCRIPTIONS.clear()
+        text = _DESCRIPTIONS[key] = rule.describe(lang)
+        return text
+    except TypeError:  # a rule class of the user's that is not hashable
+        return rule.describe(lang)
+
+
 def _decide_in_window(
     change: BookingChange,
     service: Service,
@@ -543,8 +578,8 @@ def _decide_in_window(
 ) -> Decision:
     at = change.requested_at
     closing = window.closing_rule
-    rule_fr = closing.describe("fr") if closing is not None else None
-    rule_en = closing.describe("en") if closing is not None else None
+    rule_fr = _describe(closing, "fr") if closing is not None else None
+    rule_en = _describe(closing, "en") if closing is not None else None
 
     def decision(
         status: DecisionStatus,
@@ -597,11 +632,18 @@ def _decide_in_window(
 def _late_contexts(
     rules: BookingRules,
     changes: tuple[BookingChange, ...],
+    late_positions: Sequence[int],
     accounts: Mapping[str, FamilyAccount] | None,
 ) -> dict[int, LateContext]:
-    """The late context of each change that may be late, counted in a canonical order."""
+    """The late context of each late change, counted in a canonical order.
+
+    Only changes that are decided late count: a monthly allowance, a per-family penalty and the
+    days of a sick absence are counted over them, by instant, then day, child, service, action.
+    """
+    if not late_positions:
+        return {}
     order = sorted(
-        range(len(changes)),
+        late_positions,
         key=lambda i: (
             changes[i].requested_at,
             changes[i].day,
@@ -619,9 +661,6 @@ def _late_contexts(
     contexts: dict[int, LateContext] = {}
     for position in order:
         change = changes[position]
-        window = rules.window(change.action, change.service_code, change.day)
-        if not window.is_late(change.requested_at):
-            continue
         month_key = (change.child_id, change.day.year, change.day.month)
         family = accounts.get(change.child_id) if accounts is not None else None
         family_id = family.family.id if family is not None else change.child_id
