@@ -637,3 +637,29 @@ def test_every_reason_has_an_explanation_in_both_languages(lang: str) -> None:
     from cantine_rules.policies.decisions import _MESSAGES
 
     assert set(Reason) <= set(_MESSAGES[lang])
+
+
+def test_only_changes_decided_late_use_up_the_free_allowance() -> None:
+    # A late change refused because the child is not registered, or made for a day without
+    # service, is not a late change the family made: it does not use up the allowance.
+    rules = office_rules(FreeAllowance(1, BaseTimes(Decimal("1.5"))))
+    family = Family("F1", children=(Child("a", "Ana", date(2016, 1, 1)),))
+    account = FamilyAccount(family, True, registrations={("a", "repas")})
+    not_registered = FamilyAccount(family, True)
+    wednesday = date(2024, 9, 18)
+    changes = [
+        change(ADD, "repas", wednesday, day_at(wednesday), OFFICE, child="a"),
+        change(ADD, "repas", date(2024, 9, 19), day_at(date(2024, 9, 19)), OFFICE, child="b"),
+        change(ADD, "repas", date(2024, 9, 20), day_at(date(2024, 9, 20)), OFFICE, child="a"),
+    ]
+    decisions = rules.decide_many(
+        changes,
+        accounts={"a": account, "b": not_registered},
+        price_of=lambda child, service, day: Money.euros("3.00"),
+    )
+    assert [d.reason for d in decisions] == [
+        Reason.NOT_A_SERVICE_DAY,
+        Reason.CHILD_NOT_IN_FAMILY,
+        Reason.LATE_SURCHARGE,
+    ]
+    assert decisions[2].charge == Money.euros("3.00")  # the first late change: normal price
