@@ -663,3 +663,10 @@ def test_only_changes_decided_late_use_up_the_free_allowance() -> None:
         Reason.LATE_SURCHARGE,
     ]
     assert decisions[2].charge == Money.euros("3.00")  # the first late change: normal price
+
+
+def test_surcharge_words() -> None:
+    assert BasePlus(Money.euros(3)).describe() == "tarif normal + 3,00\u00a0€"
+    assert BasePlus(Money.zero()).describe("en") == "normal price"
+    assert BaseTimes(Decimal("1.5")).describe() == "tarif normal + 50 %"
+    assert FlatPrice(Money.euros(4)).describe("en") == "surcharged price €4.00"
