@@ -135,6 +135,8 @@ class BasePlus:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`Surcharge`][]."""
+        if self.amount.is_zero():
+            return "normal price" if lang == "en" else "tarif normal"
         if lang == "en":
             return f"normal price + {self.amount.format('en')}"
         return f"tarif normal + {self.amount.format('fr_FR')}"
