@@ -248,9 +248,10 @@ class BookingRules:
         by_code = dict(self.by_service)
         days = dict(self.service_days)
         known = {service.code for service in self.services}
-        for code, _ in (*self.by_service, *self.service_days):
-            if code not in known:
-                raise UnknownServiceError(code, known, field="by_service")
+        for field, codes in (("by_service", by_code), ("service_days", days)):
+            for code in codes:
+                if code not in known:
+                    raise UnknownServiceError(code, known, field=field)
         index = {
             service.code: (
                 service,
@@ -421,12 +422,13 @@ class BookingRules:
             price_of: the normal price of a service for a child on a day, for late charges.
         """
         items = tuple(changes)
+        for position, change in enumerate(items):
+            if not isinstance(change, BookingChange):
+                raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
         windows: dict[tuple[ChangeAction, str, date], tuple[ChangeWindow, bool]] = {}
         contexts = _late_contexts(self, items, accounts)
         decisions: list[Decision] = []
         for position, change in enumerate(items):
-            if not isinstance(change, BookingChange):
-                raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
             service, rules, days = self._entry(change.service_code)
             start = service_start(service, change.day)
             account = accounts.get(change.child_id) if accounts is not None else None
