@@ -855,42 +855,44 @@ def test_service_days_set_where_a_service_runs() -> None:
     assert wednesday.status is DecisionStatus.ACCEPTED
 
 
-ADD_48_CANCEL_1 = BookingRules(
-    CAL_B,
-    (MEAL,),
-    ServiceRules(
-        add=HoursBefore(48),
-        cancel=HoursBefore(1),
-        late_add=LateHandling(
-            Refuse(), AcceptWithSurcharge(FreeAllowance(1, FlatPrice(Money.euros(4))))
+def _add_48_cancel_1() -> BookingRules:
+    """Fresh rules (with no window kept yet) where adding closes 48 h and cancelling 1 h ahead."""
+    return BookingRules(
+        CAL_B,
+        (MEAL,),
+        ServiceRules(
+            add=HoursBefore(48),
+            cancel=HoursBefore(1),
+            late_add=LateHandling(
+                Refuse(), AcceptWithSurcharge(FreeAllowance(1, FlatPrice(Money.euros(4))))
+            ),
+            late_cancel=LateHandling(Refuse(), KeepCharging()),
         ),
-        late_cancel=LateHandling(Refuse(), KeepCharging()),
-    ),
-)
+    )
 
 
 def test_adding_and_cancelling_have_their_own_deadlines() -> None:
-    assert ADD_48_CANCEL_1.window(ADD, "repas", THURSDAY).closes_at == paris(2024, 9, 17, 12, 0)
-    assert ADD_48_CANCEL_1.window(CANCEL, "repas", THURSDAY).closes_at == paris(2024, 9, 19, 11, 0)
+    rules = _add_48_cancel_1()
+    assert rules.window(ADD, "repas", THURSDAY).closes_at == paris(2024, 9, 17, 12, 0)
+    assert rules.window(CANCEL, "repas", THURSDAY).closes_at == paris(2024, 9, 19, 11, 0)
     at = paris(2024, 9, 18, 9, 0)
-    assert ADD_48_CANCEL_1.decide(change(ADD, "repas", THURSDAY, at)).reason is Reason.TOO_LATE
-    assert ADD_48_CANCEL_1.decide(change(CANCEL, "repas", THURSDAY, at)).reason is Reason.ON_TIME
-    basket = ADD_48_CANCEL_1.decide_many(
+    assert rules.decide(change(ADD, "repas", THURSDAY, at)).reason is Reason.TOO_LATE
+    assert rules.decide(change(CANCEL, "repas", THURSDAY, at)).reason is Reason.ON_TIME
+    basket = rules.decide_many(
         [change(ADD, "repas", THURSDAY, at), change(CANCEL, "repas", THURSDAY, at)]
     )
     assert [d.reason for d in basket] == [Reason.TOO_LATE, Reason.ON_TIME]
-    period = ADD_48_CANCEL_1.decide_period(["c1"], "repas", [THURSDAY], ADD, at)
+    period = rules.decide_period(["c1"], "repas", [THURSDAY], ADD, at)
     assert period.refused_days() == (THURSDAY,)
 
 
 def test_late_adds_are_counted_by_the_add_deadline() -> None:
+    rules = _add_48_cancel_1()
     # Both adds are late for the 48-hour add deadline, not for the 1-hour cancel deadline: the
     # first uses the one free late add of the month, the second is surcharged.
     days = [date(2024, 9, 19), date(2024, 9, 20)]
     changes = [change(ADD, "repas", day, paris(2024, 9, 18, 13, 0), OFFICE) for day in days]
-    decisions = ADD_48_CANCEL_1.decide_many(
-        changes, price_of=lambda child, service, day: Money.euros("3.00")
-    )
+    decisions = rules.decide_many(changes, price_of=lambda child, service, day: Money.euros("3.00"))
     assert [d.charge for d in decisions] == [Money.euros(3), Money.euros(4)]
 
 

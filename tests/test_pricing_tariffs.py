@@ -547,6 +547,16 @@ def _brackets(*rows: tuple[str, str | None, str | None]) -> tuple[Bracket, ...]:
             ),
         ),
         (
+            lambda: _grid(("0", "1"), ("500", "2"), ("500", "3")),
+            (
+                "GridError",
+                "brackets[2].lower",
+                Decimal(500),
+                "brackets[2].lower: thresholds must be strictly increasing; brackets[1] ('T2') "
+                "starts at 500 (got 500)",
+            ),
+        ),
+        (
             lambda: BracketGrid(_brackets(("T1", "0", "1")), "T1", "yes"),  # type: ignore[arg-type]
             (
                 "InvalidTypeError",

@@ -179,9 +179,13 @@ def test_policy_without_age_limit_and_its_input_checks() -> None:
 
 
 def test_a_record_cannot_be_received_before_it_was_issued() -> None:
-    with pytest.raises(InvalidValueError) as caught:
-        _record("500", date(2024, 6, 3), date(2024, 6, 2))
-    assert caught.value.field == "received_on"
+    assert refusal(lambda: _record("500", date(2024, 6, 3), date(2024, 6, 2))) == (
+        "InvalidValueError",
+        "received_on",
+        date(2024, 6, 2),
+        "received_on: a document cannot be received before it was issued (2024-06-03) "
+        "(got 2024-06-02)",
+    )
 
 
 # Exact refusals and the limits of each rule -----------------------------------------------------
