@@ -602,15 +602,16 @@ def test_unbooked_presences_on_the_first_and_last_day_are_listed() -> None:
 def test_a_presence_on_a_day_charged_by_a_decision_is_not_unbooked() -> None:
     # A late add decided at the office: the day is charged though no booking remains for it.
     key = ("zoe", "soir", date(2024, 9, 12))
+    elsewhere = ("louise", "repas", date(2024, 9, 12))  # present, neither booked nor charged
     invoice = build_invoice(
         [],
         MEAL,
         start=START,
         end=END,
-        attendance={key: Attendance.present()},
+        attendance={key: Attendance.present(), elsewhere: Attendance.present()},
         decided_charges={key: _CHARGE},
     )
-    assert invoice.unbooked_presences == ()
+    assert invoice.unbooked_presences == (elsewhere,)
     assert [line.kind for line in invoice.lines] == [LineKind.DECIDED]
 
 
