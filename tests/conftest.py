@@ -1,4 +1,5 @@
-"""Hypothesis profiles: ``ci`` (the default, bounded) and ``long`` (for a deeper run)."""
+"""Hypothesis profiles: ``ci`` (the default, bounded), ``long`` (for a deeper run) and
+``mutation`` (a few examples, for the mutation-testing run of docs/mutation-testing.md)."""
 
 from __future__ import annotations
 
@@ -11,5 +12,8 @@ settings.register_profile(
 )
 settings.register_profile(
     "long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "mutation", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

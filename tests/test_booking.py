@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -29,14 +30,16 @@ from cantine_rules import (
     ServiceKind,
     UnknownServiceError,
 )
-from cantine_rules.calendar import SchoolCalendar, Zone
+from cantine_rules.calendar import SchoolCalendar, ServiceDays, Zone
 from cantine_rules.policies import (
     AcceptLate,
     AcceptWithSurcharge,
+    AllOf,
     BasePlus,
     BaseTimes,
     BookingRules,
     ChangeWindow,
+    Decision,
     DecisionStatus,
     FamilyAccount,
     FlatPenalty,
@@ -46,6 +49,7 @@ from cantine_rules.policies import (
     KeepCharging,
     LateContext,
     LateHandling,
+    MaxHorizon,
     MedicalWaiver,
     MissingPriceError,
     Reason,
@@ -58,7 +62,9 @@ from cantine_rules.policies import (
     submit,
 )
 from cantine_rules.policies.deadlines import service_start
-from tests._helpers import paris
+from cantine_rules.policies.decisions import format_day
+from cantine_rules.pricing.accounts import DecidedCharge
+from tests._helpers import paris, refusal
 
 CAL_B = SchoolCalendar(Zone.B)
 MEAL = Service("repas", "Restauration scolaire", ServiceKind.MEAL, time(12, 0), time(13, 30))
@@ -670,3 +676,672 @@ def test_surcharge_words() -> None:
     assert BasePlus(Money.zero()).describe("en") == "normal price"
     assert BaseTimes(Decimal("1.5")).describe() == "tarif normal + 50 %"
     assert FlatPrice(Money.euros(4)).describe("en") == "surcharged price €4.00"
+
+
+# Exact refusals ---------------------------------------------------------------------------------
+
+SOME_RULES = ServiceRules(HoursBefore(48), HoursBefore(48))
+KNOWN = "known: matin, mercredi, repas, soir, vacances"
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: ServiceRules("48h", HoursBefore(48)),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "add",
+                "48h",
+                "add: must be a deadline rule (ChangeWindowRule) (got '48h' of type str)",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (MEAL, "soir"), SOME_RULES),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "services[1]",
+                "soir",
+                "services[1]: must be a Service (got 'soir' of type str)",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (MEAL, MEAL), SOME_RULES),
+            (
+                "InvalidValueError",
+                "services[1].code",
+                "repas",
+                "services[1].code: appears twice (got 'repas')",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (), SOME_RULES),
+            (
+                "InvalidValueError",
+                "services",
+                (),
+                "services: must hold at least one service (got ())",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (MEAL,), SOME_RULES, by_kind={"meal": SOME_RULES}),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "by_kind",
+                "meal",
+                "by_kind: must map ServiceKind to ServiceRules (got 'meal' of type str)",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (MEAL,), SOME_RULES, by_kind={ServiceKind.MEAL: "48h"}),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "by_kind",
+                ServiceKind.MEAL,
+                "by_kind: must map ServiceKind to ServiceRules "
+                "(got <ServiceKind.MEAL: 'meal'> of type ServiceKind)",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (MEAL,), SOME_RULES, by_service={"repas": "48h"}),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "by_service",
+                "repas",
+                "by_service: must map a service code to ServiceRules (got 'repas' of type str)",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (MEAL,), SOME_RULES, by_service={"soir": SOME_RULES}),
+            (
+                "UnknownServiceError",
+                "by_service",
+                "soir",
+                "by_service: unknown 'soir'; known: repas",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (MEAL,), SOME_RULES, service_days={"soir": frozenset()}),
+            (
+                "UnknownServiceError",
+                "service_days",
+                "soir",
+                "service_days: unknown 'soir'; known: repas",
+            ),
+        ),
+        (
+            lambda: BookingRules(CAL_B, (MEAL,), SOME_RULES, service_days={"repas": {"weekdays"}}),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "service_days.repas",
+                "weekdays",
+                "service_days.repas: must be ServiceDays (got 'weekdays' of type str)",
+            ),
+        ),
+        (
+            lambda: SEED_002.service("piscine"),
+            ("UnknownServiceError", "service", "piscine", f"service: unknown 'piscine'; {KNOWN}"),
+        ),
+        (
+            lambda: SEED_002.decide(change(ADD, "piscine", THURSDAY, LATE_AT)),
+            ("UnknownServiceError", "service", "piscine", f"service: unknown 'piscine'; {KNOWN}"),
+        ),
+        (
+            lambda: SEED_002.decide("change"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "change",
+                "change",
+                "change: must be a BookingChange (got 'change' of type str)",
+            ),
+        ),
+        (
+            lambda: SEED_002.decide(change(ADD, "repas", THURSDAY, LATE_AT), price=Money.euros(-1)),
+            (
+                "NegativeAmountError",
+                "price",
+                Money.euros(-1),
+                "price: must not be negative (got Money.euros('-1.00'))",
+            ),
+        ),
+        (
+            lambda: SEED_002.decide(change(CANCEL, "repas", THURSDAY, LATE_AT, OFFICE)),
+            (
+                "MissingPriceError",
+                "price",
+                None,
+                "price: a late change still billed is based on the service's price; give the price",
+            ),
+        ),
+        (
+            lambda: SEED_002.decide_many([change(ADD, "repas", THURSDAY, LATE_AT), "change"]),  # type: ignore[list-item]
+            (
+                "InvalidTypeError",
+                "changes[1]",
+                "change",
+                "changes[1]: must be a BookingChange (got 'change' of type str)",
+            ),
+        ),
+        (
+            lambda: SEED_002.decide_period(
+                ["c1"], "soir", [THURSDAY], ADD, datetime(2024, 9, 1, 9)
+            ),
+            (
+                "NaiveDatetimeError",
+                "requested_at",
+                datetime(2024, 9, 1, 9),
+                "requested_at: must be timezone-aware "
+                "(for example tzinfo=ZoneInfo('Europe/Paris')) (got 2024-09-01T09:00:00)",
+            ),
+        ),
+        (
+            lambda: SEED_002.decide_period(["c1", " "], "soir", [THURSDAY], ADD, LATE_AT),
+            (
+                "EmptyIdentifierError",
+                "child_ids[1]",
+                " ",
+                "child_ids[1]: must be a non-empty identifier (got ' ')",
+            ),
+        ),
+        (
+            lambda: SEED_002.decide_period(
+                ["c1"], "soir", [THURSDAY], ADD, LATE_AT, price=Money.euros(-1)
+            ),
+            (
+                "NegativeAmountError",
+                "price",
+                Money.euros(-1),
+                "price: must not be negative (got Money.euros('-1.00'))",
+            ),
+        ),
+    ],
+)
+def test_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+# Rules as values, rules per action, and windows kept ------------------------------------------
+
+_LOOSE = ServiceRules(HoursBefore(1), HoursBefore(1))
+
+
+def test_the_order_rules_are_given_in_does_not_change_the_rules() -> None:
+    both = {ServiceKind.MORNING_CARE: _LOOSE, ServiceKind.EVENING_CARE: _LOOSE}
+    days = {
+        "matin": frozenset({ServiceDays.SCHOOL_DAYS}),
+        "soir": frozenset({ServiceDays.SCHOOL_DAYS}),
+    }
+    services = (MORNING, EVENING)
+    one = BookingRules(CAL_B, services, SOME_RULES, by_kind=both, service_days=days)
+    other = BookingRules(
+        CAL_B,
+        services,
+        SOME_RULES,
+        by_kind=dict(reversed(both.items())),
+        service_days=dict(reversed(days.items())),
+    )
+    assert one == other
+    assert hash(one) == hash(other)
+
+
+def test_service_days_set_where_a_service_runs() -> None:
+    # A meal served on Wednesdays without school as well (a commune's own choice).
+    days = frozenset({ServiceDays.SCHOOL_DAYS, ServiceDays.WEDNESDAYS})
+    rules = BookingRules(CAL_B, (MEAL,), SOME_RULES, service_days={"repas": days})
+    assert rules.days_of("repas") == days
+    wednesday = rules.decide(change(ADD, "repas", date(2024, 9, 18), paris(2024, 9, 1, 9)))
+    assert wednesday.status is DecisionStatus.ACCEPTED
+
+
+def _add_48_cancel_1() -> BookingRules:
+    """Fresh rules (with no window kept yet) where adding closes 48 h and cancelling 1 h ahead."""
+    return BookingRules(
+        CAL_B,
+        (MEAL,),
+        ServiceRules(
+            add=HoursBefore(48),
+            cancel=HoursBefore(1),
+            late_add=LateHandling(
+                Refuse(), AcceptWithSurcharge(FreeAllowance(1, FlatPrice(Money.euros(4))))
+            ),
+            late_cancel=LateHandling(Refuse(), KeepCharging()),
+        ),
+    )
+
+
+def test_adding_and_cancelling_have_their_own_deadlines() -> None:
+    rules = _add_48_cancel_1()
+    assert rules.window(ADD, "repas", THURSDAY).closes_at == paris(2024, 9, 17, 12, 0)
+    assert rules.window(CANCEL, "repas", THURSDAY).closes_at == paris(2024, 9, 19, 11, 0)
+    at = paris(2024, 9, 18, 9, 0)
+    assert rules.decide(change(ADD, "repas", THURSDAY, at)).reason is Reason.TOO_LATE
+    assert rules.decide(change(CANCEL, "repas", THURSDAY, at)).reason is Reason.ON_TIME
+    basket = rules.decide_many(
+        [change(ADD, "repas", THURSDAY, at), change(CANCEL, "repas", THURSDAY, at)]
+    )
+    assert [d.reason for d in basket] == [Reason.TOO_LATE, Reason.ON_TIME]
+    period = rules.decide_period(["c1"], "repas", [THURSDAY], ADD, at)
+    assert period.refused_days() == (THURSDAY,)
+
+
+def test_late_adds_are_counted_by_the_add_deadline() -> None:
+    rules = _add_48_cancel_1()
+    # Both adds are late for the 48-hour add deadline, not for the 1-hour cancel deadline: the
+    # first uses the one free late add of the month, the second is surcharged.
+    days = [date(2024, 9, 19), date(2024, 9, 20)]
+    changes = [change(ADD, "repas", day, paris(2024, 9, 18, 13, 0), OFFICE) for day in days]
+    decisions = rules.decide_many(changes, price_of=lambda child, service, day: Money.euros("3.00"))
+    assert [d.charge for d in decisions] == [Money.euros(3), Money.euros(4)]
+
+
+@attrs.frozen
+class _Counting:
+    """A deadline rule that records each day it is asked about."""
+
+    inner: HoursBefore
+    calls: list[date] = attrs.field(factory=list, eq=False)
+
+    def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
+        self.calls.append(day)
+        return self.inner.window(service, day, calendar)
+
+    def describe(self, lang: str = "fr") -> str:
+        return self.inner.describe(lang)
+
+
+def test_each_window_is_computed_once_and_kept() -> None:
+    counting = _Counting(HoursBefore(48))
+    rules = BookingRules(CAL_B, (MEAL,), ServiceRules(counting, counting))
+    first = rules.window(ADD, "repas", THURSDAY)
+    assert rules.window(ADD, "repas", THURSDAY) == first
+    rules.decide(change(ADD, "repas", THURSDAY, LATE_AT))
+    rules.decide_many([change(ADD, "repas", THURSDAY, LATE_AT)] * 3)
+    assert counting.calls == [THURSDAY]
+
+
+# Deciding a basket is deciding each change -----------------------------------------------------
+
+ANA_AND_BEN = Family(
+    "F1", children=(Child("a", "Ana", date(2016, 1, 1)), Child("b", "Ben", date(2018, 1, 1)))
+)
+
+
+def _price_of(child: str, service: Service, day: date) -> Money:
+    """A price that depends on the child, the service and the day."""
+    base = {"a": 300, "b": 400}[child] + {"repas": 0, "soir": 50, "matin": 20}[service.code]
+    return Money.from_cents(base + day.day)
+
+
+def test_a_basket_with_accounts_and_days_without_service_is_decided_change_by_change() -> None:
+    account = FamilyAccount(ANA_AND_BEN, True, registrations={("a", "repas"), ("a", "soir")})
+    accounts = {"a": account, "b": account}
+    at = paris(2024, 9, 18, 9, 0)
+    changes = [
+        change(ADD, "repas", THURSDAY, at, child="b"),  # Ben is not registered
+        change(ADD, "repas", date(2024, 9, 18), at, child="a"),  # a Wednesday: no meal
+        change(ADD, "repas", date(2024, 11, 11), at, child="a"),  # Armistice
+        change(CANCEL, "soir", THURSDAY, at, OFFICE, child="a"),  # late, billed its price
+        change(CANCEL, "repas", THURSDAY, at, OFFICE, child="a"),  # late, billed
+        change(ADD, "soir", date(2024, 9, 27), at, child="a"),  # on time
+    ]
+    basket = SEED_002.decide_many(changes, accounts=accounts, price_of=_price_of)
+    one_by_one = tuple(
+        SEED_002.decide(
+            c,
+            account=accounts[c.child_id],
+            price=_price_of(c.child_id, SEED_002.service(c.service_code), c.day),
+        )
+        for c in changes
+    )
+    assert basket == one_by_one
+    assert [d.reason for d in basket] == [
+        Reason.CHILD_NOT_REGISTERED,
+        Reason.NOT_A_SERVICE_DAY,
+        Reason.NOT_A_SERVICE_DAY,
+        Reason.LATE_STILL_CHARGED,
+        Reason.LATE_STILL_CHARGED,
+        Reason.ON_TIME,
+    ]
+    assert basket[2].detail == "Armistice"
+    assert [d.charge for d in basket[3:5]] == [Money.euros("3.69"), Money.euros("3.19")]
+    assert all(d.service_start == service_start(d.service, d.change.day) for d in basket)
+
+
+def test_a_basket_late_change_refused_online_needs_no_price() -> None:
+    late = change(ADD, "repas", THURSDAY, LATE_AT)
+    (decision,) = SEED_002.decide_many([late])
+    assert decision.reason is Reason.TOO_LATE_CONTACT
+
+
+def test_a_basket_late_change_still_billed_needs_its_price() -> None:
+    late = change(CANCEL, "repas", THURSDAY, LATE_AT, OFFICE)
+    with pytest.raises(MissingPriceError):
+        SEED_002.decide_many([late])
+
+
+def test_a_refused_family_keeps_its_service_start() -> None:
+    account = FamilyAccount(FAMILY, False)
+    decision = CHANTRAINE_LIKE.decide(change(ADD, "repas", THURSDAY, LATE_AT), account=account)
+    assert decision.service_start == paris(2024, 9, 19, 12, 0)
+    closed = CHANTRAINE_LIKE.decide(change(ADD, "repas", date(2024, 11, 11), LATE_AT))
+    assert closed.service_start == paris(2024, 11, 11, 12, 0)
+
+
+# Late contexts in a basket ---------------------------------------------------------------------
+
+
+def test_the_free_allowance_is_counted_per_child_and_month_after_on_time_changes() -> None:
+    rules = office_rules(FreeAllowance(1, FlatPrice(Money.euros(4))))
+    changes = [
+        change(ADD, "repas", date(2024, 10, 10), paris(2024, 9, 1, 8, 0), OFFICE),  # on time
+        change(ADD, "repas", date(2024, 9, 19), day_at(date(2024, 9, 19)), OFFICE),
+        change(ADD, "repas", date(2024, 9, 20), day_at(date(2024, 9, 20)), OFFICE),
+        change(ADD, "repas", date(2024, 10, 1), day_at(date(2024, 10, 1)), OFFICE),
+        change(ADD, "repas", date(2024, 10, 1), day_at(date(2024, 10, 1)), OFFICE, child="c2"),
+    ]
+    decisions = rules.decide_many(changes, price_of=lambda c, s, d: Money.euros("3.00"))
+    assert [d.charge for d in decisions] == [
+        None,
+        Money.euros(3),  # the first late add of September: free allowance
+        Money.euros(4),  # the second: surcharged
+        Money.euros(3),  # October starts a new allowance
+        Money.euros(3),  # another child has an allowance of its own
+    ]
+
+
+def test_the_penalty_goes_to_the_first_late_change_of_each_family() -> None:
+    # « a flat penalty per late registration »: the first late change of a family in the batch,
+    # by instant, carries it; children with no account are each a family of their own.
+    rules = office_rules(FlatPenalty(Money.euros(5)))
+    account = FamilyAccount(ANA_AND_BEN, True, registrations={("a", "repas"), ("b", "repas")})
+    changes = [
+        change(ADD, "repas", THURSDAY, paris(2024, 9, 18, 10, 0), OFFICE, child="b"),
+        change(ADD, "repas", THURSDAY, paris(2024, 9, 18, 9, 0), OFFICE, child="a"),
+        change(ADD, "repas", THURSDAY, paris(2024, 9, 18, 11, 0), OFFICE, child="x"),
+        change(ADD, "repas", THURSDAY, paris(2024, 9, 18, 11, 0), OFFICE, child="y"),
+    ]
+    decisions = rules.decide_many(
+        changes,
+        accounts={"a": account, "b": account},
+        price_of=lambda c, s, d: Money.euros("3.00"),
+    )
+    assert [d.charge for d in decisions] == [
+        Money.euros(3),
+        Money.euros(8),
+        Money.euros(8),
+        Money.euros(8),
+    ]
+
+
+def test_two_waiting_days_charge_the_first_two_sick_days() -> None:
+    rules = office_rules(FlatPrice(Money.euros(4)), KeepCharging(MedicalWaiver(waiting_days=2)))
+    sick_days = [date(2024, 9, 19), date(2024, 9, 20), date(2024, 9, 23)]
+    changes = [
+        change(
+            CANCEL,
+            "repas",
+            day,
+            day_at(day),
+            OFFICE,
+            justification=Justification.MEDICAL_CERTIFICATE,
+        )
+        for day in sick_days
+    ]
+    decisions = rules.decide_many(changes, price_of=lambda c, s, d: Money.euros("3.20"))
+    assert [d.reason for d in decisions] == [
+        Reason.LATE_STILL_CHARGED,
+        Reason.LATE_STILL_CHARGED,
+        Reason.LATE_CHARGE_WAIVED,
+    ]
+    assert decisions[2].status is DecisionStatus.ACCEPTED_LATE
+
+
+# Period bookings -------------------------------------------------------------------------------
+
+
+def test_a_period_is_decided_day_by_day_as_one_change_would_be() -> None:
+    days = [date(2024, 11, 11), THURSDAY, date(2024, 9, 18), date(2024, 9, 20), date(2024, 9, 27)]
+    at = paris(2024, 9, 18, 9, 0)
+    price = Money.euros("2.10")
+    for action in (ADD, CANCEL):
+        for channel in (ONLINE, OFFICE):
+            period = SEED_002.decide_period(
+                ["c1", "c2"], "soir", days, action, at, channel=channel, price=price
+            )
+            single = tuple(
+                SEED_002.decide(change(action, "soir", day, at, channel), price=price)
+                for day in days
+            )
+            assert period.by_day == single
+    late_office = SEED_002.decide_period(["c1"], "soir", [THURSDAY], ADD, at, channel=OFFICE)
+    assert late_office.by_day[0].charge == Money.euros(10)
+
+
+def test_a_period_by_day_is_made_out_for_the_first_child() -> None:
+    period = SEED_002.decide_period(["c1", "c2"], "soir", [THURSDAY], ADD, LATE_AT)
+    assert [d.change.child_id for d in period.by_day] == ["c1"]
+    assert [d.change.child_id for d in period] == ["c1", "c2"]
+
+
+def test_a_period_for_no_children_decides_the_days_and_yields_nothing() -> None:
+    period = SEED_002.decide_period([], "soir", [THURSDAY, date(2024, 9, 27)], ADD, LATE_AT)
+    assert len(period) == 0
+    assert list(period) == []
+    assert period.refused_days() == (THURSDAY,)
+    assert period.accepted_days() == (date(2024, 9, 27),)
+
+
+# Decisions -------------------------------------------------------------------------------------
+
+
+def test_a_change_before_the_window_opens_is_refused_as_not_open_yet() -> None:
+    rules = BookingRules(
+        CAL_B, (MEAL,), ServiceRules(AllOf((HoursBefore(48), MaxHorizon(30))), HoursBefore(48))
+    )
+    day = date(2024, 11, 14)
+    decision = rules.decide(change(ADD, "repas", day, paris(2024, 10, 14, 23, 0)))
+    assert decision.status is DecisionStatus.REFUSED
+    assert decision.reason is Reason.NOT_OPEN_YET
+    assert decision.opens_at == paris(2024, 10, 15, 0, 0)
+    on_time = rules.decide(change(ADD, "repas", day, paris(2024, 10, 15, 0, 0)))
+    assert on_time.reason is Reason.ON_TIME
+    assert on_time.opens_at == paris(2024, 10, 15, 0, 0)
+
+
+def test_late_decisions_say_what_their_charge_is_for() -> None:
+    at = paris(2024, 9, 18, 9)
+    on_time = SEED_002.decide(change(ADD, "repas", THURSDAY, paris(2024, 9, 1, 9)))
+    late_add = SEED_002.decide(change(ADD, "soir", THURSDAY, at, OFFICE))
+    late_cancel = SEED_002.decide(
+        change(CANCEL, "matin", THURSDAY, at, OFFICE, child="c2"), price=Money.euros("1.50")
+    )
+    certified = SEED_002.decide(
+        change(
+            CANCEL,
+            "repas",
+            THURSDAY,
+            at,
+            OFFICE,
+            child="c3",
+            justification=Justification.MEDICAL_CERTIFICATE,
+        ),
+        price=Money.euros("3.00"),
+    )
+    waived = office_rules(FlatPrice(Money.euros(4)), KeepCharging(MedicalWaiver())).decide(
+        change(
+            CANCEL, "repas", THURSDAY, at, OFFICE, justification=Justification.MEDICAL_CERTIFICATE
+        ),
+        price=Money.euros("3.00"),
+    )
+    assert waived.reason is Reason.LATE_CHARGE_WAIVED
+    # Decisions that bill nothing of their own (on time, waived) are left out, wherever they are.
+    charges = decided_charges([on_time, waived, late_add, late_cancel, certified])
+    assert charges == {
+        ("c1", "soir", THURSDAY): DecidedCharge(
+            Money.euros(10), "tarif majoré", "ajout hors délai"
+        ),
+        ("c2", "matin", THURSDAY): DecidedCharge(
+            Money.euros("1.50"), "prix du service", "annulation hors délai"
+        ),
+        # Decided with the certificate in hand: a later justified absence does not waive it.
+        ("c3", "repas", THURSDAY): DecidedCharge(
+            Money.euros(3), "prix du service", "annulation hors délai", waivable=False
+        ),
+    }
+
+
+# Explanations, word for word --------------------------------------------------------------------
+
+_SOIR_DAY = "jeudi 19 septembre 2024"
+_WHAT_FR = f"« Accueil du soir » du {_SOIR_DAY}"
+_WHAT_EN = "“Accueil du soir” on Thursday 19 September 2024"
+_EXPIRED_FR = (
+    f"le délai (2 jours ouvrés avant le service) pour {_WHAT_FR} a expiré le "
+    "mardi 17 septembre 2024 à 16:30"
+)
+_EXPIRED_EN = (
+    f"the deadline (2 working days before the service) for {_WHAT_EN} passed on "
+    "Tuesday 17 September 2024 at 16:30"
+)
+_BEFORE_FR = (
+    f"la demande pour {_WHAT_FR} est faite avant la date limite du mardi 17 septembre 2024 à 16:30."
+)
+_BEFORE_EN = (
+    f"the request for {_WHAT_EN} was made before the deadline of "
+    "Tuesday 17 September 2024 at 16:30."
+)
+
+# (reason, the French sentence of an add, of a cancellation, the English sentence of an add)
+_SENTENCES = [
+    (
+        Reason.ON_TIME,
+        f"Ajout accepté : {_BEFORE_FR}",
+        f"Annulation acceptée : {_BEFORE_FR}",
+        f"Addition accepted: {_BEFORE_EN}",
+    ),
+    (
+        Reason.LATE_SURCHARGE,
+        f"Ajout hors délai : {_EXPIRED_FR} ; il est facturé 10,00\xa0€.",
+        f"Annulation hors délai : {_EXPIRED_FR} ; il est facturé 10,00\xa0€.",
+        f"Late addition: {_EXPIRED_EN}; it is charged €10.00.",
+    ),
+    (
+        Reason.LATE_STILL_CHARGED,
+        f"Ajout hors délai : {_EXPIRED_FR} ; le service reste facturé 10,00\xa0€.",
+        f"Annulation hors délai : {_EXPIRED_FR} ; le service reste facturé 10,00\xa0€.",
+        f"Late addition: {_EXPIRED_EN}; the service is still charged €10.00.",
+    ),
+    (
+        Reason.LATE_CHARGE_WAIVED,
+        f"Ajout hors délai : {_EXPIRED_FR} ; avec le certificat médical, le service n'est pas "
+        "facturé (10,00\xa0€).",
+        f"Annulation hors délai : {_EXPIRED_FR} ; avec le certificat médical, le service n'est "
+        "pas facturé (10,00\xa0€).",
+        f"Late addition: {_EXPIRED_EN}; with the medical certificate the service is not charged "
+        "(€10.00).",
+    ),
+    (
+        Reason.LATE_ACCEPTED,
+        f"Ajout hors délai : {_EXPIRED_FR} ; la demande est acceptée sans frais.",
+        f"Annulation hors délai : {_EXPIRED_FR} ; la demande est acceptée sans frais.",
+        f"Late addition: {_EXPIRED_EN}; the request is accepted free of charge.",
+    ),
+    (
+        Reason.TOO_LATE,
+        f"Ajout refusé : {_EXPIRED_FR}.",
+        f"Annulation refusée : {_EXPIRED_FR}.",
+        f"Addition refused: {_EXPIRED_EN}.",
+    ),
+    (
+        Reason.TOO_LATE_CONTACT,
+        f"Ajout refusé : {_EXPIRED_FR} ; la modification n'est plus possible en ligne, "
+        "contactez l'ALSH.",
+        f"Annulation refusée : {_EXPIRED_FR} ; la modification n'est plus possible en ligne, "
+        "contactez l'ALSH.",
+        f"Addition refused: {_EXPIRED_EN}; it can no longer be changed online, please contact "
+        "l'ALSH.",
+    ),
+    (
+        Reason.NOT_OPEN_YET,
+        f"Ajout refusé : les demandes pour {_WHAT_FR} ne sont ouvertes qu'à partir du "
+        "dimanche 1 septembre 2024 à 00:00.",
+        f"Annulation refusée : les demandes pour {_WHAT_FR} ne sont ouvertes qu'à partir du "
+        "dimanche 1 septembre 2024 à 00:00.",
+        f"Addition refused: requests for {_WHAT_EN} open only on Sunday 1 September 2024 at 00:00.",
+    ),
+    (
+        Reason.NOT_A_SERVICE_DAY,
+        f"Ajout refusé : « Accueil du soir » n'a pas lieu le {_SOIR_DAY} (Grève).",
+        f"Annulation refusée : « Accueil du soir » n'a pas lieu le {_SOIR_DAY} (Grève).",
+        "Addition refused: “Accueil du soir” does not run on Thursday 19 September 2024 (Grève).",
+    ),
+    (
+        Reason.ACCOUNT_NOT_VALIDATED,
+        "Ajout refusé : le compte famille n'est pas encore validé par la mairie.",
+        "Annulation refusée : le compte famille n'est pas encore validé par la mairie.",
+        "Addition refused: the family account is not yet validated by the town hall.",
+    ),
+    (
+        Reason.CHILD_NOT_IN_FAMILY,
+        "Ajout refusé : l'enfant c1 n'est pas ajouté à la famille.",
+        "Annulation refusée : l'enfant c1 n'est pas ajouté à la famille.",
+        "Addition refused: child c1 has not been added to the family.",
+    ),
+    (
+        Reason.CHILD_NOT_REGISTERED,
+        "Ajout refusé : l'enfant c1 n'est pas inscrit à « Accueil du soir ».",
+        "Annulation refusée : l'enfant c1 n'est pas inscrit à « Accueil du soir ».",
+        "Addition refused: child c1 is not registered for “Accueil du soir”.",
+    ),
+    (
+        Reason.DOSSIER_NOT_VALIDATED,
+        "Ajout refusé : le dossier d'inscription n'est pas encore validé.",
+        "Annulation refusée : le dossier d'inscription n'est pas encore validé.",
+        "Addition refused: the registration dossier is not yet validated.",
+    ),
+]
+
+
+def _decision(action: ChangeAction, reason: Reason, deadline: datetime | None) -> Decision:
+    detail = {Reason.TOO_LATE_CONTACT: "l'ALSH", Reason.NOT_A_SERVICE_DAY: "Grève"}.get(reason)
+    return Decision(
+        change(action, "soir", THURSDAY, paris(2024, 9, 18, 9)),
+        EVENING,
+        DecisionStatus.REFUSED,
+        reason,
+        deadline,
+        paris(2024, 9, 1, 0, 0),
+        paris(2024, 9, 19, 16, 30),
+        Money.euros(10),
+        "2 jours ouvrés avant le service",
+        "2 working days before the service",
+        detail,
+    )
+
+
+@pytest.mark.parametrize(("reason", "add_fr", "cancel_fr", "add_en"), _SENTENCES)
+def test_every_reason_is_explained_word_for_word(
+    reason: Reason, add_fr: str, cancel_fr: str, add_en: str
+) -> None:
+    deadline = paris(2024, 9, 17, 16, 30)
+    add, cancel = _decision(ADD, reason, deadline), _decision(CANCEL, reason, deadline)
+    assert (add.explain(), add.explain("fr"), cancel.explain()) == (add_fr, add_fr, cancel_fr)
+    assert add.explain("en") == add_en
+    cancellation = add_en.replace("Addition", "Cancellation").replace("addition", "cancellation")
+    assert cancel.explain("en") == cancellation
+
+
+def test_an_on_time_change_with_no_deadline_is_explained_without_one() -> None:
+    add, cancel = _decision(ADD, Reason.ON_TIME, None), _decision(CANCEL, Reason.ON_TIME, None)
+    assert add.explain() == f"Ajout accepté pour {_WHAT_FR}."
+    assert cancel.explain() == f"Annulation acceptée pour {_WHAT_FR}."
+    assert add.explain("en") == f"Addition accepted for {_WHAT_EN}."
+
+
+def test_an_explanation_is_in_french_or_english_only() -> None:
+    decision = _decision(ADD, Reason.ON_TIME, None)
+    expected = ("InvalidValueError", "lang", "de", "lang: must be 'fr' or 'en' (got 'de')")
+    assert refusal(lambda: decision.explain("de")) == expected
+    assert refusal(lambda: format_day(THURSDAY, "de")) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -24,7 +25,7 @@ from cantine_rules.policies import (
     service_start,
 )
 from cantine_rules.policies.deadlines import bounded_by_start
-from tests._helpers import paris
+from tests._helpers import paris, refusal
 
 CAL_B = SchoolCalendar(Zone.B)
 CAL_A = SchoolCalendar(Zone.A)
@@ -316,3 +317,195 @@ def test_hours_before_is_elapsed_time(hours: int, service: Service, day: date) -
     start = service_start(service, day)
     assert window.closes_at is not None
     assert start.astimezone(UTC) - window.closes_at.astimezone(UTC) == timedelta(hours=hours)
+
+
+# Exact refusals, texts and the rule each bound names -------------------------------------------
+
+OPENS, CLOSES = paris(2025, 1, 26, 20, 0), paris(2025, 2, 2, 20, 0)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: HoursBefore(1.5),  # type: ignore[arg-type]
+            ("InvalidTypeError", "hours", 1.5, "hours: must be an int (got 1.5 of type float)"),
+        ),
+        (
+            lambda: WorkingDaysBefore(-2),
+            ("InvalidValueError", "days", -2, "days: must be zero or more (got -2)"),
+        ),
+        (
+            lambda: WeekdayBefore(7, time(17)),
+            (
+                "InvalidValueError",
+                "weekday",
+                7,
+                "weekday: must be 0 (Monday) to 6 (Sunday) (got 7)",
+            ),
+        ),
+        (
+            lambda: FixedWindow(OPENS, OPENS, date(2025, 2, 10), date(2025, 2, 21)),
+            (
+                "InvalidValueError",
+                "closes_at",
+                OPENS,
+                "closes_at: must be after opens_at (got 2025-01-26T20:00:00+01:00)",
+            ),
+        ),
+        (
+            lambda: FixedWindow(OPENS, CLOSES, date(2025, 2, 10), date(2025, 2, 9)),
+            (
+                "InvalidValueError",
+                "last_day",
+                date(2025, 2, 9),
+                "last_day: must not be before first_day (got 2025-02-09)",
+            ),
+        ),
+        (
+            lambda: AllOf(()),
+            ("InvalidValueError", "rules", (), "rules: must hold at least one rule (got ())"),
+        ),
+        (
+            lambda: AllOf((HoursBefore(48), "48h")),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "rules[1]",
+                "48h",
+                "rules[1]: must be a ChangeWindowRule (got '48h' of type str)",
+            ),
+        ),
+    ],
+)
+def test_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+def test_weekdays_run_from_monday_zero_to_sunday_six() -> None:
+    # The week before Thursday 19 September 2024 runs from Monday 9 to Sunday 15 September.
+    monday = WeekdayBefore(0, time(8)).window(MEAL, date(2024, 9, 19), CAL_B)
+    assert monday.closes_at == paris(2024, 9, 9, 8, 0)
+    sunday = WeekdayBefore(6, time(20)).window(MEAL, date(2024, 9, 19), CAL_B)
+    assert sunday.closes_at == paris(2024, 9, 15, 20, 0)
+
+
+def test_a_fixed_window_is_closed_outside_its_two_instants() -> None:
+    rule = FixedWindow(OPENS, CLOSES, date(2025, 2, 10), date(2025, 2, 21))
+    window = rule.window(MEAL, date(2025, 2, 12), CAL_B)
+    assert not window.is_open_at(OPENS - SECOND)
+    assert not window.is_open_at(CLOSES)
+
+
+def test_a_fixed_window_constrains_its_first_and_last_days_and_names_itself() -> None:
+    rule = FixedWindow(
+        OPENS.astimezone(UTC), CLOSES.astimezone(UTC), date(2025, 2, 10), date(2025, 2, 21)
+    )
+    for day in (date(2025, 2, 10), date(2025, 2, 21)):
+        window = rule.window(MEAL, day, CAL_B)
+        assert (window.opens_at, window.closes_at) == (OPENS, CLOSES)
+        assert window.opening_rule is rule
+        assert window.closing_rule is rule
+        # Every instant of a window is in Europe/Paris, whatever zone the rule was given in.
+        assert window.opens_at is not None
+        assert window.closes_at is not None
+        assert window.opens_at.isoformat() == "2025-01-26T20:00:00+01:00"
+        assert window.closes_at.isoformat() == "2025-02-02T20:00:00+01:00"
+    assert rule.window(MEAL, date(2025, 2, 22), CAL_B) == ChangeWindow()
+
+
+def test_a_one_day_fixed_window_is_allowed() -> None:
+    rule = FixedWindow(OPENS, CLOSES, date(2025, 2, 10), date(2025, 2, 10))
+    assert rule.window(MEAL, date(2025, 2, 10), CAL_B).closes_at == CLOSES
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [CalendarDaysBefore(1, time(18)), ClearDaysBefore(15), HoursBefore(48), WorkingDaysBefore(2)],
+)
+def test_a_deadline_names_the_rule_that_set_it(rule: HoursBefore) -> None:
+    assert rule.window(MEAL, date(2024, 9, 19), CAL_B).closing_rule is rule
+
+
+def test_the_service_start_rule_closes_when_the_service_starts() -> None:
+    window = ServiceStart().window(EVENING, date(2024, 9, 19), CAL_B)
+    assert window == ChangeWindow(closes_at=paris(2024, 9, 19, 16, 30))
+    assert isinstance(window.closing_rule, ServiceStart)
+
+
+def test_a_deadline_exactly_at_the_start_keeps_its_own_rule() -> None:
+    rule = HoursBefore(0)
+    start = service_start(MEAL, date(2024, 9, 19))
+    window = bounded_by_start(rule.window(MEAL, date(2024, 9, 19), CAL_B), start)
+    assert window.closes_at == start
+    assert window.closing_rule is rule
+
+
+def test_all_of_names_no_rule_for_a_bound_that_no_rule_sets() -> None:
+    closing = AllOf((HoursBefore(48),)).window(MEAL, date(2024, 9, 19), CAL_B)
+    assert (closing.opens_at, closing.opening_rule) == (None, None)
+    opening = AllOf((MaxHorizon(30),)).window(MEAL, date(2024, 9, 19), CAL_B)
+    assert (opening.closes_at, opening.closing_rule) == (None, None)
+
+
+def test_all_of_counts_working_days_on_the_commune_calendar() -> None:
+    # 1 November 2024 (Toussaint) is a public holiday: 2 working days before Monday 4 November
+    # is Wednesday 30 October.
+    window = AllOf((WorkingDaysBefore(2),)).window(MEAL, date(2024, 11, 4), CAL_B)
+    assert window.closes_at == paris(2024, 10, 30, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("rule", "french", "english"),
+    [
+        (
+            HoursBefore(48),
+            "48 heures avant le début du service",
+            "48 hours before the service starts",
+        ),
+        (
+            WorkingDaysBefore(2),
+            "2 jours ouvrés avant le service",
+            "2 working days before the service",
+        ),
+        (
+            WorkingDaysBefore(1, time(10)),
+            "1 jour ouvré avant le service, à 10:00",
+            "1 working day before the service, at 10:00",
+        ),
+        (
+            WeekdayBefore(3, time(17)),
+            "jeudi 17:00 de la semaine précédente",
+            "Thursday 17:00 the week before",
+        ),
+        (
+            WeekdayBefore(1, time(23, 59), 2),
+            "mardi 23:59 2 semaines avant",
+            "Tuesday 23:59 2 weeks before",
+        ),
+        (CalendarDaysBefore(1, time(18)), "la veille à 18:00", "the day before at 18:00"),
+        (CalendarDaysBefore(2, time(18)), "2 jours avant à 18:00", "2 days before at 18:00"),
+        (
+            ClearDaysBefore(15),
+            "15 jours francs avant le service",
+            "15 clear days before the service",
+        ),
+        (
+            ClearDaysBefore(15, from_break_start=True),
+            "15 jours francs avant le premier jour des vacances",
+            "15 clear days before the first day of the holidays",
+        ),
+        (MaxHorizon(30), "au plus 30 jours à l'avance", "at most 30 days ahead"),
+        (ServiceStart(), "avant le début du service", "before the service starts"),
+        (
+            AllOf((HoursBefore(48), MaxHorizon(30))),
+            "48 heures avant le début du service et au plus 30 jours à l'avance",
+            "48 hours before the service starts and at most 30 days ahead",
+        ),
+    ],
+)
+def test_every_rule_describes_itself_in_french_and_english(
+    rule: HoursBefore, french: str, english: str
+) -> None:
+    assert (rule.describe(), rule.describe("fr"), rule.describe("en")) == (french, french, english)

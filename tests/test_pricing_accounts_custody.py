@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -23,6 +24,7 @@ from cantine_rules.pricing.accounts import (
     flat_pricer,
     split_between_households,
 )
+from tests._helpers import refusal
 
 EUR = Money.euros
 PARITY = IsoWeekParity(even_weeks="mother", odd_weeks="father")
@@ -226,3 +228,196 @@ def test_property_custody_splits_of_an_invoice_add_back_to_it(start: date, lengt
     assert Money.sum(bill.total for bill in split.values()) == invoice.total
     assert sum(len(bill.lines) for bill in split.values()) == len(invoice.lines)
     assert sum(custody_days(PARITY, start, end).values()) == length + 1
+
+
+# -- exact refusals and limits ------------------------------------------------------------------
+
+_SEPT_1, _SEPT_15 = date(2024, 9, 1), date(2024, 9, 15)
+_FIRST_HALF = CustodyPeriod(_SEPT_1, _SEPT_15, "mother")
+_ONE_LINE = build_invoice(
+    [Booking("zoe", "repas", date(2024, 9, 2))],
+    flat_pricer(Money.euros(1), "t"),
+    start=_SEPT_1,
+    end=date(2024, 9, 30),
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: IsoWeekParity("mother", "mother"),
+            (
+                "InvalidValueError",
+                "odd_weeks",
+                "mother",
+                "odd_weeks: must differ from even_weeks (got 'mother')",
+            ),
+        ),
+        (
+            lambda: EveryOtherWeek("mother", "father", date(2024, 9, 3)),
+            (
+                "InvalidValueError",
+                "from_monday",
+                date(2024, 9, 3),
+                "from_monday: must be a Monday (got 2024-09-03)",
+            ),
+        ),
+        (
+            lambda: EveryOtherWeek("mother", "father", "2024-09-02"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "from_monday",
+                "2024-09-02",
+                "from_monday: must be a datetime.date (got '2024-09-02' of type str)",
+            ),
+        ),
+        (
+            lambda: CustodyPeriod(date(2024, 9, 2), "2024-09-08", "mother"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "end",
+                "2024-09-08",
+                "end: must be a datetime.date (got '2024-09-08' of type str)",
+            ),
+        ),
+        (
+            lambda: CustodyPeriod(date(2024, 9, 2), date(2024, 9, 1), "mother"),
+            (
+                "InvalidValueError",
+                "end",
+                date(2024, 9, 1),
+                "end: must not be before start 2024-09-02 (got 2024-09-01)",
+            ),
+        ),
+        (
+            lambda: CustodySchedule([]),
+            (
+                "CustodyScheduleError",
+                "periods",
+                (),
+                "periods: must hold at least one period (got ())",
+            ),
+        ),
+        (
+            lambda: CustodySchedule([_FIRST_HALF, "x"]),  # type: ignore[list-item]
+            (
+                "InvalidTypeError",
+                "periods[1]",
+                "x",
+                "periods[1]: must be a CustodyPeriod (got 'x' of type str)",
+            ),
+        ),
+        (
+            lambda: CustodySchedule(
+                [_FIRST_HALF, CustodyPeriod(_SEPT_15, date(2024, 9, 30), "father")]
+            ),
+            (
+                "CustodyScheduleError",
+                "periods[1]",
+                CustodyPeriod(_SEPT_15, date(2024, 9, 30), "father"),
+                "periods[1]: overlaps periods[0] (2024-09-15) (got CustodyPeriod("
+                "start=datetime.date(2024, 9, 15), end=datetime.date(2024, 9, 30), "
+                "household_id='father'))",
+            ),
+        ),
+        (
+            # A gap of a single day is a gap.
+            lambda: CustodySchedule(
+                [_FIRST_HALF, CustodyPeriod(date(2024, 9, 17), date(2024, 9, 30), "father")]
+            ),
+            (
+                "CustodyScheduleError",
+                "periods[1]",
+                CustodyPeriod(date(2024, 9, 17), date(2024, 9, 30), "father"),
+                "periods[1]: leaves days without custody: 2024-09-16 to 2024-09-16 (got "
+                "CustodyPeriod(start=datetime.date(2024, 9, 17), end=datetime.date(2024, 9, 30), "
+                "household_id='father'))",
+            ),
+        ),
+        (
+            lambda: CustodySchedule([_FIRST_HALF]).household_for(date(2024, 9, 16)),
+            (
+                "OutOfRangeError",
+                "day",
+                date(2024, 9, 16),
+                "day: is outside the custody schedule (2024-09-01 to 2024-09-15) (got 2024-09-16)",
+            ),
+        ),
+        (
+            lambda: bill_by_household(
+                _ONE_LINE,
+                [("zoe", IsoWeekParity("m", "f"))],  # type: ignore[arg-type]
+                default_household="m",
+            ),
+            (
+                "InvalidTypeError",
+                "custody",
+                [("zoe", IsoWeekParity("m", "f"))],
+                "custody: must map child ids to custody rules "
+                "(got [('zoe', IsoWeekParity(even_weeks='m', odd_weeks='f'))] of type list)",
+            ),
+        ),
+        (
+            lambda: bill_by_household(_ONE_LINE, {"zoe": "weekly"}, default_household="m"),  # type: ignore[dict-item]
+            (
+                "InvalidTypeError",
+                "custody['zoe']",
+                "weekly",
+                "custody['zoe']: must be a custody rule (got 'weekly' of type str)",
+            ),
+        ),
+        (
+            lambda: custody_days(IsoWeekParity("m", "f"), date(2024, 9, 2), date(2024, 9, 1)),
+            (
+                "InvalidValueError",
+                "end",
+                date(2024, 9, 1),
+                "end: must not be before start 2024-09-02 (got 2024-09-01)",
+            ),
+        ),
+        (
+            lambda: split_between_households("45.25", {"m": 1}),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "amount",
+                "45.25",
+                "amount: must be Money (for example Money.euros('3.60')) (got '45.25' of type str)",
+            ),
+        ),
+    ],
+)
+def test_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+def test_every_other_week_gives_each_whole_week_to_one_household() -> None:
+    rule = EveryOtherWeek("mother", "father", from_monday=date(2024, 9, 2))
+    first_week = [date(2024, 9, 2) + timedelta(days=offset) for offset in range(7)]
+    second_week = [day + timedelta(days=7) for day in first_week]
+    assert {rule.household_for(day) for day in first_week} == {"mother"}
+    assert {rule.household_for(day) for day in second_week} == {"father"}
+
+
+def test_a_custody_period_may_be_a_single_day() -> None:
+    day = date(2024, 9, 2)
+    schedule = CustodySchedule([CustodyPeriod(day, day, "father")])
+    assert schedule.household_for(day) == "father"
+
+
+def test_an_unbooked_presence_of_a_child_without_custody_goes_to_the_default_household() -> None:
+    day = date(2024, 9, 3)
+    invoice = build_invoice(
+        [],
+        flat_pricer(Money.euros(1), "t"),
+        start=_SEPT_1,
+        end=date(2024, 9, 30),
+        attendance={("louise", "repas", day): Attendance.present()},
+    )
+    split = bill_by_household(
+        invoice, {"zoe": IsoWeekParity("mother", "father")}, default_household="mother"
+    )
+    assert list(split) == ["mother"]
+    assert split["mother"].unbooked_presences == (("louise", "repas", day),)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -28,6 +29,7 @@ from cantine_rules.pricing.accounts import (
     build_invoice,
     flat_pricer,
 )
+from tests._helpers import refusal
 
 EUR = Money.euros
 START, END = date(2024, 9, 1), date(2024, 9, 30)
@@ -372,3 +374,302 @@ def test_property_an_invoice_does_not_depend_on_the_order_of_its_bookings(
     assert Money.sum(invoice.totals_by_service.values()) == invoice.total
     for line in invoice.lines:
         assert line.amount == line.unit_price * line.quantity
+
+
+# Exact refusals ---------------------------------------------------------------------------------
+
+_ONE = [Booking("louise", "repas", date(2024, 9, 2))]
+_KEY = ("louise", "repas", date(2024, 9, 2))
+_KEY_TEXT = "('louise', 'repas', datetime.date(2024, 9, 2))"
+_CHARGE = DecidedCharge(EUR(1), "tarif majoré", "ajout hors délai")
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: Attendance(Presence.ABSENT, "sick"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "justification",
+                "sick",
+                "justification: must be a Justification (medical_certificate, commune_agreement) "
+                "(got 'sick' of type str)",
+            ),
+        ),
+        (
+            lambda: Attendance(Presence.PRESENT, Justification.MEDICAL_CERTIFICATE),
+            (
+                "InvalidValueError",
+                "justification",
+                Justification.MEDICAL_CERTIFICATE,
+                "justification: only an absence is justified "
+                "(got <Justification.MEDICAL_CERTIFICATE: 'medical_certificate'>)",
+            ),
+        ),
+        (
+            lambda: build_invoice(_ONE, MEAL, start="2024-09-01", end=END),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "start",
+                "2024-09-01",
+                "start: must be a datetime.date (got '2024-09-01' of type str)",
+            ),
+        ),
+        (
+            lambda: build_invoice(_ONE, MEAL, start=START, end=datetime(2024, 9, 30)),
+            (
+                "InvalidTypeError",
+                "end",
+                datetime(2024, 9, 30),
+                "end: must be a datetime.date (got 2024-09-30T00:00:00 of type datetime)",
+            ),
+        ),
+        (
+            lambda: build_invoice(_ONE, MEAL, start=START, end=date(2024, 8, 31)),
+            (
+                "InvalidValueError",
+                "end",
+                date(2024, 8, 31),
+                "end: must not be before start 2024-09-01 (got 2024-08-31)",
+            ),
+        ),
+        (
+            lambda: build_invoice(_ONE, MEAL, start=START, end=END, decided_charges={_KEY: "10"}),  # type: ignore[dict-item]
+            (
+                "InvalidTypeError",
+                f"decided_charges[{_KEY_TEXT}]",
+                "10",
+                f"decided_charges[{_KEY_TEXT}]: must be a DecidedCharge (got '10' of type str)",
+            ),
+        ),
+        (
+            lambda: build_invoice(
+                _ONE,
+                MEAL,
+                start=START,
+                end=END,
+                decided_charges={("louise", "repas", "2024-09-02"): _CHARGE},  # type: ignore[dict-item]
+            ),
+            (
+                "InvalidTypeError",
+                "decided_charges[('louise', 'repas', '2024-09-02')]",
+                ("louise", "repas", "2024-09-02"),
+                "decided_charges[('louise', 'repas', '2024-09-02')]: the key must be "
+                "(child_id, service_code, day) "
+                "(got ('louise', 'repas', '2024-09-02') of type tuple)",
+            ),
+        ),
+        (
+            lambda: build_invoice(
+                _ONE,
+                MEAL,
+                start=START,
+                end=END,
+                decided_charges={("louise", "repas"): _CHARGE},  # type: ignore[dict-item]
+            ),
+            (
+                "InvalidTypeError",
+                "decided_charges[('louise', 'repas')]",
+                ("louise", "repas"),
+                "decided_charges[('louise', 'repas')]: the key must be "
+                "(child_id, service_code, day) (got ('louise', 'repas') of type tuple)",
+            ),
+        ),
+        (
+            lambda: build_invoice(_ONE, lambda c, s, d: EUR(1), start=START, end=END),  # type: ignore[arg-type, return-value]
+            (
+                "InvalidTypeError",
+                "pricer",
+                EUR(1),
+                "pricer: must return a PricedUnit (got Money.euros('1.00') of type Money)",
+            ),
+        ),
+        (
+            lambda: build_invoice(
+                _ONE,
+                lambda c, s, d: PricedUnit(EUR(1), "t", date(2024, 10, 1)),
+                start=START,
+                end=END,
+            ),
+            (
+                "InvalidValueError",
+                "pricer",
+                PricedUnit(EUR(1), "t", date(2024, 10, 1)),
+                "pricer: returned a price whose validity does not include 2024-09-02 "
+                "(got PricedUnit(unit_price=Money.euros('1.00'), tariff_name='t', "
+                "valid_from=datetime.date(2024, 10, 1), valid_until=None))",
+            ),
+        ),
+        (
+            lambda: build_invoice([*_ONE, "x"], MEAL, start=START, end=END),  # type: ignore[list-item]
+            (
+                "InvalidTypeError",
+                "bookings[1]",
+                "x",
+                "bookings[1]: must be a Booking (got 'x' of type str)",
+            ),
+        ),
+        (
+            lambda: build_invoice(_ONE + _ONE, MEAL, start=START, end=END),
+            (
+                "InvalidValueError",
+                "bookings",
+                _KEY,
+                f"bookings: book the same day twice (got {_KEY_TEXT})",
+            ),
+        ),
+        (
+            lambda: build_invoice(_ONE, MEAL, start=START, end=END, attendance={_KEY: "present"}),  # type: ignore[dict-item]
+            (
+                "InvalidTypeError",
+                f"attendance[{_KEY_TEXT}]",
+                "present",
+                f"attendance[{_KEY_TEXT}]: must be Attendance (got 'present' of type str)",
+            ),
+        ),
+        (
+            lambda: build_invoice(
+                _ONE,
+                MEAL,
+                start=START,
+                end=END,
+                attendance={("louise", "repas", date(2024, 9, 3)): "present"},  # type: ignore[dict-item]
+            ),
+            (
+                "InvalidTypeError",
+                "attendance[('louise', 'repas', datetime.date(2024, 9, 3))]",
+                "present",
+                "attendance[('louise', 'repas', datetime.date(2024, 9, 3))]: must be Attendance "
+                "(got 'present' of type str)",
+            ),
+        ),
+    ],
+)
+def test_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+# The first and last day, justified absences, unbooked presences --------------------------------
+
+
+def test_decided_charges_on_the_first_and_last_day_of_the_period_are_billed() -> None:
+    charges = {("a", "soir", day): _CHARGE for day in (START, END)}
+    invoice = build_invoice([], MEAL, start=START, end=END, decided_charges=charges)
+    assert [line.day for line in invoice.lines] == [START, END]
+    assert invoice.total == EUR(2)
+
+
+def test_a_justified_absence_line_says_why_and_the_next_days_are_still_billed() -> None:
+    days = [date(2024, 9, 2), date(2024, 9, 3), date(2024, 9, 5)]
+    sick = {("louise", "repas", days[0]): Attendance.absent(Justification.MEDICAL_CERTIFICATE)}
+    invoice = build_invoice(
+        [Booking("louise", "repas", day) for day in days],
+        MEAL,
+        start=START,
+        end=END,
+        attendance=sick,
+    )
+    assert [(line.kind, line.reason) for line in invoice.lines] == [
+        (LineKind.JUSTIFIED_ABSENCE, "medical_certificate"),
+        (LineKind.BOOKED, None),
+        (LineKind.BOOKED, None),
+    ]
+    assert invoice.total == EUR("7.20")
+
+
+def test_an_unbooked_presence_is_listed_even_when_other_records_match_booked_days() -> None:
+    booked = {("louise", "repas", date(2024, 9, day)): Attendance.present() for day in (2, 3)}
+    unbooked = ("louise", "repas", date(2024, 9, 5))
+    invoice = build_invoice(
+        [Booking("louise", "repas", date(2024, 9, day)) for day in (2, 3)],
+        MEAL,
+        start=START,
+        end=END,
+        attendance={**booked, unbooked: Attendance.present()},
+    )
+    assert invoice.unbooked_presences == (unbooked,)
+
+
+def test_unbooked_presences_on_the_first_and_last_day_are_listed() -> None:
+    attendance = {("zoe", "repas", day): Attendance.present() for day in (START, END)}
+    invoice = build_invoice([], MEAL, start=START, end=END, attendance=attendance)
+    assert invoice.unbooked_presences == (("zoe", "repas", START), ("zoe", "repas", END))
+
+
+def test_a_presence_on_a_day_charged_by_a_decision_is_not_unbooked() -> None:
+    # A late add decided at the office: the day is charged though no booking remains for it.
+    key = ("zoe", "soir", date(2024, 9, 12))
+    elsewhere = ("louise", "repas", date(2024, 9, 12))  # present, neither booked nor charged
+    invoice = build_invoice(
+        [],
+        MEAL,
+        start=START,
+        end=END,
+        attendance={key: Attendance.present(), elsewhere: Attendance.present()},
+        decided_charges={key: _CHARGE},
+    )
+    assert invoice.unbooked_presences == (elsewhere,)
+    assert [line.kind for line in invoice.lines] == [LineKind.DECIDED]
+
+
+def test_reading_past_the_last_line_is_an_index_error() -> None:
+    lines = build_invoice(_ONE, MEAL, start=START, end=END).lines
+    assert lines[-1] == lines[0]
+    with pytest.raises(IndexError, match=r"^invoice line index out of range$"):
+        lines[1]
+    with pytest.raises(IndexError, match=r"^invoice line index out of range$"):
+        lines[-2]
+
+
+def test_invoice_lines_differ_when_any_column_differs() -> None:
+    def lines(
+        child: str = "louise",
+        day: date = date(2024, 9, 2),
+        price: str = "3.60",
+        attendance: Attendance | None = None,
+    ) -> Sequence[object]:
+        records = {} if attendance is None else {(child, "repas", day): attendance}
+        return build_invoice(
+            [Booking(child, "repas", day)],
+            flat_pricer(EUR(price), "à l'unité"),
+            start=START,
+            end=END,
+            attendance=records,
+        ).lines
+
+    reference = lines()
+    assert reference == lines()
+    assert reference != lines(child="zoe")
+    assert reference != lines(day=date(2024, 9, 3))
+    assert reference != lines(price="3.70")
+    assert reference != lines(attendance=Attendance.absent())
+    assert reference != lines(attendance=Attendance.absent(Justification.COMMUNE_AGREEMENT))
+
+
+def test_a_booking_on_the_last_day_of_the_period_is_billed() -> None:
+    invoice = build_invoice(
+        [Booking("louise", "repas", day) for day in (START, END)], MEAL, start=START, end=END
+    )
+    assert [line.day for line in invoice.lines] == [START, END]
+
+
+def test_a_waived_decided_charge_says_why_and_the_next_days_are_still_billed() -> None:
+    # Rule 2 of build_invoice: a justified absence is not charged, even on a day a decision
+    # charged, when that charge is waivable.
+    late, next_day = date(2024, 9, 12), date(2024, 9, 13)
+    invoice = build_invoice(
+        [Booking("zoe", "soir", next_day)],
+        MEAL,
+        start=START,
+        end=END,
+        attendance={("zoe", "soir", late): Attendance.absent(Justification.MEDICAL_CERTIFICATE)},
+        decided_charges={("zoe", "soir", late): _CHARGE},
+    )
+    assert [(line.day, line.kind, line.reason) for line in invoice.lines] == [
+        (late, LineKind.JUSTIFIED_ABSENCE, "medical_certificate"),
+        (next_day, LineKind.BOOKED, None),
+    ]
+    assert invoice.total == EUR("3.60")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -22,6 +23,7 @@ from cantine_rules.pricing.accounts import (
     Ledger,
     LedgerEntry,
     PaymentMode,
+    PricedUnit,
     Side,
     UnknownPaymentModeError,
     Wallet,
@@ -29,6 +31,7 @@ from cantine_rules.pricing.accounts import (
     ZeroAmountError,
     flat_pricer,
 )
+from tests._helpers import refusal
 
 EUR = Money.euros
 DAY = date(2024, 9, 2)
@@ -331,3 +334,248 @@ def test_property_a_wallet_never_loses_or_invents_a_cent(ops: list[tuple[bool, i
     assert len(wallet.ledger.entries) == len(ops)
     assert (wallet.status is WalletStatus.ESCALATED) == (expected < 0)
     assert (wallet.status is WalletStatus.IN_CREDIT) == (expected > 3000)
+
+
+# -- exact refusals and limits ------------------------------------------------------------------
+
+_PAID = LedgerEntry(DAY, EntryType.PAYMENT, "CB", EUR(0), EUR(1))
+_MEAL = flat_pricer(EUR("3.60"), "à l'unité")
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: LedgerEntry(DAY, EntryType.ADJUSTMENT, "R", EUR(1), EUR(1)),
+            (
+                "InvalidValueError",
+                "credit",
+                EUR(1),
+                "credit: an entry is a debit or a credit, not both (got Money.euros('1.00'))",
+            ),
+        ),
+        (
+            lambda: LedgerEntry(DAY, EntryType.ADJUSTMENT, "R", EUR(0), EUR(0)),
+            (
+                "ZeroAmountError",
+                "debit",
+                EUR(0),
+                "debit: must be more than 0,00 € (got Money.euros('0.00'))",
+            ),
+        ),
+        (
+            lambda: LedgerEntry(DAY, EntryType.INVOICE, "F-1", EUR(0), EUR(1)),
+            (
+                "InvalidValueError",
+                "credit",
+                EUR(1),
+                "credit: an invoice entry is a debit (got Money.euros('1.00'))",
+            ),
+        ),
+        (
+            lambda: LedgerEntry(DAY, EntryType.REFUND, "R-1", EUR(0), EUR(1)),
+            (
+                "InvalidValueError",
+                "credit",
+                EUR(1),
+                "credit: a refund entry is a debit (got Money.euros('1.00'))",
+            ),
+        ),
+        (
+            lambda: LedgerEntry(DAY, EntryType.PAYMENT, "CB", EUR(1), EUR(0)),
+            (
+                "InvalidValueError",
+                "debit",
+                EUR(1),
+                "debit: a payment entry is a credit (got Money.euros('1.00'))",
+            ),
+        ),
+        (
+            lambda: LedgerEntry(DAY, EntryType.PAYMENT, "CB", EUR(0), EUR(1), mode="cb"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "mode",
+                "cb",
+                "mode: must be a PaymentMode (card, cheque, transfer, direct_debit, payfip, "
+                "tickets) (got 'cb' of type str)",
+            ),
+        ),
+        (
+            lambda: LedgerEntry(
+                DAY, EntryType.PAYMENT, "CB", EUR(0), EUR(1), mode=PaymentMode.TICKETS
+            ),
+            (
+                "InvalidValueError",
+                "mode",
+                PaymentMode.TICKETS,
+                "mode: paper tickets are counted in tickets, not euros; they move no money "
+                "(got <PaymentMode.TICKETS: 'tickets'>)",
+            ),
+        ),
+        (
+            lambda: Ledger((_PAID, "x")),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "entries[1]",
+                "x",
+                "entries[1]: must be a LedgerEntry (got 'x' of type str)",
+            ),
+        ),
+        (
+            lambda: Ledger().debit(DAY, "3.60", "F-1"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "amount",
+                "3.60",
+                "amount: must be Money (for example Money.euros('3.60')) (got '3.60' of type str)",
+            ),
+        ),
+        (
+            lambda: Ledger().debit(DAY, EUR(-1), "F-1"),
+            (
+                "NegativeAmountError",
+                "amount",
+                EUR(-1),
+                "amount: must not be negative (got Money.euros('-1.00'))",
+            ),
+        ),
+        (
+            lambda: Ledger().credit(DAY, EUR(0), "CB"),
+            (
+                "ZeroAmountError",
+                "amount",
+                EUR(0),
+                "amount: must be more than 0,00 € (got Money.euros('0.00'))",
+            ),
+        ),
+        (
+            lambda: Ledger().statement(DAY, last=0),
+            (
+                "InvalidValueError",
+                "last",
+                0,
+                "last: must be None (show all) or a whole number ≥ 1 (got 0)",
+            ),
+        ),
+        (
+            lambda: Ledger().statement("2024-09-02"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "as_of",
+                "2024-09-02",
+                "as_of: must be a datetime.date (got '2024-09-02' of type str)",
+            ),
+        ),
+        (
+            lambda: Wallet(accepted_modes=("card", "bitcoin")),
+            (
+                "UnknownPaymentModeError",
+                "accepted_modes",
+                "bitcoin",
+                "accepted_modes: unknown 'bitcoin'; known: card, cheque, direct_debit, payfip, "
+                "tickets, transfer",
+            ),
+        ),
+        (
+            lambda: Wallet(accepted_modes=()),
+            (
+                "InvalidValueError",
+                "accepted_modes",
+                frozenset(),
+                "accepted_modes: must accept at least one mode (got frozenset())",
+            ),
+        ),
+        (
+            lambda: Wallet(accepted_modes=("card", "tickets")),
+            (
+                "InvalidValueError",
+                "accepted_modes",
+                PaymentMode.TICKETS,
+                "accepted_modes: a wallet holds euros; tickets cannot credit it "
+                "(got <PaymentMode.TICKETS: 'tickets'>)",
+            ),
+        ),
+        (
+            lambda: Wallet(ledger="x"),  # type: ignore[arg-type]
+            ("InvalidTypeError", "ledger", "x", "ledger: must be a Ledger (got 'x' of type str)"),
+        ),
+        (
+            lambda: Wallet().credit(DAY, EUR(50), "payfip", "P-1"),
+            (
+                "InvalidValueError",
+                "mode",
+                PaymentMode.PAYFIP,
+                "mode: this wallet is credited by card, cheque, transfer "
+                "(got <PaymentMode.PAYFIP: 'payfip'>)",
+            ),
+        ),
+        (
+            lambda: Wallet().debit_booking("x", _MEAL),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "booking",
+                "x",
+                "booking: must be a Booking (got 'x' of type str)",
+            ),
+        ),
+        (
+            lambda: Wallet().debit_booking(
+                Booking("louise", "repas", DAY, RequestState.PENDING), _MEAL
+            ),
+            (
+                "InvalidValueError",
+                "booking.state",
+                RequestState.PENDING,
+                "booking.state: only a booking that books the day is debited "
+                "(got <RequestState.PENDING: 'pending'>)",
+            ),
+        ),
+    ],
+)
+def test_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+def test_an_unknown_payment_mode_is_named_payment_mode_unless_told_otherwise() -> None:
+    assert UnknownPaymentModeError("bitcoin", ["card"]).field == "payment_mode"
+    with pytest.raises(UnknownPaymentModeError) as caught:
+        PaymentMode.parse("bitcoin")
+    assert caught.value.field == "payment_mode"
+
+
+def test_a_credit_keeps_its_invoice_and_label() -> None:
+    ledger = Ledger().credit(
+        DAY, EUR(10), "VIR-1", mode=PaymentMode.TRANSFER, invoice="F-1", label="solde"
+    )
+    (entry,) = ledger.entries
+    assert (entry.invoice, entry.mode, entry.label) == ("F-1", PaymentMode.TRANSFER, "solde")
+
+
+def test_the_balance_on_a_day_counts_the_entries_of_that_day() -> None:
+    ledger = Ledger().credit(DAY, EUR(10), "CB").debit(DAY, EUR(3), "F-1")
+    assert ledger.balance_on(DAY) == EUR(7)
+    assert ledger.balance_on(DAY - timedelta(days=1)) == EUR(0)
+
+
+def test_a_statement_of_the_last_movement_only_counts_the_day_it_is_drawn_up() -> None:
+    ledger = Ledger().credit(DAY, EUR(10), "CB").debit(DAY + timedelta(days=1), EUR(3), "F-1")
+    statement = ledger.statement(DAY + timedelta(days=1), last=1)
+    assert statement.as_of == DAY + timedelta(days=1)
+    assert [row.reference for row in statement.rows] == ["F-1"]
+    assert (statement.hidden, statement.balance) == (1, EUR(7))
+    assert statement.opening.balance == EUR(10)
+
+
+def test_a_wallet_accepts_one_mode_given_alone() -> None:
+    assert Wallet(accepted_modes="card").accepted_modes == frozenset({PaymentMode.CARD})
+
+
+def test_a_booking_is_debited_at_the_price_of_its_child() -> None:
+    def pricer(child_id: str, service_code: str, day: date) -> PricedUnit:
+        return PricedUnit(EUR({"louise": "3.60", "zoe": "1.20"}[child_id]), "tarif " + child_id)
+
+    wallet = Wallet().debit_booking(Booking("zoe", "repas", DAY), pricer)
+    assert wallet.balance == EUR("-1.20")
+    assert wallet.ledger.entries[0].label == "tarif zoe"

@@ -17,6 +17,7 @@ from cantine_rules.pricing.accounts import (
     flat_pricer,
     ticket_count,
 )
+from tests._helpers import refusal
 
 
 @pytest.mark.parametrize(
@@ -116,3 +117,12 @@ def test_priced_unit_validity() -> None:
 def test_flat_pricer_prices_every_day_the_same() -> None:
     pricer = flat_pricer(Money.euros("3.60"), "à l'unité")
     assert pricer("a", "b", date(2016, 9, 1)) == pricer("c", "d", date(2030, 1, 1))
+
+
+def test_a_ticket_count_that_is_not_a_whole_number_of_at_least_one_is_refused() -> None:
+    assert refusal(lambda: Payment("tickets", Money.zero(), tickets=0)) == (
+        "TicketCountError",
+        "tickets",
+        0,
+        "tickets: must be a whole number of tickets, at least 1 (got 0)",
+    )

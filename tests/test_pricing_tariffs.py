@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -31,6 +32,7 @@ from cantine_rules.pricing._tariffs import (
     UnitPrice,
 )
 from cantine_rules.sources import Source, SourceKind
+from tests._helpers import refusal
 
 EXAMPLE = Source.example("test grid")
 
@@ -459,3 +461,312 @@ def test_the_public_facade_exports_what_it_lists() -> None:
     for name in tariffs.__all__:
         assert hasattr(tariffs, name), name
     assert tariffs.Tariff is Tariff
+
+
+# Exact refusals ---------------------------------------------------------------------------------
+
+
+def _brackets(*rows: tuple[str, str | None, str | None]) -> tuple[Bracket, ...]:
+    return tuple(
+        Bracket(name, lower, None if price is None else Money.euros(price), EXAMPLE)
+        for name, lower, price in rows
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: PricingContext(sibling_rank=1.0),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "sibling_rank",
+                1.0,
+                "sibling_rank: must be a whole number (1 = first child) (got 1.0 of type float)",
+            ),
+        ),
+        (
+            lambda: PricingContext(sibling_rank=0),
+            (
+                "OutOfRangeError",
+                "sibling_rank",
+                0,
+                "sibling_rank: the first child has rank 1 (got 0)",
+            ),
+        ),
+        (
+            lambda: PricingContext(resident="yes"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "resident",
+                "yes",
+                "resident: must be a bool (got 'yes' of type str)",
+            ),
+        ),
+        (
+            lambda: UnitPrice(Money.euros(1), EXAMPLE).price("812"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "context",
+                "812",
+                "context: must be a PricingContext (got '812' of type str)",
+            ),
+        ),
+        (
+            lambda: BracketGrid((), "T1"),
+            ("GridError", "brackets", (), "brackets: a grid needs at least one bracket (got ())"),
+        ),
+        (
+            lambda: BracketGrid(_brackets(("T1", "100", "1")), "T1"),
+            (
+                "GridError",
+                "brackets[0].lower",
+                Decimal(100),
+                "brackets[0].lower: the first bracket must start at QF 0 (got 100)",
+            ),
+        ),
+        (
+            lambda: BracketGrid(_brackets(("T1", "0", "1"), ("T1", "5", "1")), "T1"),
+            (
+                "GridError",
+                "brackets[1].name",
+                "T1",
+                "brackets[1].name: names a bracket twice (got 'T1')",
+            ),
+        ),
+        (
+            lambda: BracketGrid(
+                _brackets(("T1", "0", "1"), ("T2", None, "1"), ("T3", "5", "1")), "T1"
+            ),
+            (
+                "GridError",
+                "brackets[2].lower",
+                Decimal(5),
+                "brackets[2].lower: a bracket with a threshold must come before every bracket "
+                "without one (got 5)",
+            ),
+        ),
+        (
+            lambda: _grid(("0", "1"), ("500", "2"), ("500", "3")),
+            (
+                "GridError",
+                "brackets[2].lower",
+                Decimal(500),
+                "brackets[2].lower: thresholds must be strictly increasing; brackets[1] ('T2') "
+                "starts at 500 (got 500)",
+            ),
+        ),
+        (
+            lambda: BracketGrid(_brackets(("T1", "0", "1")), "T1", "yes"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "progressive",
+                "yes",
+                "progressive: must be a bool (got 'yes' of type str)",
+            ),
+        ),
+        (
+            # A bracket whose price no source gives does not hide a fall in the prices around it.
+            lambda: BracketGrid(
+                _brackets(("T1", "0", "2"), ("T2", "500", None), ("T3", "1000", "1")), "T1"
+            ),
+            (
+                "GridError",
+                "brackets[2].unit_price",
+                Money.euros(1),
+                "brackets[2].unit_price: falls below brackets[0] ('T1', 2.00 EUR) in a grid "
+                "declared progressive (got Money.euros('1.00'))",
+            ),
+        ),
+        (
+            lambda: THREE.bracket("T9"),
+            ("UnknownBracketError", "bracket", "T9", "bracket: unknown 'T9'; known: T1, T2, T3"),
+        ),
+        (
+            lambda: BracketGrid(_brackets(("T1", "0", "1"), ("T2", None, "2")), "T2").bracket_for(
+                Decimal(10)
+            ),
+            (
+                "MissingFigureError",
+                "quotient_familial",
+                Decimal(10),
+                "quotient_familial: lies in 'T1' (from 0) or in a later bracket whose threshold "
+                "no source gives (got Decimal('10'))",
+            ),
+        ),
+        (
+            lambda: BracketGrid(_brackets(("T1", "0", None)), "T1").price(PricingContext()),
+            (
+                "MissingFigureError",
+                "bracket",
+                "T1",
+                "bracket: no source gives the price of this bracket (got 'T1')",
+            ),
+        ),
+        (
+            lambda: EffortRate("1.5", Money.euros(1), Money.euros(2), EXAMPLE),  # type: ignore[arg-type]
+            (
+                "InvalidValueError",
+                "rate",
+                "1.5",
+                "rate: must be a fraction between 0 and 1 (0.0036) (got '1.5')",
+            ),
+        ),
+        (
+            lambda: EffortRate("abc", Money.euros(1), Money.euros(2), EXAMPLE),  # type: ignore[arg-type]
+            ("InvalidValueError", "rate", "abc", "rate: is not a decimal number (got 'abc')"),
+        ),
+        (
+            lambda: EffortRate("0.5", Money.euros(2), Money.euros(1), EXAMPLE),  # type: ignore[arg-type]
+            (
+                "InvalidValueError",
+                "maximum",
+                Money.euros(1),
+                "maximum: must not be below the minimum 2.00 EUR (got Money.euros('1.00'))",
+            ),
+        ),
+        (
+            lambda: EffortRate.percent("abc", Money.euros(1), Money.euros(2), EXAMPLE),
+            ("InvalidValueError", "percent", "abc", "percent: is not a decimal number (got 'abc')"),
+        ),
+    ],
+)
+def test_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+def test_an_effort_rate_in_percent_is_the_same_tariff_as_its_fraction() -> None:
+    low, high, alone = Money.euros("2.60"), Money.euros("4.50"), Money.euros("4.00")
+    tariff = EffortRate.percent("0.36", low, high, EXAMPLE, alone)
+    assert tariff == EffortRate(Decimal("0.0036"), low, high, EXAMPLE, alone)
+    assert tariff.price(PricingContext()).unit_price == alone
+
+
+_MEAL = UnitPrice(Money.euros("3.60"), EXAMPLE)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: SiblingReduction([(3, "0.5")], EXAMPLE),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "factors",
+                [(3, "0.5")],
+                "factors: must map a sibling rank to a factor (got [(3, '0.5')] of type list)",
+            ),
+        ),
+        (
+            lambda: SiblingReduction({"3": "0.5"}, EXAMPLE),  # type: ignore[dict-item]
+            (
+                "InvalidTypeError",
+                "factors",
+                "3",
+                "factors: a sibling rank is a whole number (got '3' of type str)",
+            ),
+        ),
+        (
+            lambda: SiblingReduction({1: "0.5"}, EXAMPLE),
+            (
+                "OutOfRangeError",
+                "factors",
+                1,
+                "factors: reductions start at the second child or later (got 1)",
+            ),
+        ),
+        (
+            lambda: SiblingReduction({3: "1.5"}, EXAMPLE),
+            (
+                "InvalidValueError",
+                "factors[3]",
+                "1.5",
+                "factors[3]: a reduction factor lies between 0 and 1 ('0.5') (got '1.5')",
+            ),
+        ),
+        (
+            lambda: SiblingReduction({3: "abc"}, EXAMPLE),
+            (
+                "InvalidValueError",
+                "factors[3]",
+                "abc",
+                "factors[3]: is not a decimal number (got 'abc')",
+            ),
+        ),
+        (
+            lambda: SiblingReduction({}, EXAMPLE),
+            ("InvalidValueError", "factors", {}, "factors: must give at least one rank (got {})"),
+        ),
+        (
+            lambda: NonResidentSupplement("-0.1", EXAMPLE),  # type: ignore[arg-type]
+            (
+                "InvalidValueError",
+                "rate",
+                "-0.1",
+                "rate: a supplement is zero or more ('0.20' for +20 %) (got '-0.1')",
+            ),
+        ),
+        (
+            lambda: NonResidentSupplement("abc", EXAMPLE),  # type: ignore[arg-type]
+            ("InvalidValueError", "rate", "abc", "rate: is not a decimal number (got 'abc')"),
+        ),
+        (
+            lambda: MedicalMealFactor("1.5", EXAMPLE),  # type: ignore[arg-type]
+            (
+                "InvalidValueError",
+                "factor",
+                "1.5",
+                "factor: a reduction factor lies between 0 and 1 ('0.5') (got '1.5')",
+            ),
+        ),
+        (
+            lambda: MedicalMealFactor("abc", EXAMPLE),  # type: ignore[arg-type]
+            ("InvalidValueError", "factor", "abc", "factor: is not a decimal number (got 'abc')"),
+        ),
+        (
+            lambda: ModifiedTariff("3.60", ()),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "tariff",
+                "3.60",
+                "tariff: must be a Tariff (with a price method) (got '3.60' of type str)",
+            ),
+        ),
+        (
+            lambda: ModifiedTariff(_MEAL, (NonResidentSupplement("0.2", EXAMPLE), "x")),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "modifiers[1]",
+                "x",
+                "modifiers[1]: must be a Modifier (label, source, adjust) (got 'x' of type str)",
+            ),
+        ),
+    ],
+)
+def test_modifier_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+def test_reduction_factors_run_from_zero_to_one_inclusive() -> None:
+    # « a reduction factor lies between 0 and 1 »: 0 makes the meal free, 1 leaves the price.
+    free = ModifiedTariff(_MEAL, (SiblingReduction({3: "0"}, EXAMPLE),))
+    assert free.price(PricingContext(sibling_rank=3)).unit_price == Money.zero()
+    same = ModifiedTariff(_MEAL, (MedicalMealFactor("1", EXAMPLE),))  # type: ignore[arg-type]
+    assert same.price(PricingContext(medical_meal=True)).unit_price == Money.euros("3.60")
+
+
+def test_a_zero_supplement_is_allowed() -> None:
+    # « a supplement is zero or more »: a commune may list the supplement at 0 %.
+    tariff = ModifiedTariff(_MEAL, (NonResidentSupplement("0", EXAMPLE),))  # type: ignore[arg-type]
+    assert tariff.price(PricingContext(resident=False)).unit_price == Money.euros("3.60")
+
+
+def test_a_medical_meal_flat_price_leaves_other_children_alone() -> None:
+    flat = MedicalMealFlatPrice(Money.euros("1.75"), EXAMPLE)
+    assert flat.adjust(Decimal("3.60"), PricingContext()) is None
+    price = ModifiedTariff(_MEAL, (flat,)).price(PricingContext())
+    assert (price.unit_price, price.modifiers) == (Money.euros("3.60"), ())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from cantine_rules import (
     QuotientFamilialSource,
 )
 from cantine_rules.errors import NegativeAmountError
+from cantine_rules.pricing._quotient import quotient_value
 from cantine_rules.pricing.tariffs import (
     PARIS_MEAL_GRID_2020,
     PARIS_QUOTIENT_POLICY_2024,
@@ -29,6 +31,7 @@ from cantine_rules.pricing.tariffs import (
     quotient_from_tax_notice,
     round_quotient,
 )
+from tests._helpers import refusal
 
 CAF = QuotientFamilialSource.CAF_ATTESTATION
 TAX = QuotientFamilialSource.TAX_NOTICE
@@ -176,6 +179,165 @@ def test_policy_without_age_limit_and_its_input_checks() -> None:
 
 
 def test_a_record_cannot_be_received_before_it_was_issued() -> None:
-    with pytest.raises(InvalidValueError) as caught:
-        _record("500", date(2024, 6, 3), date(2024, 6, 2))
-    assert caught.value.field == "received_on"
+    assert refusal(lambda: _record("500", date(2024, 6, 3), date(2024, 6, 2))) == (
+        "InvalidValueError",
+        "received_on",
+        date(2024, 6, 2),
+        "received_on: a document cannot be received before it was issued (2024-06-03) "
+        "(got 2024-06-02)",
+    )
+
+
+# Exact refusals and the limits of each rule -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: quotient_value("-1"),
+            (
+                "NegativeAmountError",
+                "quotient_familial",
+                "-1",
+                "quotient_familial: must not be negative (got '-1')",
+            ),
+        ),
+        (
+            lambda: quotient_from_tax_notice(Money.euros(1), 0),
+            (
+                "InvalidValueError",
+                "parts",
+                0,
+                "parts: a household has more than zero parts (got 0)",
+            ),
+        ),
+        (
+            lambda: quotient_from_tax_notice(Money.euros(1), "abc"),
+            ("InvalidValueError", "parts", "abc", "parts: is not a decimal number (got 'abc')"),
+        ),
+        (
+            lambda: quotient_from_resources(Money.euros(1), "150", 2),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "monthly_family_benefits",
+                "150",
+                "monthly_family_benefits: must be Money (got '150' of type str)",
+            ),
+        ),
+        (
+            lambda: quotient_from_resources(Money.euros(1), Money.euros(-1), 2),
+            (
+                "NegativeAmountError",
+                "monthly_family_benefits",
+                Money.euros(-1),
+                "monthly_family_benefits: must not be negative (got Money.euros('-1.00'))",
+            ),
+        ),
+        (
+            lambda: quotient_from_tax_notice("30000", 2),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "revenu_fiscal_de_reference",
+                "30000",
+                "revenu_fiscal_de_reference: must be Money (got '30000' of type str)",
+            ),
+        ),
+        (
+            lambda: QuotientPolicy("3", date(2024, 8, 23), POLICY.source),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "max_age_months",
+                "3",
+                "max_age_months: must be a whole number of months or None (got '3' of type str)",
+            ),
+        ),
+        (
+            lambda: QuotientPolicy(0, date(2024, 8, 23), POLICY.source),
+            (
+                "InvalidValueError",
+                "max_age_months",
+                0,
+                "max_age_months: must be at least one month (got 0)",
+            ),
+        ),
+        (
+            lambda: POLICY.applicable_quotient([], "2024-09-02"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "day",
+                "2024-09-02",
+                "day: must be a datetime.date (got '2024-09-02' of type str)",
+            ),
+        ),
+        (
+            lambda: POLICY.applicable_quotient("x", date(2024, 9, 2)),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "records",
+                "x",
+                "records: must be an iterable of QuotientRecord (got 'x' of type str)",
+            ),
+        ),
+        (
+            lambda: POLICY.applicable_quotient(["x"], date(2024, 9, 2)),  # type: ignore[list-item]
+            (
+                "InvalidTypeError",
+                "records[0]",
+                "x",
+                "records[0]: must be a QuotientRecord (got 'x' of type str)",
+            ),
+        ),
+    ],
+)
+def test_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+def test_a_household_of_one_part_and_a_one_month_age_limit_are_allowed() -> None:
+    assert quotient_from_tax_notice(Money.euros("12000"), 1) == Decimal("1000")
+    assert QuotientPolicy(1, date(2024, 8, 23), POLICY.source).max_age_months == 1
+
+
+def test_an_attestation_may_be_received_the_day_it_is_issued() -> None:
+    record = _record("500", date(2024, 6, 3), date(2024, 6, 3))
+    assert POLICY.applicable_quotient([record], date(2024, 9, 2)).quotient_familial == 500
+
+
+def test_a_record_received_on_the_deadline_counts_for_the_whole_year() -> None:
+    # Seed 004: « La période d'inscription s'étend du 1er juin au 23 août 2024 ».
+    record = _record("500", date(2024, 8, 1), date(2024, 8, 23))
+    assert POLICY.applies_from(record) is None
+    applied = POLICY.applicable_quotient([record], date(2024, 9, 2))
+    assert applied == AppliedQuotient(Decimal(500), QuotientStatus.APPLIED, record)
+
+
+def test_an_attestation_too_old_on_the_day_it_is_received_is_expired_that_day() -> None:
+    stale = _record("500", date(2024, 1, 2), date(2024, 9, 16))
+    assert POLICY.applicable_quotient([stale], date(2024, 9, 16)).status is QuotientStatus.EXPIRED
+    before = POLICY.applicable_quotient([stale], date(2024, 9, 13))
+    assert before.status is QuotientStatus.NO_RECORD
+
+
+def test_a_stale_attestation_does_not_hide_a_valid_one() -> None:
+    stale = _record("300", date(2024, 1, 2), date(2024, 7, 1))
+    valid = _record("500", date(2024, 6, 3), date(2024, 7, 1))
+    applied = POLICY.applicable_quotient([stale, valid], date(2024, 9, 2))
+    assert (applied.status, applied.quotient_familial) == (QuotientStatus.APPLIED, Decimal(500))
+
+
+def test_of_two_on_time_records_the_one_received_last_applies() -> None:
+    first = _record("500", date(2024, 6, 3), date(2024, 6, 20))
+    second = _record("700", date(2024, 7, 1), date(2024, 7, 10))
+    for records in ([first, second], [second, first]):
+        assert POLICY.applicable_quotient(records, date(2024, 9, 2)).record is second
+
+
+def test_two_records_received_the_same_day_still_give_one_quotient() -> None:
+    one = _record("500", date(2024, 6, 3), date(2024, 6, 20))
+    other = _record("700", date(2024, 6, 4), date(2024, 6, 20))
+    applied = POLICY.applicable_quotient([one, other], date(2024, 9, 2))
+    assert applied.status is QuotientStatus.APPLIED
+    assert applied.record in (one, other)

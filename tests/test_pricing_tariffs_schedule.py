@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 import pytest
@@ -11,6 +12,7 @@ from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
 from cantine_rules.pricing._tariff_errors import NoTariffInForceError, ScheduleError
 from cantine_rules.pricing._tariffs import PricingContext, UnitPrice
 from cantine_rules.sources import Source
+from tests._helpers import refusal
 
 SRC = Source.example("test schedule")
 
@@ -108,3 +110,123 @@ def test_schedule_checks_its_input() -> None:
     with pytest.raises(InvalidTypeError) as bad_tariff:
         TariffVersion(date(2024, 9, 1), Money.euros("3.60"), SRC)  # type: ignore[arg-type]
     assert bad_tariff.value.field == "tariff"
+
+
+# Exact refusals and the first and last day of a version -----------------------------------------
+
+V_2024 = _version(date(2024, 9, 1), "3.60")
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: TariffVersion(date(2024, 9, 1), "3.60", SRC),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "tariff",
+                "3.60",
+                "tariff: must be a Tariff (with a price method) (got '3.60' of type str)",
+            ),
+        ),
+        (
+            lambda: _version(date(2024, 9, 1), "3.60", "2025-08-31"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "ends_on",
+                "2025-08-31",
+                "ends_on: must be a datetime.date (got '2025-08-31' of type str)",
+            ),
+        ),
+        (
+            lambda: _version(date(2024, 9, 1), "3.60", date(2024, 8, 31)),
+            (
+                "ScheduleError",
+                "ends_on",
+                date(2024, 8, 31),
+                "ends_on: must not be before effective_from 2024-09-01 (got 2024-08-31)",
+            ),
+        ),
+        (
+            lambda: V_2024.in_force_on("2024-09-01"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "day",
+                "2024-09-01",
+                "day: must be a datetime.date (got '2024-09-01' of type str)",
+            ),
+        ),
+        (
+            lambda: TariffSchedule("repas", ()),
+            (
+                "ScheduleError",
+                "versions",
+                (),
+                "versions: a schedule needs at least one version (got ())",
+            ),
+        ),
+        (
+            lambda: TariffSchedule("repas", (V_2024, _version(date(2024, 9, 1), "3.70"))),
+            (
+                "ScheduleError",
+                "versions[1].effective_from",
+                date(2024, 9, 1),
+                "versions[1].effective_from: versions take effect in strictly increasing order; "
+                "versions[0] takes effect on 2024-09-01 (got 2024-09-01)",
+            ),
+        ),
+        (
+            lambda: TariffSchedule(
+                "repas", (_version(date(2023, 9, 1), "3.50", date(2024, 9, 1)), V_2024)
+            ),
+            (
+                "ScheduleError",
+                "versions[0].ends_on",
+                date(2024, 9, 1),
+                "versions[0].ends_on: overlaps versions[1], in force from 2024-09-01 "
+                "(got 2024-09-01)",
+            ),
+        ),
+        (
+            lambda: TariffSchedule("repas", (V_2024,)).at("2024-09-01"),  # type: ignore[arg-type]
+            (
+                "InvalidTypeError",
+                "day",
+                "2024-09-01",
+                "day: must be a datetime.date (got '2024-09-01' of type str)",
+            ),
+        ),
+        (
+            lambda: TariffSchedule("repas", (V_2024,)).at(date(2024, 8, 31)),
+            (
+                "NoTariffInForceError",
+                "day",
+                date(2024, 8, 31),
+                "day: no tariff of 'repas' before its first version (in force from 2024-09-01) "
+                "(got 2024-08-31)",
+            ),
+        ),
+        (
+            lambda: SCHEDULE.at(date(2026, 9, 1)),
+            (
+                "NoTariffInForceError",
+                "day",
+                date(2026, 9, 1),
+                "day: the tariff of 'repas' in force from 2025-09-01 ended on 2026-08-31 and no "
+                "later version is given (got 2026-09-01)",
+            ),
+        ),
+    ],
+)
+def test_refusals_name_the_field_the_value_and_the_reason(
+    call: Callable[[], object], expected: tuple[str, object, object, str]
+) -> None:
+    assert refusal(call) == expected
+
+
+def test_a_version_is_in_force_from_its_first_to_its_last_day() -> None:
+    one_day = _version(date(2024, 9, 2), "3.60", ends_on=date(2024, 9, 2))
+    assert one_day.in_force_on(date(2024, 9, 2))
+    assert not one_day.in_force_on(date(2024, 9, 1))
+    assert not one_day.in_force_on(date(2024, 9, 3))
+    assert TariffSchedule("repas", (one_day,)).at(date(2024, 9, 2)) is one_day

@@ -248,9 +248,10 @@ class BookingRules:
         by_code = dict(self.by_service)
         days = dict(self.service_days)
         known = {service.code for service in self.services}
-        for code, _ in (*self.by_service, *self.service_days):
-            if code not in known:
-                raise UnknownServiceError(code, known, field="by_service")
+        for field, codes in (("by_service", by_code), ("service_days", days)):
+            for code in codes:
+                if code not in known:
+                    raise UnknownServiceError(code, known, field=field)
         index = {
             service.code: (
                 service,

@@ -124,10 +124,11 @@ def _check_credit(instance: LedgerEntry, attribute: attrs.Attribute[Any], value:
     if not debit and not credit:
         raise ZeroAmountError("debit", instance.debit)
     side = instance.type.side
+    entry = f"{'an' if instance.type.value[0] in 'aeiou' else 'a'} {instance.type} entry"
     if side is Side.DEBIT and credit:
-        raise InvalidValueError("credit", value, f"a {instance.type} entry is a debit")
+        raise InvalidValueError("credit", value, f"{entry} is a debit")
     if side is Side.CREDIT and debit:
-        raise InvalidValueError("debit", instance.debit, f"a {instance.type} entry is a credit")
+        raise InvalidValueError("debit", instance.debit, f"{entry} is a credit")
 
 
 def _check_mode(instance: LedgerEntry, attribute: attrs.Attribute[Any], value: object) -> None:
