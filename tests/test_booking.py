@@ -321,10 +321,10 @@ def test_flat_penalty_charged_once_per_family_in_a_basket() -> None:
     assert sorted(d.charge for d in decisions if d.charge) == [Money.euros(3), Money.euros(8)]
 
 
-def test_medical_certificate_waives_a_late_cancellation_after_the_waiting_day() -> None:
-    rules = office_rules(FlatPrice(Money.euros(4)), KeepCharging(MedicalWaiver(waiting_days=1)))
-    sick_days = [date(2024, 9, 19), date(2024, 9, 20), date(2024, 9, 23)]
-    changes = [
+def sick_cancellations() -> list[BookingChange]:
+    """Late cancellations at the office, with a medical certificate, for Thursday 19 September,
+    Friday 20 and Monday 23 September 2024: one sick absence across a weekend."""
+    return [
         change(
             CANCEL,
             "repas",
@@ -333,8 +333,13 @@ def test_medical_certificate_waives_a_late_cancellation_after_the_waiting_day() 
             OFFICE,
             justification=Justification.MEDICAL_CERTIFICATE,
         )
-        for day in sick_days
+        for day in (date(2024, 9, 19), date(2024, 9, 20), date(2024, 9, 23))
     ]
+
+
+def test_medical_certificate_waives_a_late_cancellation_after_the_waiting_day() -> None:
+    rules = office_rules(FlatPrice(Money.euros(4)), KeepCharging(MedicalWaiver(waiting_days=1)))
+    changes = sick_cancellations()
     decisions = rules.decide_many(changes, price_of=lambda c, s, d: Money.euros("3.20"))
     # « jour de carence »: the first sick day is still charged, the next ones are not — the
     # weekend between Friday and Monday does not break the absence.
@@ -1077,18 +1082,7 @@ def test_the_penalty_goes_to_the_first_late_change_of_each_family() -> None:
 
 def test_two_waiting_days_charge_the_first_two_sick_days() -> None:
     rules = office_rules(FlatPrice(Money.euros(4)), KeepCharging(MedicalWaiver(waiting_days=2)))
-    sick_days = [date(2024, 9, 19), date(2024, 9, 20), date(2024, 9, 23)]
-    changes = [
-        change(
-            CANCEL,
-            "repas",
-            day,
-            day_at(day),
-            OFFICE,
-            justification=Justification.MEDICAL_CERTIFICATE,
-        )
-        for day in sick_days
-    ]
+    changes = sick_cancellations()
     decisions = rules.decide_many(changes, price_of=lambda c, s, d: Money.euros("3.20"))
     assert [d.reason for d in decisions] == [
         Reason.LATE_STILL_CHARGED,

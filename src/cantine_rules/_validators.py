@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -14,6 +15,7 @@ from cantine_rules.errors import EmptyIdentifierError, InvalidTypeError, Negativ
 from cantine_rules.money import Money, to_decimal
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 
 def require_identifier(value: object, field: str) -> str:
@@ -36,10 +38,32 @@ def optional_text(_instance: Any, attribute: attrs.Attribute[Any], value: object
         raise InvalidTypeError(attribute.name, value, "must be a str or None")
 
 
+def require_day(value: object, field: str) -> date:
+    """*value* if it is a `datetime.date` (not a datetime), else an error naming *field*.
+
+    Examples:
+        >>> require_day(date(2024, 9, 2), "day")
+        datetime.date(2024, 9, 2)
+    """
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidTypeError(field, value, "must be a datetime.date")
+    return value
+
+
+def require_items(values: Iterable[object], item_type: type[T], field: str) -> tuple[T, ...]:
+    """The items of *values* as a tuple, each checked to be an *item_type*."""
+    if isinstance(values, str | bytes):
+        raise InvalidTypeError(field, values, f"must be an iterable of {item_type.__name__}")
+    items = tuple(values)
+    for index, item in enumerate(items):
+        if not isinstance(item, item_type):
+            raise InvalidTypeError(f"{field}[{index}]", item, f"must be a {item_type.__name__}")
+    return items  # type: ignore[return-value]
+
+
 def a_date(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``datetime.date`` that is not a datetime (a day, not an instant)."""
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidTypeError(attribute.name, value, "must be a datetime.date")
+    require_day(value, attribute.name)
 
 
 def optional_date(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -28,10 +28,15 @@ from typing import Any, Final
 
 import attrs
 
-from cantine_rules._validators import enum_member, identifier, non_negative_money, optional_text
+from cantine_rules._validators import (
+    enum_member,
+    identifier,
+    non_negative_money,
+    optional_text,
+    require_items,
+)
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, PolicyError, Problem
 from cantine_rules.money import Money, to_decimal
-from cantine_rules.pricing._args import require_items
 from cantine_rules.pricing._quotient import optional_quotient, quotient_value
 from cantine_rules.pricing._tariffs import Bracket, BracketGrid
 from cantine_rules.sources import Source

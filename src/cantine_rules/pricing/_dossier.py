@@ -24,9 +24,8 @@ from typing import Any, Final
 
 import attrs
 
-from cantine_rules._validators import a_date, enum_member, identifier
+from cantine_rules._validators import a_date, enum_member, identifier, require_day, require_items
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
-from cantine_rules.pricing._args import require_day, require_items
 from cantine_rules.pricing._quotient import expires_on
 from cantine_rules.sources import Source
 

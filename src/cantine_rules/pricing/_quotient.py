@@ -31,11 +31,10 @@ from typing import Any, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from cantine_rules._validators import a_date, enum_member
+from cantine_rules._validators import a_date, enum_member, require_day, require_items
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, NegativeAmountError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
-from cantine_rules.pricing._args import require_day, require_items
 from cantine_rules.sources import Source
 
 __all__ = [

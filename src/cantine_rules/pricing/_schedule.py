@@ -26,9 +26,8 @@ from typing import Any
 
 import attrs
 
-from cantine_rules._validators import a_date, identifier, optional_date, tuple_of
+from cantine_rules._validators import a_date, identifier, optional_date, require_day, tuple_of
 from cantine_rules.errors import InvalidTypeError
-from cantine_rules.pricing._args import require_day
 from cantine_rules.pricing._tariff_errors import NoTariffInForceError, ScheduleError
 from cantine_rules.pricing._tariffs import Price, PricingContext, Tariff
 from cantine_rules.sources import Source
