@@ -9,6 +9,24 @@ import pytest
 
 from cantine_rules import PARIS, CantineRulesError
 
+#: Both sides of every boundary of the Paris public grid (Caisse des écoles, 2020/2021):
+#: « T1 QF 0–234 € 0,13 €; T2 235–384 0,85; T3 385–548 1,62; T4 549–959 2,28; T5 960–1370 3,62;
+#: T6 1371–1900 4,61 », as (QF, bracket, unit price).
+PARIS_BOUNDARIES = [
+    ("0", "tarif 1", "0.13"),
+    ("234", "tarif 1", "0.13"),
+    ("235", "tarif 2", "0.85"),
+    ("384", "tarif 2", "0.85"),
+    ("385", "tarif 3", "1.62"),
+    ("548", "tarif 3", "1.62"),
+    ("549", "tarif 4", "2.28"),
+    ("959", "tarif 4", "2.28"),
+    ("960", "tarif 5", "3.62"),
+    ("1370", "tarif 5", "3.62"),
+    ("1371", "tarif 6", "4.61"),
+    ("1900", "tarif 6", "4.61"),
+]
+
 
 def paris(
     year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0

@@ -24,6 +24,7 @@ from cantine_rules.pricing.tariffs import (
     grid_from_ranges,
     qualifies_for_cantine_a_un_euro,
 )
+from tests._helpers import PARIS_BOUNDARIES
 
 SRC = Source.example("test grid")
 
@@ -41,20 +42,7 @@ def _codes(findings: list[Finding]) -> list[str]:
 
 @pytest.mark.parametrize(
     ("qf", "bracket", "price"),
-    [
-        ("0", "tarif 1", "0.13"),
-        ("234", "tarif 1", "0.13"),
-        ("235", "tarif 2", "0.85"),
-        ("384", "tarif 2", "0.85"),
-        ("385", "tarif 3", "1.62"),
-        ("548", "tarif 3", "1.62"),
-        ("549", "tarif 4", "2.28"),
-        ("959", "tarif 4", "2.28"),
-        ("960", "tarif 5", "3.62"),
-        ("1370", "tarif 5", "3.62"),
-        ("1371", "tarif 6", "4.61"),
-        ("1900", "tarif 6", "4.61"),
-    ],
+    PARIS_BOUNDARIES,
 )
 def test_paris_grid_on_both_sides_of_each_boundary(qf: str, bracket: str, price: str) -> None:
     quote = PARIS_MEAL_GRID_2020.price(PricingContext(qf))

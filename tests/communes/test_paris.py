@@ -25,7 +25,7 @@ from cantine_rules.pricing.tariffs import (
     RegistrationSituation,
     check_dossier,
 )
-from tests._helpers import paris
+from tests._helpers import PARIS_BOUNDARIES, paris
 
 PARIS = get("paris")
 SCHOOL_DAY = date(2024, 9, 2)
@@ -37,20 +37,7 @@ def test_zone_c() -> None:
 
 @pytest.mark.parametrize(
     ("qf", "bracket", "price"),
-    [
-        ("0", "tarif 1", "0.13"),
-        ("234", "tarif 1", "0.13"),
-        ("235", "tarif 2", "0.85"),
-        ("384", "tarif 2", "0.85"),
-        ("385", "tarif 3", "1.62"),
-        ("548", "tarif 3", "1.62"),
-        ("549", "tarif 4", "2.28"),
-        ("959", "tarif 4", "2.28"),
-        ("960", "tarif 5", "3.62"),
-        ("1370", "tarif 5", "3.62"),
-        ("1371", "tarif 6", "4.61"),
-        ("1900", "tarif 6", "4.61"),
-    ],
+    PARIS_BOUNDARIES,
 )
 def test_public_grid_both_sides_of_every_boundary(qf: str, bracket: str, price: str) -> None:
     # Public grid, Caisse des écoles 2020/2021: T1 QF 0–234 € 0,13 €; T2 235–384 0,85; T3 385–548
