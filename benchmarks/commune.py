@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 import attrs
 
 from cantine_rules import (
-    PARIS,
+    EUROPE_PARIS,
     BookingChange,
     ChangeAction,
     Channel,
@@ -126,7 +126,7 @@ def school_calendar_kind(code: str) -> ServiceKind:
 
 #: When families send the year's period bookings: during the first week of school, so that the
 #: first days are already past their deadline.
-PERIOD_REQUESTED_AT = datetime(2024, 9, 3, 20, 0, tzinfo=PARIS)
+PERIOD_REQUESTED_AT = datetime(2024, 9, 3, 20, 0, tzinfo=EUROPE_PARIS)
 
 
 def basket(
@@ -145,7 +145,7 @@ def basket(
         code = generator.choice(SERVICES).code
         day = generator.choice(offered[code])
         lead = timedelta(hours=generator.randrange(1, 24 * 10))
-        requested_at = datetime.combine(day, time(8, 0), tzinfo=PARIS) - lead
+        requested_at = datetime.combine(day, time(8, 0), tzinfo=EUROPE_PARIS) - lead
         action = ChangeAction.CANCEL if generator.random() < 0.4 else ChangeAction.ADD
         channel = Channel.OFFICE if generator.random() < 0.1 else Channel.ONLINE
         sick = action is ChangeAction.CANCEL and generator.random() < 0.2

@@ -29,7 +29,7 @@ import calendar_workdays
 import commune
 from workalendar.europe import France
 
-from cantine_rules import PARIS, Booking, ChangeAction
+from cantine_rules import EUROPE_PARIS, Booking, ChangeAction
 from cantine_rules.bookings import BookingSet
 from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.policies import BookingRules, DecisionStatus, PlanningPeriod, planning
@@ -62,7 +62,7 @@ class Sizes:
 FULL = Sizes(10_000, 20_000, 20_000, 20_000, 50, 250, 3)
 QUICK = Sizes(500, 1_000, 1_000, 1_000, 5, 50, 1)
 INVOICE_MONTH = (date(2025, 3, 1), date(2025, 3, 31))
-PLANNING_AT = datetime(2024, 11, 15, 10, 0, tzinfo=PARIS)
+PLANNING_AT = datetime(2024, 11, 15, 10, 0, tzinfo=EUROPE_PARIS)
 LATE_CHARGES = 1_000
 
 
@@ -137,7 +137,7 @@ def measure_decisions(
         answers = []
         for code, day in sample:
             deadline_day = reference.sub_working_days(day, commune.DEADLINE_WORKING_DAYS)
-            deadline = datetime.combine(deadline_day, starts[code], tzinfo=PARIS)
+            deadline = datetime.combine(deadline_day, starts[code], tzinfo=EUROPE_PARIS)
             answers.append(at < deadline)
         return answers
 
@@ -217,7 +217,7 @@ def measure_planning(
         open_cells = 0
         for start, day in running:
             deadline_day = reference.sub_working_days(day, commune.DEADLINE_WORKING_DAYS)
-            open_cells += datetime.combine(deadline_day, start, tzinfo=PARIS) > PLANNING_AT
+            open_cells += datetime.combine(deadline_day, start, tzinfo=EUROPE_PARIS) > PLANNING_AT
         return open_cells
 
     naive()  # warm workalendar's holiday cache, as our calendar is built outside the timing

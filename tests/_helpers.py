@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from cantine_rules import PARIS, CantineRulesError
+from cantine_rules import EUROPE_PARIS, CantineRulesError
 
 #: Both sides of every boundary of the Paris public grid (Caisse des écoles, 2020/2021):
 #: « T1 QF 0–234 € 0,13 €; T2 235–384 0,85; T3 385–548 1,62; T4 549–959 2,28; T5 960–1370 3,62;
@@ -32,7 +32,7 @@ def paris(
     year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
 ) -> datetime:
     """An aware Europe/Paris datetime, as a family's browser would send it."""
-    return datetime(year, month, day, hour, minute, second, tzinfo=PARIS)
+    return datetime(year, month, day, hour, minute, second, tzinfo=EUROPE_PARIS)
 
 
 def refusal(call: Callable[[], object]) -> tuple[str, object, object, str]:

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cantine_rules import (
-    PARIS,
+    EUROPE_PARIS,
     Booking,
     BookingChange,
     ChangeAction,
@@ -61,9 +61,9 @@ from cantine_rules.policies import (
     decided_charges,
     submit,
 )
-from cantine_rules.policies.deadlines import service_start
-from cantine_rules.policies.decisions import format_day
 from cantine_rules.pricing.accounts import DecidedCharge
+from cantine_rules.rules.deadlines import service_start
+from cantine_rules.rules.decisions import format_day
 from tests._helpers import paris, refusal
 
 CAL_B = SchoolCalendar(Zone.B)
@@ -300,7 +300,7 @@ def test_free_allowance_counted_across_a_basket_in_canonical_order() -> None:
 
 def day_at(day: date) -> datetime:
     """One hour before the service: always late under a 48-hour rule."""
-    return datetime.combine(day, time(11, 0), tzinfo=PARIS)
+    return datetime.combine(day, time(11, 0), tzinfo=EUROPE_PARIS)
 
 
 def test_flat_penalty_charged_once_per_family_in_a_basket() -> None:
@@ -569,7 +569,7 @@ def test_request_states_driven_by_decisions() -> None:
 # Properties ------------------------------------------------------------------------------------
 
 INSTANTS = st.datetimes(
-    min_value=datetime(2024, 8, 1), max_value=datetime(2025, 7, 1), timezones=st.just(PARIS)
+    min_value=datetime(2024, 8, 1), max_value=datetime(2025, 7, 1), timezones=st.just(EUROPE_PARIS)
 )
 SCHOOL_DAYS = st.sampled_from(
     CAL_B.service_days(ServiceKind.MEAL, date(2024, 9, 2), date(2025, 7, 4))
@@ -645,7 +645,7 @@ def test_late_decisions_become_invoice_charges() -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_reason_has_an_explanation_in_both_languages(lang: str) -> None:
-    from cantine_rules.policies.decisions import _MESSAGES
+    from cantine_rules.rules.decisions import _MESSAGES
 
     assert set(Reason) <= set(_MESSAGES[lang])
 

@@ -24,7 +24,7 @@ from cantine_rules.policies import (
     WorkingDaysBefore,
     service_start,
 )
-from cantine_rules.policies.deadlines import bounded_by_start
+from cantine_rules.rules.deadlines import bounded_by_start
 from tests._helpers import paris, refusal
 
 CAL_B = SchoolCalendar(Zone.B)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from cantine_rules import Money
-from cantine_rules.policies.late import (
+from cantine_rules.rules.late import (
     AcceptWithSurcharge,
     BasePlus,
     BaseTimes,

@@ -18,8 +18,8 @@ from cantine_rules.policies import (
     get,
     names,
 )
-from cantine_rules.policies.deadlines import ChangeWindow
 from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.rules.deadlines import ChangeWindow
 from cantine_rules.testing import (
     LAWS,
     PolicyLawError,

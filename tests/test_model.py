@@ -38,9 +38,9 @@ from cantine_rules import (
 )
 from cantine_rules.errors import UnknownCodeError
 
-PARIS = ZoneInfo("Europe/Paris")
+EUROPE_PARIS = ZoneInfo("Europe/Paris")
 MEAL = Service("repas", "Restauration scolaire", ServiceKind.MEAL, time(11, 30), time(13, 30))
-AT = datetime(2024, 9, 16, 10, 0, tzinfo=PARIS)
+AT = datetime(2024, 9, 16, 10, 0, tzinfo=EUROPE_PARIS)
 
 
 def test_values_are_frozen_and_compare_by_value() -> None:
@@ -102,7 +102,7 @@ def test_service_kinds_are_the_six_of_the_domain() -> None:
 
 def test_child_dates_must_be_dates_not_datetimes() -> None:
     with pytest.raises(InvalidTypeError) as caught:
-        Child("c1", "Louise", datetime(2017, 1, 1, tzinfo=PARIS))  # type: ignore[arg-type]
+        Child("c1", "Louise", datetime(2017, 1, 1, tzinfo=EUROPE_PARIS))  # type: ignore[arg-type]
     assert caught.value.field == "birth_date"
     child = Child(
         "c1", "Louise", date(2017, 1, 1), school="École Jules Ferry", level=SchoolLevel.CE1

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cantine_rules import PARIS, BookingChange, ChangeAction, Channel, Money
-from cantine_rules.policies.plain import dumps_toml, load_toml, loads_toml
+from cantine_rules import EUROPE_PARIS, BookingChange, ChangeAction, Channel, Money
+from cantine_rules.plain import dumps_toml, load_toml, loads_toml
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "communes" / "ma-commune.toml"
@@ -32,14 +32,14 @@ def test_the_example_commune_decides_a_change() -> None:
     def add(service: str, made: datetime, channel: Channel = Channel.ONLINE) -> BookingChange:
         return BookingChange(ChangeAction.ADD, "louise", service, thursday, made, channel=channel)
 
-    on_time = commune.decide(add("repas", datetime(2025, 3, 6, 9, 59, 59, tzinfo=PARIS)))
+    on_time = commune.decide(add("repas", datetime(2025, 3, 6, 9, 59, 59, tzinfo=EUROPE_PARIS)))
     assert on_time.reason.value == "on_time"
-    assert on_time.deadline == datetime(2025, 3, 6, 10, tzinfo=PARIS)
-    too_late = commune.decide(add("repas", datetime(2025, 3, 6, 10, tzinfo=PARIS)))
+    assert on_time.deadline == datetime(2025, 3, 6, 10, tzinfo=EUROPE_PARIS)
+    too_late = commune.decide(add("repas", datetime(2025, 3, 6, 10, tzinfo=EUROPE_PARIS)))
     assert (too_late.reason.value, too_late.detail) == ("too_late_contact", "le service scolaire")
     # 2 jours ouvrés before Thursday is Tuesday, at the service's start; + 50 % of 2,10 €.
     evening = commune.decide(
-        add("soir", datetime(2025, 3, 11, 16, 30, tzinfo=PARIS), Channel.OFFICE)
+        add("soir", datetime(2025, 3, 11, 16, 30, tzinfo=EUROPE_PARIS), Channel.OFFICE)
     )
     assert (evening.reason.value, evening.charge) == ("late_surcharge", Money.euros("3.15"))
     assert commune.price("repas", thursday, quotient_familial="999").bracket == "T2"

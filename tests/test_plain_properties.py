@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from cantine_rules import Money, PolicyError, Service, ServiceKind, policies
 from cantine_rules.calendar import Closure, SchoolCalendar, Zone
+from cantine_rules.plain import dumps_toml, from_data, loads_toml, to_data
 from cantine_rules.policies import (
     AcceptLate,
     AcceptWithSurcharge,
@@ -36,7 +37,6 @@ from cantine_rules.policies import (
     WeekdayBefore,
     WorkingDaysBefore,
 )
-from cantine_rules.policies.plain import dumps_toml, from_data, loads_toml, to_data
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.pricing.tariffs import (
     Bracket,

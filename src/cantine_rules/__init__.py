@@ -9,7 +9,8 @@ Examples:
     '14,40\xa0€'
 """
 
-from cantine_rules._time import PARIS, at_paris
+from cantine_rules._deprecation import warn_moved
+from cantine_rules._time import EUROPE_PARIS, at_paris
 from cantine_rules.errors import (
     CantineRulesError,
     EmptyIdentifierError,
@@ -47,7 +48,7 @@ __version__ = "0.1.0.dev0"
 """The version of this package."""
 
 __all__ = [
-    "PARIS",
+    "EUROPE_PARIS",
     "BillingUnit",
     "Booking",
     "BookingChange",
@@ -80,3 +81,11 @@ __all__ = [
     "at_paris",
     "round_to_cent",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # Names that moved keep working for one release, with a DeprecationWarning.
+    if name == "PARIS":
+        warn_moved("cantine_rules.PARIS", "cantine_rules.EUROPE_PARIS")
+        return EUROPE_PARIS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from cantine_rules.errors import InvalidTypeError, NaiveDatetimeError
 
-__all__ = ["PARIS", "at_paris", "require_aware"]
+__all__ = ["EUROPE_PARIS", "at_paris", "require_aware"]
 
-PARIS = ZoneInfo("Europe/Paris")
+EUROPE_PARIS = ZoneInfo("Europe/Paris")
 """The time zone of every commune this library knows (metropolitan France)."""
 
 
@@ -33,6 +33,6 @@ def at_paris(day: date, wall_time: time) -> datetime:
         >>> at_paris(date(2024, 3, 31), time(2, 30)).isoformat()
         '2024-03-31T03:30:00+02:00'
     """
-    local = datetime.combine(day, wall_time, tzinfo=PARIS)
+    local = datetime.combine(day, wall_time, tzinfo=EUROPE_PARIS)
     # A round trip through UTC normalises a non-existent wall time into the real one.
-    return local.astimezone(UTC).astimezone(PARIS)
+    return local.astimezone(UTC).astimezone(EUROPE_PARIS)

@@ -27,12 +27,12 @@ from cantine_rules.pricing.tariffs import (
 )
 from tests._helpers import PARIS_BOUNDARIES, paris
 
-PARIS = get("paris")
+PARIS_POLICY = get("paris")
 SCHOOL_DAY = date(2024, 9, 2)
 
 
 def test_zone_c() -> None:
-    assert PARIS.calendar.zone is Zone.C
+    assert PARIS_POLICY.calendar.zone is Zone.C
 
 
 @pytest.mark.parametrize(
@@ -42,21 +42,21 @@ def test_zone_c() -> None:
 def test_public_grid_both_sides_of_every_boundary(qf: str, bracket: str, price: str) -> None:
     # Public grid, Caisse des écoles 2020/2021: T1 QF 0–234 € 0,13 €; T2 235–384 0,85; T3 385–548
     # 1,62; T4 549–959 2,28; T5 960–1370 3,62; T6 1371–1900 4,61.
-    priced = PARIS.price("repas", date(2020, 10, 5), quotient_familial=qf)
+    priced = PARIS_POLICY.price("repas", date(2020, 10, 5), quotient_familial=qf)
     assert (priced.bracket, priced.unit_price) == (bracket, Money.euros(price))
     assert priced.source.sourced
 
 
 def test_later_years_carry_the_grid_as_a_default() -> None:
-    priced = PARIS.price("repas", SCHOOL_DAY, quotient_familial="500")
+    priced = PARIS_POLICY.price("repas", SCHOOL_DAY, quotient_familial="500")
     assert priced.unit_price == Money.euros("1.62")
-    explained = [rule for rule in PARIS.explain() if rule.topic == "tariff.repas"]
+    explained = [rule for rule in PARIS_POLICY.explain() if rule.topic == "tariff.repas"]
     assert [rule.is_default for rule in explained] == [False, True]
 
 
 def test_no_source_gives_tarif_7_to_9() -> None:
     with pytest.raises(MissingFigureError):
-        PARIS.price("repas", SCHOOL_DAY, quotient_familial="2500")
+        PARIS_POLICY.price("repas", SCHOOL_DAY, quotient_familial="2500")
 
 
 def test_no_qf_is_tarif_10_until_the_dossier_is_regularised() -> None:
@@ -66,9 +66,9 @@ def test_no_qf_is_tarif_10_until_the_dossier_is_regularised() -> None:
         QuotientFamilial("500", QuotientFamilialSource.CAF_ATTESTATION, date(2024, 9, 20)),
         received_on=date(2024, 9, 23),
     )
-    pricer = PARIS.pricer(quotient_records={"louise": [late_record]})
-    days = PARIS.calendar.service_days(
-        PARIS.service("repas").kind, date(2024, 9, 2), date(2024, 9, 30)
+    pricer = PARIS_POLICY.pricer(quotient_records={"louise": [late_record]})
+    days = PARIS_POLICY.calendar.service_days(
+        PARIS_POLICY.service("repas").kind, date(2024, 9, 2), date(2024, 9, 30)
     )
     invoice = build_invoice(
         [Booking("louise", "repas", day) for day in days],
@@ -89,13 +89,13 @@ def test_registration_needs_the_dossier_validated() -> None:
     family = Family("F-75", children=(Child("louise", "Louise", date(2016, 4, 4)),))
     account = FamilyAccount(family, True, False, {("louise", "repas")})
     change = BookingChange(ChangeAction.ADD, "louise", "repas", SCHOOL_DAY, paris(2024, 8, 26, 9))
-    assert PARIS.decide(change, account=account).reason is Reason.DOSSIER_NOT_VALIDATED
+    assert PARIS_POLICY.decide(change, account=account).reason is Reason.DOSSIER_NOT_VALIDATED
 
 
 def test_the_documents_of_a_first_registration() -> None:
     # « Bulletin d'inscription rempli et signé. Attestation de paiement CAF … de moins de 3 mois.
     # Copie du livret de famille … (uniquement pour une première inscription). »
-    status = check_dossier(PARIS.dossier, RegistrationSituation(), (), date(2024, 6, 1))
+    status = check_dossier(PARIS_POLICY.dossier, RegistrationSituation(), (), date(2024, 6, 1))
     assert not status.complete
     missing = {requirement.code for requirement in status.missing}
     assert missing == {"registration_form", "caf_attestation", "family_book_or_birth_certificate"}
@@ -104,12 +104,12 @@ def test_the_documents_of_a_first_registration() -> None:
 def test_alternating_custody_bills_each_parent_for_their_weeks() -> None:
     # « En cas de garde alternée, n'oubliez pas de nous joindre votre jugement de divorce et de
     # préciser vos semaines de garde sur le bulletin d'inscription. »
-    days = PARIS.calendar.service_days(
-        PARIS.service("repas").kind, date(2024, 9, 2), date(2024, 9, 13)
+    days = PARIS_POLICY.calendar.service_days(
+        PARIS_POLICY.service("repas").kind, date(2024, 9, 2), date(2024, 9, 13)
     )
     invoice = build_invoice(
         [Booking("louise", "repas", day) for day in days],
-        PARIS.pricer(),
+        PARIS_POLICY.pricer(),
         start=date(2024, 9, 1),
         end=date(2024, 9, 30),
     )

@@ -38,7 +38,7 @@ from typing import Final
 
 import attrs
 
-from cantine_rules._time import PARIS
+from cantine_rules._time import EUROPE_PARIS
 from cantine_rules._validators import a_date, enum_member, identifier, optional_date, tuple_of
 from cantine_rules.calendar._model import Zone, require_day, to_zone, zone_or_none
 from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
@@ -309,7 +309,7 @@ def _paris_day(text: str, field: str) -> date:
         if "T" in value or " " in value:
             moment = datetime.fromisoformat(value)
             if moment.tzinfo is not None:
-                moment = moment.astimezone(PARIS)
+                moment = moment.astimezone(EUROPE_PARIS)
             return moment.date()
         return date.fromisoformat(value)
     except ValueError:

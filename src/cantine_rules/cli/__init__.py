@@ -26,8 +26,8 @@ from cantine_rules.errors import CantineRulesError, InvalidValueError, PolicyErr
 from cantine_rules.model import BookingChange, ChangeAction, Channel, Justification
 from cantine_rules.money import CURRENCY, Money
 from cantine_rules.policies import Decision, get, names, planning_between
-from cantine_rules.policies.decisions import format_day, format_instant
 from cantine_rules.pricing.tariffs import PricingContext
+from cantine_rules.rules.decisions import format_day, format_instant
 
 __all__ = ["main"]
 
@@ -432,7 +432,7 @@ def _bill_human(result: BillResult, lang: str) -> str:
 
 def _check(arguments: argparse.Namespace) -> Result:
     # Imported here: only this command reads policy files and checks grids.
-    from cantine_rules.policies.plain import load_toml
+    from cantine_rules.plain import load_toml
     from cantine_rules.pricing.tariffs import (
         BracketGrid,
         check_cantine_a_un_euro,

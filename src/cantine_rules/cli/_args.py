@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from cantine_rules._time import PARIS
+from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.errors import InvalidValueError, NegativeAmountError
 
 __all__ = ["Notes", "parse_day", "parse_instant", "parse_month", "parse_quotient"]
@@ -42,7 +42,7 @@ def parse_instant(text: str, option: str, notes: Notes) -> datetime:
         ) from None
     if instant.tzinfo is None:
         notes.append(f"{option} {text} has no offset: read as Europe/Paris")
-        return instant.replace(tzinfo=PARIS)
+        return instant.replace(tzinfo=EUROPE_PARIS)
     return instant
 
 

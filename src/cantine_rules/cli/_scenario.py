@@ -52,7 +52,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from cantine_rules._time import PARIS
+from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.errors import CantineRulesError, PolicyError, Problem
 from cantine_rules.model import ChangeAction, Channel, Justification
 from cantine_rules.money import Money
@@ -292,7 +292,7 @@ def _instant(notes: list[str]) -> Callable[[Any, str], datetime]:
             raise _BadValueError("must be a datetime (YYYY-MM-DDTHH:MM:SS+02:00)")
         if instant.tzinfo is None:
             notes.append(f"{where} has no offset: read as Europe/Paris")
-            instant = instant.replace(tzinfo=PARIS)
+            instant = instant.replace(tzinfo=EUROPE_PARIS)
         return instant
 
     return convert

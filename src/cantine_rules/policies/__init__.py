@@ -1,24 +1,14 @@
-"""Booking rules, the reference communes and their registry.
+"""The communes: `CommunePolicy`, the reference communes and their registry.
 
 ``names()`` lists the reference communes and ``get(slug)`` gives one's `CommunePolicy`
-(aliases accepted, modules imported on first use).
+(aliases accepted, modules imported on first use). Each reference commune is one module here
+holding every figure and rule of that commune with its sources.
 
-The deadline rules are in [`cantine_rules.policies.deadlines`][], late handling and surcharges
-in [`cantine_rules.policies.late`][], decisions in [`cantine_rules.policies.decisions`][], a
-commune's rules and the deciding in [`cantine_rules.policies.booking`][], and the planning grid
-in [`cantine_rules.policies.planning`][]. The names below are re-exported for convenience.
+The booking-rule engine the policies are composed from lives in [`cantine_rules.rules`][]; its
+names are re-exported here for convenience, so ``from cantine_rules.policies import
+HoursBefore`` keeps working.
 """
 
-from cantine_rules.policies.booking import (
-    BookingRules,
-    FamilyAccount,
-    PeriodDecisions,
-    PriceLookup,
-    Requirements,
-    ServiceRules,
-    decided_charges,
-    submit,
-)
 from cantine_rules.policies.commune import (
     Citation,
     CommunePolicy,
@@ -27,48 +17,54 @@ from cantine_rules.policies.commune import (
     describe_tariff,
     unit_price_schedules,
 )
-from cantine_rules.policies.deadlines import (
+from cantine_rules.policies.registry import aliases, get, names
+from cantine_rules.rules import (
+    AcceptLate,
+    AcceptWithSurcharge,
     AllOf,
+    BasePlus,
+    BaseTimes,
+    BookingRules,
     CalendarDaysBefore,
     ChangeWindow,
     ChangeWindowRule,
     ClearDaysBefore,
+    DayStatus,
+    Decision,
+    DecisionStatus,
+    FamilyAccount,
     FixedWindow,
-    HoursBefore,
-    MaxHorizon,
-    ServiceStart,
-    WeekdayBefore,
-    WorkingDaysBefore,
-    service_start,
-)
-from cantine_rules.policies.decisions import Decision, DecisionStatus, Reason
-from cantine_rules.policies.late import (
-    AcceptLate,
-    AcceptWithSurcharge,
-    BasePlus,
-    BaseTimes,
     FlatPenalty,
     FlatPrice,
     FreeAllowance,
+    HoursBefore,
     KeepCharging,
     LateContext,
     LateHandling,
     LateOutcome,
+    MaxHorizon,
     MedicalWaiver,
     MissingPriceError,
-    Refuse,
-    Surcharge,
-)
-from cantine_rules.policies.planning import (
-    DayStatus,
+    PeriodDecisions,
     PlanningDay,
     PlanningGrid,
     PlanningPeriod,
+    PriceLookup,
+    Reason,
+    Refuse,
+    Requirements,
+    ServiceRules,
+    ServiceStart,
+    Surcharge,
+    WeekdayBefore,
+    WorkingDaysBefore,
+    decided_charges,
     period_bounds,
     planning,
     planning_between,
+    service_start,
+    submit,
 )
-from cantine_rules.policies.registry import aliases, get, names
 
 __all__ = [
     "AcceptLate",

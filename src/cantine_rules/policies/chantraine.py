@@ -19,16 +19,16 @@ from typing import Final
 from cantine_rules.calendar import SchoolCalendar, Zone
 from cantine_rules.model import Service, ServiceKind
 from cantine_rules.money import Money
-from cantine_rules.policies.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.policies.commune import (
     Citation,
     CommunePolicy,
     PaymentScheme,
     unit_price_schedules,
 )
-from cantine_rules.policies.deadlines import HoursBefore
-from cantine_rules.policies.late import LateHandling, Refuse
 from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
+from cantine_rules.rules.deadlines import HoursBefore
+from cantine_rules.rules.late import LateHandling, Refuse
 from cantine_rules.sources import Source
 
 __all__ = ["POLICY"]

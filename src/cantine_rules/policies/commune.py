@@ -2,7 +2,7 @@
 
 A `CommunePolicy` is composed from the library's values, never subclassed: configuring a
 new commune is writing one (in Python, or as plain data, see
-[`plain`][cantine_rules.policies.plain]).
+[`plain`][cantine_rules.plain]).
 Every rule cites where it comes from (`Citation`, a [`Source`][cantine_rules.sources.Source]
 per topic); `CommunePolicy.explain` says each rule in plain language with its source, and
 marks the figures no source gives as defaults.
@@ -27,19 +27,6 @@ from cantine_rules.calendar import FOUR_AND_A_HALF_DAYS, FOUR_DAYS, SchoolCalend
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
-from cantine_rules.policies.booking import BookingRules, FamilyAccount, ServiceRules
-from cantine_rules.policies.decisions import Decision
-from cantine_rules.policies.late import (
-    AcceptLate,
-    AcceptWithSurcharge,
-    KeepCharging,
-    LateContext,
-    LateHandling,
-    LateOutcome,
-    MissingPriceError,
-    Refuse,
-)
-from cantine_rules.policies.planning import PlanningGrid, PlanningPeriod, planning
 from cantine_rules.pricing.accounts import PaymentMode, PricedUnit, UnitPricer
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
@@ -55,6 +42,19 @@ from cantine_rules.pricing.tariffs import (
     TariffVersion,
     UnitPrice,
 )
+from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
+from cantine_rules.rules.decisions import Decision
+from cantine_rules.rules.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    KeepCharging,
+    LateContext,
+    LateHandling,
+    LateOutcome,
+    MissingPriceError,
+    Refuse,
+)
+from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod, planning
 from cantine_rules.sources import Source, SourceKind
 
 __all__ = [

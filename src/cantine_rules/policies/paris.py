@@ -27,10 +27,7 @@ from typing import Final
 
 from cantine_rules.calendar import SchoolCalendar, Zone
 from cantine_rules.model import Service, ServiceKind
-from cantine_rules.policies.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
-from cantine_rules.policies.deadlines import WorkingDaysBefore
-from cantine_rules.policies.late import LateHandling, Refuse
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.pricing.tariffs import (
     PARIS_DOSSIER_2024,
@@ -40,6 +37,9 @@ from cantine_rules.pricing.tariffs import (
     TariffSchedule,
     TariffVersion,
 )
+from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
+from cantine_rules.rules.deadlines import WorkingDaysBefore
+from cantine_rules.rules.late import LateHandling, Refuse
 from cantine_rules.sources import Source
 
 __all__ = ["POLICY"]

@@ -11,8 +11,8 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`Family`][cantine_rules.model.Family], [`Money`][cantine_rules.money.Money],
 [`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
-[`ServiceRules`][cantine_rules.policies.booking.ServiceRules],
-[`BookingRules`][cantine_rules.policies.booking.BookingRules] and
+[`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
+[`BookingRules`][cantine_rules.rules.booking.BookingRules] and
 [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy].
 """
 
@@ -30,9 +30,9 @@ from hypothesis import strategies as st
 from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
-from cantine_rules.policies.booking import BookingRules, ServiceRules
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.rules.booking import BookingRules, ServiceRules
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
 from cantine_rules.testing._strategies import (
     booking_changes,

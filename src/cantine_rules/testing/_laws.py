@@ -15,10 +15,10 @@ from cantine_rules.errors import InvalidTypeError, UnknownCodeError
 from cantine_rules.model import Booking
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
-from cantine_rules.policies.deadlines import service_start
-from cantine_rules.policies.decisions import Decision, DecisionStatus
 from cantine_rules.pricing.accounts import Ledger, PaymentMode, build_invoice
 from cantine_rules.pricing.tariffs import BracketGrid, MissingFigureError, PricingContext
+from cantine_rules.rules.deadlines import service_start
+from cantine_rules.rules.decisions import Decision, DecisionStatus
 from cantine_rules.testing._strategies import booking_changes, money, quotients
 
 __all__ = ["LAWS", "PolicyLawError", "check_policy"]
@@ -187,7 +187,7 @@ def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
 
 
 def _round_trips(policy: CommunePolicy, examples: int) -> None:
-    from cantine_rules.policies import plain
+    from cantine_rules import plain
 
     data = plain.to_data(policy)
     assert plain.from_data(data) == policy

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from cantine_rules._time import PARIS
+from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.calendar import (
     FOUR_AND_A_HALF_DAYS,
     FOUR_DAYS,
@@ -32,9 +32,19 @@ from cantine_rules.model import (
     ServiceKind,
 )
 from cantine_rules.money import Money
-from cantine_rules.policies.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
-from cantine_rules.policies.deadlines import (
+from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.pricing.tariffs import (
+    Bracket,
+    BracketGrid,
+    EffortRate,
+    Tariff,
+    TariffSchedule,
+    TariffVersion,
+    UnitPrice,
+)
+from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
+from cantine_rules.rules.deadlines import (
     AllOf,
     CalendarDaysBefore,
     ChangeWindowRule,
@@ -44,7 +54,7 @@ from cantine_rules.policies.deadlines import (
     WeekdayBefore,
     WorkingDaysBefore,
 )
-from cantine_rules.policies.late import (
+from cantine_rules.rules.late import (
     AcceptLate,
     AcceptWithSurcharge,
     BasePlus,
@@ -58,16 +68,6 @@ from cantine_rules.policies.late import (
     MedicalWaiver,
     Refuse,
     Surcharge,
-)
-from cantine_rules.pricing.accounts import PaymentMode
-from cantine_rules.pricing.tariffs import (
-    Bracket,
-    BracketGrid,
-    EffortRate,
-    Tariff,
-    TariffSchedule,
-    TariffVersion,
-    UnitPrice,
 )
 from cantine_rules.sources import Source
 
@@ -322,11 +322,11 @@ def instants_around_dst(hours: int = 72) -> st.SearchStrategy[datetime]:
     """Aware Europe/Paris instants within *hours* of a daylight-saving change, to the second."""
     return st.builds(
         lambda day, offset: (
-            datetime.combine(day, time(1, 0), tzinfo=PARIS) + timedelta(seconds=offset)
+            datetime.combine(day, time(1, 0), tzinfo=EUROPE_PARIS) + timedelta(seconds=offset)
         ),
         st.sampled_from(_DST_CHANGES),
         st.integers(-hours * 3600, hours * 3600),
-    ).map(lambda instant: instant.astimezone(PARIS))
+    ).map(lambda instant: instant.astimezone(EUROPE_PARIS))
 
 
 @st.composite
@@ -344,8 +344,8 @@ def booking_changes(
     service = draw(st.sampled_from(rules.services))
     days = rules.calendar.service_days(rules.days_of(service.code), first, last)
     day = draw(st.sampled_from(days)) if days else first
-    start = datetime.combine(day, service.start, tzinfo=PARIS)
-    at = (start - timedelta(seconds=draw(st.integers(-3600, 60 * 86400)))).astimezone(PARIS)
+    start = datetime.combine(day, service.start, tzinfo=EUROPE_PARIS)
+    at = (start - timedelta(seconds=draw(st.integers(-3600, 60 * 86400)))).astimezone(EUROPE_PARIS)
     return BookingChange(
         draw(st.sampled_from(list(ChangeAction))),
         draw(st.sampled_from(["c1", "c2", "c3"])),

@@ -13,27 +13,6 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from cantine_rules.policies.deadlines import (
-    AllOf,
-    CalendarDaysBefore,
-    ClearDaysBefore,
-    FixedWindow,
-    HoursBefore,
-    MaxHorizon,
-    WeekdayBefore,
-    WorkingDaysBefore,
-)
-from cantine_rules.policies.late import (
-    AcceptLate,
-    AcceptWithSurcharge,
-    BasePlus,
-    BaseTimes,
-    FlatPenalty,
-    FlatPrice,
-    FreeAllowance,
-    KeepCharging,
-    Refuse,
-)
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     EffortRate,
@@ -43,6 +22,27 @@ from cantine_rules.pricing.tariffs import (
     NonResidentSupplement,
     SiblingReduction,
     UnitPrice,
+)
+from cantine_rules.rules.deadlines import (
+    AllOf,
+    CalendarDaysBefore,
+    ClearDaysBefore,
+    FixedWindow,
+    HoursBefore,
+    MaxHorizon,
+    WeekdayBefore,
+    WorkingDaysBefore,
+)
+from cantine_rules.rules.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    BasePlus,
+    BaseTimes,
+    FlatPenalty,
+    FlatPrice,
+    FreeAllowance,
+    KeepCharging,
+    Refuse,
 )
 
 __all__ = [

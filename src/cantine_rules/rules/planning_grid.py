@@ -6,17 +6,17 @@ non sélectionnable »). The grid is seen from the parents' portal, the online c
 
 Examples:
     >>> from datetime import date, datetime, time
-    >>> from cantine_rules import Service, ServiceKind, PARIS
+    >>> from cantine_rules import Service, ServiceKind, EUROPE_PARIS
     >>> from cantine_rules.calendar import SchoolCalendar, Zone
-    >>> from cantine_rules.policies.booking import BookingRules, ServiceRules
-    >>> from cantine_rules.policies.deadlines import WeekdayBefore
+    >>> from cantine_rules.rules.booking import BookingRules, ServiceRules
+    >>> from cantine_rules.rules.deadlines import WeekdayBefore
     >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
     >>> thursday_17h = WeekdayBefore(3, time(17))
     >>> rules = BookingRules(
     ...     SchoolCalendar(Zone.A), (meal,), ServiceRules(thursday_17h, thursday_17h)
     ... )
     >>> grid = planning(rules, "c1", "repas", PlanningPeriod.WEEK, date(2024, 9, 23),
-    ...                 at=datetime(2024, 9, 19, 16, 59, tzinfo=PARIS))
+    ...                 at=datetime(2024, 9, 19, 16, 59, tzinfo=EUROPE_PARIS))
     >>> [day.status.value for day in grid.days][:3]
     ['bookable', 'bookable', 'not_a_service_day']
 """
@@ -35,8 +35,8 @@ from cantine_rules._time import require_aware
 from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.errors import InvalidValueError
 from cantine_rules.model import Booking, ChangeAction, RequestState
-from cantine_rules.policies.booking import BookingRules
-from cantine_rules.policies.late import Refuse
+from cantine_rules.rules.booking import BookingRules
+from cantine_rules.rules.late import Refuse
 
 __all__ = [
     "DayStatus",

@@ -1,7 +1,7 @@
 r"""A small TOML writer for the shapes of the plain-data form.
 
 It writes tables, arrays of tables, inline tables and arrays, strings, whole numbers, booleans,
-dates, date-times and times: what :func:`cantine_rules.policies.plain.to_data` produces. Short
+dates, date-times and times: what :func:`cantine_rules.plain.to_data` produces. Short
 tagged values and short records are written inline; the top-level lists (services, citations,
 dossier) as arrays of tables, so that a commune's file reads top to bottom.
 

@@ -17,7 +17,7 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import BillingUnit, Service
 from cantine_rules.money import Money
-from cantine_rules.policies._plain_schema import (
+from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
     MODIFIER_TAGS,
     OUTCOME_TAGS,
@@ -26,29 +26,7 @@ from cantine_rules.policies._plain_schema import (
     UNKNOWN,
     WEEKDAYS,
 )
-from cantine_rules.policies.booking import Requirements, ServiceRules
 from cantine_rules.policies.commune import Citation, CommunePolicy
-from cantine_rules.policies.deadlines import (
-    AllOf,
-    CalendarDaysBefore,
-    ClearDaysBefore,
-    FixedWindow,
-    HoursBefore,
-    MaxHorizon,
-    WeekdayBefore,
-    WorkingDaysBefore,
-)
-from cantine_rules.policies.late import (
-    AcceptWithSurcharge,
-    BasePlus,
-    BaseTimes,
-    FlatPenalty,
-    FlatPrice,
-    FreeAllowance,
-    KeepCharging,
-    LateHandling,
-    Refuse,
-)
 from cantine_rules.pricing.tariffs import (
     AppliesWhen,
     Bracket,
@@ -63,6 +41,28 @@ from cantine_rules.pricing.tariffs import (
     SiblingReduction,
     TariffVersion,
     UnitPrice,
+)
+from cantine_rules.rules.booking import Requirements, ServiceRules
+from cantine_rules.rules.deadlines import (
+    AllOf,
+    CalendarDaysBefore,
+    ClearDaysBefore,
+    FixedWindow,
+    HoursBefore,
+    MaxHorizon,
+    WeekdayBefore,
+    WorkingDaysBefore,
+)
+from cantine_rules.rules.late import (
+    AcceptWithSurcharge,
+    BasePlus,
+    BaseTimes,
+    FlatPenalty,
+    FlatPrice,
+    FreeAllowance,
+    KeepCharging,
+    LateHandling,
+    Refuse,
 )
 from cantine_rules.sources import Source
 
@@ -351,7 +351,7 @@ def _citation(citation: Citation) -> dict[str, Any]:
 
 
 def dump_policy(policy: CommunePolicy) -> dict[str, Any]:
-    """The plain data of *policy* (see :func:`cantine_rules.policies.plain.to_data`)."""
+    """The plain data of *policy* (see :func:`cantine_rules.plain.to_data`)."""
     if not isinstance(policy, CommunePolicy):
         raise InvalidTypeError("policy", policy, "must be a CommunePolicy")
     booking = policy.booking

@@ -1,7 +1,7 @@
 """Building a :class:`CommunePolicy` from plain data, reporting every problem with its path.
 
-The schema is described in :mod:`cantine_rules.policies.plain`; the names of the tagged types
-are in :mod:`cantine_rules.policies._plain_schema`, shared with the dumping side.
+The schema is described in :mod:`cantine_rules.plain`; the names of the tagged types
+are in :mod:`cantine_rules.plain._schema`, shared with the dumping side.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from cantine_rules.calendar import Closure, ExtraOpenDay, SchoolCalendar, School
 from cantine_rules.calendar import Zone as CalendarZone
 from cantine_rules.model import BillingUnit, Service, ServiceKind
 from cantine_rules.money import Money
-from cantine_rules.policies._plain_read import (
+from cantine_rules.plain._read import (
     Parser,
     Reader,
     ReadError,
@@ -39,7 +39,7 @@ from cantine_rules.policies._plain_read import (
     text,
     unique,
 )
-from cantine_rules.policies._plain_schema import (
+from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
     MODIFIER_TAGS,
     OUTCOME_TAGS,
@@ -48,34 +48,7 @@ from cantine_rules.policies._plain_schema import (
     UNKNOWN,
     WEEKDAYS,
 )
-from cantine_rules.policies.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
-from cantine_rules.policies.deadlines import (
-    AllOf,
-    CalendarDaysBefore,
-    ChangeWindowRule,
-    ClearDaysBefore,
-    FixedWindow,
-    HoursBefore,
-    MaxHorizon,
-    WeekdayBefore,
-    WorkingDaysBefore,
-)
-from cantine_rules.policies.late import (
-    AcceptLate,
-    AcceptWithSurcharge,
-    BasePlus,
-    BaseTimes,
-    FlatPenalty,
-    FlatPrice,
-    FreeAllowance,
-    KeepCharging,
-    LateHandling,
-    LateOutcome,
-    MedicalWaiver,
-    Refuse,
-    Surcharge,
-)
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.pricing.tariffs import (
     AppliesWhen,
@@ -95,6 +68,33 @@ from cantine_rules.pricing.tariffs import (
     TariffSchedule,
     TariffVersion,
     UnitPrice,
+)
+from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
+from cantine_rules.rules.deadlines import (
+    AllOf,
+    CalendarDaysBefore,
+    ChangeWindowRule,
+    ClearDaysBefore,
+    FixedWindow,
+    HoursBefore,
+    MaxHorizon,
+    WeekdayBefore,
+    WorkingDaysBefore,
+)
+from cantine_rules.rules.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    BasePlus,
+    BaseTimes,
+    FlatPenalty,
+    FlatPrice,
+    FreeAllowance,
+    KeepCharging,
+    LateHandling,
+    LateOutcome,
+    MedicalWaiver,
+    Refuse,
+    Surcharge,
 )
 from cantine_rules.sources import Source, SourceKind
 

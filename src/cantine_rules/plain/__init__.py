@@ -1,0 +1,188 @@
+"""The plain-data (dict, TOML) form of a commune policy.
+
+A [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy] as plain data:
+
+[`to_data`][cantine_rules.plain.to_data] writes a policy as plain data — tables
+(`dict`), lists, strings, whole numbers, booleans and `datetime.date` values — exactly what
+`tomllib` reads from the equivalent TOML file; [`from_data`][cantine_rules.plain.from_data]
+reads it back, checking everything and reporting **every** problem at once in one
+[`PolicyError`][cantine_rules.errors.PolicyError], each with its path (`services[2].start`,
+`rules.by_service.soir.late_add.office.surcharge.amount`).
+[`loads_toml`][cantine_rules.plain.loads_toml],
+[`load_toml`][cantine_rules.plain.load_toml] and
+[`dumps_toml`][cantine_rules.plain.dumps_toml] do the same through TOML.
+
+Conventions of the form:
+
+* money is a string of euros, `"3.60"` (a whole number is accepted); never a float;
+* other decimal numbers (rates, factors) are strings too (`"0.0036"`); quotient familial
+  thresholds are whole numbers (or strings when they have decimals);
+* times are `"HH:MM"` strings, Europe/Paris wall-clock; days are dates (`2024-09-02` in TOML, a
+  `datetime.date` or an ISO string in Python); a `FixedWindow`'s instants are date-times with
+  their offset;
+* enums are written by value (`"meal"`, `"direct_debit"`), weekdays by English name
+  (`"thursday"`);
+* each union carries a `type` key naming its kind; the kind is never guessed from which keys are
+  present;
+* a field at its default may be left out, and `to_data` leaves it out, so the same policy always
+  gives the same data;
+* a value inside a tariff version (a unit price, a bracket, a modifier) cites the version's
+  `source` unless it gives its own.
+
+Top-level keys: `slug`, `name`, `aliases`, `payment_scheme`, `payment_modes`,
+`wallet_alert_threshold`, `auto_validate`, `calendar`, `requirements`, `services`, `rules`
+(`default`, `by_kind`, `by_service`), `tariffs` (by service code, each with its `versions`),
+`quotient_policy`, `dossier` and `citations`. The tags:
+
+* deadline: `hours_before`, `working_days_before`, `weekday_before`,
+  `calendar_days_before`, `clear_days_before`, `fixed_window`, `max_horizon`, `all_of`;
+* late outcome: `refuse`, `surcharge`, `keep_charging`, `accept_late`;
+* surcharge: `flat_price`, `base_plus`, `base_times`, `flat_penalty`, `free_allowance`;
+* tariff: `unit_price`, `bracket_grid`, `effort_rate`, `modified`;
+* modifier: `sibling_reduction`, `non_resident_supplement`, `medical_meal_factor`,
+  `medical_meal_flat_price`.
+
+See the "Configure a new commune" guide for a whole example.
+
+Examples:
+    >>> from cantine_rules import policies
+    >>> paris = policies.get("paris")
+    >>> data = to_data(paris)
+    >>> data["rules"]["default"]["add"]
+    {'type': 'working_days_before', 'days': 2}
+    >>> from_data(data) == paris
+    True
+    >>> data["services"][0]["start"] = "11h30"
+    >>> try:
+    ...     from_data(data, source="paris.toml")
+    ... except PolicyError as error:
+    ...     print(error)
+    1 problem in paris.toml:
+      - services[0].start: must be a time written "HH:MM", such as "17:00" (got '11h30')
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from cantine_rules.errors import InvalidTypeError, PolicyError, Problem
+from cantine_rules.plain._dump import dump_policy
+from cantine_rules.plain._load import load_policy
+from cantine_rules.plain._read import ROOT, Reader, ReadError
+from cantine_rules.plain._toml import write_toml
+from cantine_rules.policies.commune import CommunePolicy
+
+__all__ = ["dumps_toml", "from_data", "load_toml", "loads_toml", "to_data"]
+
+
+def to_data(policy: CommunePolicy) -> dict[str, Any]:
+    """The plain data of *policy*: what `tomllib` would read from its TOML file.
+
+    Raises:
+        InvalidValueError: the calendar holds the Ministry's dataset, which has no plain form.
+        InvalidTypeError: a rule, surcharge, tariff or modifier is of a kind the plain form does
+            not know (a class of your own implementing the protocol).
+
+    Examples:
+        >>> from cantine_rules import policies
+        >>> to_data(policies.get("chantraine"))["wallet_alert_threshold"]
+        '30.00'
+    """
+    return dump_policy(policy)
+
+
+def from_data(data: Mapping[str, Any], *, source: str | None = None) -> CommunePolicy:
+    """The policy *data* describes, checked whole.
+
+    Loading never runs anything named by the data: tags and enum values are looked up in fixed
+    tables.
+
+    Args:
+        data: the plain data, as `to_data` writes it or `tomllib` reads it.
+        source: where the data comes from (a file name), shown in the error.
+
+    Raises:
+        PolicyError: listing every problem, each with its path and what is wrong.
+
+    Examples:
+        >>> try:
+        ...     from_data({"slug": "x", "name": "X"})
+        ... except PolicyError as error:
+        ...     [problem.path for problem in error.problems]
+        ['calendar', 'services', 'rules', 'payment_scheme', 'payment_modes']
+    """
+    reader = Reader()
+    try:
+        policy = load_policy(reader, data)
+    except ReadError:
+        policy = None
+    if policy is None or reader.problems:
+        problems = reader.problems or [Problem(ROOT, "could not be read")]
+        raise PolicyError(problems, source)
+    return policy
+
+
+def loads_toml(text: str, *, source: str | None = None) -> CommunePolicy:
+    r"""The policy written in the TOML *text*.
+
+    Raises:
+        PolicyError: the text is not valid TOML (the message gives the line and column), or
+            the data it holds is not a valid policy (every problem listed).
+
+    >>> loads_toml('slug = "x"\nname = \nzone = "B"')
+    Traceback (most recent call last):
+    ...
+    cantine_rules.errors.PolicyError: 1 problem:
+      - (top level): invalid TOML: Invalid value (at line 2, column 8)
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "must be a str (read the file as UTF-8 text)")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PolicyError([Problem(ROOT, f"invalid TOML: {error}")], source) from None
+    return from_data(data, source=source)
+
+
+def load_toml(path: str | os.PathLike[str]) -> CommunePolicy:
+    """The policy in the TOML file at *path* (UTF-8); problems name the file.
+
+    Raises:
+        PolicyError: as `loads_toml`, or the file is not UTF-8.
+        OSError: the file cannot be read.
+    """
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PolicyError(
+            [Problem(ROOT, f"the file is not UTF-8 text: {error}")], os.fspath(path)
+        ) from None
+    return loads_toml(text, source=os.fspath(path))
+
+
+def dumps_toml(policy_or_data: CommunePolicy | Mapping[str, Any]) -> str:
+    """The TOML text of a policy, or of its plain data, so that a commune can be exported.
+
+    Examples:
+        >>> from cantine_rules import policies
+        >>> text = dumps_toml(policies.get("saint-just-d-avray"))
+        >>> print(text[: text.index("[[services]]")], end="")
+        slug = "saint-just-d-avray"
+        name = "Saint-Just-d'Avray"
+        aliases = ["seed-003", "saint-just-davray", "st-just-d-avray", "st-just-davray"]
+        payment_scheme = "postfacturation"
+        payment_modes = ["card"]
+        auto_validate = true
+        calendar = { zone = "A", department = "69" }
+        <BLANKLINE>
+        >>> loads_toml(text) == policies.get("saint-just-d-avray")
+        True
+    """
+    if isinstance(policy_or_data, CommunePolicy):
+        return write_toml(to_data(policy_or_data))
+    return write_toml(policy_or_data)

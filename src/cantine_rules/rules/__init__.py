@@ -1,0 +1,125 @@
+"""The booking-rule engine: deadlines, late handling, decisions and the planning grid.
+
+No commune's data lives here: the engine decides a change with the rules it is given. The
+communes, which compose these values with their sources, are in
+[`cantine_rules.policies`][].
+
+* [`cantine_rules.rules.deadlines`][]: until when (and from when) a change is on time;
+* [`cantine_rules.rules.late`][]: what happens past a deadline, and what it costs;
+* [`cantine_rules.rules.decisions`][]: a decision, its stable reason and its explanation;
+* [`cantine_rules.rules.booking`][]: a commune's booking rules and the one decision path shared
+  by single changes, baskets and periods;
+* [`cantine_rules.rules.planning_grid`][]: each day's status for a child and a service.
+
+Examples:
+    >>> from datetime import date, datetime, time
+    >>> from cantine_rules import EUROPE_PARIS, BookingChange, ChangeAction, Service, ServiceKind
+    >>> from cantine_rules.calendar import SchoolCalendar, Zone
+    >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12), time(13, 30))
+    >>> rules = BookingRules(
+    ...     SchoolCalendar(Zone.B), (meal,), ServiceRules(HoursBefore(48), HoursBefore(48))
+    ... )
+    >>> at = datetime(2024, 9, 17, 12, 0, tzinfo=EUROPE_PARIS)
+    >>> rules.decide(BookingChange(ChangeAction.ADD, "c1", "repas", date(2024, 9, 19), at)).reason
+    <Reason.TOO_LATE: 'too_late'>
+"""
+
+from cantine_rules.rules.booking import (
+    BookingRules,
+    FamilyAccount,
+    PeriodDecisions,
+    PriceLookup,
+    Requirements,
+    ServiceRules,
+    decided_charges,
+    submit,
+)
+from cantine_rules.rules.deadlines import (
+    AllOf,
+    CalendarDaysBefore,
+    ChangeWindow,
+    ChangeWindowRule,
+    ClearDaysBefore,
+    FixedWindow,
+    HoursBefore,
+    MaxHorizon,
+    ServiceStart,
+    WeekdayBefore,
+    WorkingDaysBefore,
+    service_start,
+)
+from cantine_rules.rules.decisions import Decision, DecisionStatus, Reason
+from cantine_rules.rules.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    BasePlus,
+    BaseTimes,
+    FlatPenalty,
+    FlatPrice,
+    FreeAllowance,
+    KeepCharging,
+    LateContext,
+    LateHandling,
+    LateOutcome,
+    MedicalWaiver,
+    MissingPriceError,
+    Refuse,
+    Surcharge,
+)
+from cantine_rules.rules.planning_grid import (
+    DayStatus,
+    PlanningDay,
+    PlanningGrid,
+    PlanningPeriod,
+    period_bounds,
+    planning,
+    planning_between,
+)
+
+__all__ = [
+    "AcceptLate",
+    "AcceptWithSurcharge",
+    "AllOf",
+    "BasePlus",
+    "BaseTimes",
+    "BookingRules",
+    "CalendarDaysBefore",
+    "ChangeWindow",
+    "ChangeWindowRule",
+    "ClearDaysBefore",
+    "DayStatus",
+    "Decision",
+    "DecisionStatus",
+    "FamilyAccount",
+    "FixedWindow",
+    "FlatPenalty",
+    "FlatPrice",
+    "FreeAllowance",
+    "HoursBefore",
+    "KeepCharging",
+    "LateContext",
+    "LateHandling",
+    "LateOutcome",
+    "MaxHorizon",
+    "MedicalWaiver",
+    "MissingPriceError",
+    "PeriodDecisions",
+    "PlanningDay",
+    "PlanningGrid",
+    "PlanningPeriod",
+    "PriceLookup",
+    "Reason",
+    "Refuse",
+    "Requirements",
+    "ServiceRules",
+    "ServiceStart",
+    "Surcharge",
+    "WeekdayBefore",
+    "WorkingDaysBefore",
+    "decided_charges",
+    "period_bounds",
+    "planning",
+    "planning_between",
+    "service_start",
+    "submit",
+]

@@ -1,0 +1,786 @@
+"""A commune's booking rules, and the decisions they give.
+
+[`BookingRules`][] bundles a calendar, the services, the deadline rules for adding and for
+cancelling (per service, per service kind, or by default), what happens past a deadline on each
+channel, and who may book at all. [`BookingRules.decide`][] decides one change;
+[`BookingRules.decide_many`][] a basket; [`BookingRules.decide_period`][] a period booking
+for many children, computing the deadline of each (service, day) once, not once per child.
+
+Examples:
+    >>> from datetime import date, datetime, time
+    >>> from cantine_rules import BookingChange, ChangeAction, Service, ServiceKind, EUROPE_PARIS
+    >>> from cantine_rules.calendar import SchoolCalendar, Zone
+    >>> from cantine_rules.rules.deadlines import HoursBefore
+    >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
+    >>> rules = BookingRules(
+    ...     SchoolCalendar(Zone.B),
+    ...     (meal,),
+    ...     ServiceRules(add=HoursBefore(48), cancel=HoursBefore(48)),
+    ... )
+    >>> change = BookingChange(ChangeAction.CANCEL, "c1", "repas", date(2024, 9, 19),
+    ...                        datetime(2024, 9, 17, 11, 59, tzinfo=EUROPE_PARIS))
+    >>> rules.decide(change).status.value
+    'accepted'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
+
+from cantine_rules._time import require_aware
+from cantine_rules._validators import require_identifier
+from cantine_rules.calendar import DEFAULT_SERVICE_DAYS, SchoolCalendar, ServiceDays
+from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
+from cantine_rules.model import (
+    Booking,
+    BookingChange,
+    ChangeAction,
+    Channel,
+    Family,
+    Justification,
+    RequestState,
+    Service,
+    ServiceKind,
+)
+from cantine_rules.money import Money
+from cantine_rules.pricing.accounts import DecidedCharge, LineKey
+from cantine_rules.rules.deadlines import (
+    ChangeWindow,
+    ChangeWindowRule,
+    bounded_by_start,
+    service_start,
+)
+from cantine_rules.rules.decisions import Decision, DecisionStatus, Reason
+from cantine_rules.rules.late import (
+    AcceptLate,
+    AcceptWithSurcharge,
+    KeepCharging,
+    LateContext,
+    LateHandling,
+    MissingPriceError,
+    Refuse,
+)
+
+__all__ = [
+    "BookingRules",
+    "FamilyAccount",
+    "PeriodDecisions",
+    "PriceLookup",
+    "Requirements",
+    "ServiceRules",
+    "decided_charges",
+    "submit",
+]
+
+PriceLookup = Callable[[str, Service, date], Money | None]
+"""Gives the normal price of a service for a child on a day, for late charges based on it."""
+
+
+def _rule(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, ChangeWindowRule):
+        raise InvalidTypeError(attribute.name, value, "must be a deadline rule (ChangeWindowRule)")
+
+
+@attrs.frozen
+class ServiceRules:
+    """The rules of one service (or kind of service): deadlines and late handling.
+
+    Attributes:
+        add: until when (and from when) a day may be added.
+        cancel: until when a day may be cancelled.
+        late_add: what each channel does with a late add (refuses by default).
+        late_cancel: what each channel does with a late cancellation (refuses by default).
+    """
+
+    add: ChangeWindowRule = attrs.field(validator=_rule)
+    cancel: ChangeWindowRule = attrs.field(validator=_rule)
+    late_add: LateHandling = attrs.field(
+        factory=LateHandling, validator=attrs.validators.instance_of(LateHandling)
+    )
+    late_cancel: LateHandling = attrs.field(
+        factory=LateHandling, validator=attrs.validators.instance_of(LateHandling)
+    )
+
+    def rule_for(self, action: ChangeAction) -> ChangeWindowRule:
+        """The deadline rule of *action*."""
+        return self.add if action is ChangeAction.ADD else self.cancel
+
+    def late_for(self, action: ChangeAction) -> LateHandling:
+        """The late handling of *action*."""
+        return self.late_add if action is ChangeAction.ADD else self.late_cancel
+
+
+@attrs.frozen
+class Requirements:
+    """Who may book at all.
+
+    Attributes:
+        account_validated: the family account must be validated by the commune (Chantraine:
+            « la mairie va vérifier vos informations, et valider votre compte »).
+        child_registered: the child must be added to the family and registered for the service
+            (Chantraine: « Vous devez ajouter vos enfants avant de planifier la cantine »).
+        dossier_validated: the registration dossier must be validated (Paris: « Suite à la
+            validation de votre dossier, vous pouvez inscrire votre enfant »).
+    """
+
+    account_validated: bool = True
+    child_registered: bool = True
+    dossier_validated: bool = False
+
+
+def _registrations(value: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    return frozenset(value)
+
+
+@attrs.frozen
+class FamilyAccount:
+    """A family's standing with the commune: what decides whether it may book at all.
+
+    Examples:
+        >>> from cantine_rules import Child
+        >>> family = Family("F-1", children=(Child("c1", "Louise", date(2017, 3, 2)),))
+        >>> account = FamilyAccount(family, account_validated=True, registrations={("c1", "repas")})
+        >>> account.is_registered("c1", "repas")
+        True
+    """
+
+    family: Family = attrs.field(validator=attrs.validators.instance_of(Family))
+    account_validated: bool = False
+    dossier_validated: bool = False
+    registrations: frozenset[tuple[str, str]] = attrs.field(
+        factory=frozenset, converter=_registrations
+    )
+
+    def has_child(self, child_id: str) -> bool:
+        """True when the child was added to the family."""
+        return any(child.id == child_id for child in self.family.children)
+
+    def is_registered(self, child_id: str, service_code: str) -> bool:
+        """True when the child is registered for the service."""
+        return (child_id, service_code) in self.registrations
+
+
+def _services(value: Iterable[Service]) -> tuple[Service, ...]:
+    services = tuple(value)
+    seen: set[str] = set()
+    for index, service in enumerate(services):
+        if not isinstance(service, Service):
+            raise InvalidTypeError(f"services[{index}]", service, "must be a Service")
+        if service.code in seen:
+            raise InvalidValueError(f"services[{index}].code", service.code, "appears twice")
+        seen.add(service.code)
+    if not services:
+        raise InvalidValueError("services", services, "must hold at least one service")
+    return services
+
+
+def _kind_map(
+    value: Mapping[ServiceKind, ServiceRules] | Iterable[tuple[ServiceKind, ServiceRules]],
+) -> tuple[tuple[ServiceKind, ServiceRules], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    result = tuple(sorted(items, key=lambda item: str(item[0])))
+    for key, rules in result:
+        if not isinstance(key, ServiceKind) or not isinstance(rules, ServiceRules):
+            raise InvalidTypeError("by_kind", key, "must map ServiceKind to ServiceRules")
+    return result
+
+
+def _code_map(
+    value: Mapping[str, ServiceRules] | Iterable[tuple[str, ServiceRules]],
+) -> tuple[tuple[str, ServiceRules], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    result = tuple(sorted(items, key=lambda item: item[0]))
+    for key, rules in result:
+        if not isinstance(key, str) or not isinstance(rules, ServiceRules):
+            raise InvalidTypeError("by_service", key, "must map a service code to ServiceRules")
+    return result
+
+
+def _days_map(
+    value: Mapping[str, frozenset[ServiceDays]] | Iterable[tuple[str, frozenset[ServiceDays]]],
+) -> tuple[tuple[str, frozenset[ServiceDays]], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    result = tuple(sorted(((code, frozenset(days)) for code, days in items), key=lambda i: i[0]))
+    for code, days in result:
+        for day_kind in days:
+            if not isinstance(day_kind, ServiceDays):
+                raise InvalidTypeError(f"service_days.{code}", day_kind, "must be ServiceDays")
+    return result
+
+
+@attrs.frozen
+class BookingRules:
+    """A commune's booking rules: calendar, services, deadlines, late handling, requirements.
+
+    Rules are looked up for a service by its code first (``by_service``), then its kind
+    (``by_kind``), then ``default``. A service runs on the kinds of day of
+    [`DEFAULT_SERVICE_DAYS`][cantine_rules.calendar.DEFAULT_SERVICE_DAYS] for its kind unless
+    ``service_days`` says otherwise for its code.
+    """
+
+    calendar: SchoolCalendar = attrs.field(validator=attrs.validators.instance_of(SchoolCalendar))
+    services: tuple[Service, ...] = attrs.field(converter=_services)
+    default: ServiceRules = attrs.field(validator=attrs.validators.instance_of(ServiceRules))
+    by_kind: tuple[tuple[ServiceKind, ServiceRules], ...] = attrs.field(
+        default=(), converter=_kind_map
+    )
+    by_service: tuple[tuple[str, ServiceRules], ...] = attrs.field(default=(), converter=_code_map)
+    service_days: tuple[tuple[str, frozenset[ServiceDays]], ...] = attrs.field(
+        default=(), converter=_days_map
+    )
+    requirements: Requirements = attrs.field(
+        factory=Requirements, validator=attrs.validators.instance_of(Requirements)
+    )
+    auto_validate: bool = False
+    _index: dict[str, tuple[Service, ServiceRules, frozenset[ServiceDays]]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    # Answers that depend only on the rules and a (service, day), kept once computed: each
+    # window, and what the planning grid derives from the calendar. Never part of the value.
+    _memo: dict[tuple[Any, ...], Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_kind = dict(self.by_kind)
+        by_code = dict(self.by_service)
+        days = dict(self.service_days)
+        known = {service.code for service in self.services}
+        for field, codes in (("by_service", by_code), ("service_days", days)):
+            for code in codes:
+                if code not in known:
+                    raise UnknownServiceError(code, known, field=field)
+        index = {
+            service.code: (
+                service,
+                by_code.get(service.code) or by_kind.get(service.kind) or self.default,
+                days.get(service.code, DEFAULT_SERVICE_DAYS[service.kind]),
+            )
+            for service in self.services
+        }
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_memo", {})
+
+    # Lookups ------------------------------------------------------------------------------------
+
+    def service(self, code: str) -> Service:
+        """The service with this code, or [`UnknownServiceError`][] listing the known ones."""
+        try:
+            return self._index[code][0]
+        except KeyError:
+            raise UnknownServiceError(code, self._index) from None
+
+    def rules_for(self, code: str) -> ServiceRules:
+        """The rules that apply to the service *code*."""
+        self.service(code)
+        return self._index[code][1]
+
+    def days_of(self, code: str) -> frozenset[ServiceDays]:
+        """The kinds of day the service *code* runs on."""
+        self.service(code)
+        return self._index[code][2]
+
+    def window(self, action: ChangeAction, code: str, day: date) -> ChangeWindow:
+        """The window in which *action* on service *code* for *day* is on time.
+
+        It never closes after the service starts (see
+        [`ServiceStart`][cantine_rules.rules.deadlines.ServiceStart]). Each window is computed
+        once and kept: a planning grid or a batch asks for the same ones again and again.
+        """
+        key = (action, code, day)
+        memo = self._memo
+        window: ChangeWindow | None = memo.get(key) if type(day) is date else None
+        if window is None:
+            service, rules, _ = self._entry(code)
+            window = rules.rule_for(action).window(service, day, self.calendar)
+            window = bounded_by_start(window, service_start(service, day))
+            self._remember(key, window)
+        return window
+
+    def _remember(self, key: tuple[Any, ...], value: object) -> None:
+        """Keep *value*, an answer derived from these rules alone, under *key* (internal).
+
+        Keys start with a ChangeAction (windows) or a module's own tag. The store is bounded:
+        past `_MEMO_LIMIT` answers it starts again empty.
+        """
+        memo = self._memo
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = value
+
+    def _recall(self, key: tuple[Any, ...]) -> Any:
+        """The value kept under *key* by `_remember`, or None (internal)."""
+        return self._memo.get(key)
+
+    def no_service_reason(self, code: str, day: date) -> str | None:
+        """The closure, public holiday or school holiday that stops the service on *day*.
+
+        None when the service runs, and when it simply does not run that weekday (a weekend, a
+        Wednesday without school): there is no name to give then.
+        """
+        _, _, days = self._entry(code)
+        if self.calendar.runs(days, day):
+            return None
+        return (
+            self.calendar.closure(day)
+            or self.calendar.public_holiday(day)
+            or self.calendar.school_holiday(day)
+        )
+
+    def _entry(self, code: str) -> tuple[Service, ServiceRules, frozenset[ServiceDays]]:
+        try:
+            return self._index[code]
+        except KeyError:
+            raise UnknownServiceError(code, self._index) from None
+
+    # Deciding -----------------------------------------------------------------------------------
+
+    def eligibility(self, change: BookingChange, account: FamilyAccount | None) -> Reason | None:
+        """The reason the family may not make *change* at all, or None when it may."""
+        if account is None:
+            return None
+        needs = self.requirements
+        if needs.account_validated and not account.account_validated:
+            return Reason.ACCOUNT_NOT_VALIDATED
+        if needs.child_registered:
+            if not account.has_child(change.child_id):
+                return Reason.CHILD_NOT_IN_FAMILY
+            if not account.is_registered(change.child_id, change.service_code):
+                return Reason.CHILD_NOT_REGISTERED
+        if needs.dossier_validated and not account.dossier_validated:
+            return Reason.DOSSIER_NOT_VALIDATED
+        return None
+
+    def decide(
+        self,
+        change: BookingChange,
+        *,
+        account: FamilyAccount | None = None,
+        price: Money | None = None,
+        context: LateContext | None = None,
+    ) -> Decision:
+        """Decide one change.
+
+        Args:
+            change: the change, with the instant it was made.
+            account: the family's standing; when given, who may book is checked first.
+            price: the service's normal price for this child and day; needed only where a late
+                charge is based on it (a late cancellation still billed, « tarif journée + 3 € »).
+            context: what a late charge may depend on beyond the price (allowance, carence).
+
+        Raises:
+            UnknownServiceError: the commune has no such service.
+            MissingPriceError: a late charge needs the price and none was given.
+        """
+        if not isinstance(change, BookingChange):
+            raise InvalidTypeError("change", change, "must be a BookingChange")
+        if price is not None:
+            price.require_non_negative("price")
+        service, rules, days = self._entry(change.service_code)
+        start = service_start(service, change.day)
+        refusal = self.eligibility(change, account)
+        if refusal is not None:
+            return Decision(change, service, DecisionStatus.REFUSED, refusal, None, None, start)
+        if not self.calendar.runs(days, change.day):
+            detail = self.no_service_reason(change.service_code, change.day)
+            return Decision(
+                change,
+                service,
+                DecisionStatus.REFUSED,
+                Reason.NOT_A_SERVICE_DAY,
+                None,
+                None,
+                start,
+                detail=detail,
+            )
+        window = self.window(change.action, change.service_code, change.day)
+        return _decide_in_window(
+            change, service, rules, window, start, price, context or LateContext()
+        )
+
+    def decide_many(
+        self,
+        changes: Iterable[BookingChange],
+        *,
+        accounts: Mapping[str, FamilyAccount] | None = None,
+        price_of: PriceLookup | None = None,
+    ) -> tuple[Decision, ...]:
+        """Decide a basket of changes, in the order given.
+
+        The window of each (action, service, day) is computed once for the whole basket. Late
+        charges that depend on what came before (a monthly free allowance, a penalty charged once
+        per family, the first day of a sick absence) are counted in a canonical order — by
+        instant, then day, child and service — so the result does not depend on the basket's
+        order.
+
+        Args:
+            changes: the changes.
+            accounts: the family standing of each child, by child id; children not in it are not
+                checked for eligibility.
+            price_of: the normal price of a service for a child on a day, for late charges.
+        """
+        items = tuple(changes)
+        # Per (action, service, day): its window, or None when the service does not run then.
+        windows: dict[tuple[ChangeAction, str, date], ChangeWindow | None] = {}
+        starts: dict[tuple[str, date], datetime] = {}
+        decided: list[Decision | None] = []
+        open_windows: dict[int, ChangeWindow] = {}
+        late_positions: list[int] = []
+        for position, change in enumerate(items):
+            if not isinstance(change, BookingChange):
+                raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
+            service, _, days = self._entry(change.service_code)
+            start_key = (change.service_code, change.day)
+            start = starts.get(start_key)
+            if start is None:
+                start = starts[start_key] = service_start(service, change.day)
+            account = accounts.get(change.child_id) if accounts is not None else None
+            refusal = self.eligibility(change, account)
+            if refusal is not None:
+                decided.append(
+                    Decision(change, service, DecisionStatus.REFUSED, refusal, None, None, start)
+                )
+                continue
+            key = (change.action, change.service_code, change.day)
+            if key in windows:
+                window = windows[key]
+            else:
+                runs = self.calendar.runs(days, change.day)
+                window = windows[key] = (
+                    self.window(change.action, change.service_code, change.day) if runs else None
+                )
+            if window is None:
+                detail = self.no_service_reason(change.service_code, change.day)
+                decided.append(
+                    Decision(
+                        change,
+                        service,
+                        DecisionStatus.REFUSED,
+                        Reason.NOT_A_SERVICE_DAY,
+                        None,
+                        None,
+                        start,
+                        detail=detail,
+                    )
+                )
+                continue
+            decided.append(None)
+            open_windows[position] = window
+            if window.is_late(change.requested_at):
+                late_positions.append(position)
+        contexts = _late_contexts(self, items, late_positions, accounts)
+        decisions: list[Decision] = []
+        for position, done in enumerate(decided):
+            if done is not None:
+                decisions.append(done)
+                continue
+            change = items[position]
+            service, rules, _ = self._entry(change.service_code)
+            window = open_windows[position]
+            price = None
+            if position in contexts and price_of is not None:
+                price = price_of(change.child_id, service, change.day)
+            start = starts[(change.service_code, change.day)]
+            decisions.append(
+                _decide_in_window(
+                    change, service, rules, window, start, price, contexts.get(position)
+                )
+            )
+        return tuple(decisions)
+
+    def decide_period(
+        self,
+        child_ids: Sequence[str],
+        service_code: str,
+        days: Iterable[date],
+        action: ChangeAction,
+        requested_at: datetime,
+        *,
+        channel: Channel = Channel.ONLINE,
+        price: Money | None = None,
+    ) -> PeriodDecisions:
+        """Decide a period booking: the same change for many children over many days.
+
+        Seed 002: « J'ouvre pour la période du 01/09/2021 au 04/07/2022, si je coche périscolaire
+        soir le mardi, cela signifie que mon enfant sera inscrit tous les mardis de l'année ».
+        Each (service, day) is decided once and the outcome is shared by every child, so the work
+        grows with the number of days, not days × children. Eligibility is not checked here,
+        and a late charge based on a price uses *price* for every child: where children differ
+        in standing or price, decide their changes with [`decide_many`][].
+
+        Raises:
+            MissingPriceError: a late change is accepted at a charge based on the price, and no
+                price was given.
+        """
+        require_aware(requested_at, "requested_at")
+        children = tuple(child_ids)
+        for index, child_id in enumerate(children):
+            require_identifier(child_id, f"child_ids[{index}]")
+        if price is not None:
+            price.require_non_negative("price")
+        service, rules, service_days = self._entry(service_code)
+        outcomes: list[Decision] = []
+        placeholder = children[0] if children else "-"
+        for day in days:
+            change = BookingChange(action, placeholder, service_code, day, requested_at, channel)
+            start = service_start(service, day)
+            if not self.calendar.runs(service_days, day):
+                outcomes.append(
+                    Decision(
+                        change,
+                        service,
+                        DecisionStatus.REFUSED,
+                        Reason.NOT_A_SERVICE_DAY,
+                        None,
+                        None,
+                        start,
+                        detail=self.no_service_reason(service_code, day),
+                    )
+                )
+                continue
+            window = self.window(action, service_code, day)
+            outcomes.append(
+                _decide_in_window(change, service, rules, window, start, price, LateContext())
+            )
+        return PeriodDecisions(children, tuple(outcomes))
+
+
+#: How many answers a BookingRules keeps (about 25 school years of windows for 3 services).
+_MEMO_LIMIT = 100_000
+
+
+_DESCRIPTIONS: dict[tuple[ChangeWindowRule, str], str] = {}
+
+
+def _describe(rule: ChangeWindowRule, lang: str) -> str:
+    """A rule in words, kept once made: the library's rules are frozen values."""
+    key = (rule, lang)
+    try:
+        return _DESCRIPTIONS[key]
+    except KeyError:
+        if len(_DESCRIPTIONS) >= 1024:
+            _DESCRIPTIONS.clear()
+        text = _DESCRIPTIONS[key] = rule.describe(lang)
+        return text
+    except TypeError:  # a rule class of the user's that is not hashable
+        return rule.describe(lang)
+
+
+def _decide_in_window(
+    change: BookingChange,
+    service: Service,
+    rules: ServiceRules,
+    window: ChangeWindow,
+    start: datetime,
+    price: Money | None,
+    context: LateContext | None,
+) -> Decision:
+    at = change.requested_at
+    closing = window.closing_rule
+    rule_fr = _describe(closing, "fr") if closing is not None else None
+    rule_en = _describe(closing, "en") if closing is not None else None
+
+    def decision(
+        status: DecisionStatus,
+        reason: Reason,
+        charge: Money | None = None,
+        detail: str | None = None,
+    ) -> Decision:
+        return Decision(
+            change,
+            service,
+            status,
+            reason,
+            window.closes_at,
+            window.opens_at,
+            start,
+            charge,
+            rule_fr,
+            rule_en,
+            detail,
+        )
+
+    if window.is_early(at):
+        return decision(DecisionStatus.REFUSED, Reason.NOT_OPEN_YET)
+    if not window.is_late(at):
+        return decision(DecisionStatus.ACCEPTED, Reason.ON_TIME)
+    outcome = rules.late_for(change.action).for_channel(change.channel)
+    late = context or LateContext()
+    if isinstance(outcome, Refuse):
+        if outcome.contact:
+            return decision(DecisionStatus.REFUSED, Reason.TOO_LATE_CONTACT, detail=outcome.contact)
+        return decision(DecisionStatus.REFUSED, Reason.TOO_LATE)
+    if isinstance(outcome, AcceptWithSurcharge):
+        charge = outcome.surcharge.charge(price, late)
+        return decision(DecisionStatus.ACCEPTED_LATE, Reason.LATE_SURCHARGE, charge)
+    if isinstance(outcome, KeepCharging):
+        waiver = outcome.waiver
+        if (
+            waiver is not None
+            and change.justification is Justification.MEDICAL_CERTIFICATE
+            and waiver.waives(late)
+        ):
+            return decision(DecisionStatus.ACCEPTED_LATE, Reason.LATE_CHARGE_WAIVED, Money.zero())
+        if price is None:
+            raise MissingPriceError("a late change still billed")
+        return decision(DecisionStatus.ACCEPTED_LATE, Reason.LATE_STILL_CHARGED, price)
+    assert isinstance(outcome, AcceptLate)
+    return decision(DecisionStatus.ACCEPTED_LATE, Reason.LATE_ACCEPTED)
+
+
+def _late_contexts(
+    rules: BookingRules,
+    changes: tuple[BookingChange, ...],
+    late_positions: Sequence[int],
+    accounts: Mapping[str, FamilyAccount] | None,
+) -> dict[int, LateContext]:
+    """The late context of each late change, counted in a canonical order.
+
+    Only changes that are decided late count: a monthly allowance, a per-family penalty and the
+    days of a sick absence are counted over them, by instant, then day, child, service, action.
+    """
+    if not late_positions:
+        return {}
+    order = sorted(
+        late_positions,
+        key=lambda i: (
+            changes[i].requested_at,
+            changes[i].day,
+            changes[i].child_id,
+            changes[i].service_code,
+            changes[i].action,
+        ),
+    )
+    late_in_month: dict[tuple[str, int, int], int] = {}
+    families_charged: set[str] = set()
+    sick_days: dict[tuple[str, str], set[date]] = {}
+    for change in changes:
+        if change.justification is Justification.MEDICAL_CERTIFICATE:
+            sick_days.setdefault((change.child_id, change.service_code), set()).add(change.day)
+    contexts: dict[int, LateContext] = {}
+    for position in order:
+        change = changes[position]
+        month_key = (change.child_id, change.day.year, change.day.month)
+        family = accounts.get(change.child_id) if accounts is not None else None
+        family_id = family.family.id if family is not None else change.child_id
+        sick_index = 1
+        if change.justification is Justification.MEDICAL_CERTIFICATE:
+            sick_index = _sick_day_index(
+                rules, change, sick_days[(change.child_id, change.service_code)]
+            )
+        contexts[position] = LateContext(
+            prior_late_in_month=late_in_month.get(month_key, 0),
+            penalty_already_charged=family_id in families_charged,
+            sick_day_index=sick_index,
+        )
+        late_in_month[month_key] = late_in_month.get(month_key, 0) + 1
+        families_charged.add(family_id)
+    return contexts
+
+
+def _sick_day_index(rules: BookingRules, change: BookingChange, sick: set[date]) -> int:
+    """1 for the first service day of a sick absence, 2 for the next one, and so on."""
+    days = rules.days_of(change.service_code)
+    index = 1
+    day = change.day
+    # Walk back over the service days of the absence; days without service do not break it.
+    for _ in range(366):
+        day -= timedelta(days=1)
+        if not rules.calendar.runs(days, day):
+            continue
+        if day not in sick:
+            break
+        index += 1
+    return index
+
+
+@attrs.frozen
+class PeriodDecisions:
+    """The decisions of a period booking, shared by every child.
+
+    ``by_day`` holds one decision per day (made out for the first child); iterating gives one
+    decision per child and day, in child then day order.
+    """
+
+    child_ids: tuple[str, ...]
+    by_day: tuple[Decision, ...]
+
+    def __len__(self) -> int:
+        return len(self.child_ids) * len(self.by_day)
+
+    def __iter__(self) -> Any:
+        for child_id in self.child_ids:
+            for decision in self.by_day:
+                if decision.change.child_id == child_id:
+                    yield decision
+                else:
+                    yield attrs.evolve(
+                        decision, change=attrs.evolve(decision.change, child_id=child_id)
+                    )
+
+    def accepted_days(self) -> tuple[date, ...]:
+        """The days whose change is taken (on time or late)."""
+        return tuple(d.change.day for d in self.by_day if d.accepted)
+
+    def refused_days(self) -> tuple[date, ...]:
+        """The days whose change is refused."""
+        return tuple(d.change.day for d in self.by_day if not d.accepted)
+
+
+def submit(
+    decision: Decision, current: Booking | None = None, *, auto_validate: bool = False
+) -> Booking | None:
+    """The booking request a decision leads to (seed 002's request states).
+
+    An accepted add becomes a *pending* request (« Demande en cours »), or a validated booking
+    when the commune validates on acceptance; a refused add becomes a *refused* request
+    (« Demande refusée »). An accepted cancellation moves a validated booking to *cancellation
+    requested* (« Demande d'annulation »), or straight to cancelled with ``auto_validate``; a
+    refused cancellation leaves the booking as it was.
+
+    Raises:
+        IllegalTransitionError: the booking's state cannot make that move.
+    """
+    change = decision.change
+    if change.action is ChangeAction.ADD:
+        if current is not None and current.state.books_the_day:
+            return current
+        if not decision.accepted:
+            return Booking(change.child_id, change.service_code, change.day, RequestState.REFUSED)
+        state = RequestState.VALIDATED if auto_validate else RequestState.PENDING
+        return Booking(change.child_id, change.service_code, change.day, state)
+    if current is None or not decision.accepted:
+        return current
+    requested = current.transition(RequestState.CANCELLATION_REQUESTED)
+    return requested.transition(RequestState.CANCELLED) if auto_validate else requested
+
+
+_CHARGE_LABELS = {
+    Reason.LATE_SURCHARGE: "tarif majoré",
+    Reason.LATE_STILL_CHARGED: "prix du service",
+}
+
+
+def decided_charges(decisions: Iterable[Decision]) -> dict[LineKey, DecidedCharge]:
+    """The charges that late decisions put on invoices, keyed by (child, service, day).
+
+    Feed the result to [`cantine_rules.pricing.accounts.build_invoice`][] so that a late add is
+    billed its surcharged price and a late cancellation the price of the service (seed 002). A
+    charge decided with a justification in hand (the « jour de carence » of a cancellation made
+    with a medical certificate) is not waived again by the justified absence.
+
+    Decisions that bill nothing of their own (on time, refused, waived) are left out.
+    """
+    charges: dict[LineKey, DecidedCharge] = {}
+    for decision in decisions:
+        label = _CHARGE_LABELS.get(decision.reason)
+        if label is None or decision.charge is None:
+            continue
+        change = decision.change
+        what = "ajout hors délai" if change.action is ChangeAction.ADD else "annulation hors délai"
+        charges[(change.child_id, change.service_code, change.day)] = DecidedCharge(
+            decision.charge, label, what, waivable=change.justification is None
+        )
+    return charges
