@@ -24,9 +24,9 @@ from typing import Any, Final
 
 import attrs
 from dateutil.rrule import rrule
-from holidays import country_holidays
 
 from cantine_rules._validators import enum_member, tuple_of
+from cantine_rules.calendar._holiday_table import public_holidays, school_holidays
 from cantine_rules.calendar._model import (
     FOUR_DAYS,
     WEEKDAY_NAMES,
@@ -241,12 +241,7 @@ class SchoolCalendar:
 
     def _add_public_holidays(self, index: _Index) -> None:
         subdivision = _LOCAL_LAW.get(self.department) if self.department else None
-        public = country_holidays(
-            "FR",
-            subdiv=subdivision,
-            years=range(self.first_year, self.last_year + 1),
-            language="fr",
-        )
+        public = public_holidays(subdivision, self.first_year, self.last_year)
         for day, name in public.items():
             offset = day.toordinal() - index.base
             if 0 <= offset < len(index.flags):
@@ -258,13 +253,7 @@ class SchoolCalendar:
         end = min(last, PACKAGE_SCHOOL_HOLIDAYS[1])
         if start > end:
             return
-        school = country_holidays(
-            "FR",
-            subdiv=f"Zone {self.zone.value}",
-            categories=("school",),
-            years=range(start.year, end.year + 1),
-            language="fr",
-        )
+        school = school_holidays(self.zone.value, start.year, end.year)
         low, high = start.toordinal() - index.base, end.toordinal() - index.base
         for offset in range(low, high + 1):
             index.flags[offset] |= _SCHOOL_KNOWN

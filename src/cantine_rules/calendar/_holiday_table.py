@@ -1,0 +1,100 @@
+"""The French public and school holidays, read from a table shipped with the package.
+
+Computing them with the ``holidays`` package costs a process a quarter of a second (one look-up
+imports every country module, then each year is computed), which a command answering one
+question cannot afford. ``fr_holidays.json`` holds what ``holidays`` gives for France: the
+public holidays of 1990 to 2040 (nationwide, and with Alsace-Moselle's « droit local » for the
+subdivisions ``57`` and ``6AE``) and the school holidays of zones A, B and C for the years of
+[`PACKAGE_SCHOOL_HOLIDAYS`][cantine_rules.calendar.PACKAGE_SCHOOL_HOLIDAYS]. It is written by
+``tools/holiday_table.py`` and a test checks it day by day against the installed ``holidays``.
+Years outside the table are asked of ``holidays`` itself, imported only then.
+
+Examples:
+    >>> from datetime import date
+    >>> public_holidays(None, 2024, 2024)[date(2024, 7, 14)]
+    'Fête nationale'
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+__all__ = ["TABLE_FILE", "public_holidays", "school_holidays"]
+
+TABLE_FILE: Final = "fr_holidays.json"
+"""The name of the table, beside this module."""
+
+_NATIONAL: Final = "FR"
+
+
+@cache
+def _table() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(TABLE_FILE).read_text(encoding="utf-8")
+    table: dict[str, Any] = json.loads(text)
+    return table
+
+
+def _expand(runs: list[list[Any]], first_year: int, last_year: int) -> dict[date, str]:
+    """The days of *runs* (``[first day, day count, name]``) that fall in the years asked."""
+    days: dict[date, str] = {}
+    one_day = timedelta(days=1)
+    for first, count, name in runs:
+        day = date.fromisoformat(first)
+        for _ in range(count):
+            if first_year <= day.year <= last_year:
+                days[day] = name
+            day += one_day
+    return days
+
+
+def _covers(years: list[int], first_year: int, last_year: int) -> bool:
+    return years[0] <= first_year and last_year <= years[1]
+
+
+def public_holidays(subdivision: str | None, first_year: int, last_year: int) -> dict[date, str]:
+    """The public holidays of France (or of the subdivision ``57`` or ``6AE``), by day, in French.
+
+    Examples:
+        >>> from datetime import date
+        >>> date(2024, 3, 29) in public_holidays("57", 2024, 2024)
+        True
+    """
+    table = _table()["public"]
+    key = subdivision or _NATIONAL
+    if key in table["runs"] and _covers(table["years"], first_year, last_year):
+        return _expand(table["runs"][key], first_year, last_year)
+    # Imported only for years the table lacks: importing it costs a quarter of a second.
+    from holidays import country_holidays
+
+    computed = country_holidays(
+        "FR", subdiv=subdivision, years=range(first_year, last_year + 1), language="fr"
+    )
+    return dict(computed.items())
+
+
+def school_holidays(zone: str, first_year: int, last_year: int) -> dict[date, str]:
+    """The school holidays of zone *zone* (``"A"``, ``"B"`` or ``"C"``), by day, in French.
+
+    Examples:
+        >>> from datetime import date
+        >>> school_holidays("C", 2024, 2024)[date(2024, 12, 23)]
+        'Vacances de Noël'
+    """
+    table = _table()["school"]
+    if zone in table["runs"] and _covers(table["years"], first_year, last_year):
+        return _expand(table["runs"][zone], first_year, last_year)
+    # Imported only for years the table lacks: importing it costs a quarter of a second.
+    from holidays import country_holidays
+
+    computed = country_holidays(
+        "FR",
+        subdiv=f"Zone {zone}",
+        categories=("school",),
+        years=range(first_year, last_year + 1),
+        language="fr",
+    )
+    return dict(computed.items())
