@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cantine_rules import FloatMoneyError, InvalidTypeError, InvalidValueError, Money
 from cantine_rules.errors import NegativeAmountError
-from cantine_rules.money import round_to_cent
+from cantine_rules.money import MAX_EUROS, round_to_cent
 
 cents = st.integers(min_value=-(10**9), max_value=10**9)
 money = cents.map(Money.from_cents)
@@ -198,3 +198,29 @@ def test_rounded_is_within_half_a_cent(value: Decimal) -> None:
 def test_order_follows_cents(a: Money, b: Money) -> None:
     assert (a < b) == (a.cents < b.cents)
     assert (a == b) == (a.cents == b.cents)
+
+
+@pytest.mark.parametrize("amount", ["1e30", "1000000000000.01", "-1000000000000.01", 10**13])
+def test_an_amount_beyond_the_bound_is_bad_input_not_a_decimal_error(amount: object) -> None:
+    # 27-digit amounts used to raise decimal.InvalidOperation from quantize.
+    for build in (Money.euros, Money.rounded):
+        with pytest.raises(InvalidValueError) as caught:
+            build(amount)  # type: ignore[arg-type]
+        assert caught.value.field == "amount"
+        assert "must be within ±1000000000000.00 euros" in str(caught.value)
+
+
+def test_the_bound_itself_is_an_amount() -> None:
+    assert Money.euros(MAX_EUROS).amount == MAX_EUROS
+    assert Money.euros(-MAX_EUROS).amount == -MAX_EUROS
+    assert Money.rounded("999999999999.995").amount == MAX_EUROS
+
+
+def test_a_computation_past_the_bound_is_refused() -> None:
+    largest = Money.euros(MAX_EUROS)
+    with pytest.raises(InvalidValueError, match="cents: must be within"):
+        largest + Money.euros("0.01")
+    with pytest.raises(InvalidValueError, match="cents: must be within"):
+        largest * 2
+    with pytest.raises(InvalidValueError, match="text: must be within"):
+        Money.parse("1e30")

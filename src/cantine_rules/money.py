@@ -9,6 +9,11 @@ differences and whole-number multiples of Money are exact and never round. Split
 ([`Money.allocate`][]) hand out the leftover cents so that the parts always add back to the
 whole.
 
+**Amounts are bounded**: an amount (given, or the result of a computation) is at most
+[`MAX_EUROS`][] (one thousand billion euros) either side of zero; beyond it is bad input
+([`InvalidValueError`][cantine_rules.errors.InvalidValueError] naming the field), never a
+`decimal` exception or a silently wrong figure.
+
 Examples:
     >>> Money.euros("3.60") * 4
     Money.euros('14.40')
@@ -32,12 +37,17 @@ from cantine_rules.errors import (
     NegativeAmountError,
 )
 
-__all__ = ["CENT", "CURRENCY", "Money", "round_to_cent"]
+__all__ = ["CENT", "CURRENCY", "MAX_EUROS", "Money", "round_to_cent"]
 
 CURRENCY: Final = "EUR"
 """The only currency: school services in France are billed in euros."""
 CENT: Final = Decimal("0.01")
 """One euro cent, as the quantum of every amount."""
+MAX_EUROS: Final = Decimal(10) ** 12
+"""The largest amount either side of zero: far above any commune's or vendor's yearly total,
+and far below where exact decimal arithmetic would lose digits."""
+_MAX_CENTS: Final = int(MAX_EUROS * 100)
+_BOUND_TEXT: Final = "must be within ±1000000000000.00 euros"
 
 MoneyInput = str | int | Decimal
 
@@ -79,6 +89,15 @@ def _whole_cents(value: object) -> int:
         raise FloatMoneyError("cents", value)
     if type(value) is not int:
         raise InvalidTypeError("cents", value, "must be an int")
+    if not -_MAX_CENTS <= value <= _MAX_CENTS:
+        raise InvalidValueError("cents", value, _BOUND_TEXT)
+    return value
+
+
+def _bounded(value: Decimal, amount: object, field: str) -> Decimal:
+    # Checked before rounding: quantizing a huge Decimal raises decimal.InvalidOperation.
+    if abs(value) > MAX_EUROS:
+        raise InvalidValueError(field, amount, _BOUND_TEXT)
     return value
 
 
@@ -107,7 +126,7 @@ class Money:
             >>> Money.euros("3.6").cents
             360
         """
-        value = to_decimal(amount, field)
+        value = _bounded(to_decimal(amount, field), amount, field)
         quantized = value.quantize(CENT)
         if quantized != value:
             raise InvalidValueError(
@@ -123,7 +142,8 @@ class Money:
             >>> Money.rounded("1.005")
             Money.euros('1.01')
         """
-        return cls(int(round_to_cent(to_decimal(amount, field)) * 100))
+        value = _bounded(to_decimal(amount, field), amount, field)
+        return cls(int(round_to_cent(value) * 100))
 
     @classmethod
     def from_cents(cls, cents: int) -> Money:
