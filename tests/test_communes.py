@@ -10,6 +10,7 @@ from __future__ import annotations
 import pkgutil
 from datetime import date, timedelta
 
+import attrs
 import pytest
 
 import cantine_rules.policies as policies_package
@@ -17,6 +18,8 @@ from cantine_rules import (
     BookingChange,
     ChangeAction,
     Channel,
+    InvalidValueError,
+    Money,
     UnknownCommuneError,
 )
 from cantine_rules._deprecation import MOVED_MODULES
@@ -30,6 +33,7 @@ from cantine_rules.policies import (
     names,
     service_start,
 )
+from cantine_rules.pricing.accounts import PaymentMode, Wallet
 from cantine_rules.pricing.tariffs import MissingFigureError
 from cantine_rules.sources import SourceKind
 from tests._helpers import paris
@@ -201,3 +205,20 @@ def test_the_pricer_matches_price(commune: CommunePolicy) -> None:
         unit = pricer("c1", service.code, day)
         assert unit.unit_price == commune.price(service.code, day).unit_price
         assert unit.holds_on(day)
+
+
+def test_a_communes_wallet_comes_from_its_policy() -> None:
+    chantraine = get("chantraine")
+    assert chantraine.wallet() == Wallet(
+        alert_threshold=Money.euros(30), accepted_modes=chantraine.payment_modes
+    )
+    with pytest.raises(InvalidValueError) as no_wallet:
+        get("paris").wallet()
+    assert no_wallet.value.field == "wallet_alert_threshold"
+    with_wallet = attrs.evolve(get("lutins-gourmands"), wallet_alert_threshold=Money.euros(10))
+    # Paper tickets cannot credit a wallet that holds euros.
+    assert with_wallet.wallet().accepted_modes == {PaymentMode.PAYFIP}
+    tickets_only = attrs.evolve(with_wallet, payment_modes={PaymentMode.TICKETS})
+    with pytest.raises(InvalidValueError) as tickets:
+        tickets_only.wallet()
+    assert tickets.value.field == "payment_modes"

@@ -27,7 +27,7 @@ from cantine_rules.calendar import FOUR_AND_A_HALF_DAYS, FOUR_DAYS, SchoolCalend
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
-from cantine_rules.pricing.accounts import PaymentMode, PricedUnit, UnitPricer
+from cantine_rules.pricing.accounts import PaymentMode, PricedUnit, UnitPricer, Wallet
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     DocumentRequirement,
@@ -306,6 +306,33 @@ class CommunePolicy:
                 "quotient_familial", quotient_familial, "give it inside the context, not both"
             )
         return self.tariff(code).price(day, context)
+
+    def wallet(self) -> Wallet:
+        """An empty prepaid wallet with this commune's reminder threshold and payment modes.
+
+        The wallet accepts the commune's payment modes but paper tickets, which cannot credit a
+        wallet that holds euros.
+
+        Raises:
+            InvalidValueError: the commune sets no ``wallet_alert_threshold`` (it keeps no
+                prepaid wallet), or no ``payment_modes`` but tickets.
+
+        Examples:
+            >>> from cantine_rules import policies
+            >>> wallet = policies.get("chantraine").wallet()
+            >>> wallet.alert_threshold, sorted(mode.value for mode in wallet.accepted_modes)
+            (Money.euros('30.00'), ['card', 'cheque', 'transfer'])
+        """
+        if self.wallet_alert_threshold is None:
+            raise InvalidValueError(
+                "wallet_alert_threshold", None, f"{self.slug} keeps no prepaid wallet"
+            )
+        modes = self.payment_modes - {PaymentMode.TICKETS}
+        if not modes:
+            raise InvalidValueError(
+                "payment_modes", self.payment_modes, "no mode but tickets can credit a wallet"
+            )
+        return Wallet(alert_threshold=self.wallet_alert_threshold, accepted_modes=modes)
 
     def pricer(
         self,
@@ -673,8 +700,8 @@ def _version_span(schedule: TariffSchedule, day: date) -> tuple[date, date | Non
 def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
     r"""A tariff in a few words.
 
-    >>> from cantine_rules.pricing.tariffs import LUTINS_GOURMANDS_MEAL
-    >>> describe_tariff(LUTINS_GOURMANDS_MEAL)
+    >>> from cantine_rules.policies.lutins_gourmands import MEAL
+    >>> describe_tariff(MEAL)
     "3,60\xa0€ à l'unité"
     """
     en = lang == "en"
