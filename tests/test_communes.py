@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pkgutil
 from datetime import date, timedelta
+from pathlib import Path
 
 import attrs
 import pytest
@@ -92,7 +93,19 @@ def test_an_unknown_commune_lists_the_known_ones() -> None:
 
 def test_slug_matches_registry_and_aliases(commune: CommunePolicy) -> None:
     assert get(commune.slug) is commune
-    assert set(commune.aliases) == set(aliases()[commune.slug])
+    # The policy carries the registry's aliases (for its plain-data form), in the same order.
+    assert commune.aliases == aliases()[commune.slug]
+
+
+def test_the_registry_is_the_one_place_aliases_are_written() -> None:
+    package = Path(policies_package.__file__).parent
+    written = {alias for slug_aliases in aliases().values() for alias in slug_aliases}
+    for module in package.glob("*.py"):
+        if module.name == "registry.py":
+            continue
+        text = module.read_text(encoding="utf-8")
+        repeated = sorted(alias for alias in written if f'"{alias}"' in text)
+        assert not repeated, (module.name, repeated)
 
 
 def test_every_rule_cites_a_source(commune: CommunePolicy) -> None:

@@ -29,6 +29,7 @@ from cantine_rules.policies.commune import (
     PaymentScheme,
     unit_price_schedules,
 )
+from cantine_rules.policies.registry import aliases
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import HoursBefore
@@ -147,5 +148,6 @@ POLICY: Final = CommunePolicy(
             ),
         ),
     ),
-    aliases=("seed-000",),
+    # The registry is the one list of aliases; the policy carries them for its plain-data form.
+    aliases=aliases()["chantraine"],
 )

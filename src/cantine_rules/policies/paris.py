@@ -37,6 +37,7 @@ from cantine_rules.calendar import SchoolCalendar, Zone
 from cantine_rules.model import Service, ServiceKind
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
+from cantine_rules.policies.registry import aliases
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.pricing.tariffs import (
     AppliesWhen,
@@ -255,5 +256,6 @@ POLICY: Final = CommunePolicy(
             ),
         ),
     ),
-    aliases=("seed-004", "caisse-des-ecoles-paris"),
+    # The registry is the one list of aliases; the policy carries them for its plain-data form.
+    aliases=aliases()["paris"],
 )
