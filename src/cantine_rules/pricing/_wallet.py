@@ -98,7 +98,8 @@ class Wallet:
     ([`CommunePolicy.wallet`][cantine_rules.policies.commune.CommunePolicy.wallet]).
 
     Deprecated: a wallet built without ``alert_threshold`` or ``accepted_modes`` still takes
-    Chantraine's (30 €; card, cheque, transfer), with a `DeprecationWarning`, until 0.3.
+    the values that were its defaults (seed 000's: 30 €; card, cheque, transfer), with a
+    `DeprecationWarning`, until 0.3.
 
     Attributes:
         ledger: the movements; the balance is their sum.
