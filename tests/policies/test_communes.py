@@ -2,7 +2,7 @@
 
 As python-holidays runs its common country tests on every country, these tests run on every
 commune of the registry; a new commune gets them for free. Per-commune tests replaying each
-seed's own examples are in tests/communes/.
+seed's own examples are in the test module of each commune, in this folder.
 """
 
 from __future__ import annotations
