@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import ClassVar
 
 from cantine_rules import (
     Booking,
@@ -15,12 +17,22 @@ from cantine_rules import (
     Money,
 )
 from cantine_rules.calendar import Zone
-from cantine_rules.policies import DecisionStatus, FamilyAccount, Reason, get
+from cantine_rules.policies import DecisionStatus, FamilyAccount, Reason, chantraine, get
 from cantine_rules.pricing.accounts import PaymentMode, WalletStatus
 from tests._helpers import paris
+from tests.policies._commune_base import CommuneTests, FigureUse
 
 CHANTRAINE = get("chantraine")
 THURSDAY = date(2024, 9, 19)
+
+
+class TestChantraine(CommuneTests):
+    slug = "chantraine"
+    module = chantraine
+    figures: ClassVar[Mapping[str, FigureUse]] = {
+        "ALERT_THRESHOLD": lambda policy: policy.wallet_alert_threshold,
+        "CREDIT_MODES": lambda policy: policy.payment_modes,
+    }
 
 
 def test_zone_b() -> None:

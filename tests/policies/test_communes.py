@@ -1,14 +1,14 @@
-"""The laws every reference commune obeys, run on every registered commune.
+"""The registry of reference communes, and what a commune's policy gives beyond its rules.
 
-As python-holidays runs its common country tests on every country, these tests run on every
-commune of the registry; a new commune gets them for free. Per-commune tests replaying each
-seed's own examples are in the test module of each commune, in this folder.
+What every commune obeys is in `_commune_base.CommuneTests`, which the test module of each
+commune runs with the replays of its own seed (as python-holidays runs its common country tests
+from each country's module). A test here checks that every registered commune has such a module.
 """
 
 from __future__ import annotations
 
+import importlib
 import pkgutil
-from datetime import date, timedelta
 from pathlib import Path
 
 import attrs
@@ -16,9 +16,6 @@ import pytest
 
 import cantine_rules.policies as policies_package
 from cantine_rules import (
-    BookingChange,
-    ChangeAction,
-    Channel,
     InvalidValueError,
     Money,
     UnknownCommuneError,
@@ -26,25 +23,14 @@ from cantine_rules import (
 from cantine_rules._deprecation import MOVED_MODULES
 from cantine_rules.policies import (
     CommunePolicy,
-    DayStatus,
-    DecisionStatus,
-    PlanningPeriod,
     aliases,
     get,
     names,
-    service_start,
 )
 from cantine_rules.pricing.accounts import PaymentMode, Wallet
-from cantine_rules.pricing.tariffs import MissingFigureError
-from cantine_rules.sources import SourceKind
-from tests._helpers import paris
+from tests.policies._commune_base import CommuneTests
 
 COMMUNES = names()
-
-
-@pytest.fixture(params=COMMUNES)
-def commune(request: pytest.FixtureRequest) -> CommunePolicy:
-    return get(request.param)
 
 
 def test_registry_lists_the_five_reference_communes() -> None:
@@ -91,12 +77,6 @@ def test_an_unknown_commune_lists_the_known_ones() -> None:
         get(75)  # type: ignore[arg-type]
 
 
-def test_slug_matches_registry_and_aliases(commune: CommunePolicy) -> None:
-    assert get(commune.slug) is commune
-    # The policy carries the registry's aliases (for its plain-data form), in the same order.
-    assert commune.aliases == aliases()[commune.slug]
-
-
 def test_the_registry_is_the_one_place_aliases_are_written() -> None:
     package = Path(policies_package.__file__).parent
     written = {alias for slug_aliases in aliases().values() for alias in slug_aliases}
@@ -106,118 +86,6 @@ def test_the_registry_is_the_one_place_aliases_are_written() -> None:
         text = module.read_text(encoding="utf-8")
         repeated = sorted(alias for alias in written if f'"{alias}"' in text)
         assert not repeated, (module.name, repeated)
-
-
-def test_every_rule_cites_a_source(commune: CommunePolicy) -> None:
-    topics = {citation.topic for citation in commune.citations}
-    for required in ("calendar", "requirements", "payment"):
-        assert required in topics, required
-    for service in commune.services:
-        assert f"service.{service.code}" in topics
-        assert f"rules.{service.code}" in topics
-    if commune.wallet_alert_threshold is not None:
-        assert "wallet" in topics
-    for rule in commune.explain():
-        assert rule.source is not None, rule.topic
-        assert rule.source.reference.strip()
-
-
-def test_citations_name_only_existing_services(commune: CommunePolicy) -> None:
-    codes = {service.code for service in commune.services}
-    for citation in commune.citations:
-        kind, _, code = citation.topic.partition(".")
-        if kind in ("service", "rules"):
-            assert code in codes, citation.topic
-
-
-def test_defaults_are_marked_as_defaults_in_explain(commune: CommunePolicy) -> None:
-    for lang in ("fr", "en"):
-        rendered = [rule.render(lang) for rule in commune.explain(lang)]
-        label = "default" if lang == "en" else "valeur par défaut"
-        for rule, line in zip(commune.explain(lang), rendered, strict=True):
-            assert rule.is_default == (
-                rule.source is not None and rule.source.kind is SourceKind.DEFAULT
-            )
-            if rule.is_default:
-                assert label in line
-            else:
-                assert label not in line.rsplit("[", 1)[1]
-
-
-def test_explain_names_every_service_in_both_languages(commune: CommunePolicy) -> None:
-    for lang in ("fr", "en"):
-        text = "\n".join(rule.text for rule in commune.explain(lang))
-        for service in commune.services:
-            assert service.label in text
-    with pytest.raises(ValueError, match="lang"):
-        commune.explain("de")
-
-
-def test_every_service_is_priced_on_a_school_day(commune: CommunePolicy) -> None:
-    day = commune.calendar.service_days(
-        commune.services[0].kind, date(2024, 9, 2), date(2024, 9, 30)
-    )[0]
-    for service in commune.services:
-        try:
-            price = commune.price(service.code, day)
-        except MissingFigureError:
-            pytest.fail(f"{service.code}: no price for a family without a QF")
-        assert not price.unit_price.is_negative()
-
-
-def test_deadlines_never_after_the_service_starts(commune: CommunePolicy) -> None:
-    for service in commune.services:
-        days = commune.calendar.service_days(service.kind, date(2024, 9, 1), date(2025, 7, 4))
-        assert days, service.code
-        for day in days[::7]:
-            for action in ChangeAction:
-                window = commune.booking.window(action, service.code, day)
-                assert window.closes_at is not None
-                assert window.closes_at <= service_start(service, day)
-
-
-def test_a_change_made_a_month_ahead_is_on_time(commune: CommunePolicy) -> None:
-    for service in commune.services:
-        day = commune.calendar.service_days(service.kind, date(2024, 11, 4), date(2025, 2, 28))[0]
-        at = paris(day.year, day.month, day.day, 9) - timedelta(days=30)
-        change = BookingChange(ChangeAction.ADD, "c1", service.code, day, at)
-        decision = commune.decide(change)
-        assert decision.status is DecisionStatus.ACCEPTED, (service.code, decision.explain())
-
-
-def test_a_change_after_the_service_started_is_never_accepted_on_time(
-    commune: CommunePolicy,
-) -> None:
-    for service in commune.services:
-        day = commune.calendar.service_days(service.kind, date(2024, 11, 4), date(2025, 2, 28))[0]
-        at = service_start(service, day) + timedelta(minutes=1)
-        for channel in Channel:
-            change = BookingChange(ChangeAction.CANCEL, "c1", service.code, day, at, channel)
-            decision = commune.decide(change)
-            assert decision.status is not DecisionStatus.ACCEPTED
-            if decision.charge is not None:
-                assert not decision.charge.is_negative()
-
-
-def test_a_month_planning_grid(commune: CommunePolicy) -> None:
-    for service in commune.services:
-        grid = commune.planning(
-            "c1", service.code, PlanningPeriod.MONTH, date(2024, 11, 15), at=paris(2024, 10, 1, 9)
-        )
-        assert len(grid.days) == 30
-        statuses = {day.status for day in grid.days}
-        assert statuses <= set(DayStatus)
-        if service.kind.value not in ("holiday_centre",):
-            assert DayStatus.BOOKABLE in statuses, service.code
-
-
-def test_the_pricer_matches_price(commune: CommunePolicy) -> None:
-    pricer = commune.pricer()
-    day = date(2024, 9, 2)
-    for service in commune.services:
-        unit = pricer("c1", service.code, day)
-        assert unit.unit_price == commune.price(service.code, day).unit_price
-        assert unit.holds_on(day)
 
 
 def test_a_communes_wallet_comes_from_its_policy() -> None:
@@ -235,3 +103,18 @@ def test_a_communes_wallet_comes_from_its_policy() -> None:
     with pytest.raises(InvalidValueError) as tickets:
         tickets_only.wallet()
     assert tickets.value.field == "payment_modes"
+
+
+def test_every_registered_commune_runs_the_common_tests() -> None:
+    folder = Path(__file__).parent
+    for slug in COMMUNES:
+        module = importlib.import_module(f"tests.policies.test_{slug.replace('-', '_')}")
+        classes = [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, CommuneTests)
+            and value.__name__.startswith("Test")
+        ]
+        assert [cls.slug for cls in classes] == [slug], slug
+        assert (folder / f"test_{slug.replace('-', '_')}.py").exists()
