@@ -69,9 +69,9 @@ from cantine_rules.policies import (
     WeekdayBefore,
     WorkingDaysBefore,
 )
+from cantine_rules.policies.paris import DOSSIER_2024 as PARIS_DOSSIER_2024
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.pricing.tariffs import (
-    PARIS_DOSSIER_2024,
     AppliesWhen,
     Bracket,
     BracketGrid,

@@ -30,6 +30,7 @@ from cantine_rules.policies.commune import (
     PaymentScheme,
     unit_price_schedules,
 )
+from cantine_rules.policies.registry import aliases
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import WorkingDaysBefore
@@ -182,5 +183,6 @@ POLICY: Final = CommunePolicy(
             ),
         ),
     ),
-    aliases=("seed-002", "espace-famille-alsh"),
+    # The registry is the one list of aliases; the policy carries them for its plain-data form.
+    aliases=aliases()["alsh-postfacturation"],
 )

@@ -5,10 +5,14 @@ References:
     * Chantraine is a commune of the Vosges (88), académie de Nancy-Metz: school zone B.
 
 Where the guide is silent (the services' times, the prices, the garderie and étude deadlines)
-this module sets a default and marks it as one; ``explain()`` says so.
+this module sets a default and marks it as one; ``explain()`` says so. The prepaid wallet's
+reminder threshold (`ALERT_THRESHOLD`) and the modes that credit it (`CREDIT_MODES`) are here too;
+`POLICY.wallet()` gives a family's empty wallet with both.
 
 >>> POLICY.booking.rules_for("repas").add.describe()
 '48 heures avant le début du service'
+>>> POLICY.wallet().alert_threshold
+Money.euros('30.00')
 """
 
 from __future__ import annotations
@@ -25,13 +29,14 @@ from cantine_rules.policies.commune import (
     PaymentScheme,
     unit_price_schedules,
 )
+from cantine_rules.policies.registry import aliases
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import HoursBefore
 from cantine_rules.rules.late import LateHandling, Refuse
 from cantine_rules.sources import Source
 
-__all__ = ["POLICY"]
+__all__ = ["ALERT_THRESHOLD", "CREDIT_MODES", "POLICY"]
 
 _NO_TIMES: Final = Source.default(
     "the guide names « Restauration scolaire-garderie-étude » but gives no times; usual school "
@@ -40,6 +45,14 @@ _NO_TIMES: Final = Source.default(
 _NO_PRICE: Final = Source.default(
     "the guide states no price; placeholder until the commune's délibération is configured"
 )
+
+ALERT_THRESHOLD: Final = Money.euros("30")
+"""« à partir de 30 € vous serez relancer par mail et sms »: *à partir de* means *from 30 € on*, so
+the family is reminded when the wallet's balance is at or below 30,00 €."""
+
+CREDIT_MODES: Final = frozenset({PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER})
+"""« choisir le mode de règlement carte bancaire, chèque et virement »: how the wallet is
+credited, and the commune's only payment modes."""
 
 SERVICES: Final = (
     Service("repas", "Restauration scolaire", ServiceKind.MEAL, time(11, 45), time(13, 30)),
@@ -75,7 +88,7 @@ POLICY: Final = CommunePolicy(
         auto_validate=True,
     ),
     payment_scheme=PaymentScheme.PREPAID,
-    payment_modes=(PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER),
+    payment_modes=CREDIT_MODES,
     tariffs=unit_price_schedules(
         {
             "repas": Money.euros("3.50"),
@@ -86,7 +99,7 @@ POLICY: Final = CommunePolicy(
         since=date(2017, 9, 1),
         source=_NO_PRICE,
     ),
-    wallet_alert_threshold=Money.euros("30"),
+    wallet_alert_threshold=ALERT_THRESHOLD,
     citations=(
         Citation(
             "calendar", Source.public("Chantraine (Vosges, 88), académie de Nancy-Metz, zone B")
@@ -135,5 +148,6 @@ POLICY: Final = CommunePolicy(
             ),
         ),
     ),
-    aliases=("seed-000",),
+    # The registry is the one list of aliases; the policy carries them for its plain-data form.
+    aliases=aliases()["chantraine"],
 )

@@ -27,16 +27,22 @@ from cantine_rules.calendar import FOUR_AND_A_HALF_DAYS, FOUR_DAYS, SchoolCalend
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
-from cantine_rules.pricing.accounts import PaymentMode, PricedUnit, UnitPricer
+from cantine_rules.policies._messages import check_lang, money, number, say
+from cantine_rules.pricing.accounts import PaymentMode, PricedUnit, UnitPricer, Wallet
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     DocumentRequirement,
     EffortRate,
+    MedicalMealFactor,
+    MedicalMealFlatPrice,
     ModifiedTariff,
+    Modifier,
+    NonResidentSupplement,
     Price,
     PricingContext,
     QuotientPolicy,
     QuotientRecord,
+    SiblingReduction,
     Tariff,
     TariffSchedule,
     TariffVersion,
@@ -106,35 +112,25 @@ class ExplainedRule:
         return self.source is None or self.source.kind is SourceKind.DEFAULT
 
     def render(self, lang: str = "fr") -> str:
-        """The rule and its source on one line."""
-        if self.source is None:
-            tail = "no source" if lang == "en" else "sans source"
-        elif self.source.kind is SourceKind.DEFAULT:
-            label = "default" if lang == "en" else "valeur par défaut"
-            tail = f"{label}{_COLON[lang]} {self.source.reference}"
+        """The rule and its source on one line.
+
+        Raises:
+            InvalidValueError: *lang* is not one the explanations speak (field ``lang``).
+
+        Examples:
+            >>> rule = ExplainedRule("payment", "Paid at booking", Source.seed("Cliquez sur Payer"))
+            >>> rule.render("en")
+            "Paid at booking [commune's guide: « Cliquez sur Payer »]"
+        """
+        source = self.source
+        if source is None:
+            tail = say(lang, "source.none")
         else:
-            kind = _SOURCE_KIND[lang][self.source.kind]
-            tail = f"{kind}{_COLON[lang]} « {self.source.reference} »"
-        return f"{self.text} [{tail}]"
-
-
-#: French typography puts a space before a colon; English does not.
-_COLON = {"fr": " :", "en": ":"}
-
-_SOURCE_KIND = {
-    "fr": {
-        SourceKind.SEED: "guide de la commune",
-        SourceKind.PUBLIC: "source publique",
-        SourceKind.EXAMPLE: "exemple d'une autre commune",
-        SourceKind.DEFAULT: "valeur par défaut",
-    },
-    "en": {
-        SourceKind.SEED: "commune's guide",
-        SourceKind.PUBLIC: "public source",
-        SourceKind.EXAMPLE: "example from another commune",
-        SourceKind.DEFAULT: "default",
-    },
-}
+            # A default is the library's own words, not a quotation.
+            form = "source.default" if source.kind is SourceKind.DEFAULT else "source.cited"
+            kind = say(lang, f"source.kind.{source.kind.value}")
+            tail = say(lang, form, kind=kind, reference=source.reference)
+        return say(lang, "rule", text=self.text, source=tail)
 
 
 def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
@@ -307,6 +303,33 @@ class CommunePolicy:
             )
         return self.tariff(code).price(day, context)
 
+    def wallet(self) -> Wallet:
+        """An empty prepaid wallet with this commune's reminder threshold and payment modes.
+
+        The wallet accepts the commune's payment modes but paper tickets, which cannot credit a
+        wallet that holds euros.
+
+        Raises:
+            InvalidValueError: the commune sets no ``wallet_alert_threshold`` (it keeps no
+                prepaid wallet), or no ``payment_modes`` but tickets.
+
+        Examples:
+            >>> from cantine_rules import policies
+            >>> wallet = policies.get("chantraine").wallet()
+            >>> wallet.alert_threshold, sorted(mode.value for mode in wallet.accepted_modes)
+            (Money.euros('30.00'), ['card', 'cheque', 'transfer'])
+        """
+        if self.wallet_alert_threshold is None:
+            raise InvalidValueError(
+                "wallet_alert_threshold", None, f"{self.slug} keeps no prepaid wallet"
+            )
+        modes = self.payment_modes - {PaymentMode.TICKETS}
+        if not modes:
+            raise InvalidValueError(
+                "payment_modes", self.payment_modes, "no mode but tickets can credit a wallet"
+            )
+        return Wallet(alert_threshold=self.wallet_alert_threshold, accepted_modes=modes)
+
     def pricer(
         self,
         contexts: Mapping[str, PricingContext] | None = None,
@@ -388,261 +411,187 @@ class CommunePolicy:
         >>> any("jeudi 17:00" in rule.text for rule in rules)
         True
         """
-        if lang not in ("fr", "en"):
-            raise InvalidValueError("lang", lang, "must be 'fr' or 'en'")
-        en = lang == "en"
+        check_lang(lang)
         rules: list[ExplainedRule] = [
             ExplainedRule(
-                "calendar", _describe_calendar(self.calendar, en), self.source_of("calendar")
+                "calendar", _describe_calendar(self.calendar, lang), self.source_of("calendar")
             )
         ]
         for service in self.services:
             rules.append(
                 ExplainedRule(
                     f"service.{service.code}",
-                    _describe_service(service, self.booking, en),
+                    _describe_service(service, self.booking, lang),
                     self.source_of(f"service.{service.code}"),
                 )
             )
             rules.append(
                 ExplainedRule(
                     f"rules.{service.code}",
-                    _describe_rules(service, self.booking.rules_for(service.code), en),
+                    _describe_rules(service, self.booking.rules_for(service.code), lang),
                     self.source_of(f"rules.{service.code}"),
                 )
             )
         rules.append(
             ExplainedRule(
                 "requirements",
-                _describe_requirements(self.booking, en),
+                _describe_requirements(self.booking, lang),
                 self.source_of("requirements"),
             )
         )
         for schedule in self.tariffs:
+            label = self.service(schedule.service_code).label
             for version in schedule.versions:
-                until = (
-                    ""
-                    if version.ends_on is None
-                    else (f" to {version.ends_on}" if en else f" au {version.ends_on}")
-                )
-                since = f"from {version.effective_from}" if en else f"du {version.effective_from}"
-                label = self.service(schedule.service_code).label
                 rules.append(
                     ExplainedRule(
                         f"tariff.{schedule.service_code}",
-                        f"{'Tariff' if en else 'Tarif'} « {label} » ({since}{until}) : "
-                        f"{describe_tariff(version.tariff, lang)}",
+                        _describe_version(label, version, lang),
                         version.source,
                     )
                 )
-        modes = ", ".join(sorted(mode.value for mode in self.payment_modes))
-        scheme = _SCHEMES["en" if en else "fr"][self.payment_scheme]
+        # Sorted by the modes' codes, so that both languages list them in the same order.
+        modes = ", ".join(say(lang, f"payment.mode.{mode}") for mode in sorted(self.payment_modes))
+        scheme = say(lang, f"payment.scheme.{self.payment_scheme.value}")
         rules.append(
             ExplainedRule(
                 "payment",
-                f"{scheme} ; {'payment modes' if en else 'modes de paiement'} : {modes}",
+                say(lang, "payment", scheme=scheme, modes=modes),
                 self.source_of("payment"),
             )
         )
         if self.wallet_alert_threshold is not None:
-            amount = self.wallet_alert_threshold.format("en" if en else "fr_FR")
-            text = (
-                f"The family is reminded when the wallet balance is {amount} or less; a negative "
-                "balance is escalated."
-                if en
-                else f"La famille est relancée quand le solde du porte-monnaie atteint {amount} ou "
-                "moins ; un solde négatif est transmis au service comptable."
-            )
+            text = say(lang, "wallet", amount=money(lang, self.wallet_alert_threshold))
             rules.append(ExplainedRule("wallet", text, self.source_of("wallet")))
         if self.quotient_policy is not None:
             policy = self.quotient_policy
-            text = (
-                f"Quotient familial: attestation under {policy.max_age_months} months; after "
-                f"{policy.registration_deadline} the default tariff applies until the dossier is "
-                "regularised, with no retroactive reduction."
-                if en
-                else f"Quotient familial : attestation de moins de {policy.max_age_months} mois ; "
-                f"après le {policy.registration_deadline}, le tarif par défaut s'applique jusqu'à "
-                "la régularisation du dossier, sans effet rétroactif."
+            text = say(
+                lang,
+                "quotient",
+                months=policy.max_age_months,
+                deadline=policy.registration_deadline,
             )
             rules.append(ExplainedRule("quotient", text, policy.source))
         for requirement in self.dossier:
             rules.append(
                 ExplainedRule(
                     f"dossier.{requirement.code}",
-                    f"{'Document' if en else 'Pièce'} : {requirement.label}",
+                    say(lang, "dossier", label=requirement.label),
                     requirement.source,
                 )
             )
         return tuple(rules)
 
 
-_SCHEMES = {
-    "fr": {
-        PaymentScheme.POSTFACTURATION: "Facturation après service (postfacturation)",
-        PaymentScheme.IMMEDIATE: (
-            "Paiement immédiat : les réservations ne comptent qu'une fois payées"
-        ),
-        PaymentScheme.PREPAID: "Porte-monnaie prépayé, toujours créditeur",
-    },
-    "en": {
-        PaymentScheme.POSTFACTURATION: "Billed after the fact (postfacturation)",
-        PaymentScheme.IMMEDIATE: "Paid at booking: bookings count only once paid",
-        PaymentScheme.PREPAID: "Prepaid wallet, always in credit",
-    },
-}
-
-_KIND_FR = {
-    "meal": "repas",
-    "morning_care": "accueil du matin",
-    "evening_care": "accueil du soir",
-    "study": "étude",
-    "wednesday_centre": "centre de loisirs du mercredi",
-    "holiday_centre": "centre de loisirs des vacances",
-}
-_UNIT = {
-    "fr": {
-        "session": "à l'unité",
-        "half_day": "à la demi-journée",
-        "day": "à la journée",
-        "hour": "à l'heure",
-    },
-    "en": {
-        "session": "per session",
-        "half_day": "per half-day",
-        "day": "per day",
-        "hour": "per hour",
-    },
-}
-_DAYS = {
-    "fr": {
-        "school_days": "jours d'école",
-        "wednesdays": "mercredis sans école",
-        "school_holidays": "jours de vacances scolaires",
-    },
-    "en": {
-        "school_days": "school days",
-        "wednesdays": "Wednesdays without school",
-        "school_holidays": "school-holiday weekdays",
-    },
-}
-
-
-def _describe_calendar(calendar: SchoolCalendar, en: bool) -> str:
+def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
     week = calendar.school_week
     if week == FOUR_DAYS:
-        week_text = "4-day school week" if en else "semaine de 4 jours"
+        week_text = say(lang, "calendar.week.four_days")
     elif week == FOUR_AND_A_HALF_DAYS:
-        week_text = "4.5-day school week" if en else "semaine de 4 jours et demi"
+        week_text = say(lang, "calendar.week.four_and_a_half_days")
     else:
         days = ", ".join(str(day) for day in sorted(week.weekdays))
-        week_text = f"school on weekdays {days}" if en else f"école les jours {days}"
-    alsace = calendar.department in ("57", "67", "68")
-    if en:
-        holidays = "national public holidays" + (" and Alsace-Moselle's" if alsace else "")
-        text = f"School holidays of zone {calendar.zone.value}; {holidays}; {week_text}"
-    else:
-        holidays = "jours fériés nationaux" + (" et d'Alsace-Moselle" if alsace else "")
-        text = f"Vacances scolaires de la zone {calendar.zone.value} ; {holidays} ; {week_text}"
-    closures = ", ".join(f"{c.day} ({c.label})" for c in calendar.closures)
-    if closures:
-        text += f"; closures: {closures}" if en else f" ; fermetures : {closures}"
-    return text + "."
+        week_text = say(lang, "calendar.week.weekdays", days=days)
+    alsace_moselle = calendar.department in ("57", "67", "68")
+    holidays = say(
+        lang, "calendar.holidays.alsace_moselle" if alsace_moselle else "calendar.holidays"
+    )
+    closures = ", ".join(
+        say(lang, "calendar.closure", day=closure.day, label=closure.label)
+        for closure in calendar.closures
+    )
+    return say(
+        lang,
+        "calendar",
+        zone=calendar.zone.value,
+        holidays=holidays,
+        week=week_text,
+        closures=say(lang, "calendar.closures", closures=closures) if closures else "",
+    )
 
 
-def _describe_service(service: Service, booking: BookingRules, en: bool) -> str:
-    lang = "en" if en else "fr"
-    times = f"{service.start:%H:%M}–{service.end:%H:%M}"
-    days = ", ".join(sorted(_DAYS[lang][str(kind)] for kind in booking.days_of(service.code)))
-    kind = service.kind.value if en else _KIND_FR[service.kind.value]
-    unit = _UNIT[lang][service.billing_unit.value]
-    colon = ":" if en else " :"  # French puts a space before the colon
-    return f"« {service.label} » ({kind}){colon} {times}, {unit}, {days}."
+def _describe_service(service: Service, booking: BookingRules, lang: str) -> str:
+    days = ", ".join(
+        sorted(say(lang, f"service.days.{days}") for days in booking.days_of(service.code))
+    )
+    return say(
+        lang,
+        "service",
+        label=service.label,
+        kind=say(lang, f"service.kind.{service.kind.value}"),
+        times=f"{service.start:%H:%M}–{service.end:%H:%M}",
+        unit=say(lang, f"service.unit.{service.billing_unit.value}"),
+        days=days,
+    )
 
 
-def _describe_outcome(outcome: LateOutcome, en: bool) -> str:
+def _describe_outcome(outcome: LateOutcome, lang: str) -> str:
     if isinstance(outcome, Refuse):
         if outcome.contact:
-            return (
-                f"refused, contact {outcome.contact}"
-                if en
-                else (f"refusé, contacter {outcome.contact}")
-            )
-        return "refused" if en else "refusé"
+            return say(lang, "outcome.refused_contact", contact=outcome.contact)
+        return say(lang, "outcome.refused")
     if isinstance(outcome, AcceptWithSurcharge):
-        accepted = "accepted, " if en else "accepté, "
-        return accepted + outcome.surcharge.describe("en" if en else "fr")
+        return say(lang, "outcome.surcharged", surcharge=outcome.surcharge.describe(lang))
     if isinstance(outcome, KeepCharging):
-        text = "accepted, the service still charged" if en else "accepté, le service reste facturé"
         if outcome.waiver is not None:
-            waiting = outcome.waiver.waiting_days
-            text += (
-                f" unless a medical certificate (after {waiting} waiting day(s))"
-                if en
-                else f" sauf certificat médical (après {waiting} jour(s) de carence)"
+            return say(
+                lang,
+                "outcome.still_charged_unless_certificate",
+                waiting=outcome.waiver.waiting_days,
             )
-        return text
+        return say(lang, "outcome.still_charged")
     assert isinstance(outcome, AcceptLate)
-    return "accepted free of charge" if en else "accepté sans frais"
+    return say(lang, "outcome.free")
 
 
-def _describe_late(handling: LateHandling, en: bool) -> str:
-    online = _describe_outcome(handling.online, en)
-    office = _describe_outcome(handling.office, en)
-    if en:
-        return f"online {online}, at the office {office}"
-    return f"en ligne {online}, au guichet {office}"
-
-
-def _describe_rules(service: Service, rules: ServiceRules, en: bool) -> str:
-    lang = "en" if en else "fr"
-    add, cancel = rules.add.describe(lang), rules.cancel.describe(lang)
-    late_add, late_cancel = (
-        _describe_late(rules.late_add, en),
-        _describe_late(rules.late_cancel, en),
-    )
-    if en:
-        return (
-            f"« {service.label} »: deadline to add: {add}; to cancel: {cancel}. Past it, an add "
-            f"is {late_add}; a cancellation is {late_cancel}."
-        )
-    return (
-        f"« {service.label} » : délai d'ajout : {add} ; délai d'annulation : {cancel}. Hors "
-        f"délai, un ajout est {late_add} ; une annulation est {late_cancel}."
+def _describe_late(handling: LateHandling, lang: str) -> str:
+    return say(
+        lang,
+        "late",
+        online=_describe_outcome(handling.online, lang),
+        office=_describe_outcome(handling.office, lang),
     )
 
 
-def _describe_requirements(booking: BookingRules, en: bool) -> str:
+def _describe_rules(service: Service, rules: ServiceRules, lang: str) -> str:
+    return say(
+        lang,
+        "rules",
+        label=service.label,
+        add=rules.add.describe(lang),
+        cancel=rules.cancel.describe(lang),
+        late_add=_describe_late(rules.late_add, lang),
+        late_cancel=_describe_late(rules.late_cancel, lang),
+    )
+
+
+def _describe_requirements(booking: BookingRules, lang: str) -> str:
     needs = booking.requirements
-    parts: list[str] = []
-    if needs.account_validated:
-        parts.append(
-            "family account validated by the commune"
-            if en
-            else "compte famille validé par la mairie"
+    parts = [
+        say(lang, f"requirements.{need}")
+        for need, required in (
+            ("account_validated", needs.account_validated),
+            ("child_registered", needs.child_registered),
+            ("dossier_validated", needs.dossier_validated),
         )
-    if needs.child_registered:
-        parts.append(
-            "child added to the family and registered for the service"
-            if en
-            else "enfant ajouté à la famille et inscrit au service"
-        )
-    if needs.dossier_validated:
-        parts.append("registration dossier validated" if en else "dossier d'inscription validé")
-    listed = ", ".join(parts) or ("nothing" if en else "aucune condition")
-    if en:
-        validation = (
-            "requests are validated at once"
-            if booking.auto_validate
-            else "requests wait for the commune's validation"
-        )
-        return f"To book: {listed}; {validation}."
-    validation = (
-        "les demandes sont validées aussitôt"
-        if booking.auto_validate
-        else "les demandes attendent la validation de la commune"
+        if required
+    ]
+    validation = "validated_at_once" if booking.auto_validate else "wait_for_validation"
+    return say(
+        lang,
+        "requirements",
+        needs=", ".join(parts) or say(lang, "requirements.nothing"),
+        validation=say(lang, f"requirements.{validation}"),
     )
-    return f"Pour réserver : {listed} ; {validation}."
+
+
+def _describe_version(label: str, version: TariffVersion, lang: str) -> str:
+    if version.ends_on is None:
+        period = say(lang, "tariff.from", since=version.effective_from)
+    else:
+        period = say(lang, "tariff.from_to", since=version.effective_from, until=version.ends_on)
+    return say(
+        lang, "tariff", label=label, period=period, tariff=describe_tariff(version.tariff, lang)
+    )
 
 
 _EMPTY_CONTEXT = PricingContext()
@@ -673,35 +622,64 @@ def _version_span(schedule: TariffSchedule, day: date) -> tuple[date, date | Non
 def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
     r"""A tariff in a few words.
 
-    >>> from cantine_rules.pricing.tariffs import LUTINS_GOURMANDS_MEAL
-    >>> describe_tariff(LUTINS_GOURMANDS_MEAL)
-    "3,60\xa0€ à l'unité"
+    Raises:
+        InvalidValueError: *lang* is not one the explanations speak (field ``lang``).
+
+    Examples:
+        >>> from cantine_rules.policies.lutins_gourmands import MEAL
+        >>> describe_tariff(MEAL)
+        "3,60\xa0€ à l'unité"
+        >>> describe_tariff(MEAL, "en")
+        '€3.60 per unit'
     """
-    en = lang == "en"
-    locale = "en" if en else "fr_FR"
     if isinstance(tariff, UnitPrice):
-        amount = tariff.amount.format(locale)
-        return f"{amount} per unit" if en else f"{amount} à l'unité"
+        return say(lang, "tariff.unit_price", amount=money(lang, tariff.amount))
     if isinstance(tariff, BracketGrid):
-        parts = []
-        for bracket in tariff.brackets:
-            price = bracket.unit_price.format(locale) if bracket.unit_price is not None else "?"
-            lower = "?" if bracket.lower is None else f"{bracket.lower}"
-            parts.append(f"{bracket.name} {'from QF' if en else 'dès QF'} {lower} : {price}")
-        default = tariff.default_bracket
-        tail = f"; without a valid QF: {default}" if en else f" ; sans QF valide : {default}"
-        return (
-            ("grid by quotient familial: " if en else "grille par quotient familial : ")
-            + "; ".join(parts)
-            + tail
+        unknown = say(lang, "tariff.unknown")
+        brackets = say(lang, "tariff.bracket_separator").join(
+            say(
+                lang,
+                "tariff.bracket",
+                name=bracket.name,
+                lower=unknown if bracket.lower is None else number(lang, bracket.lower),
+                price=unknown if bracket.unit_price is None else money(lang, bracket.unit_price),
+            )
+            for bracket in tariff.brackets
         )
+        return say(lang, "tariff.grid", brackets=brackets, default=tariff.default_bracket)
     if isinstance(tariff, EffortRate):
-        percent = (tariff.rate * 100).normalize()
-        low, high = tariff.minimum.format(locale), tariff.maximum.format(locale)
-        if en:
-            return f"taux d'effort {percent:f} % of the QF, between {low} and {high}"
-        return f"taux d'effort {f'{percent:f}'.replace('.', ',')} % du QF, entre {low} et {high}"
+        return say(
+            lang,
+            "tariff.effort_rate",
+            percent=number(lang, tariff.rate * 100),
+            low=money(lang, tariff.minimum),
+            high=money(lang, tariff.maximum),
+        )
     if isinstance(tariff, ModifiedTariff):
-        labels = ", ".join(modifier.label for modifier in tariff.modifiers)
-        return f"{describe_tariff(tariff.tariff, lang)} ({labels})"
+        modifiers = ", ".join(_describe_modifier(modifier, lang) for modifier in tariff.modifiers)
+        return say(
+            lang,
+            "tariff.modified",
+            tariff=describe_tariff(tariff.tariff, lang),
+            modifiers=modifiers,
+        )
+    check_lang(lang)
+    # A tariff class of the commune's own: the library has no words for it.
     return type(tariff).__name__
+
+
+def _describe_modifier(modifier: Modifier, lang: str) -> str:
+    if isinstance(modifier, SiblingReduction):
+        ranks = ", ".join(
+            say(lang, "modifier.sibling_rank", rank=rank, factor=number(lang, factor))
+            for rank, factor in modifier.factors
+        )
+        return say(lang, "modifier.sibling_reduction", ranks=ranks)
+    if isinstance(modifier, NonResidentSupplement):
+        return say(lang, "modifier.non_resident", percent=number(lang, modifier.rate * 100))
+    if isinstance(modifier, MedicalMealFactor):
+        return say(lang, "modifier.medical_meal_factor", factor=number(lang, modifier.factor))
+    if isinstance(modifier, MedicalMealFlatPrice):
+        return say(lang, "modifier.medical_meal_flat_price", amount=money(lang, modifier.amount))
+    # A modifier of the commune's own speaks one language: its label.
+    return modifier.label

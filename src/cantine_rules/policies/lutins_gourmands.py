@@ -11,6 +11,8 @@ prices are not given and are defaults.
 >>> from datetime import date
 >>> POLICY.price("cantine", date(2016, 9, 1)).unit_price
 Money.euros('3.60')
+>>> MEAL.amount
+Money.euros('3.60')
 """
 
 from __future__ import annotations
@@ -27,14 +29,15 @@ from cantine_rules.policies.commune import (
     PaymentScheme,
     unit_price_schedules,
 )
+from cantine_rules.policies.registry import aliases
 from cantine_rules.pricing.accounts import PaymentMode
-from cantine_rules.pricing.tariffs import LUTINS_GOURMANDS_MEAL, TariffSchedule, TariffVersion
+from cantine_rules.pricing.tariffs import TariffSchedule, TariffVersion, UnitPrice
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import CalendarDaysBefore
 from cantine_rules.rules.late import LateHandling, Refuse
 from cantine_rules.sources import Source
 
-__all__ = ["POLICY"]
+__all__ = ["MEAL", "POLICY"]
 
 _UNNAMED: Final = Source.default(
     "the tutorial does not name the commune, so its school zone is unknown; zone A is assumed"
@@ -68,6 +71,17 @@ _DAY_BEFORE_10H: Final = ServiceRules(
     late_cancel=LateHandling(online=Refuse(), office=Refuse()),
 )
 
+MEAL: Final = UnitPrice(
+    Money.euros("3.60"),
+    Source.seed(
+        "01/09/2016 Louise - Cantine pour les Maternelles et les Élémentaires - Cantine "
+        "à l'unité 3.60€"
+    ),
+)
+"""« Cantine à l'unité 3.60€ », for each day of the summary. The seed does not say since when, so
+this is a tariff, not a schedule; `POLICY` applies it from the first day the seed shows.
+"""
+
 _SINCE: Final = date(2016, 9, 1)
 
 POLICY: Final = CommunePolicy(
@@ -87,7 +101,7 @@ POLICY: Final = CommunePolicy(
     tariffs=(
         TariffSchedule(
             "cantine",
-            (TariffVersion(_SINCE, LUTINS_GOURMANDS_MEAL, LUTINS_GOURMANDS_MEAL.source),),
+            (TariffVersion(_SINCE, MEAL, MEAL.source),),
         ),
         *unit_price_schedules(
             {"garderie-matin": Money.euros("1.20"), "garderie-soir": Money.euros("1.80")},
@@ -122,5 +136,6 @@ POLICY: Final = CommunePolicy(
             ),
         ),
     ),
-    aliases=("seed-001", "les-lutins-gourmands"),
+    # The registry is the one list of aliases; the policy carries them for its plain-data form.
+    aliases=aliases()["lutins-gourmands"],
 )

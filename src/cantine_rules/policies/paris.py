@@ -15,9 +15,17 @@ The 2020/2021 figures are the latest the sources give. They are carried into lat
 years as a default, marked as such, so that the commune can be priced today; tarif 7's price and
 tarif 8 and 9 are given by no source, and a QF of 1901 € or more cannot be priced.
 
+Everything of Paris is here: the meal grid and its school-year schedule (`MEAL_RANGES_2020`,
+`MEAL_GRID_2020`, `MEAL_TARIFFS`), the quotient familial rules with the 23 August 2024 deadline and
+tarif 10 until regularisation (`QUOTIENT_POLICY_2024`), the dossier (`DOSSIER_2024`) and the
+`POLICY` composed from them.
+
 >>> from datetime import date
 >>> POLICY.price("repas", date(2024, 9, 2)).bracket
 'tarif 10'
+>>> from cantine_rules.pricing.tariffs import PricingContext
+>>> MEAL_GRID_2020.price(PricingContext("234")).unit_price
+Money.euros('0.13')
 """
 
 from __future__ import annotations
@@ -27,22 +35,157 @@ from typing import Final
 
 from cantine_rules.calendar import SchoolCalendar, Zone
 from cantine_rules.model import Service, ServiceKind
+from cantine_rules.money import Money
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
+from cantine_rules.policies.registry import aliases
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.pricing.tariffs import (
-    PARIS_DOSSIER_2024,
-    PARIS_MEAL_GRID_2020,
-    PARIS_MEAL_TARIFFS,
-    PARIS_QUOTIENT_POLICY_2024,
+    AppliesWhen,
+    Bracket,
+    DocumentKind,
+    DocumentRequirement,
+    QuotientPolicy,
+    QuotientRange,
     TariffSchedule,
     TariffVersion,
+    grid_from_ranges,
 )
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import WorkingDaysBefore
 from cantine_rules.rules.late import LateHandling, Refuse
 from cantine_rules.sources import Source
 
-__all__ = ["POLICY"]
+__all__ = [
+    "DOSSIER_2024",
+    "MEAL_GRID_2020",
+    "MEAL_RANGES_2020",
+    "MEAL_TARIFFS",
+    "POLICY",
+    "QUOTIENT_POLICY_2024",
+]
+
+# Tariffs ---------------------------------------------------------------------------------------
+
+_GRID_SOURCE: Final = Source.public(
+    "Caisse des écoles, Paris, restauration scolaire 2020/2021 (cde7.fr): T1 QF 0–234 € 0,13 €; "
+    "T2 235–384 € 0,85 €; T3 385–548 € 1,62 €; T4 549–959 € 2,28 €; T5 960–1370 € 3,62 €; "
+    "T6 1371–1900 € 4,61 €; T7 from 1901 €; tarif maximal (T10) 7,00 €"
+)
+_TEN_BRACKETS: Final = Source.seed(
+    "le tarif maximal (tarif 10): the grid has ten tarifs; no source gives this one's threshold "
+    "or price"
+)
+
+MEAL_RANGES_2020: Final = (
+    QuotientRange("tarif 1", "0", "234", Money.euros("0.13"), _GRID_SOURCE),
+    QuotientRange("tarif 2", "235", "384", Money.euros("0.85"), _GRID_SOURCE),
+    QuotientRange("tarif 3", "385", "548", Money.euros("1.62"), _GRID_SOURCE),
+    QuotientRange("tarif 4", "549", "959", Money.euros("2.28"), _GRID_SOURCE),
+    QuotientRange("tarif 5", "960", "1370", Money.euros("3.62"), _GRID_SOURCE),
+    QuotientRange("tarif 6", "1371", "1900", Money.euros("4.61"), _GRID_SOURCE),
+    QuotientRange("tarif 7", "1901", None, None, _GRID_SOURCE),
+)
+"""The meal grid as the public reference writes it, by explicit ranges of whole-euro QF.
+Tarif 7's upper bound and price are not given.
+"""
+
+MEAL_GRID_2020: Final = grid_from_ranges(
+    MEAL_RANGES_2020,
+    # « le tarif maximal (tarif 10) sera appliqué à votre facture » (seed 004).
+    default_bracket="tarif 10",
+    beyond=(
+        Bracket("tarif 8", None, None, _TEN_BRACKETS),
+        Bracket("tarif 9", None, None, _TEN_BRACKETS),
+        Bracket("tarif 10", None, Money.euros("7.00"), _GRID_SOURCE),
+    ),
+)
+"""The meal grid: tarif 1 to 7 by threshold, then tarif 8 to 10 whose thresholds no source gives.
+A QF from 1901 € is refused as ambiguous (tarif 7 or above); a family without a valid QF pays
+tarif 10, 7,00 €.
+"""
+
+MEAL_TARIFFS: Final = TariffSchedule(
+    "repas",
+    (TariffVersion(date(2020, 9, 1), MEAL_GRID_2020, _GRID_SOURCE, ends_on=date(2021, 8, 31)),),
+)
+"""The meal tariff by school year, as the sources give it. The public figures are those of
+2020/2021; the version ends with that school year, so that they are never presented as the figures
+of a later year. The first and last days are those of the school year the source names, not days
+it states. `POLICY` carries the grid into later years as a marked default.
+"""
+
+# Quotient familial and dossier -----------------------------------------------------------------
+
+QUOTIENT_POLICY_2024: Final = QuotientPolicy(
+    max_age_months=3,
+    registration_deadline=date(2024, 8, 23),
+    source=Source.seed(
+        "La période d'inscription s'étend du 1er juin au 23 août 2024 … Passé cette date limite, "
+        "le tarif maximal (tarif 10) sera appliqué à votre facture jusqu'à la régularisation de "
+        "votre dossier."
+    ),
+)
+"""2024/2025: a CAF attestation « de moins de 3 mois »; registration until 23 August 2024, after
+which tarif 10 (the grid's default bracket) applies until the dossier is regularised.
+"""
+
+DOSSIER_2024: Final = (
+    DocumentRequirement(
+        "registration_form",
+        "Bulletin d'inscription rempli et signé",
+        frozenset({DocumentKind.REGISTRATION_FORM}),
+        source=Source.seed("Bulletin d'inscription rempli et signé."),
+    ),
+    DocumentRequirement(
+        "caf_attestation",
+        "Attestation de paiement CAF (quotient familial CAF) de moins de 3 mois",
+        frozenset({DocumentKind.CAF_ATTESTATION}),
+        AppliesWhen.CAF_BENEFICIARY,
+        max_age_months=3,
+        source=Source.seed(
+            "Attestation de paiement CAF (quotient familial CAF) de moins de 3 mois."
+        ),
+    ),
+    DocumentRequirement(
+        "tax_notice",
+        "Avis d'imposition ou de non-imposition N-1 indiquant les revenus N-2 du foyer",
+        frozenset({DocumentKind.TAX_NOTICE}),
+        AppliesWhen.NOT_CAF_BENEFICIARY,
+        source=Source.seed(
+            "Si vous n'êtes pas allocataire CAF : L'avis d'imposition ou de non-imposition N-1 "
+            "indiquant les revenus N-2 du foyer (ou dernier avis d'imposition en date)."
+        ),
+    ),
+    DocumentRequirement(
+        "family_book_or_birth_certificate",
+        "Copie du livret de famille ou extrait d'acte de naissance de l'enfant",
+        frozenset({DocumentKind.FAMILY_BOOK, DocumentKind.BIRTH_CERTIFICATE}),
+        AppliesWhen.FIRST_REGISTRATION,
+        source=Source.seed(
+            "Copie du livret de famille ou un extrait d'acte de naissance de l'enfant "
+            "(uniquement pour une première inscription)."
+        ),
+    ),
+    DocumentRequirement(
+        "custody_judgment",
+        "Jugement de divorce",
+        frozenset({DocumentKind.CUSTODY_JUDGMENT}),
+        AppliesWhen.ALTERNATING_CUSTODY,
+        source=Source.seed(
+            "En cas de garde alternée, n'oubliez pas de nous joindre votre jugement de divorce"
+        ),
+    ),
+    DocumentRequirement(
+        "custody_weeks",
+        "Semaines de garde précisées sur le bulletin d'inscription",
+        frozenset({DocumentKind.CUSTODY_WEEKS}),
+        AppliesWhen.ALTERNATING_CUSTODY,
+        source=Source.seed("de préciser vos semaines de garde sur le bulletin d'inscription."),
+    ),
+)
+"""« Les documents nécessaires à l'inscription à la restauration scolaire » (seed 004)."""
+
+# The policy ------------------------------------------------------------------------------------
 
 _CARRIED_FORWARD: Final = Source.default(
     "the 2020/2021 public grid is the latest the sources give; carried into later school years "
@@ -81,13 +224,13 @@ POLICY: Final = CommunePolicy(
         TariffSchedule(
             "repas",
             (
-                *PARIS_MEAL_TARIFFS.versions,
-                TariffVersion(date(2021, 9, 1), PARIS_MEAL_GRID_2020, _CARRIED_FORWARD),
+                *MEAL_TARIFFS.versions,
+                TariffVersion(date(2021, 9, 1), MEAL_GRID_2020, _CARRIED_FORWARD),
             ),
         ),
     ),
-    quotient_policy=PARIS_QUOTIENT_POLICY_2024,
-    dossier=PARIS_DOSSIER_2024,
+    quotient_policy=QUOTIENT_POLICY_2024,
+    dossier=DOSSIER_2024,
     citations=(
         Citation("calendar", Source.public("Paris (75), académie de Paris, zone C")),
         Citation(
@@ -113,5 +256,6 @@ POLICY: Final = CommunePolicy(
             ),
         ),
     ),
-    aliases=("seed-004", "caisse-des-ecoles-paris"),
+    # The registry is the one list of aliases; the policy carries them for its plain-data form.
+    aliases=aliases()["paris"],
 )

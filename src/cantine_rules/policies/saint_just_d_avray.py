@@ -27,6 +27,7 @@ from cantine_rules.policies.commune import (
     PaymentScheme,
     unit_price_schedules,
 )
+from cantine_rules.policies.registry import aliases
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import WeekdayBefore
@@ -110,5 +111,6 @@ POLICY: Final = CommunePolicy(
             ),
         ),
     ),
-    aliases=("seed-003", "saint-just-davray", "st-just-d-avray", "st-just-davray"),
+    # The registry is the one list of aliases; the policy carries them for its plain-data form.
+    aliases=aliases()["saint-just-d-avray"],
 )

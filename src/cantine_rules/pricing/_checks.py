@@ -226,8 +226,8 @@ def check_ranges(ranges: Iterable[QuotientRange], *, step: Decimal | str = "1") 
     """Gaps, overlaps and falling prices in a grid written as explicit ranges.
 
     Ranges are read in the order given (rising QF). Two ranges are contiguous when the next one
-    starts one *step* above the end of the previous one: with whole-euro QFs (``step="1"``,
-    Paris), « 0–234 » and « 235–384 » touch.
+    starts one *step* above the end of the previous one: with whole-euro QFs (``step="1"``, as
+    public grids write them), « 0–234 » and « 235–384 » touch.
 
     Args:
         ranges: the ranges, by rising QF.
@@ -272,7 +272,8 @@ def grid_from_ranges(
         ranges: the ranges, by rising QF.
         default_bracket: the bracket for a family without a valid QF.
         step: the smallest difference between two QFs as the ranges write them.
-        beyond: brackets above the ranges whose threshold no source gives (Paris: tarif 8 to 10).
+        beyond: brackets above the ranges whose threshold no source gives (« tarif 8 » to
+            « tarif 10 » of a ten-tarif grid whose source stops at « tarif 7 »).
         progressive: refuse prices that fall as the QF rises.
 
     Raises:

@@ -1,7 +1,7 @@
 """Alternating custody (garde alternée, seed 004): which household pays for a child's day.
 
 « En cas de garde alternée, n'oubliez pas de nous joindre votre jugement de divorce et de préciser
-vos semaines de garde sur le bulletin d'inscription » (Paris, seed 004). Each parent is billed for
+vos semaines de garde sur le bulletin d'inscription » (seed 004). Each parent is billed for
 their weeks: a child's invoice lines go to the household whose week it is, by one of three rules:
 
 * [`IsoWeekParity`][] — even or odd ISO week numbers, as families declare them on the form.

@@ -59,7 +59,7 @@ class DocumentKind(StrEnum):
     CUSTODY_JUDGMENT = "custody_judgment"
     """The judgment (divorce, custody) that sets alternating custody."""
     CUSTODY_WEEKS = "custody_weeks"
-    """The custody weeks of each parent, as declared (Paris: on the registration form)."""
+    """The custody weeks of each parent, as declared (seed 004: on the registration form)."""
 
 
 class AppliesWhen(StrEnum):

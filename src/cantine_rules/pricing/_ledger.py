@@ -5,7 +5,7 @@ taken from a prepaid wallet, a refund paid out) or a *credit* (the family owes l
 wallet top-up). The balance is ``credits − debits``: positive when the family is in credit, negative
 when it owes money. The balance is never stored; it is the sum of the entries, every time.
 
-Saint-Just-d'Avray's statement (seed 003) shows « Relevé de compte: Date, Type, Référence, Facture,
+The statement of seed 003 shows « Relevé de compte: Date, Type, Référence, Facture,
 Débit, Crédit, Solde », opens on a « SOLDE A CE JOUR » row, lists « les 5 derniers mouvements » and
 offers « Afficher tout »; [`Ledger.statement`][] gives exactly that.
 
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 OPENING_LABEL: Final = "SOLDE A CE JOUR"
-"""The label of a statement's first row, as Saint-Just-d'Avray's statement shows it (seed 003)."""
+"""The label of a statement's first row, as the statement of seed 003 shows it."""
 
 
 class Side(StrEnum):

@@ -3,7 +3,7 @@
 **Rounding of a computed QF.** A quotient familial is euros per month per part. The helpers here
 compute it exactly in `Decimal` and then round it *down* to the whole euro
 ([`round_quotient`][]). This is the library's choice, not a rule any source gives: grids are
-written in whole euros (Paris: « T1 QF 0–234 », « T2 235–384 »), so a whole-euro QF falls in
+written in whole euros (« T1 QF 0–234 », « T2 235–384 »), so a whole-euro QF falls in
 exactly one written range, and rounding down never moves a family into a dearer bracket for a
 fraction of a euro. A QF read from an attestation is taken as written, not rounded; brackets are
 declared by lower thresholds, so a QF of 234,50 € still lies below the 235 € threshold.
@@ -12,8 +12,8 @@ declared by lower thresholds, so a QF of 234,50 € still lies below the 235 €
 its attestation was young enough on the day the commune received it; a record received by the
 registration deadline counts for every day; one received later (a dossier regularised late, or a
 new attestation during the year) counts only for services on or after the day it was received —
-no retroactive reduction. With no record in force the family pays the tariff's default (Paris:
-tarif 10).
+no retroactive reduction. With no record in force the family pays the tariff's default (seed
+004: « le tarif maximal (tarif 10) »).
 
 Examples:
     >>> quotient_from_resources(Money.euros("2400"), Money.euros("150"), Decimal("3"))
@@ -58,7 +58,7 @@ AGED_SOURCES: Final = frozenset(
     {QuotientFamilialSource.CAF_ATTESTATION, QuotientFamilialSource.MSA_ATTESTATION}
 )
 """The documents whose age is limited: attestations state a QF at a date and go stale. A tax
-notice is dated by its tax year; the Paris seed gives it no age limit.
+notice is dated by its tax year; seed 004 gives it no age limit.
 """
 
 
@@ -108,10 +108,10 @@ def _resources(value: object, field: str) -> Decimal:
 def quotient_from_resources(
     monthly_taxable_resources: Money, monthly_family_benefits: Money, parts: Decimal | str | int
 ) -> Decimal:
-    """Paris QF: (monthly taxable resources + monthly family benefits) / number of parts.
+    """The QF from resources: (monthly taxable resources + monthly family benefits) / parts.
 
-    The result is rounded down to the whole euro ([`round_quotient`][]). The formula is the
-    Paris public reference (Caisse des écoles, cde7.fr); *parts* may be fractional (2,5).
+    The result is rounded down to the whole euro ([`round_quotient`][]). The formula is that of
+    the public reference of seed 004 (cde7.fr); *parts* may be fractional (2,5).
 
     Args:
         monthly_taxable_resources: one twelfth of the household's yearly taxable resources.
@@ -243,7 +243,8 @@ class QuotientPolicy:
 
     Attributes:
         max_age_months: an attestation (CAF, MSA) must be younger than this when received, or
-            None for no limit (Paris: 3, « Attestation de paiement CAF … de moins de 3 mois »).
+            None for no limit (seed 004: 3, « Attestation de paiement CAF … de moins de 3
+            mois »).
         registration_deadline: the last day of the registration period; a record received after
             it counts only from the day it was received.
         source: where the rule comes from.

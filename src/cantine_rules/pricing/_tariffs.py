@@ -266,12 +266,12 @@ class BracketGrid:
 
     The brackets are listed in order of rising QF. Those with a threshold come first, start at 0
     and rise strictly; a bracket covers the QFs from its threshold up to (not including) the next
-    one. Brackets whose threshold no source gives may follow (the Paris public figures stop at
-    tarif 7); a QF at or above the last known threshold is then ambiguous and refused.
+    one. Brackets whose threshold no source gives may follow (a public grid may stop at
+    « tarif 7 » of ten); a QF at or above the last known threshold is then ambiguous and refused.
 
     Attributes:
         brackets: the brackets, by rising QF.
-        default_bracket: the name of the bracket for a family without a valid QF (Paris:
+        default_bracket: the name of the bracket for a family without a valid QF (seed 004:
             « tarif 10 »).
         progressive: when True (the default), prices may not fall as the QF rises; a grid that
             breaks this is refused.

@@ -1,14 +1,14 @@
-"""The prepaid wallet (porte-monnaie) of Chantraine (seed 000): credits, debits, alert, escalation.
+"""The prepaid wallet (porte-monnaie): credits, debits, alert, escalation.
 
-The family credits the wallet « carte bancaire, chèque et virement »; each booked service is
-debited from it. The wallet keeps its movements in a
+The family credits the wallet by the modes the commune accepts; each booked service is debited
+from it. The wallet keeps its movements in a
 [`Ledger`][cantine_rules.pricing.accounts.Ledger] with the same sign convention (balance =
 credits − debits), so its balance is always the sum of its movements and a statement of it reads
 like any account statement.
 
-**The alert threshold is inclusive.** « à partir de 30 € vous serez relancer par mail et sms »:
-*à partir de* means *from 30 € on*, so the reminder fires when the balance is **at or below**
-30,00 € (≤ 30 €), not only below it; 30,01 € sends nothing.
+**The alert threshold is inclusive.** « à partir de 30 € vous serez relancer par mail et sms »
+(seed 000): *à partir de* means *from that amount on*, so the reminder fires when the balance is
+**at or below** the threshold, not only below it; a cent above it sends nothing.
 
 **A negative balance escalates.** « Tous les comptes négatifs seront immédiatement rappelés par le
 service comptable de la mairie et si non règlement directement transmis au contentieux du trésor
@@ -16,10 +16,14 @@ public. » Below 0,00 € the status is [`WalletStatus.ESCALATED`][]. The seed s
 the Trésor public takes over, so that step is left to the commune. 0,00 € is not negative: it is a
 low balance.
 
+A wallet has no commune's defaults: its threshold and modes are given, or taken from a commune's
+policy with [`CommunePolicy.wallet`][cantine_rules.policies.commune.CommunePolicy.wallet].
+
 Examples:
     >>> from datetime import date
     >>> from cantine_rules import Money
-    >>> wallet = Wallet().credit(date(2024, 9, 2), Money.euros("40"), PaymentMode.CARD, "CB-1")
+    >>> wallet = Wallet(alert_threshold=Money.euros("30"), accepted_modes={PaymentMode.CARD})
+    >>> wallet = wallet.credit(date(2024, 9, 2), Money.euros("40"), PaymentMode.CARD, "CB-1")
     >>> wallet.debit(date(2024, 9, 3), Money.euros("10"), "repas").status.value
     'low_balance'
 """
@@ -29,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -39,17 +43,11 @@ from cantine_rules.model import Booking
 from cantine_rules.money import Money
 from cantine_rules.pricing._account_errors import require_positive
 from cantine_rules.pricing._ledger import EntryType, Ledger
+from cantine_rules.pricing._moved import default_alert_threshold, default_credit_modes
 from cantine_rules.pricing._payment import PaymentMode
 from cantine_rules.pricing._priced_unit import UnitPricer
 
-__all__ = ["CHANTRAINE_ALERT_THRESHOLD", "CHANTRAINE_CREDIT_MODES", "Wallet", "WalletStatus"]
-
-CHANTRAINE_ALERT_THRESHOLD: Final = Money.euros("30")
-"""« à partir de 30 € vous serez relancer par mail et sms » (seed 000)."""
-CHANTRAINE_CREDIT_MODES: Final = frozenset(
-    {PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER}
-)
-"""« choisir le mode de règlement carte bancaire, chèque et virement » (seed 000)."""
+__all__ = ["Wallet", "WalletStatus"]
 
 
 class WalletStatus(StrEnum):
@@ -95,8 +93,13 @@ def _ledger(_instance: Any, _attribute: attrs.Attribute[Any], value: object) -> 
 class Wallet:
     """A prepaid wallet: its movements, its alert threshold and the modes that may credit it.
 
-    Immutable: [`credit`][], [`debit`][] and [`debit_booking`][] return a new wallet. The
-    defaults are Chantraine's (alert at 30 €; card, cheque, transfer).
+    Immutable: [`credit`][], [`debit`][] and [`debit_booking`][] return a new wallet. A commune's
+    wallet comes from its policy
+    ([`CommunePolicy.wallet`][cantine_rules.policies.commune.CommunePolicy.wallet]).
+
+    Deprecated: a wallet built without ``alert_threshold`` or ``accepted_modes`` still takes
+    the values that were its defaults (seed 000's: 30 €; card, cheque, transfer), with a
+    `DeprecationWarning`, until 0.3.
 
     Attributes:
         ledger: the movements; the balance is their sum.
@@ -104,16 +107,17 @@ class Wallet:
         accepted_modes: the payment modes that may credit the wallet.
 
     Examples:
-        >>> Wallet().status.value
+        >>> empty = Wallet(alert_threshold=Money.euros("20"), accepted_modes=["card", "cheque"])
+        >>> empty.status.value
         'low_balance'
     """
 
     ledger: Ledger = attrs.field(factory=Ledger, validator=_ledger)
     alert_threshold: Money = attrs.field(
-        default=CHANTRAINE_ALERT_THRESHOLD, validator=non_negative_money
+        factory=default_alert_threshold, validator=non_negative_money
     )
     accepted_modes: frozenset[PaymentMode] = attrs.field(
-        default=CHANTRAINE_CREDIT_MODES, converter=_modes
+        factory=default_credit_modes, converter=_modes
     )
 
     @property
@@ -126,7 +130,7 @@ class Wallet:
         """In credit, low (≤ the alert threshold) or escalated (< 0,00 €).
 
         Examples:
-            >>> Wallet(alert_threshold=Money.zero()).status.value
+            >>> Wallet(alert_threshold=Money.zero(), accepted_modes=["card"]).status.value
             'low_balance'
         """
         balance = self.ledger.balance
@@ -146,7 +150,8 @@ class Wallet:
             UnknownPaymentModeError: *mode* is not a payment mode at all.
 
         Examples:
-            >>> Wallet().credit(date(2024, 9, 2), Money.euros("50"), "cheque", "CHQ-1").balance
+            >>> wallet = Wallet(alert_threshold=Money.euros("20"), accepted_modes=["cheque"])
+            >>> wallet.credit(date(2024, 9, 2), Money.euros("50"), "cheque", "CHQ-1").balance
             Money.euros('50.00')
         """
         require_positive(amount, "amount")
@@ -166,7 +171,8 @@ class Wallet:
         negative balance escalates (see [`status`][]).
 
         Examples:
-            >>> Wallet().debit(date(2024, 9, 3), Money.euros("3.60"), "repas").status.value
+            >>> wallet = Wallet(alert_threshold=Money.euros("20"), accepted_modes=["card"])
+            >>> wallet.debit(date(2024, 9, 3), Money.euros("3.60"), "repas").status.value
             'escalated'
         """
         require_positive(amount, "amount")
@@ -186,7 +192,8 @@ class Wallet:
             >>> from cantine_rules import Booking
             >>> from cantine_rules.pricing._priced_unit import flat_pricer
             >>> meal = Booking("louise", "cantine", date(2024, 9, 3))
-            >>> Wallet().debit_booking(meal, flat_pricer(Money.euros("3.60"), "à l'unité")).balance
+            >>> wallet = Wallet(alert_threshold=Money.euros("20"), accepted_modes=["card"])
+            >>> wallet.debit_booking(meal, flat_pricer(Money.euros("3.60"), "à l'unité")).balance
             Money.euros('-3.60')
         """
         if not isinstance(booking, Booking):

@@ -55,18 +55,12 @@ from cantine_rules.pricing._ledger import (
     Statement,
     StatementRow,
 )
+from cantine_rules.pricing._moved import moved_name
 from cantine_rules.pricing._payment import Payment, PaymentMode, ticket_count
 from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer, flat_pricer
-from cantine_rules.pricing._wallet import (
-    CHANTRAINE_ALERT_THRESHOLD,
-    CHANTRAINE_CREDIT_MODES,
-    Wallet,
-    WalletStatus,
-)
+from cantine_rules.pricing._wallet import Wallet, WalletStatus
 
 __all__ = [
-    "CHANTRAINE_ALERT_THRESHOLD",
-    "CHANTRAINE_CREDIT_MODES",
     "OPENING_LABEL",
     "Attendance",
     "Basket",
@@ -108,3 +102,9 @@ __all__ = [
     "split_between_households",
     "ticket_count",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # A reference commune's figures moved to its own module; their old names here keep working
+    # for one release, with a DeprecationWarning (PEP 562).
+    return moved_name(__name__, name)

@@ -3,11 +3,24 @@ r"""Tariffs, quotient familial rules, the registration dossier, and checks on ta
 The public names of the tariff side of `cantine_rules.pricing`, re-exported from the private
 modules that implement them.
 
+A reference commune's figures (a grid, a dossier) are in its own module under
+[`cantine_rules.policies`][]; the names they had here until 0.2 still work, with a
+`DeprecationWarning`, until 0.3.
+
 Examples:
-    >>> from cantine_rules.pricing.tariffs import PARIS_MEAL_GRID_2020, PricingContext
-    >>> price = PARIS_MEAL_GRID_2020.price(PricingContext("235"))
+    >>> from cantine_rules import Money
+    >>> from cantine_rules.pricing.tariffs import Bracket, BracketGrid, PricingContext, Source
+    >>> source = Source.example("tarif 1 below 500 €, tarif 2 from 500 €")
+    >>> grid = BracketGrid(
+    ...     (
+    ...         Bracket("tarif 1", "0", Money.euros("0.85"), source),
+    ...         Bracket("tarif 2", "500", Money.euros("2.28"), source),
+    ...     ),
+    ...     default_bracket="tarif 2",
+    ... )
+    >>> price = grid.price(PricingContext("500"))
     >>> price.bracket, price.unit_price.format()
-    ('tarif 2', '0,85\xa0€')
+    ('tarif 2', '2,28\xa0€')
 """
 
 from cantine_rules.pricing._checks import (
@@ -32,6 +45,12 @@ from cantine_rules.pricing._dossier import (
     RegistrationSituation,
     check_dossier,
 )
+from cantine_rules.pricing._examples import (
+    EXAMPLE_EFFORT_RATE,
+    EXAMPLE_MEDICAL_MEAL,
+    EXAMPLE_NON_RESIDENT,
+    EXAMPLE_SIBLING_REDUCTION,
+)
 from cantine_rules.pricing._modifiers import (
     MedicalMealFactor,
     MedicalMealFlatPrice,
@@ -40,6 +59,7 @@ from cantine_rules.pricing._modifiers import (
     NonResidentSupplement,
     SiblingReduction,
 )
+from cantine_rules.pricing._moved import moved_name
 from cantine_rules.pricing._quotient import (
     QF_QUANTUM,
     AppliedQuotient,
@@ -49,18 +69,6 @@ from cantine_rules.pricing._quotient import (
     quotient_from_resources,
     quotient_from_tax_notice,
     round_quotient,
-)
-from cantine_rules.pricing._reference import (
-    EXAMPLE_EFFORT_RATE,
-    EXAMPLE_MEDICAL_MEAL,
-    EXAMPLE_NON_RESIDENT,
-    EXAMPLE_SIBLING_REDUCTION,
-    LUTINS_GOURMANDS_MEAL,
-    PARIS_DOSSIER_2024,
-    PARIS_MEAL_GRID_2020,
-    PARIS_MEAL_RANGES_2020,
-    PARIS_MEAL_TARIFFS,
-    PARIS_QUOTIENT_POLICY_2024,
 )
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
 from cantine_rules.pricing._tariff_errors import (
@@ -89,12 +97,6 @@ __all__ = [
     "EXAMPLE_MEDICAL_MEAL",
     "EXAMPLE_NON_RESIDENT",
     "EXAMPLE_SIBLING_REDUCTION",
-    "LUTINS_GOURMANDS_MEAL",
-    "PARIS_DOSSIER_2024",
-    "PARIS_MEAL_GRID_2020",
-    "PARIS_MEAL_RANGES_2020",
-    "PARIS_MEAL_TARIFFS",
-    "PARIS_QUOTIENT_POLICY_2024",
     "QF_QUANTUM",
     "AppliedModifier",
     "AppliedQuotient",
@@ -143,3 +145,9 @@ __all__ = [
     "quotient_from_tax_notice",
     "round_quotient",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # A reference commune's figures moved to its own module; their old names here keep working
+    # for one release, with a DeprecationWarning (PEP 562).
+    return moved_name(__name__, name)

@@ -35,6 +35,9 @@ from tests._helpers import refusal
 
 EUR = Money.euros
 DAY = date(2024, 9, 2)
+#: Seed 000's wallet, written out: « à partir de 30 € vous serez relancer par mail et sms »;
+#: « choisir le mode de règlement carte bancaire, chèque et virement ».
+SEED_000_WALLET = Wallet(alert_threshold=EUR("30"), accepted_modes=("card", "cheque", "transfer"))
 
 # -- ledger -----------------------------------------------------------------------------------
 
@@ -222,7 +225,7 @@ def test_property_balance_is_credits_minus_debits_and_each_row_the_sum_up_to_it(
 
 def test_seed_000_the_wallet_is_credited_by_card_cheque_or_transfer() -> None:
     # Seed 000: « choisir le mode de règlement carte bancaire, chèque et virement ».
-    wallet = Wallet()
+    wallet = SEED_000_WALLET
     for mode in ("card", "cheque", "transfer"):
         wallet = wallet.credit(DAY, EUR("20"), mode, f"{mode}-1")
     assert wallet.balance == EUR("60")
@@ -242,7 +245,7 @@ def test_seed_000_the_wallet_is_credited_by_card_cheque_or_transfer() -> None:
 
 def test_seed_000_the_alert_fires_at_30_euros_inclusive() -> None:
     # Seed 000: « à partir de 30 € vous serez relancer par mail et sms »: from 30 € on.
-    wallet = Wallet().credit(DAY, EUR("30.01"), "card", "CB-1")
+    wallet = SEED_000_WALLET.credit(DAY, EUR("30.01"), "card", "CB-1")
     assert wallet.status is WalletStatus.IN_CREDIT
     assert not wallet.status.needs_reminder
     at_30 = wallet.debit(DAY, EUR("0.01"), "x")
@@ -256,7 +259,9 @@ def test_seed_000_a_negative_wallet_escalates() -> None:
     # Seed 000: « Tous les comptes négatifs seront immédiatement rappelés par le service
     # comptable de la mairie et si non règlement directement transmis au contentieux du trésor
     # public. »
-    wallet = Wallet().credit(DAY, EUR("3.50"), "card", "CB-1").debit(DAY, EUR("3.60"), "repas")
+    wallet = SEED_000_WALLET.credit(DAY, EUR("3.50"), "card", "CB-1").debit(
+        DAY, EUR("3.60"), "repas"
+    )
     assert wallet.balance == EUR("-0.10")
     assert wallet.status is WalletStatus.ESCALATED
     assert wallet.status.needs_reminder
@@ -264,7 +269,7 @@ def test_seed_000_a_negative_wallet_escalates() -> None:
 
 
 def test_wallet_operations_return_a_new_wallet() -> None:
-    wallet = Wallet()
+    wallet = SEED_000_WALLET
     credited = wallet.credit(DAY, EUR("10"), "card", "CB-1")
     assert wallet.balance == EUR("0")
     assert credited.balance == EUR("10")
@@ -275,16 +280,16 @@ def test_wallet_credits_and_debits_must_be_above_zero(
     amount: str, error: type[InvalidValueError]
 ) -> None:
     with pytest.raises(error) as credit:
-        Wallet().credit(DAY, EUR(amount), "card", "x")
+        SEED_000_WALLET.credit(DAY, EUR(amount), "card", "x")
     assert credit.value.field == "amount"
     with pytest.raises(error) as debit:
-        Wallet().debit(DAY, EUR(amount), "x")
+        SEED_000_WALLET.debit(DAY, EUR(amount), "x")
     assert debit.value.field == "amount"
 
 
 def test_a_wallet_debits_each_booked_service_at_its_unit_price() -> None:
     pricer = flat_pricer(EUR("3.60"), "à l'unité")
-    wallet = Wallet().credit(DAY, EUR("50"), "card", "CB-1")
+    wallet = SEED_000_WALLET.credit(DAY, EUR("50"), "card", "CB-1")
     wallet = wallet.debit_booking(Booking("louise", "cantine", date(2024, 9, 3)), pricer)
     assert wallet.balance == EUR("46.40")
     entry = wallet.ledger.entries[-1]
@@ -303,14 +308,37 @@ def test_a_wallet_debits_each_booked_service_at_its_unit_price() -> None:
 
 def test_wallet_configuration_is_checked() -> None:
     with pytest.raises(InvalidValueError) as tickets:
-        Wallet(accepted_modes=frozenset({PaymentMode.TICKETS}))
+        Wallet(alert_threshold=EUR("30"), accepted_modes=frozenset({PaymentMode.TICKETS}))
     assert tickets.value.field == "accepted_modes"
     with pytest.raises(InvalidValueError):
-        Wallet(accepted_modes=frozenset())
+        Wallet(alert_threshold=EUR("30"), accepted_modes=frozenset())
     with pytest.raises(NegativeAmountError) as threshold:
-        Wallet(alert_threshold=EUR("-1"))
+        Wallet(alert_threshold=EUR("-1"), accepted_modes=("card",))
     assert threshold.value.field == "alert_threshold"
-    assert Wallet(accepted_modes=["payfip"]).accepted_modes == frozenset({PaymentMode.PAYFIP})
+    assert Wallet(alert_threshold=EUR("30"), accepted_modes=["payfip"]).accepted_modes == frozenset(
+        {PaymentMode.PAYFIP}
+    )
+
+
+def test_a_wallet_without_threshold_or_modes_still_takes_seed_000s_with_a_warning() -> None:
+    # Deprecated until 0.3: the defaults were Chantraine's, whose module now holds them.
+    with pytest.warns(DeprecationWarning, match=r"^Wallet\(\) without ") as caught:
+        wallet = Wallet()
+    assert wallet == SEED_000_WALLET
+    messages = [str(warning.message) for warning in caught]
+    assert [message.split(" takes")[0] for message in messages] == [
+        "Wallet() without alert_threshold",
+        "Wallet() without accepted_modes",
+    ]
+    assert "cantine_rules.policies.chantraine.ALERT_THRESHOLD" in messages[0]
+    assert "CommunePolicy.wallet()" in messages[0]
+    # The warning points at the code that built the wallet, not at the library.
+    assert {warning.filename for warning in caught} == {__file__}
+    with pytest.warns(DeprecationWarning, match="without accepted_modes") as only_modes:
+        half = Wallet(alert_threshold=EUR("20"))
+    assert len(only_modes) == 1
+    assert half.alert_threshold == EUR("20")
+    assert half.accepted_modes == SEED_000_WALLET.accepted_modes
 
 
 @given(
@@ -320,7 +348,7 @@ def test_wallet_configuration_is_checked() -> None:
     )
 )
 def test_property_a_wallet_never_loses_or_invents_a_cent(ops: list[tuple[bool, int]]) -> None:
-    wallet = Wallet()
+    wallet = SEED_000_WALLET
     expected = 0
     for is_credit, cents in ops:
         if is_credit:
@@ -467,7 +495,7 @@ _MEAL = flat_pricer(EUR("3.60"), "à l'unité")
             ),
         ),
         (
-            lambda: Wallet(accepted_modes=("card", "bitcoin")),
+            lambda: Wallet(alert_threshold=EUR("30"), accepted_modes=("card", "bitcoin")),
             (
                 "UnknownPaymentModeError",
                 "accepted_modes",
@@ -477,7 +505,7 @@ _MEAL = flat_pricer(EUR("3.60"), "à l'unité")
             ),
         ),
         (
-            lambda: Wallet(accepted_modes=()),
+            lambda: Wallet(alert_threshold=EUR("30"), accepted_modes=()),
             (
                 "InvalidValueError",
                 "accepted_modes",
@@ -486,7 +514,7 @@ _MEAL = flat_pricer(EUR("3.60"), "à l'unité")
             ),
         ),
         (
-            lambda: Wallet(accepted_modes=("card", "tickets")),
+            lambda: Wallet(alert_threshold=EUR("30"), accepted_modes=("card", "tickets")),
             (
                 "InvalidValueError",
                 "accepted_modes",
@@ -496,11 +524,15 @@ _MEAL = flat_pricer(EUR("3.60"), "à l'unité")
             ),
         ),
         (
-            lambda: Wallet(ledger="x"),  # type: ignore[arg-type]
+            lambda: Wallet(
+                ledger="x",  # type: ignore[arg-type]
+                alert_threshold=EUR("30"),
+                accepted_modes=("card",),
+            ),
             ("InvalidTypeError", "ledger", "x", "ledger: must be a Ledger (got 'x' of type str)"),
         ),
         (
-            lambda: Wallet().credit(DAY, EUR(50), "payfip", "P-1"),
+            lambda: SEED_000_WALLET.credit(DAY, EUR(50), "payfip", "P-1"),
             (
                 "InvalidValueError",
                 "mode",
@@ -510,7 +542,7 @@ _MEAL = flat_pricer(EUR("3.60"), "à l'unité")
             ),
         ),
         (
-            lambda: Wallet().debit_booking("x", _MEAL),  # type: ignore[arg-type]
+            lambda: SEED_000_WALLET.debit_booking("x", _MEAL),  # type: ignore[arg-type]
             (
                 "InvalidTypeError",
                 "booking",
@@ -519,7 +551,7 @@ _MEAL = flat_pricer(EUR("3.60"), "à l'unité")
             ),
         ),
         (
-            lambda: Wallet().debit_booking(
+            lambda: SEED_000_WALLET.debit_booking(
                 Booking("louise", "repas", DAY, RequestState.PENDING), _MEAL
             ),
             (
@@ -569,13 +601,15 @@ def test_a_statement_of_the_last_movement_only_counts_the_day_it_is_drawn_up() -
 
 
 def test_a_wallet_accepts_one_mode_given_alone() -> None:
-    assert Wallet(accepted_modes="card").accepted_modes == frozenset({PaymentMode.CARD})
+    assert Wallet(alert_threshold=EUR("30"), accepted_modes="card").accepted_modes == frozenset(
+        {PaymentMode.CARD}
+    )
 
 
 def test_a_booking_is_debited_at_the_price_of_its_child() -> None:
     def pricer(child_id: str, service_code: str, day: date) -> PricedUnit:
         return PricedUnit(EUR({"louise": "3.60", "zoe": "1.20"}[child_id]), "tarif " + child_id)
 
-    wallet = Wallet().debit_booking(Booking("zoe", "repas", DAY), pricer)
+    wallet = SEED_000_WALLET.debit_booking(Booking("zoe", "repas", DAY), pricer)
     assert wallet.balance == EUR("-1.20")
     assert wallet.ledger.entries[0].label == "tarif zoe"

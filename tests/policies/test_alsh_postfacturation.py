@@ -11,15 +11,22 @@ from cantine_rules.policies import (
     DecisionStatus,
     PaymentScheme,
     Reason,
+    alsh_postfacturation,
     decided_charges,
     get,
     submit,
 )
 from cantine_rules.pricing.accounts import LineKind, build_invoice
 from tests._helpers import paris
+from tests.policies._commune_base import CommuneTests
 
 ALSH = get("alsh-postfacturation")
 THURSDAY = date(2024, 9, 19)
+
+
+class TestAlshPostfacturation(CommuneTests):
+    slug = "alsh-postfacturation"
+    module = alsh_postfacturation
 
 
 def change(

@@ -9,7 +9,7 @@ import pytest
 
 from cantine_rules.policies import get, names
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 _SPEC = importlib.util.spec_from_file_location("commune_pages", ROOT / "tools" / "commune_pages.py")
 assert _SPEC is not None
 assert _SPEC.loader is not None

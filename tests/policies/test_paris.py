@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import ClassVar
 
 import pytest
 
@@ -17,18 +19,53 @@ from cantine_rules import (
     QuotientFamilialSource,
 )
 from cantine_rules.calendar import Zone
-from cantine_rules.policies import FamilyAccount, Reason, get
+from cantine_rules.policies import FamilyAccount, Reason, get, paris
 from cantine_rules.pricing.accounts import IsoWeekParity, bill_by_household, build_invoice
 from cantine_rules.pricing.tariffs import (
     MissingFigureError,
     QuotientRecord,
     RegistrationSituation,
+    TariffSchedule,
     check_dossier,
+    grid_from_ranges,
 )
-from tests._helpers import PARIS_BOUNDARIES, paris
+from tests._helpers import PARIS_BOUNDARIES
+from tests._helpers import paris as at
+from tests.policies._commune_base import CommuneTests, FigureUse
 
 PARIS_POLICY = get("paris")
 SCHOOL_DAY = date(2024, 9, 2)
+
+
+class TestParis(CommuneTests):
+    slug = "paris"
+    module = paris
+    figures: ClassVar[Mapping[str, FigureUse]] = {
+        "MEAL_RANGES_2020": None,  # the policy uses them through MEAL_GRID_2020
+        "MEAL_GRID_2020": lambda policy: policy.tariff("repas").at(date(2020, 9, 1)).tariff,
+        # The policy carries the 2020/2021 version into later years as a default of its own.
+        "MEAL_TARIFFS": lambda policy: TariffSchedule("repas", policy.tariff("repas").versions[:1]),
+        "QUOTIENT_POLICY_2024": lambda policy: policy.quotient_policy,
+        "DOSSIER_2024": lambda policy: policy.dossier,
+    }
+
+
+def test_tarif_10_until_regularisation_is_all_in_the_paris_module() -> None:
+    # « Passé cette date limite, le tarif maximal (tarif 10) sera appliqué à votre facture
+    # jusqu'à la régularisation de votre dossier. »: the deadline, the default bracket and its
+    # price are all read from cantine_rules.policies.paris.
+    assert paris.QUOTIENT_POLICY_2024.registration_deadline == date(2024, 8, 23)
+    assert paris.MEAL_GRID_2020.default_bracket == "tarif 10"
+    assert paris.MEAL_GRID_2020.bracket("tarif 10").unit_price == Money.euros("7.00")
+    assert paris.MEAL_TARIFFS.versions[0].ends_on == date(2021, 8, 31)
+    assert (
+        grid_from_ranges(
+            paris.MEAL_RANGES_2020,
+            default_bracket="tarif 10",
+            beyond=paris.MEAL_GRID_2020.brackets[7:],
+        )
+        == paris.MEAL_GRID_2020
+    )
 
 
 def test_zone_c() -> None:
@@ -88,7 +125,7 @@ def test_registration_needs_the_dossier_validated() -> None:
     # « Suite à la validation de votre dossier, vous pouvez inscrire votre enfant »
     family = Family("F-75", children=(Child("louise", "Louise", date(2016, 4, 4)),))
     account = FamilyAccount(family, True, False, {("louise", "repas")})
-    change = BookingChange(ChangeAction.ADD, "louise", "repas", SCHOOL_DAY, paris(2024, 8, 26, 9))
+    change = BookingChange(ChangeAction.ADD, "louise", "repas", SCHOOL_DAY, at(2024, 8, 26, 9))
     assert PARIS_POLICY.decide(change, account=account).reason is Reason.DOSSIER_NOT_VALIDATED
 
 

@@ -17,10 +17,10 @@ from cantine_rules import (
     QuotientFamilialSource,
 )
 from cantine_rules.errors import NegativeAmountError
+from cantine_rules.policies.paris import MEAL_GRID_2020 as PARIS_MEAL_GRID_2020
+from cantine_rules.policies.paris import QUOTIENT_POLICY_2024 as PARIS_QUOTIENT_POLICY_2024
 from cantine_rules.pricing._quotient import quotient_value
 from cantine_rules.pricing.tariffs import (
-    PARIS_MEAL_GRID_2020,
-    PARIS_QUOTIENT_POLICY_2024,
     AppliedQuotient,
     PricingContext,
     QuotientPolicy,

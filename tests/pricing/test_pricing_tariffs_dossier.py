@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from cantine_rules import InvalidTypeError, InvalidValueError
+from cantine_rules.policies.paris import DOSSIER_2024 as PARIS_DOSSIER_2024
 from cantine_rules.pricing.tariffs import (
-    PARIS_DOSSIER_2024,
     AppliesWhen,
     Document,
     DocumentKind,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import ClassVar
 
 from cantine_rules import (
     Booking,
@@ -15,12 +17,22 @@ from cantine_rules import (
     Money,
 )
 from cantine_rules.calendar import Zone
-from cantine_rules.policies import DecisionStatus, FamilyAccount, Reason, get
-from cantine_rules.pricing.accounts import PaymentMode, Wallet, WalletStatus
+from cantine_rules.policies import DecisionStatus, FamilyAccount, Reason, chantraine, get
+from cantine_rules.pricing.accounts import PaymentMode, WalletStatus
 from tests._helpers import paris
+from tests.policies._commune_base import CommuneTests, FigureUse
 
 CHANTRAINE = get("chantraine")
 THURSDAY = date(2024, 9, 19)
+
+
+class TestChantraine(CommuneTests):
+    slug = "chantraine"
+    module = chantraine
+    figures: ClassVar[Mapping[str, FigureUse]] = {
+        "ALERT_THRESHOLD": lambda policy: policy.wallet_alert_threshold,
+        "CREDIT_MODES": lambda policy: policy.payment_modes,
+    }
 
 
 def test_zone_b() -> None:
@@ -70,12 +82,12 @@ def test_prepaid_wallet_reminder_at_30_euros_and_escalation_when_negative() -> N
     # serez relancer par mail et sms »; « Tous les comptes négatifs seront immédiatement rappelés
     # par le service comptable de la mairie ».
     assert CHANTRAINE.payment_modes == {PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER}
-    threshold = CHANTRAINE.wallet_alert_threshold
-    assert threshold == Money.euros(30)
+    assert CHANTRAINE.wallet_alert_threshold == Money.euros(30)
     pricer = CHANTRAINE.pricer()
-    wallet = Wallet(alert_threshold=threshold).credit(
-        date(2024, 9, 1), Money.euros("40.00"), PaymentMode.CARD, "CB-1"
-    )
+    wallet = CHANTRAINE.wallet()
+    assert wallet.alert_threshold == Money.euros(30)
+    assert wallet.accepted_modes == CHANTRAINE.payment_modes
+    wallet = wallet.credit(date(2024, 9, 1), Money.euros("40.00"), PaymentMode.CARD, "CB-1")
     assert wallet.status is WalletStatus.IN_CREDIT
     days = CHANTRAINE.calendar.service_days(
         CHANTRAINE.service("repas").kind, date(2024, 9, 2), date(2024, 10, 18)

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from cantine_rules import InvalidTypeError, InvalidValueError, Money, PolicyError
+from cantine_rules.policies.paris import MEAL_GRID_2020 as PARIS_MEAL_GRID_2020
+from cantine_rules.policies.paris import MEAL_RANGES_2020 as PARIS_MEAL_RANGES_2020
 from cantine_rules.pricing.tariffs import (
-    PARIS_MEAL_GRID_2020,
-    PARIS_MEAL_RANGES_2020,
     Bracket,
     BracketGrid,
     Finding,

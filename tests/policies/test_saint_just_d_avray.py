@@ -8,11 +8,23 @@ import pytest
 
 from cantine_rules import BookingChange, ChangeAction, Channel, Money
 from cantine_rules.calendar import Zone
-from cantine_rules.policies import DayStatus, DecisionStatus, PlanningPeriod, get
+from cantine_rules.policies import (
+    DayStatus,
+    DecisionStatus,
+    PlanningPeriod,
+    get,
+    saint_just_d_avray,
+)
 from cantine_rules.pricing.accounts import EntryType, Ledger, PaymentMode
 from tests._helpers import paris
+from tests.policies._commune_base import CommuneTests
 
 SAINT_JUST = get("saint-just-d-avray")
+
+
+class TestSaintJustDAvray(CommuneTests):
+    slug = "saint-just-d-avray"
+    module = saint_just_d_avray
 
 
 def test_zone_a_and_the_three_services_used() -> None:

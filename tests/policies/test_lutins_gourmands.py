@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import ClassVar
 
 import pytest
 
 from cantine_rules import Child, Money, Service
-from cantine_rules.policies import PaymentScheme, get
+from cantine_rules.policies import PaymentScheme, get, lutins_gourmands
 from cantine_rules.pricing.accounts import Basket, Payment, PaymentMode
+from tests.policies._commune_base import CommuneTests, FigureUse
 
 LUTINS = get("lutins-gourmands")
 LOUISE = Child("louise", "Louise", date(2011, 5, 4))
 SEED_DAYS = [date(2016, 9, 1), date(2016, 9, 2), date(2016, 9, 5), date(2016, 9, 6)]
+
+
+class TestLutinsGourmands(CommuneTests):
+    slug = "lutins-gourmands"
+    module = lutins_gourmands
+    figures: ClassVar[Mapping[str, FigureUse]] = {
+        "MEAL": lambda policy: policy.tariff("cantine").at(SEED_DAYS[0]).tariff
+    }
 
 
 def test_four_meals_at_3_60_make_14_40() -> None:
