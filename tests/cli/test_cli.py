@@ -15,7 +15,7 @@ import pytest
 from cantine_rules.cli import main
 from cantine_rules.policies import names
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted((ROOT / "examples" / "scenarios").glob("*.toml"))
 
 
