@@ -26,7 +26,6 @@ from cantine_rules.plain._read import (
     clock,
     day,
     decimal_number,
-    describe,
     ident,
     index_path,
     instant,
@@ -34,10 +33,12 @@ from cantine_rules.plain._read import (
     join,
     list_of,
     money,
+    non_negative_number,
     table_of,
     tag,
     text,
     unique,
+    weekday,
 )
 from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
@@ -114,15 +115,6 @@ def _same(*names: str) -> dict[str, str]:
     return {name: name for name in names}
 
 
-def _weekday(reader: Reader, value: object, path: str) -> int:
-    allowed = ", ".join(WEEKDAYS)
-    if not isinstance(value, str):
-        raise reader.fail(path, f"must be a day name (one of: {allowed}), got {describe(value)}")
-    if value not in WEEKDAYS:
-        raise reader.fail(path, f"unknown day {value!r} (allowed: {allowed})")
-    return WEEKDAYS.index(value)
-
-
 def _source(reader: Reader, value: object, path: str) -> Source:
     table = Table(reader, value, path)
     kind = table.required("kind", choice(SourceKind))
@@ -163,7 +155,7 @@ def _extra_day(reader: Reader, value: object, path: str) -> ExtraOpenDay:
 
 
 def _school_week(reader: Reader, value: object, path: str) -> SchoolWeek:
-    weekdays = list_of(_weekday, non_empty=True)(reader, value, path)
+    weekdays = list_of(weekday, non_empty=True)(reader, value, path)
     if not unique(
         reader, ((index_path(path, i), WEEKDAYS[d]) for i, d in enumerate(weekdays)), "day"
     ):
@@ -251,14 +243,14 @@ def _working_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
 
 
 def _weekday_before(reader: Reader, table: Table) -> ChangeWindowRule:
-    weekday = table.required("weekday", _weekday)
+    named = table.required("weekday", weekday)
     cutoff = table.required("cutoff", clock)
     weeks = table.optional("weeks_before", _COUNT, 1)
     table.close()
     return reader.build(
         table.path,
         _same("weekday", "cutoff", "weeks_before"),
-        lambda: WeekdayBefore(weekday, cutoff, weeks),
+        lambda: WeekdayBefore(named, cutoff, weeks),
     )
 
 
@@ -489,18 +481,11 @@ def _known_or(parse: Parser[Any]) -> Parser[Any]:
     return read
 
 
-def _quotient(reader: Reader, value: object, path: str) -> Decimal:
-    result = decimal_number(reader, value, path)
-    if result < 0:
-        raise reader.fail(path, f"must not be negative (got {value!r})")
-    return result
-
-
 def _bracket(inherited: Source | None) -> Parser[Bracket]:
     def read(reader: Reader, value: object, path: str) -> Bracket:
         table = Table(reader, value, path)
         name = table.required("name", ident)
-        lower = table.required("lower", _known_or(_quotient))
+        lower = table.required("lower", _known_or(non_negative_number))
         price = table.required("unit_price", _known_or(money))
         source = _inherited_source(table, inherited)
         table.close()
