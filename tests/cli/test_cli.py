@@ -265,9 +265,9 @@ def test_bill_reports_every_problem_with_its_path(tmp_path: Path) -> None:
     result = run("bill", str(bad))
     assert_bad_input(
         result,
-        "end: is missing",
-        "family.idd: unknown key",
-        "family.id: is missing",
+        "end: missing required key",
+        "family.idd: unknown key; did you mean 'id'?",
+        "family.id: missing required key",
         "payments[0].amount: money is never a float",
     )
 
