@@ -183,9 +183,11 @@ def _booked_at_start(policy: CommunePolicy, scenario: Scenario) -> dict[LineKey,
             days = policy.calendar.expand(kind, scenario.start, scenario.end, spec.weekdays).days
         for day in spec.days:
             if not policy.calendar.runs(kind, day):
+                # A closure or a holiday has a name; a weekday the service skips has none.
                 reason = policy.booking.no_service_reason(spec.service, day)
+                why = f" ({reason})" if reason else ""
                 problems.append(
-                    Problem(f"{path}.days", f"{spec.service} does not run on {day} ({reason})")
+                    Problem(f"{path}.days", f"{spec.service} does not run on {day}{why}")
                 )
         for day in (*days, *spec.days):
             booked[(spec.child, spec.service, day)] = Booking(spec.child, spec.service, day)
