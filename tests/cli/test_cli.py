@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -291,6 +292,24 @@ def test_bill_says_which_datetimes_it_read_as_paris(tmp_path: Path) -> None:
     assert data["notes"] == ["changes[1].at has no offset: read as Europe/Paris"]
     assert data["decisions"][0]["deadline"] == "2024-09-19T17:00:00+02:00"
     assert run("bill", str(scenario)).stdout.rstrip().endswith("read as Europe/Paris")
+
+
+def test_the_scenarios_of_the_command_line_page_do_what_it_says(tmp_path: Path) -> None:
+    page = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    section = page[page.index("### The scenario file") :]
+    good, bad = re.findall(r"```toml\n(.*?)```", section, re.DOTALL)[:2]
+    shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0]
+    (tmp_path / "good.toml").write_text(good, encoding="utf-8")
+    (tmp_path / "bad.toml").write_text(bad, encoding="utf-8")
+    data = run_json("bill", str(tmp_path / "good.toml"))
+    assert [row["reference"] for row in data["statement"]["rows"]] == [
+        "REPORT",
+        "F-0042-202409",
+        "CB-1",
+    ]
+    result = run("bill", str(tmp_path / "bad.toml"))
+    assert result.returncode == 2
+    assert result.stderr.replace(str(tmp_path / "bad.toml"), "bad.toml") == shown
 
 
 @pytest.mark.parametrize(

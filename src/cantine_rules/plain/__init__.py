@@ -48,7 +48,7 @@ Top-level keys: `slug`, `name`, `aliases`, `payment_scheme`, `payment_modes`,
 See the "Configure a new commune" guide for a whole example.
 
 A billing [`Scenario`][cantine_rules.plain.Scenario] — a family's bookings, absences, changes
-and payments over a period, which [`cantine_rules.billing.bill`][] bills — is read by
+and payments over a period, which `cantine_rules.billing.bill` bills — is read by
 [`loads_scenario`][cantine_rules.plain.loads_scenario],
 [`load_scenario`][cantine_rules.plain.load_scenario] and
 [`scenario_from_data`][cantine_rules.plain.scenario_from_data] with the same conventions,

@@ -125,12 +125,12 @@ __all__ = [
     "scenario_from_data",
 ]
 
-#: The lenient forms a billing scenario may use (see
-#: [`Conventions`][cantine_rules.plain.Conventions]): date-times without an offset (read as
-#: Europe/Paris, and noted), French weekday names, and decimals in any form ``Decimal`` reads.
 SCENARIO_CONVENTIONS: Final = Conventions(
     local_instants=True, french_weekdays=True, decimal_literals=True
 )
+"""The lenient forms a billing scenario may use (see
+[`Conventions`][cantine_rules.plain.Conventions]): date-times without an offset (read as
+Europe/Paris, and noted), French weekday names, and decimals in any form ``Decimal`` reads."""
 
 
 def _weekdays(value: Iterable[int] | None) -> frozenset[int] | None:
@@ -255,7 +255,7 @@ class Scenario:
     """A family's period to bill: its bookings, absences, changes and payments, read and checked.
 
     Build one in Python, or read one with [`loads_scenario`][cantine_rules.plain.loads_scenario];
-    [`cantine_rules.billing.bill`][] bills it.
+    `cantine_rules.billing.bill` bills it.
 
     Attributes:
         commune: the commune's registry name (``"saint-just-d-avray"``).
