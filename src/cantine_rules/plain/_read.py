@@ -68,6 +68,7 @@ __all__ = [
     "money",
     "non_negative_number",
     "read_document",
+    "same_names",
     "signed_money",
     "table_of",
     "tag",
@@ -226,6 +227,15 @@ class Reader:
                     raise self.fail(where, _relative_message(error, field)) from None
                 raise self.fail(path, str(error)) from None
             raise self.fail(path, str(error)) from None
+
+
+def same_names(*names: str) -> dict[str, str]:
+    """The *fields* of [`Reader.build`][] for attributes named as the keys that hold them.
+
+    >>> same_names("day", "label")
+    {'day': 'day', 'label': 'label'}
+    """
+    return {name: name for name in names}
 
 
 def read_document(reader: Reader, load: Callable[[Reader], T], source: str | None) -> T:

@@ -106,6 +106,7 @@ from cantine_rules.plain._read import (
     money,
     non_negative_number,
     read_document,
+    same_names,
     signed_money,
     text,
     unique,
@@ -329,10 +330,6 @@ class Scenario:
 # Reading ----------------------------------------------------------------------------------------
 
 
-def _same(*names: str) -> dict[str, str]:
-    return {name: name for name in names}
-
-
 def _child(reader: Reader, value: object, path: str) -> Child:
     table = Table(reader, value, path)
     child_id = table.required("id", ident)
@@ -341,7 +338,7 @@ def _child(reader: Reader, value: object, path: str) -> Child:
     table.close()
     return reader.build(
         path,
-        _same("id", "first_name", "birth_date"),
+        same_names("id", "first_name", "birth_date"),
         lambda: Child(child_id, first_name, birth_date),
     )
 
@@ -372,7 +369,7 @@ def _booking(known: Set[str] | None) -> Parser[BookingSpec]:
         table.close()
         return reader.build(
             path,
-            _same("child", "service", "weekdays", "days"),
+            same_names("child", "service", "weekdays", "days"),
             lambda: BookingSpec(child, service, weekdays, days),
         )
 
@@ -389,7 +386,7 @@ def _absence(known: Set[str] | None) -> Parser[AbsenceSpec]:
         table.close()
         return reader.build(
             path,
-            _same("child", "service", "day", "justification"),
+            same_names("child", "service", "day", "justification"),
             lambda: AbsenceSpec(child, service, when, justification),
         )
 
@@ -437,7 +434,7 @@ def _payment(reader: Reader, value: object, path: str) -> PaymentSpec:
     table.close()
     return reader.build(
         path,
-        _same("day", "amount", "mode", "reference"),
+        same_names("day", "amount", "mode", "reference"),
         lambda: PaymentSpec(when, amount, mode, reference),
     )
 
