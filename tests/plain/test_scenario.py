@@ -14,6 +14,7 @@ from cantine_rules import (
     ChangeAction,
     Channel,
     Child,
+    InvalidTypeError,
     InvalidValueError,
     Justification,
     Money,
@@ -370,6 +371,8 @@ def test_a_scenario_built_in_python_is_checked_too() -> None:
         Scenario("paris", start, end, "F-1", children=(louise,), changes=(change,))
     with pytest.raises(InvalidValueError, match="children: appears twice"):
         Scenario("paris", start, end, "F-1", children=(louise, louise))
+    with pytest.raises(InvalidTypeError, match="opening_balance: must be Money"):
+        Scenario("paris", start, end, "F-1", opening_balance="-4.20")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="tickets do not pay an invoice in euros"):
         PaymentSpec(start, Money.euros("3"), "tickets", "T-1")
     assert BookingSpec("louise", "repas", weekdays=[3, 3]).weekdays == frozenset({3})

@@ -251,6 +251,11 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+def _money(_instance: Scenario, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Money):
+        raise InvalidTypeError(attribute.name, value, "must be Money")
+
+
 @attrs.frozen
 class Scenario:
     """A family's period to bill: its bookings, absences, changes and payments, read and checked.
@@ -303,12 +308,10 @@ class Scenario:
     payments: tuple[PaymentSpec, ...] = attrs.field(
         default=(), converter=_tuple, validator=tuple_of(PaymentSpec)
     )
-    opening_balance: Money = attrs.field(factory=Money.zero)
+    opening_balance: Money = attrs.field(factory=Money.zero, validator=_money)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=tuple_of(str))
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.opening_balance, Money):
-            raise InvalidTypeError("opening_balance", self.opening_balance, "must be Money")
         known = {child.id for child in self.children}
         for field, named in (
             ("bookings", [booking.child for booking in self.bookings]),
