@@ -1,14 +1,100 @@
-"""Reading command-line values: each bad value is a typed error naming the option."""
+"""The command line's arguments: the parser, and reading each value as a typed error naming it."""
 
 from __future__ import annotations
 
+import argparse
+import calendar as _gregorian
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any, NoReturn
 
 from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.errors import InvalidValueError, NegativeAmountError
 
-__all__ = ["Notes", "parse_day", "parse_instant", "parse_month", "parse_quotient"]
+__all__ = [
+    "Notes",
+    "UsageError",
+    "parse_day",
+    "parse_instant",
+    "parse_month",
+    "parse_quotient",
+    "parser",
+]
+
+
+class UsageError(Exception):
+    """argparse's complaint about the command line, reported as bad input (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--json and --lang, accepted before and after the subcommand.
+
+    The subcommands' copies default to SUPPRESS, so that ``--json communes`` keeps the value
+    given before the subcommand instead of resetting it.
+    """
+    json_default = False if default is None else default
+    lang_default = "fr" if default is None else default
+    parser.add_argument(
+        "--json", action="store_true", default=json_default, help="print one JSON object"
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), default=lang_default, help="language (default fr)"
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``cantine-rules`` parser: its subcommands and their options."""
+    common = _Parser(add_help=False)
+    _options(common, argparse.SUPPRESS)
+    parser = _Parser(
+        prog="cantine-rules",
+        description="Rules of French school canteens and periscolaire services.",
+    )
+    _options(parser, None)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands.add_parser("communes", parents=[common], help="list the reference communes")
+    explain = commands.add_parser("explain", parents=[common], help="every rule of a commune")
+    explain.add_argument("commune")
+    cal = commands.add_parser("calendar", parents=[common], help="what kind of day each day is")
+    cal.add_argument("commune")
+    cal.add_argument("--from", dest="start", required=True, metavar="DATE")
+    cal.add_argument("--to", dest="end", required=True, metavar="DATE")
+    decide = commands.add_parser("decide", parents=[common], help="decide a booking change")
+    decide.add_argument("commune")
+    decide.add_argument("--service", required=True, metavar="CODE")
+    decide.add_argument("--day", required=True, metavar="DATE")
+    decide.add_argument("--action", required=True, choices=("add", "cancel"))
+    decide.add_argument("--at", required=True, metavar="DATETIME")
+    decide.add_argument("--channel", choices=("online", "office"), default="online")
+    decide.add_argument(
+        "--justified", action="store_true", help="the change comes with a medical certificate"
+    )
+    decide.add_argument("--qf", metavar="N", help="the family's quotient familial, in euros")
+    plan = commands.add_parser("planning", parents=[common], help="a month's planning grid")
+    plan.add_argument("commune")
+    plan.add_argument("--service", required=True, metavar="CODE")
+    plan.add_argument("--month", required=True, metavar="YYYY-MM")
+    plan.add_argument("--at", required=True, metavar="DATETIME")
+    price = commands.add_parser("price", parents=[common], help="the unit price of a service")
+    price.add_argument("commune")
+    price.add_argument("--service", required=True, metavar="CODE")
+    price.add_argument("--qf", metavar="N")
+    price.add_argument("--day", metavar="DATE", help="default: today")
+    bill = commands.add_parser("bill", parents=[common], help="bill a family's scenario")
+    bill.add_argument("scenario", metavar="SCENARIO.toml")
+    check = commands.add_parser("check", parents=[common], help="check a commune policy file")
+    check.add_argument("policy", metavar="POLICY.toml")
+    check.add_argument(
+        "--cost",
+        metavar="EUROS",
+        help="the cost of a meal: no price may exceed it (Code de l'éducation R531-53)",
+    )
+    return parser
 
 
 class Notes(list[str]):
@@ -23,13 +109,14 @@ def parse_day(text: str, option: str) -> date:
         raise InvalidValueError(option, text, "is not a date (YYYY-MM-DD)") from None
 
 
-def parse_month(text: str, option: str) -> tuple[int, int]:
-    """A ``YYYY-MM`` month, as (year, month)."""
+def parse_month(text: str, option: str) -> tuple[date, date]:
+    """A ``YYYY-MM`` month, as its first and last days."""
     try:
         first = date.fromisoformat(text.strip() + "-01")
     except ValueError:
         raise InvalidValueError(option, text, "is not a month (YYYY-MM)") from None
-    return first.year, first.month
+    length = _gregorian.monthrange(first.year, first.month)[1]
+    return first, first.replace(day=length)
 
 
 def parse_instant(text: str, option: str, notes: Notes) -> datetime:

@@ -1,4 +1,7 @@
-"""The plain-data (dict, TOML) form of a commune policy.
+"""The plain-data (dict, TOML) form of a commune policy and of a billing scenario.
+
+One reader reads both: the same tables, leaf parsers (money, decimals, days, date-times, times,
+weekdays, enums) and problems, each named by its path.
 
 A [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy] as plain data:
 
@@ -44,6 +47,25 @@ Top-level keys: `slug`, `name`, `aliases`, `payment_scheme`, `payment_modes`,
 
 See the "Configure a new commune" guide for a whole example.
 
+A billing [`Scenario`][cantine_rules.plain.Scenario] — a family's bookings, absences, changes
+and payments over a period, which `cantine_rules.billing.bill` bills — is read by
+[`loads_scenario`][cantine_rules.plain.loads_scenario],
+[`load_scenario`][cantine_rules.plain.load_scenario] and
+[`scenario_from_data`][cantine_rules.plain.scenario_from_data] with the same conventions,
+and three more, the [`SCENARIO_CONVENTIONS`][cantine_rules.plain.SCENARIO_CONVENTIONS]
+(see [`Conventions`][cantine_rules.plain.Conventions]), because a scenario is written by hand:
+
+* a date-time without an offset (`2024-09-19T17:00:00`) is read as Europe/Paris wall-clock
+  time, and the scenario's `notes` say so;
+* a weekday may also be named in French (`"jeudi"`), in any case;
+* a decimal number or an amount written as a string may take any form Python's `Decimal` reads
+  (`"+3.6"`, `"1e3"`, `" 812 "`), still finite and below 10¹² in size;
+* a payment's mode is read in any case (`"PayFiP"`); a balance carried over
+  (`opening_balance`) may be below zero.
+
+[`check_grids`][cantine_rules.plain.check_grids] checks a policy's quotient-familial grids,
+each named by its path in the plain form.
+
 Examples:
     >>> from cantine_rules import policies
     >>> paris = policies.get("paris")
@@ -64,19 +86,45 @@ Examples:
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-from cantine_rules.errors import InvalidTypeError, PolicyError, Problem
+from cantine_rules.errors import PolicyError  # noqa: F401  (the examples catch it)
 from cantine_rules.plain._dump import dump_policy
+from cantine_rules.plain._grids import GridCheck, check_grids
 from cantine_rules.plain._load import load_policy
-from cantine_rules.plain._read import ROOT, Reader, ReadError
-from cantine_rules.plain._toml import write_toml
+from cantine_rules.plain._read import Conventions, Reader, read_document
+from cantine_rules.plain._scenario import (
+    SCENARIO_CONVENTIONS,
+    AbsenceSpec,
+    BookingSpec,
+    PaymentSpec,
+    Scenario,
+    load_scenario,
+    loads_scenario,
+    scenario_from_data,
+)
+from cantine_rules.plain._toml import parse_toml, read_utf8, write_toml
 from cantine_rules.policies.commune import CommunePolicy
 
-__all__ = ["dumps_toml", "from_data", "load_toml", "loads_toml", "to_data"]
+__all__ = [
+    "SCENARIO_CONVENTIONS",
+    "AbsenceSpec",
+    "BookingSpec",
+    "Conventions",
+    "GridCheck",
+    "PaymentSpec",
+    "Scenario",
+    "check_grids",
+    "dumps_toml",
+    "from_data",
+    "load_scenario",
+    "load_toml",
+    "loads_scenario",
+    "loads_toml",
+    "scenario_from_data",
+    "to_data",
+]
 
 
 def to_data(policy: CommunePolicy) -> dict[str, Any]:
@@ -115,15 +163,7 @@ def from_data(data: Mapping[str, Any], *, source: str | None = None) -> CommuneP
         ...     [problem.path for problem in error.problems]
         ['calendar', 'services', 'rules', 'payment_scheme', 'payment_modes']
     """
-    reader = Reader()
-    try:
-        policy = load_policy(reader, data)
-    except ReadError:
-        policy = None
-    if policy is None or reader.problems:
-        problems = reader.problems or [Problem(ROOT, "could not be read")]
-        raise PolicyError(problems, source)
-    return policy
+    return read_document(Reader(), lambda reader: load_policy(reader, data), source)
 
 
 def loads_toml(text: str, *, source: str | None = None) -> CommunePolicy:
@@ -139,13 +179,7 @@ def loads_toml(text: str, *, source: str | None = None) -> CommunePolicy:
     cantine_rules.errors.PolicyError: 1 problem:
       - (top level): invalid TOML: Invalid value (at line 2, column 8)
     """
-    if not isinstance(text, str):
-        raise InvalidTypeError("text", text, "must be a str (read the file as UTF-8 text)")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise PolicyError([Problem(ROOT, f"invalid TOML: {error}")], source) from None
-    return from_data(data, source=source)
+    return from_data(parse_toml(text, source), source=source)
 
 
 def load_toml(path: str | os.PathLike[str]) -> CommunePolicy:
@@ -155,14 +189,7 @@ def load_toml(path: str | os.PathLike[str]) -> CommunePolicy:
         PolicyError: as `loads_toml`, or the file is not UTF-8.
         OSError: the file cannot be read.
     """
-    raw = Path(path).read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise PolicyError(
-            [Problem(ROOT, f"the file is not UTF-8 text: {error}")], os.fspath(path)
-        ) from None
-    return loads_toml(text, source=os.fspath(path))
+    return loads_toml(read_utf8(path), source=os.fspath(path))
 
 
 def dumps_toml(policy_or_data: CommunePolicy | Mapping[str, Any]) -> str:

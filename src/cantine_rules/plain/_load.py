@@ -26,7 +26,6 @@ from cantine_rules.plain._read import (
     clock,
     day,
     decimal_number,
-    describe,
     ident,
     index_path,
     instant,
@@ -34,10 +33,13 @@ from cantine_rules.plain._read import (
     join,
     list_of,
     money,
+    non_negative_number,
+    same_names,
     table_of,
     tag,
     text,
     unique,
+    weekday,
 )
 from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
@@ -110,25 +112,12 @@ _DOSSIER_SOURCE: Final = cast(Source, attrs.fields_dict(DocumentRequirement)["so
 _YEAR: Final = integer(minimum=1900, maximum=2100)
 
 
-def _same(*names: str) -> dict[str, str]:
-    return {name: name for name in names}
-
-
-def _weekday(reader: Reader, value: object, path: str) -> int:
-    allowed = ", ".join(WEEKDAYS)
-    if not isinstance(value, str):
-        raise reader.fail(path, f"must be a day name (one of: {allowed}), got {describe(value)}")
-    if value not in WEEKDAYS:
-        raise reader.fail(path, f"unknown day {value!r} (allowed: {allowed})")
-    return WEEKDAYS.index(value)
-
-
 def _source(reader: Reader, value: object, path: str) -> Source:
     table = Table(reader, value, path)
     kind = table.required("kind", choice(SourceKind))
     reference = table.required("reference", ident)
     table.close()
-    return reader.build(path, _same("kind", "reference"), lambda: Source(kind, reference))
+    return reader.build(path, same_names("kind", "reference"), lambda: Source(kind, reference))
 
 
 def _inherited_source(table: Table, inherited: Source | None) -> Source:
@@ -151,7 +140,7 @@ def _closure(reader: Reader, value: object, path: str) -> Closure:
     when = table.required("day", day)
     label = table.required("label", ident)
     table.close()
-    return reader.build(path, _same("day", "label"), lambda: Closure(when, label))
+    return reader.build(path, same_names("day", "label"), lambda: Closure(when, label))
 
 
 def _extra_day(reader: Reader, value: object, path: str) -> ExtraOpenDay:
@@ -159,11 +148,11 @@ def _extra_day(reader: Reader, value: object, path: str) -> ExtraOpenDay:
     when = table.required("day", day)
     label = table.required("label", ident)
     table.close()
-    return reader.build(path, _same("day", "label"), lambda: ExtraOpenDay(when, label))
+    return reader.build(path, same_names("day", "label"), lambda: ExtraOpenDay(when, label))
 
 
 def _school_week(reader: Reader, value: object, path: str) -> SchoolWeek:
-    weekdays = list_of(_weekday, non_empty=True)(reader, value, path)
+    weekdays = list_of(weekday, non_empty=True)(reader, value, path)
     if not unique(
         reader, ((index_path(path, i), WEEKDAYS[d]) for i, d in enumerate(weekdays)), "day"
     ):
@@ -181,7 +170,7 @@ def _calendar(reader: Reader, value: object, path: str) -> SchoolCalendar:
     first = table.optional("first_year", _YEAR, _DEFAULT_FIRST_YEAR)
     last = table.optional("last_year", _YEAR, _DEFAULT_LAST_YEAR)
     table.close()
-    fields = _same(
+    fields = same_names(
         "zone",
         "department",
         "closures",
@@ -227,7 +216,7 @@ def _service(
     unit = table.optional("billing_unit", choice(BillingUnit), BillingUnit.SESSION)
     days = table.optional("days", _service_days, None)
     table.close()
-    fields = _same("code", "label", "kind", "start", "end", "billing_unit")
+    fields = same_names("code", "label", "kind", "start", "end", "billing_unit")
     service = reader.build(path, fields, lambda: Service(code, label, kind, start, end, unit))
     return service, days
 
@@ -238,7 +227,7 @@ def _service(
 def _hours_before(reader: Reader, table: Table) -> ChangeWindowRule:
     hours = table.required("hours", _COUNT)
     table.close()
-    return reader.build(table.path, _same("hours"), lambda: HoursBefore(hours))
+    return reader.build(table.path, same_names("hours"), lambda: HoursBefore(hours))
 
 
 def _working_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
@@ -246,19 +235,19 @@ def _working_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
     cutoff = table.optional("cutoff", clock, None)
     table.close()
     return reader.build(
-        table.path, _same("days", "cutoff"), lambda: WorkingDaysBefore(days, cutoff)
+        table.path, same_names("days", "cutoff"), lambda: WorkingDaysBefore(days, cutoff)
     )
 
 
 def _weekday_before(reader: Reader, table: Table) -> ChangeWindowRule:
-    weekday = table.required("weekday", _weekday)
+    named = table.required("weekday", weekday)
     cutoff = table.required("cutoff", clock)
     weeks = table.optional("weeks_before", _COUNT, 1)
     table.close()
     return reader.build(
         table.path,
-        _same("weekday", "cutoff", "weeks_before"),
-        lambda: WeekdayBefore(weekday, cutoff, weeks),
+        same_names("weekday", "cutoff", "weeks_before"),
+        lambda: WeekdayBefore(named, cutoff, weeks),
     )
 
 
@@ -266,7 +255,7 @@ def _calendar_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
     days = table.required("days", _COUNT)
     at = table.required("at", clock)
     table.close()
-    return reader.build(table.path, _same("days", "at"), lambda: CalendarDaysBefore(days, at))
+    return reader.build(table.path, same_names("days", "at"), lambda: CalendarDaysBefore(days, at))
 
 
 def _clear_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
@@ -275,7 +264,7 @@ def _clear_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
     table.close()
     return reader.build(
         table.path,
-        _same("days", "from_break_start"),
+        same_names("days", "from_break_start"),
         lambda: ClearDaysBefore(days, from_break),
     )
 
@@ -292,7 +281,7 @@ def _fixed_window(reader: Reader, table: Table) -> ChangeWindowRule:
     table.close()
     return reader.build(
         table.path,
-        _same("opens_at", "closes_at", "first_day", "last_day", "label"),
+        same_names("opens_at", "closes_at", "first_day", "last_day", "label"),
         lambda: FixedWindow(opens, closes, first, last, label),
     )
 
@@ -300,13 +289,13 @@ def _fixed_window(reader: Reader, table: Table) -> ChangeWindowRule:
 def _max_horizon(reader: Reader, table: Table) -> ChangeWindowRule:
     days = table.required("days", _COUNT)
     table.close()
-    return reader.build(table.path, _same("days"), lambda: MaxHorizon(days))
+    return reader.build(table.path, same_names("days"), lambda: MaxHorizon(days))
 
 
 def _all_of(reader: Reader, table: Table) -> ChangeWindowRule:
     rules = table.required("rules", list_of(_deadline, non_empty=True))
     table.close()
-    return reader.build(table.path, _same("rules"), lambda: AllOf(rules))
+    return reader.build(table.path, same_names("rules"), lambda: AllOf(rules))
 
 
 _DEADLINES: Final[Mapping[str, Callable[[Reader, Table], ChangeWindowRule]]] = {
@@ -333,7 +322,7 @@ def _amount_surcharge(kind: Callable[[Money], Surcharge]) -> Callable[[Reader, T
     def load(reader: Reader, table: Table) -> Surcharge:
         amount = table.required("amount", money)
         table.close()
-        return reader.build(table.path, _same("amount"), lambda: kind(amount))
+        return reader.build(table.path, same_names("amount"), lambda: kind(amount))
 
     return load
 
@@ -341,7 +330,7 @@ def _amount_surcharge(kind: Callable[[Money], Surcharge]) -> Callable[[Reader, T
 def _base_times(reader: Reader, table: Table) -> Surcharge:
     factor = table.required("factor", decimal_number)
     table.close()
-    return reader.build(table.path, _same("factor"), lambda: BaseTimes(factor))
+    return reader.build(table.path, same_names("factor"), lambda: BaseTimes(factor))
 
 
 def _free_allowance(reader: Reader, table: Table) -> Surcharge:
@@ -349,7 +338,7 @@ def _free_allowance(reader: Reader, table: Table) -> Surcharge:
     then = table.required("then", _surcharge)
     table.close()
     return reader.build(
-        table.path, _same("free_per_month", "then"), lambda: FreeAllowance(free, then)
+        table.path, same_names("free_per_month", "then"), lambda: FreeAllowance(free, then)
     )
 
 
@@ -370,26 +359,26 @@ def _surcharge(reader: Reader, value: object, path: str) -> Surcharge:
 def _refuse(reader: Reader, table: Table) -> LateOutcome:
     contact = table.optional("contact", text, None)
     table.close()
-    return reader.build(table.path, _same("contact"), lambda: Refuse(contact))
+    return reader.build(table.path, same_names("contact"), lambda: Refuse(contact))
 
 
 def _accept_with_surcharge(reader: Reader, table: Table) -> LateOutcome:
     surcharge = table.required("surcharge", _surcharge)
     table.close()
-    return reader.build(table.path, _same("surcharge"), lambda: AcceptWithSurcharge(surcharge))
+    return reader.build(table.path, same_names("surcharge"), lambda: AcceptWithSurcharge(surcharge))
 
 
 def _waiver(reader: Reader, value: object, path: str) -> MedicalWaiver:
     table = Table(reader, value, path)
     waiting = table.required("waiting_days", _COUNT)
     table.close()
-    return reader.build(path, _same("waiting_days"), lambda: MedicalWaiver(waiting))
+    return reader.build(path, same_names("waiting_days"), lambda: MedicalWaiver(waiting))
 
 
 def _keep_charging(reader: Reader, table: Table) -> LateOutcome:
     waiver = table.optional("waiver", _waiver, None)
     table.close()
-    return reader.build(table.path, _same("waiver"), lambda: KeepCharging(waiver))
+    return reader.build(table.path, same_names("waiver"), lambda: KeepCharging(waiver))
 
 
 def _accept_late(reader: Reader, table: Table) -> LateOutcome:
@@ -416,7 +405,7 @@ def _late(reader: Reader, value: object, path: str) -> LateHandling:
     online = table.optional("online", _outcome, refuse)
     office = table.optional("office", _outcome, refuse)
     table.close()
-    return reader.build(path, _same("online", "office"), lambda: LateHandling(online, office))
+    return reader.build(path, same_names("online", "office"), lambda: LateHandling(online, office))
 
 
 def _service_rules(reader: Reader, value: object, path: str) -> ServiceRules:
@@ -428,7 +417,7 @@ def _service_rules(reader: Reader, value: object, path: str) -> ServiceRules:
     table.close()
     return reader.build(
         path,
-        _same("add", "cancel", "late_add", "late_cancel"),
+        same_names("add", "cancel", "late_add", "late_cancel"),
         lambda: ServiceRules(add, cancel, late_add, late_cancel),
     )
 
@@ -489,24 +478,17 @@ def _known_or(parse: Parser[Any]) -> Parser[Any]:
     return read
 
 
-def _quotient(reader: Reader, value: object, path: str) -> Decimal:
-    result = decimal_number(reader, value, path)
-    if result < 0:
-        raise reader.fail(path, f"must not be negative (got {value!r})")
-    return result
-
-
 def _bracket(inherited: Source | None) -> Parser[Bracket]:
     def read(reader: Reader, value: object, path: str) -> Bracket:
         table = Table(reader, value, path)
         name = table.required("name", ident)
-        lower = table.required("lower", _known_or(_quotient))
+        lower = table.required("lower", _known_or(non_negative_number))
         price = table.required("unit_price", _known_or(money))
         source = _inherited_source(table, inherited)
         table.close()
         return reader.build(
             path,
-            _same("name", "lower", "unit_price", "source"),
+            same_names("name", "lower", "unit_price", "source"),
             lambda: Bracket(name, lower, price, source),
         )
 
@@ -517,7 +499,9 @@ def _unit_price(reader: Reader, table: Table, inherited: Source | None) -> Tarif
     amount = table.required("amount", money)
     source = _inherited_source(table, inherited)
     table.close()
-    return reader.build(table.path, _same("amount", "source"), lambda: UnitPrice(amount, source))
+    return reader.build(
+        table.path, same_names("amount", "source"), lambda: UnitPrice(amount, source)
+    )
 
 
 def _bracket_grid(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
@@ -527,7 +511,7 @@ def _bracket_grid(reader: Reader, table: Table, inherited: Source | None) -> Tar
     table.close()
     return reader.build(
         table.path,
-        _same("brackets", "default_bracket", "progressive"),
+        same_names("brackets", "default_bracket", "progressive"),
         lambda: BracketGrid(brackets, default, progressive),
     )
 
@@ -541,7 +525,7 @@ def _effort_rate(reader: Reader, table: Table, inherited: Source | None) -> Tari
     table.close()
     return reader.build(
         table.path,
-        _same("rate", "minimum", "maximum", "without_quotient", "source"),
+        same_names("rate", "minimum", "maximum", "without_quotient", "source"),
         lambda: EffortRate(rate, minimum, maximum, source, without),
     )
 
@@ -565,7 +549,7 @@ def _sibling_reduction(reader: Reader, table: Table, inherited: Source | None) -
         table.ok = False
     table.close()
     return reader.build(
-        table.path, _same("factors", "source"), lambda: SiblingReduction(dict(factors), source)
+        table.path, same_names("factors", "source"), lambda: SiblingReduction(dict(factors), source)
     )
 
 
@@ -574,7 +558,7 @@ def _non_resident(reader: Reader, table: Table, inherited: Source | None) -> Mod
     source = _inherited_source(table, inherited)
     table.close()
     return reader.build(
-        table.path, _same("rate", "source"), lambda: NonResidentSupplement(rate, source)
+        table.path, same_names("rate", "source"), lambda: NonResidentSupplement(rate, source)
     )
 
 
@@ -583,7 +567,7 @@ def _medical_factor(reader: Reader, table: Table, inherited: Source | None) -> M
     source = _inherited_source(table, inherited)
     table.close()
     return reader.build(
-        table.path, _same("factor", "source"), lambda: MedicalMealFactor(factor, source)
+        table.path, same_names("factor", "source"), lambda: MedicalMealFactor(factor, source)
     )
 
 
@@ -592,7 +576,7 @@ def _medical_flat(reader: Reader, table: Table, inherited: Source | None) -> Mod
     source = _inherited_source(table, inherited)
     table.close()
     return reader.build(
-        table.path, _same("amount", "source"), lambda: MedicalMealFlatPrice(amount, source)
+        table.path, same_names("amount", "source"), lambda: MedicalMealFlatPrice(amount, source)
     )
 
 
@@ -617,7 +601,7 @@ def _modified(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
     modifiers = table.required("modifiers", list_of(_modifier(inherited), non_empty=True))
     table.close()
     return reader.build(
-        table.path, _same("tariff", "modifiers"), lambda: ModifiedTariff(base, modifiers)
+        table.path, same_names("tariff", "modifiers"), lambda: ModifiedTariff(base, modifiers)
     )
 
 
@@ -646,7 +630,7 @@ def _version(reader: Reader, value: object, path: str) -> TariffVersion:
     table.close()
     return reader.build(
         path,
-        _same("effective_from", "ends_on", "source", "tariff"),
+        same_names("effective_from", "ends_on", "source", "tariff"),
         lambda: TariffVersion(since, tariff, source, ends),
     )
 
@@ -669,7 +653,7 @@ def _quotient_policy(reader: Reader, value: object, path: str) -> QuotientPolicy
     table.close()
     return reader.build(
         path,
-        _same("registration_deadline", "max_age_months", "source"),
+        same_names("registration_deadline", "max_age_months", "source"),
         lambda: QuotientPolicy(months, deadline, source),
     )
 
@@ -692,7 +676,7 @@ def _dossier_requirement(reader: Reader, value: object, path: str) -> DocumentRe
     table.close()
     return reader.build(
         path,
-        _same("code", "label", "accepted", "applies_when", "max_age_months", "source"),
+        same_names("code", "label", "accepted", "applies_when", "max_age_months", "source"),
         lambda: DocumentRequirement(code, label, accepted, applies, months, source),
     )
 
@@ -702,7 +686,7 @@ def _citation(reader: Reader, value: object, path: str) -> Citation:
     topic = table.required("topic", ident)
     source = table.required("source", _source)
     table.close()
-    return reader.build(path, _same("topic", "source"), lambda: Citation(topic, source))
+    return reader.build(path, same_names("topic", "source"), lambda: Citation(topic, source))
 
 
 # The whole policy -----------------------------------------------------------------------------
@@ -743,7 +727,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
     table.close()
     booking = reader.build(
         "",
-        _same("calendar", "services", "requirements", "auto_validate"),
+        same_names("calendar", "services", "requirements", "auto_validate"),
         lambda: BookingRules(
             calendar=calendar,
             services=tuple(service for service, _ in services),
@@ -758,7 +742,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
     schedules = tuple(_schedule(reader, code, versions) for code, versions in tariffs.items())
     return reader.build(
         "",
-        _same(
+        same_names(
             "slug",
             "name",
             "payment_scheme",
@@ -787,7 +771,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
 
 def _schedule(reader: Reader, code: str, versions: tuple[TariffVersion, ...]) -> TariffSchedule:
     return reader.build(
-        join("tariffs", code), _same("versions"), lambda: TariffSchedule(code, versions)
+        join("tariffs", code), same_names("versions"), lambda: TariffSchedule(code, versions)
     )
 
 

@@ -8,6 +8,11 @@ key, and raises :class:`ReadError` only once it was closed, so that siblings are
 Nothing here executes anything named by the data: tags and enum values are looked up in fixed
 tables, never through ``getattr`` or an import.
 
+A document is read strictly unless its reader is given :class:`Conventions`: the lenient forms
+a kind of document may also use (a billing scenario's date-times without an offset, French
+weekday names, decimals in any form ``Decimal`` reads). The same parsers read every document;
+a convention only widens what they accept, and what a reader assumed is kept in its notes.
+
 >>> reader = Reader()
 >>> try:
 ...     money(reader, 3.6, "services[0].price")
@@ -22,14 +27,18 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime, time
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Final, TypeVar, cast
 
+import attrs
+
+from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.errors import (
     CantineRulesError,
     InvalidTypeError,
     InvalidValueError,
+    PolicyError,
     Problem,
     UnknownCodeError,
 )
@@ -37,6 +46,9 @@ from cantine_rules.money import Money
 
 __all__ = [
     "ROOT",
+    "STRICT",
+    "WEEKDAYS",
+    "Conventions",
     "Parser",
     "ReadError",
     "Reader",
@@ -54,10 +66,15 @@ __all__ = [
     "join",
     "list_of",
     "money",
+    "non_negative_number",
+    "read_document",
+    "same_names",
+    "signed_money",
     "table_of",
     "tag",
     "text",
     "unique",
+    "weekday",
 ]
 
 T = TypeVar("T")
@@ -78,6 +95,38 @@ _DECIMAL: Final = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,12})?")
 _LARGEST_INT: Final = 10**12
 _CLOCK: Final = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{6})?)?")
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+#: Weekdays by name, Monday first: ``WEEKDAYS[3]`` is Thursday, as ``date.weekday()`` counts.
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FRENCH_WEEKDAYS: Final = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+@attrs.frozen
+class Conventions:
+    """The lenient forms a kind of document may use, on top of the strict form.
+
+    Attributes:
+        local_instants: a date-time without an offset is read as Europe/Paris wall-clock time,
+            and the reader notes it (``changes[0].at has no offset: read as Europe/Paris``).
+        french_weekdays: a weekday may also be named in French (``"lundi"``), and either
+            language in any case (``"Monday"``).
+        decimal_literals: a decimal number or an amount written as a string may take any form
+            Python's ``Decimal`` reads: a sign, an exponent, underscores, surrounding blanks
+            (``"+3.6"``, ``"1e3"``, ``" 812 "``). It is still finite and below 10¹² in size.
+
+    Examples:
+        >>> reader = Reader(Conventions(french_weekdays=True))
+        >>> weekday(reader, "Jeudi", "bookings[0].weekdays[0]")
+        3
+    """
+
+    local_instants: bool = False
+    french_weekdays: bool = False
+    decimal_literals: bool = False
+
+
+#: No lenient form: what a commune policy is read with.
+STRICT: Final = Conventions()
 
 
 class ReadError(Exception):
@@ -136,15 +185,25 @@ def _relative_message(error: CantineRulesError, field: str) -> str:
 
 
 class Reader:
-    """Collects the problems found while reading one document."""
+    """Collects the problems found while reading one document, and what was assumed in it.
 
-    def __init__(self) -> None:
+    Args:
+        conventions: the lenient forms the document may use; strict by default.
+    """
+
+    def __init__(self, conventions: Conventions = STRICT) -> None:
+        self.conventions = conventions
         self.problems: list[Problem] = []
+        self.notes: list[str] = []
 
     def fail(self, path: str, message: str) -> ReadError:
         """Record a problem at *path* and return the exception to raise."""
         self.problems.append(Problem(path or ROOT, message))
         return ReadError()
+
+    def note(self, path: str, message: str) -> None:
+        """Record what was assumed about the value at *path* (said back to the user)."""
+        self.notes.append(f"{path or ROOT} {message}")
 
     def build(self, path: str, fields: Mapping[str, str], make: Callable[[], T]) -> T:
         """Build a value with the library's own validators; turn their errors into problems.
@@ -168,6 +227,32 @@ class Reader:
                     raise self.fail(where, _relative_message(error, field)) from None
                 raise self.fail(path, str(error)) from None
             raise self.fail(path, str(error)) from None
+
+
+def same_names(*names: str) -> dict[str, str]:
+    """The *fields* of [`Reader.build`][] for attributes named as the keys that hold them.
+
+    >>> same_names("day", "label")
+    {'day': 'day', 'label': 'label'}
+    """
+    return {name: name for name in names}
+
+
+def read_document(reader: Reader, load: Callable[[Reader], T], source: str | None) -> T:
+    """What *load* reads with *reader*, once no problem was found.
+
+    Raises:
+        PolicyError: listing every problem *reader* recorded, each with its path; *source* (a
+            file name) is shown in the message.
+    """
+    try:
+        result: T | None = load(reader)
+    except ReadError:
+        result = None
+    if result is None or reader.problems:
+        problems = reader.problems or [Problem(ROOT, "could not be read")]
+        raise PolicyError(problems, source)
+    return result
 
 
 class Table:
@@ -329,23 +414,64 @@ def decimal_number(reader: Reader, value: object, path: str) -> Decimal:
             raise reader.fail(path, f"is too large (got {value})")
         return Decimal(value)
     if isinstance(value, str):
-        if not _DECIMAL.fullmatch(value):
-            raise reader.fail(
-                path, f'must be a decimal number written like "3.60" or "0.0036" (got {value!r})'
-            )
-        return Decimal(value)
+        if _DECIMAL.fullmatch(value):
+            return Decimal(value)
+        if reader.conventions.decimal_literals:
+            return _decimal_literal(reader, value, path)
+        raise reader.fail(
+            path, f'must be a decimal number written like "3.60" or "0.0036" (got {value!r})'
+        )
     raise reader.fail(path, f"must be a decimal number as a string, got {describe(value)}")
+
+
+def non_negative_number(reader: Reader, value: object, path: str) -> Decimal:
+    """A decimal number of zero or more (a quotient familial), written as `decimal_number`."""
+    result = decimal_number(reader, value, path)
+    if result < 0:
+        raise reader.fail(path, f"must not be negative (got {value!r})")
+    return result
+
+
+def _decimal_literal(reader: Reader, value: str, path: str) -> Decimal:
+    """A number in any form ``Decimal`` reads, finite and of a bounded size."""
+    try:
+        result = Decimal(value.strip())
+    except InvalidOperation:
+        raise reader.fail(path, f"is not a decimal number (got {value!r})") from None
+    if not result.is_finite():
+        raise reader.fail(path, f"must be a finite number (got {value!r})")
+    # The same bound as the strict form, so that no arithmetic on it overflows the context.
+    if abs(result) >= _LARGEST_INT:
+        raise reader.fail(path, f"is too large (got {value!r})")
+    return result
 
 
 def money(reader: Reader, value: object, path: str) -> Money:
     """An amount of euros, zero or more: a string ``"3.60"`` or a whole number; never a float."""
+    amount = _amount(reader, value, path)
+    if amount < 0:
+        raise reader.fail(path, f"must not be negative (got {value!r})")
+    return _euros(reader, amount, path)
+
+
+def signed_money(reader: Reader, value: object, path: str) -> Money:
+    """An amount of euros that may be below zero (a balance carried over), written as `money`.
+
+    >>> signed_money(Reader(), "-12.40", "opening_balance")
+    Money.euros('-12.40')
+    """
+    return _euros(reader, _amount(reader, value, path), path)
+
+
+def _amount(reader: Reader, value: object, path: str) -> Decimal:
     if isinstance(value, float):
         raise reader.fail(
             path, f'money is never a float; write it as a string such as "3.60" (got {value!r})'
         )
-    amount = decimal_number(reader, value, path)
-    if amount < 0:
-        raise reader.fail(path, f"must not be negative (got {value!r})")
+    return decimal_number(reader, value, path)
+
+
+def _euros(reader: Reader, amount: Decimal, path: str) -> Money:
     try:
         return Money.euros(amount)
     except CantineRulesError as error:
@@ -367,7 +493,11 @@ def day(reader: Reader, value: object, path: str) -> date:
 
 
 def instant(reader: Reader, value: object, path: str) -> datetime:
-    """A timezone-aware date-time: a TOML offset date-time or an ISO string with its offset."""
+    """A timezone-aware date-time: a TOML offset date-time or an ISO string with its offset.
+
+    With the ``local_instants`` convention, one without an offset is read as Europe/Paris
+    wall-clock time, and the reader notes it.
+    """
     if isinstance(value, str):
         try:
             value = datetime.fromisoformat(value)
@@ -380,8 +510,30 @@ def instant(reader: Reader, value: object, path: str) -> datetime:
             path, f"must be a date-time such as 2024-06-01T08:00:00+02:00, got {describe(value)}"
         )
     if value.tzinfo is None or value.utcoffset() is None:
+        if reader.conventions.local_instants and value.tzinfo is None:
+            reader.note(path, "has no offset: read as Europe/Paris")
+            return value.replace(tzinfo=EUROPE_PARIS)
         raise reader.fail(path, f"must give its offset, such as +02:00 (got {value.isoformat()})")
     return value
+
+
+def weekday(reader: Reader, value: object, path: str) -> int:
+    """A weekday by its English name (``"thursday"``), as ``date.weekday()`` numbers it.
+
+    With the ``french_weekdays`` convention, also by its French name (``"jeudi"``), in any case.
+    """
+    french = reader.conventions.french_weekdays
+    allowed = ", ".join(WEEKDAYS)
+    if french:
+        allowed += "; or " + ", ".join(_FRENCH_WEEKDAYS)
+    if not isinstance(value, str):
+        raise reader.fail(path, f"must be a day name (one of: {allowed}), got {describe(value)}")
+    name = value.lower() if french else value
+    if name in WEEKDAYS:
+        return WEEKDAYS.index(name)
+    if french and name in _FRENCH_WEEKDAYS:
+        return _FRENCH_WEEKDAYS.index(name)
+    raise reader.fail(path, f"unknown day {value!r} (allowed: {allowed})")
 
 
 def clock(reader: Reader, value: object, path: str) -> time:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from cantine_rules.plain._read import WEEKDAYS
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     EffortRate,
@@ -55,8 +56,6 @@ __all__ = [
     "WEEKDAYS",
 ]
 
-#: Weekdays by name, Monday first: ``WEEKDAYS[3]`` is Thursday, as ``date.weekday()`` counts.
-WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 #: Written for a bracket's threshold or price that no source gives (there is no null in TOML).
 UNKNOWN: Final = "unknown"

@@ -1,4 +1,8 @@
-r"""A small TOML writer for the shapes of the plain-data form.
+r"""TOML for the plain-data form: reading a text or a file, and a small writer.
+
+[`parse_toml`][] and [`read_utf8`][] turn a TOML text or file into plain data, a broken one into a
+[`PolicyError`][cantine_rules.errors.PolicyError] naming the source; policies and billing
+scenarios are read through them alike.
 
 It writes tables, arrays of tables, inline tables and arrays, strings, whole numbers, booleans,
 dates, date-times and times: what :func:`cantine_rules.plain.to_data` produces. Short
@@ -17,14 +21,18 @@ add = { type = "a", days = 2 }
 
 from __future__ import annotations
 
+import os
 import re
+import tomllib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
-from typing import Final
+from pathlib import Path
+from typing import Any, Final
 
-from cantine_rules.errors import InvalidTypeError
+from cantine_rules.errors import InvalidTypeError, PolicyError, Problem
+from cantine_rules.plain._read import ROOT
 
-__all__ = ["write_toml"]
+__all__ = ["parse_toml", "read_utf8", "write_toml"]
 
 #: The width up to which a table or an array is written on one line.
 WIDTH: Final = 100
@@ -39,6 +47,37 @@ _ESCAPES: Final = {
     "\f": "\\f",
     "\r": "\\r",
 }
+
+
+def parse_toml(text: str, source: str | None = None) -> dict[str, Any]:
+    """The plain data of the TOML *text*.
+
+    Raises:
+        InvalidTypeError: *text* is not a str.
+        PolicyError: the text is not valid TOML (the message gives the line and column).
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "must be a str (read the file as UTF-8 text)")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PolicyError([Problem(ROOT, f"invalid TOML: {error}")], source) from None
+
+
+def read_utf8(path: str | os.PathLike[str]) -> str:
+    """The text of the file at *path*, which must be UTF-8.
+
+    Raises:
+        PolicyError: the file is not UTF-8 text; the problem names the file.
+        OSError: the file cannot be read.
+    """
+    raw = Path(path).read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PolicyError(
+            [Problem(ROOT, f"the file is not UTF-8 text: {error}")], os.fspath(path)
+        ) from None
 
 
 def _string(value: str) -> str:

@@ -47,7 +47,7 @@ from cantine_rules.pricing.tariffs import (
     UnitPrice,
 )
 from cantine_rules.sources import Source, SourceKind
-from tests.test_plain import EVERYTHING
+from tests.plain.test_plain import EVERYTHING
 
 SOME = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

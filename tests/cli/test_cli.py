@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -12,10 +13,13 @@ from typing import Any
 
 import pytest
 
+from cantine_rules.billing import bill
 from cantine_rules.cli import main
+from cantine_rules.cli._render import bill_data
+from cantine_rules.plain import load_scenario
 from cantine_rules.policies import names
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted((ROOT / "examples" / "scenarios").glob("*.toml"))
 
 
@@ -265,11 +269,66 @@ def test_bill_reports_every_problem_with_its_path(tmp_path: Path) -> None:
     result = run("bill", str(bad))
     assert_bad_input(
         result,
-        "end: is missing",
-        "family.idd: unknown key",
-        "family.id: is missing",
+        "end: missing required key",
+        "family.idd: unknown key; did you mean 'id'?",
+        "family.id: missing required key",
         "payments[0].amount: money is never a float",
     )
+
+
+def test_bill_is_the_library_bill_rendered(capsys: pytest.CaptureFixture[str]) -> None:
+    path = "examples/scenarios/alsh-postfacturation.toml"
+    assert main(["bill", str(ROOT / path), "--json", "--lang", "en"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    expected = bill_data(bill(load_scenario(ROOT / path)), "en")
+    assert printed == json.loads(json.dumps(expected))
+
+
+def test_bill_says_which_datetimes_it_read_as_paris(tmp_path: Path) -> None:
+    scenario = tmp_path / "naive.toml"
+    text = (ROOT / "examples" / "scenarios" / "saint-just-d-avray.toml").read_text("utf-8")
+    scenario.write_text(text.replace("T16:30:00+02:00", "T16:30:00"), encoding="utf-8")
+    data = run_json("bill", str(scenario))
+    assert data["notes"] == ["changes[1].at has no offset: read as Europe/Paris"]
+    assert data["decisions"][0]["deadline"] == "2024-09-19T17:00:00+02:00"
+    assert run("bill", str(scenario)).stdout.rstrip().endswith("read as Europe/Paris")
+
+
+def test_the_scenarios_of_the_command_line_page_do_what_it_says(tmp_path: Path) -> None:
+    page = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    section = page[page.index("### The scenario file") :]
+    good, bad = re.findall(r"```toml\n(.*?)```", section, re.DOTALL)[:2]
+    shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0]
+    (tmp_path / "good.toml").write_text(good, encoding="utf-8")
+    (tmp_path / "bad.toml").write_text(bad, encoding="utf-8")
+    data = run_json("bill", str(tmp_path / "good.toml"))
+    assert [row["reference"] for row in data["statement"]["rows"]] == [
+        "REPORT",
+        "F-0042-202409",
+        "CB-1",
+    ]
+    result = run("bill", str(tmp_path / "bad.toml"))
+    assert result.returncode == 2
+    assert result.stderr.replace(str(tmp_path / "bad.toml"), "bad.toml") == shown
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('commune = "Montréal"'.encode("latin-1"), "the file is not UTF-8 text"),
+        (
+            b'commune = "paris"\nstart = 2024-10-01\nend = 2024-10-31\nfamily = { id = "F" }\n'
+            b'[[payments]]\nday = 2024-10-02\namount = "1e30"\nmode = "card"\nreference = "R"\n',
+            "payments[0].amount: is too large",
+        ),
+    ],
+)
+def test_a_scenario_the_reader_refuses_exits_2(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    scenario = tmp_path / "bad.toml"
+    scenario.write_bytes(content)
+    assert_bad_input(run("bill", str(scenario)), expected)
 
 
 @pytest.mark.parametrize(

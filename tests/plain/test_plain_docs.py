@@ -11,7 +11,7 @@ import pytest
 from cantine_rules import EUROPE_PARIS, BookingChange, ChangeAction, Channel, Money
 from cantine_rules.plain import dumps_toml, load_toml, loads_toml
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "examples" / "communes" / "ma-commune.toml"
 GUIDE = ROOT / "docs" / "configure-a-commune.md"
 

@@ -1,0 +1,311 @@
+"""Billing a family's period: its changes decided as one basket, the invoice and the statement.
+
+[`bill`][] is what a parents' portal or the command's `bill` runs at the end of a period, on a
+[`Scenario`][cantine_rules.plain.Scenario] (read from a file, or built in Python):
+
+1. The bookings of the scenario are validated bookings at the start of the period; a booking by
+   weekday books every such day of the period the service runs.
+2. The changes are decided as **one basket**, with
+   [`BookingRules.decide_many`][cantine_rules.rules.booking.BookingRules.decide_many]: late
+   charges that depend on what came before — a monthly free allowance, a penalty charged once
+   per family, the days of a sick absence — are counted over the whole period, in a canonical
+   order (by instant, then day, child, service), so the bill does not depend on the order of the
+   changes. A late charge based on the price uses the commune's tariff for the family. The
+   family is taken as one account in good standing (validated, its dossier too, each child
+   registered for every service): a bill does not re-check who may book.
+3. Each decision becomes a booking request through
+   [`submit`][cantine_rules.rules.booking.submit], with the commune's `auto_validate`. A commune
+   that validates at once turns an accepted add into a validated booking and an accepted
+   cancellation into a cancelled one. A commune that validates by hand leaves them **as they
+   stand at billing time**, billed as
+   [`build_invoice`][cantine_rules.pricing.accounts.build_invoice] bills any booking: an add
+   still *pending* is not billed (the day is not booked until the commune validates it), a
+   cancellation still *requested* is billed (the day stays booked until the commune grants it).
+   A cancellation of a day not booked (never booked, pending, cancelled or refused) changes
+   nothing.
+4. The invoice bills the period: booked days at the tariff, absences justified by a medical
+   certificate at 0,00 €, and what late decisions charged (a surcharged add, a cancellation still
+   billed) whatever the day's booking.
+5. The account: the balance carried over, the invoice (when not 0,00 €) on the last day of the
+   period, then the payments; the statement is drawn up on the last day of the period or of the
+   last payment, whichever is later.
+
+Examples:
+    >>> from cantine_rules.plain import load_scenario
+    >>> result = bill(load_scenario("examples/scenarios/lutins-gourmands.toml"))
+    >>> result.invoice.total, result.statement.balance
+    (Money.euros('14.40'), Money.euros('0.00'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+
+from cantine_rules.errors import (
+    CantineRulesError,
+    InvalidTypeError,
+    InvalidValueError,
+    PolicyError,
+    Problem,
+)
+from cantine_rules.model import Booking, BookingChange, ChangeAction, RequestState, Service
+from cantine_rules.money import Money
+from cantine_rules.plain import Scenario
+from cantine_rules.policies import CommunePolicy, Decision, get
+from cantine_rules.pricing.accounts import (
+    Attendance,
+    EntryType,
+    Invoice,
+    Ledger,
+    LineKey,
+    Statement,
+    UnitPricer,
+    build_invoice,
+)
+from cantine_rules.pricing.tariffs import Price, PricingContext
+from cantine_rules.rules.booking import FamilyAccount, decided_charges, submit
+from cantine_rules.rules.late import MissingPriceError
+from cantine_rules.sources import Source
+
+__all__ = ["BillResult", "Quote", "bill", "quote"]
+
+
+@attrs.frozen
+class BillResult:
+    """What a period bills: the decisions on its changes, the bookings, invoice and statement.
+
+    Attributes:
+        policy: the commune's policy.
+        scenario: the period billed.
+        decisions: one decision per change, in the order they were decided (by instant, then
+            day, child, service).
+        bookings: every booking request at billing time, in its state, by child, service and day.
+        invoice: the invoice of the period.
+        invoice_reference: the invoice's reference (the family's number and the month the period
+            starts in: ``F-0042-202409``).
+        statement: the account statement, with every movement.
+    """
+
+    policy: CommunePolicy
+    scenario: Scenario
+    decisions: tuple[Decision, ...]
+    bookings: tuple[Booking, ...]
+    invoice: Invoice
+    invoice_reference: str
+    statement: Statement
+
+
+def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResult:
+    """Decide a period's changes as one basket, invoice the period and draw up the statement.
+
+    Args:
+        scenario: the family's period.
+        policy: the commune's policy; by default the reference commune the scenario names.
+            Its slug or one of its aliases must be the scenario's commune.
+
+    Raises:
+        UnknownCommuneError: no *policy* is given and the scenario names an unknown commune.
+        InvalidValueError: *policy* is not the scenario's commune.
+        PolicyError: a booking, absence or change names a service the commune does not have, or
+            a booking lists a day the service does not run (every problem, with its path).
+        NoTariffInForceError: a day to bill, or a late charge based on the price, has no tariff.
+    """
+    if not isinstance(scenario, Scenario):
+        raise InvalidTypeError("scenario", scenario, "must be a Scenario")
+    policy = _policy_for(scenario, policy)
+    booked = _booked_at_start(policy, scenario)
+    contexts = {child.id: PricingContext(scenario.quotient_familial) for child in scenario.children}
+    pricer = policy.pricer(contexts)
+    decisions = _decide(policy, scenario, pricer)
+    auto_validate = policy.booking.auto_validate
+    for decision in decisions:
+        change = decision.change
+        key = (change.child_id, change.service_code, change.day)
+        current = booked.get(key)
+        if change.action is ChangeAction.CANCEL and not _cancellable(current):
+            continue
+        request = submit(decision, current, auto_validate=auto_validate)
+        if request is not None:
+            booked[key] = request
+    attendance = {
+        (absence.child, absence.service, absence.day): Attendance.absent(absence.justification)
+        for absence in scenario.absences
+    }
+    invoice = build_invoice(
+        booked.values(),
+        pricer,
+        start=scenario.start,
+        end=scenario.end,
+        attendance=attendance,
+        decided_charges=decided_charges(decisions),
+    )
+    reference = f"{scenario.family_id}-{scenario.start:%Y%m}"
+    statement = _statement(scenario, invoice.total, reference)
+    bookings = tuple(booked[key] for key in sorted(booked))
+    return BillResult(policy, scenario, decisions, bookings, invoice, reference, statement)
+
+
+def _policy_for(scenario: Scenario, policy: CommunePolicy | None) -> CommunePolicy:
+    if policy is None:
+        return get(scenario.commune)
+    if not isinstance(policy, CommunePolicy):
+        raise InvalidTypeError("policy", policy, "must be a CommunePolicy")
+    if scenario.commune != policy.slug and scenario.commune not in policy.aliases:
+        raise InvalidValueError(
+            "policy", policy.slug, f"is not the scenario's commune {scenario.commune!r}"
+        )
+    return policy
+
+
+def _booked_at_start(policy: CommunePolicy, scenario: Scenario) -> dict[LineKey, Booking]:
+    """The scenario's bookings, each day once; every unknown service and day it does not run."""
+    problems: list[Problem] = []
+    known = {service.code for service in policy.services}
+    listed = ", ".join(sorted(known))
+
+    def unknown(path: str, code: str) -> bool:
+        if code in known:
+            return False
+        problems.append(Problem(f"{path}.service", f"unknown {code!r}; known: {listed}"))
+        return True
+
+    booked: dict[LineKey, Booking] = {}
+    for index, spec in enumerate(scenario.bookings):
+        path = f"bookings[{index}]"
+        if unknown(path, spec.service):
+            continue
+        kind = policy.booking.days_of(spec.service)
+        days: Sequence[date] = ()
+        if spec.weekdays is not None:
+            days = policy.calendar.expand(kind, scenario.start, scenario.end, spec.weekdays).days
+        for day in spec.days:
+            if not policy.calendar.runs(kind, day):
+                # A closure or a holiday has a name; a weekday the service skips has none.
+                reason = policy.booking.no_service_reason(spec.service, day)
+                why = f" ({reason})" if reason else ""
+                problems.append(
+                    Problem(f"{path}.days", f"{spec.service} does not run on {day}{why}")
+                )
+        for day in (*days, *spec.days):
+            booked[(spec.child, spec.service, day)] = Booking(spec.child, spec.service, day)
+    for index, absence in enumerate(scenario.absences):
+        unknown(f"absences[{index}]", absence.service)
+    for index, change in enumerate(scenario.changes):
+        unknown(f"changes[{index}]", change.service_code)
+    if problems:
+        raise PolicyError(problems, "scenario")
+    return booked
+
+
+def _canonical(change: BookingChange) -> tuple[object, ...]:
+    """The order changes are decided in: by instant, then day, child, service and the rest."""
+    justification = "" if change.justification is None else change.justification.value
+    return (
+        change.requested_at,
+        change.day,
+        change.child_id,
+        change.service_code,
+        change.action.value,
+        change.channel.value,
+        justification,
+    )
+
+
+def _decide(policy: CommunePolicy, scenario: Scenario, pricer: UnitPricer) -> tuple[Decision, ...]:
+    family = scenario.family
+    account = FamilyAccount(
+        family,
+        account_validated=True,
+        dossier_validated=True,
+        registrations={
+            (child.id, service.code) for child in family.children for service in policy.services
+        },
+    )
+    accounts = {child.id: account for child in family.children}
+    missing: list[CantineRulesError] = []
+
+    def price_of(child_id: str, service: Service, day: date) -> Money | None:
+        # Asked for every late change; only a charge based on the price needs it, so a day the
+        # tariff does not cover fails only then, with the tariff's own error.
+        try:
+            return pricer(child_id, service.code, day).unit_price
+        except CantineRulesError as error:
+            missing.append(error)
+            return None
+
+    changes = sorted(scenario.changes, key=_canonical)
+    try:
+        return policy.booking.decide_many(changes, accounts=accounts, price_of=price_of)
+    except MissingPriceError:
+        if missing:
+            raise missing[0] from None
+        raise
+
+
+def _cancellable(current: Booking | None) -> bool:
+    """True when a cancellation has a booking to act on: a validated one."""
+    return current is not None and current.state.can_become(RequestState.CANCELLATION_REQUESTED)
+
+
+def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
+    ledger = Ledger()
+    opening = scenario.opening_balance
+    if opening.is_negative():
+        ledger = ledger.debit(scenario.start, -opening, "REPORT", entry_type=EntryType.ADJUSTMENT)
+    elif not opening.is_zero():
+        ledger = ledger.credit(scenario.start, opening, "REPORT", entry_type=EntryType.ADJUSTMENT)
+    if not total.is_zero():
+        ledger = ledger.debit(scenario.end, total, reference, invoice=reference)
+    as_of = scenario.end
+    for payment in scenario.payments:
+        ledger = ledger.credit(payment.day, payment.amount, payment.reference, mode=payment.mode)
+        as_of = max(as_of, payment.day)
+    return ledger.statement(as_of, last=None)
+
+
+# One unit's price --------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Quote:
+    """The unit price of a service for a family on a day, and the source the figure stands on.
+
+    Attributes:
+        price: the price, with its bracket and modifiers.
+        source: the source of the figure for that day: the price's own, unless the tariff
+            version in force gives none, in which case the figure is a default of that version.
+    """
+
+    price: Price
+    source: Source
+
+    @property
+    def is_default(self) -> bool:
+        """True when no seed nor public reference gives the figure for that day."""
+        return not self.source.sourced
+
+
+def quote(
+    policy: CommunePolicy, service_code: str, day: date, *, context: PricingContext | None = None
+) -> Quote:
+    """What one unit of *service_code* costs the family on *day*, and where the figure comes from.
+
+    Raises:
+        UnknownServiceError: the commune has no such service, or does not price it.
+        NoTariffInForceError: no tariff version is in force on *day*.
+
+    Examples:
+        >>> from cantine_rules import policies
+        >>> paris = policies.get("paris")
+        >>> quote(paris, "repas", date(2020, 10, 5), context=PricingContext("235")).is_default
+        False
+        >>> quote(paris, "repas", date(2024, 10, 1), context=PricingContext("235")).is_default
+        True
+    """
+    price = policy.price(service_code, day, context=context)
+    version = policy.tariff(service_code).at(day)
+    # A sourced figure carried into a version no source gives is still a default.
+    return Quote(price, price.source if version.source.sourced else version.source)
