@@ -440,6 +440,57 @@ def test_bad_input_exits_2_with_what_and_where(args: tuple[str, ...], expected: 
     assert_bad_input(run(*args), expected)
 
 
+@pytest.mark.parametrize(
+    ("args", "kind", "field"),
+    [
+        (
+            (
+                "decide",
+                "montcuq",
+                "--service",
+                "repas",
+                "--day",
+                "2024-10-01",
+                "--action",
+                "add",
+                "--at",
+                "2024-09-01T10:00+02:00",
+            ),
+            "UnknownCommuneError",
+            "commune",
+        ),
+        (("price", "paris", "--service", "repas", "--qf", "lots"), "InvalidValueError", "--qf"),
+        (("bill", "does/not/exist.toml"), "InvalidValueError", "SCENARIO"),
+        (("frobnicate",), "UsageError", None),
+    ],
+)
+def test_with_json_an_error_is_also_a_json_object_on_stdout(
+    args: tuple[str, ...], kind: str, field: str | None
+) -> None:
+    result = run(*args, "--json")
+    assert_bad_input(result)
+    error = json.loads(result.stdout)["error"]
+    assert (error["kind"], error["field"]) == (kind, field)
+    # The same message as the line for people on stderr.
+    assert result.stderr.strip().endswith(error["message"].splitlines()[0])
+
+
+def test_with_json_an_internal_error_is_a_json_object_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import cantine_rules.cli as cli
+
+    def broken(_arguments: object) -> object:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(cli._COMMANDS, "communes", broken)
+    assert main(["communes", "--json"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == {
+        "error": {"kind": "InternalError", "message": "RuntimeError: disk on fire", "field": None}
+    }
+
+
 def test_an_internal_error_exits_1_without_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -31,6 +31,7 @@ from cantine_rules.cli._args import (
     parse_quotient,
     parser,
 )
+from cantine_rules.cli._errors import error_object
 from cantine_rules.errors import CantineRulesError, InvalidValueError, PolicyError
 from cantine_rules.model import BookingChange, ChangeAction, Channel, Justification
 from cantine_rules.money import Money
@@ -38,7 +39,7 @@ from cantine_rules.plain import check_grids, load_scenario, load_toml
 from cantine_rules.policies import get, names, planning_between
 from cantine_rules.pricing.tariffs import PricingContext
 
-__all__ = ["main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "Result", "execute", "main"]
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -48,30 +49,46 @@ EXIT_BAD_INPUT = 2
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command line; returns the exit code."""
     out = stdout or sys.stdout
+    wants_json = "--json" in (sys.argv[1:] if argv is None else argv)
     try:
         arguments = parser().parse_args(argv)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
+        if wants_json:
+            out.write(json.dumps({"error": error_object(error, usage=True)}) + "\n")
         return EXIT_BAD_INPUT
     except SystemExit as leaving:  # --help
         return int(leaving.code or 0)
-    try:
-        result = _COMMANDS[arguments.command](arguments)
-    except CantineRulesError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except Exception as error:
-        print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        return EXIT_INTERNAL
-    data, human, code = result
+    data, human, code = execute(arguments)
     text = json.dumps(data, ensure_ascii=False) if arguments.json else human
-    # A command that found bad input still reports it in full, on stderr for people.
-    stream = out if code == EXIT_OK or arguments.json else sys.stderr
-    stream.write(text + "\n")
+    if code == EXIT_OK:
+        out.write(text + "\n")
+        return code
+    # Bad input or an internal error: one line for people on stderr, and with --json the same
+    # error as a JSON object on stdout for programs.
+    sys.stderr.write(human + "\n")
+    if arguments.json:
+        out.write(text + "\n")
     return code
 
 
 Result = tuple[dict[str, Any], str, int]
+
+
+def execute(arguments: argparse.Namespace) -> Result:
+    """Run one parsed command: its JSON data, its text for people and its exit code.
+
+    An error is answered, not raised: bad input gives ``{"error": {"kind", "message",
+    "field"}}`` and exit code 2 (a `check` that finds problems reports them all), anything else
+    exit code 1.
+    """
+    try:
+        return _COMMANDS[arguments.command](arguments)
+    except CantineRulesError as error:
+        return {"error": error_object(error)}, f"error: {error}", EXIT_BAD_INPUT
+    except Exception as error:
+        internal = error_object(error)
+        return {"error": internal}, f"internal error: {internal['message']}", EXIT_INTERNAL
 
 
 # Commands ------------------------------------------------------------------------------------
