@@ -480,7 +480,7 @@ def test_with_json_an_internal_error_is_a_json_object_too(
 ) -> None:
     import cantine_rules.cli as cli
 
-    def broken(_arguments: object) -> object:
+    def broken(_arguments: object, _policies: object) -> object:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setitem(cli._COMMANDS, "communes", broken)
@@ -496,7 +496,7 @@ def test_an_internal_error_exits_1_without_a_traceback(
 ) -> None:
     import cantine_rules.cli as cli
 
-    def broken(_arguments: object) -> object:
+    def broken(_arguments: object, _policies: object) -> object:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setitem(cli._COMMANDS, "communes", broken)

@@ -32,6 +32,7 @@ from cantine_rules.cli._args import (
     parser,
 )
 from cantine_rules.cli._errors import error_object
+from cantine_rules.cli._policies import PolicyLoader
 from cantine_rules.errors import CantineRulesError, InvalidValueError, PolicyError
 from cantine_rules.model import BookingChange, ChangeAction, Channel, Justification
 from cantine_rules.money import Money
@@ -75,15 +76,19 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
 Result = tuple[dict[str, Any], str, int]
 
 
-def execute(arguments: argparse.Namespace) -> Result:
+def execute(arguments: argparse.Namespace, policies: PolicyLoader | None = None) -> Result:
     """Run one parsed command: its JSON data, its text for people and its exit code.
+
+    *policies* gives the commune a command names (a reference commune or a policy file); a
+    long-running service passes the same loader to every call, so each file is read once until
+    it changes.
 
     An error is answered, not raised: bad input gives ``{"error": {"kind", "message",
     "field"}}`` and exit code 2 (a `check` that finds problems reports them all), anything else
     exit code 1.
     """
     try:
-        return _COMMANDS[arguments.command](arguments)
+        return _COMMANDS[arguments.command](arguments, policies or PolicyLoader())
     except CantineRulesError as error:
         return {"error": error_object(error)}, f"error: {error}", EXIT_BAD_INPUT
     except Exception as error:
@@ -94,20 +99,20 @@ def execute(arguments: argparse.Namespace) -> Result:
 # Commands ------------------------------------------------------------------------------------
 
 
-def _communes(arguments: argparse.Namespace) -> Result:
-    policies = [get(slug) for slug in names()]
-    return render.communes_data(policies), render.communes_text(policies), EXIT_OK
+def _communes(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    communes = [get(slug) for slug in names()]
+    return render.communes_data(communes), render.communes_text(communes), EXIT_OK
 
 
-def _explain(arguments: argparse.Namespace) -> Result:
-    policy = get(arguments.commune)
+def _explain(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    policy = policies.get(arguments.commune)
     rules = policy.explain(arguments.lang)
     data = render.explain_data(policy, rules)
     return data, render.explain_text(policy, rules, arguments.lang), EXIT_OK
 
 
-def _calendar(arguments: argparse.Namespace) -> Result:
-    policy = get(arguments.commune)
+def _calendar(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    policy = policies.get(arguments.commune)
     start = parse_day(arguments.start, "--from")
     end = parse_day(arguments.end, "--to")
     if end < start:
@@ -121,8 +126,8 @@ def _context(qf: str | None) -> PricingContext:
     return PricingContext(None if qf is None else parse_quotient(qf, "--qf"))
 
 
-def _decide(arguments: argparse.Namespace) -> Result:
-    policy = get(arguments.commune)
+def _decide(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    policy = policies.get(arguments.commune)
     notes = Notes()
     day = parse_day(arguments.day, "--day")
     at = parse_instant(arguments.at, "--at", notes)
@@ -141,8 +146,8 @@ def _decide(arguments: argparse.Namespace) -> Result:
     return data, "\n".join([decision.explain(arguments.lang), *notes]), EXIT_OK
 
 
-def _planning(arguments: argparse.Namespace) -> Result:
-    policy = get(arguments.commune)
+def _planning(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    policy = policies.get(arguments.commune)
     notes = Notes()
     first, last = parse_month(arguments.month, "--month")
     at = parse_instant(arguments.at, "--at", notes)
@@ -153,14 +158,14 @@ def _planning(arguments: argparse.Namespace) -> Result:
     return data, "\n".join([*render.planning_text(grid, arguments.lang), *notes]), EXIT_OK
 
 
-def _price(arguments: argparse.Namespace) -> Result:
-    policy = get(arguments.commune)
+def _price(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    policy = policies.get(arguments.commune)
     day = date.today() if arguments.day is None else parse_day(arguments.day, "--day")
     answer = quote(policy, arguments.service, day, context=_context(arguments.qf))
     return render.quote_data(answer, day), render.quote_text(answer, arguments.lang), EXIT_OK
 
 
-def _bill(arguments: argparse.Namespace) -> Result:
+def _bill(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     path = Path(arguments.scenario)
     try:
         scenario = load_scenario(path)
@@ -173,7 +178,7 @@ def _bill(arguments: argparse.Namespace) -> Result:
     return render.bill_data(result, lang), render.bill_text(result, lang), EXIT_OK
 
 
-def _check(arguments: argparse.Namespace) -> Result:
+def _check(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     cost = None
     if arguments.cost is not None:
         cost = Money.euros(parse_quotient(arguments.cost, "--cost"), field="--cost")
@@ -191,7 +196,7 @@ def _check(arguments: argparse.Namespace) -> Result:
     return data, render.check_text(policy, checks), EXIT_OK
 
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace], Result]] = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace, PolicyLoader], Result]] = {
     "communes": _communes,
     "explain": _explain,
     "calendar": _calendar,

@@ -22,6 +22,9 @@ __all__ = [
 ]
 
 
+_COMMUNE_HELP = "a reference commune's name, or the path of a policy file (.toml)"
+
+
 class UsageError(Exception):
     """argparse's complaint about the command line, reported as bad input (exit 2)."""
 
@@ -59,13 +62,13 @@ def parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     commands.add_parser("communes", parents=[common], help="list the reference communes")
     explain = commands.add_parser("explain", parents=[common], help="every rule of a commune")
-    explain.add_argument("commune")
+    explain.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
     cal = commands.add_parser("calendar", parents=[common], help="what kind of day each day is")
-    cal.add_argument("commune")
+    cal.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
     cal.add_argument("--from", dest="start", required=True, metavar="DATE")
     cal.add_argument("--to", dest="end", required=True, metavar="DATE")
     decide = commands.add_parser("decide", parents=[common], help="decide a booking change")
-    decide.add_argument("commune")
+    decide.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
     decide.add_argument("--service", required=True, metavar="CODE")
     decide.add_argument("--day", required=True, metavar="DATE")
     decide.add_argument("--action", required=True, choices=("add", "cancel"))
@@ -76,12 +79,12 @@ def parser() -> argparse.ArgumentParser:
     )
     decide.add_argument("--qf", metavar="N", help="the family's quotient familial, in euros")
     plan = commands.add_parser("planning", parents=[common], help="a month's planning grid")
-    plan.add_argument("commune")
+    plan.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
     plan.add_argument("--service", required=True, metavar="CODE")
     plan.add_argument("--month", required=True, metavar="YYYY-MM")
     plan.add_argument("--at", required=True, metavar="DATETIME")
     price = commands.add_parser("price", parents=[common], help="the unit price of a service")
-    price.add_argument("commune")
+    price.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
     price.add_argument("--service", required=True, metavar="CODE")
     price.add_argument("--qf", metavar="N")
     price.add_argument("--day", metavar="DATE", help="default: today")
