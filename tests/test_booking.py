@@ -59,11 +59,13 @@ from cantine_rules.policies import (
     WeekdayBefore,
     WorkingDaysBefore,
     decided_charges,
+    planning_between,
     submit,
 )
 from cantine_rules.pricing.accounts import DecidedCharge
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import format_day
+from cantine_rules.rules.window_table import ChangeWindowTable
 from tests._helpers import paris, refusal
 
 CAL_B = SchoolCalendar(Zone.B)
@@ -645,9 +647,9 @@ def test_late_decisions_become_invoice_charges() -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_reason_has_an_explanation_in_both_languages(lang: str) -> None:
-    from cantine_rules.rules.decisions import _MESSAGES
+    from cantine_rules.rules._messages import MESSAGES
 
-    assert set(Reason) <= set(_MESSAGES[lang])
+    assert {f"reason.{reason.value}" for reason in Reason} <= set(MESSAGES[lang])
 
 
 def test_only_changes_decided_late_use_up_the_free_allowance() -> None:
@@ -956,14 +958,25 @@ class _Counting:
         return self.inner.describe(lang)
 
 
-def test_each_window_is_computed_once_and_kept() -> None:
+def test_each_window_is_computed_once_per_basket_and_once_per_table() -> None:
     counting = _Counting(HoursBefore(48))
     rules = BookingRules(CAL_B, (MEAL,), ServiceRules(counting, counting))
-    first = rules.window(ADD, "repas", THURSDAY)
-    assert rules.window(ADD, "repas", THURSDAY) == first
-    rules.decide(change(ADD, "repas", THURSDAY, LATE_AT))
-    rules.decide_many([change(ADD, "repas", THURSDAY, LATE_AT)] * 3)
+    basket = [change(ADD, "repas", THURSDAY, LATE_AT)] * 3 + [
+        change(CANCEL, "repas", THURSDAY, LATE_AT)
+    ]
+    # A basket computes each (service, day) once, however many changes ask for it.
+    rules.decide_many(basket)
     assert counting.calls == [THURSDAY]
+    # A table computes each of its days once; baskets, periods and grids then only read it.
+    table = ChangeWindowTable(rules, THURSDAY, THURSDAY)
+    assert counting.calls == [THURSDAY] * 2
+    rules.decide_many(basket, table=table)
+    rules.decide_period(["c1", "c2"], "repas", [THURSDAY], ADD, LATE_AT, table=table)
+    planning_between(rules, "c1", "repas", THURSDAY, THURSDAY, at=LATE_AT, table=table)
+    assert counting.calls == [THURSDAY] * 2
+    # The rules keep nothing: a window asked of them is computed each time.
+    assert rules.window(ADD, "repas", THURSDAY) == rules.window(ADD, "repas", THURSDAY)
+    assert counting.calls == [THURSDAY] * 4
 
 
 # Deciding a basket is deciding each change -----------------------------------------------------
@@ -1309,8 +1322,7 @@ def _decision(action: ChangeAction, reason: Reason, deadline: datetime | None) -
         paris(2024, 9, 1, 0, 0),
         paris(2024, 9, 19, 16, 30),
         Money.euros(10),
-        "2 jours ouvrés avant le service",
-        "2 working days before the service",
+        WorkingDaysBefore(2),
         detail,
     )
 
