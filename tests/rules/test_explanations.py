@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import string
+from datetime import date, datetime
+from decimal import Decimal
 
+import attrs
 import pytest
 
 from cantine_rules import ChangeAction, Money
-from cantine_rules.policies import Decision, DecisionStatus, Reason, WorkingDaysBefore
+from cantine_rules.policies import (
+    BasePlus,
+    BaseTimes,
+    Decision,
+    DecisionStatus,
+    Reason,
+    WorkingDaysBefore,
+)
 from cantine_rules.rules.decisions import format_day
 from tests._helpers import paris, refusal
 from tests.rules._fixtures import ADD, CANCEL, EVENING, OFFICE, SEED_002, THURSDAY, change
@@ -194,3 +204,73 @@ def test_an_explanation_is_in_french_or_english_only() -> None:
     expected = ("InvalidValueError", "lang", "de", "lang: must be 'fr' or 'en' (got 'de')")
     assert refusal(lambda: decision.explain("de")) == expected
     assert refusal(lambda: format_day(THURSDAY, "de")) == expected
+
+
+def test_both_languages_have_the_same_words() -> None:
+    from cantine_rules.rules._messages import EN, FR, MESSAGES
+
+    assert set(MESSAGES) == {"fr", "en"}
+    assert set(FR) == set(EN)
+    # Each sentence says the same things in both languages; only how the action is named
+    # (« Ajout accepté » / "Late addition") is each language's own.
+    for key in FR:
+        assert _said(FR[key]) == _said(EN[key]), key
+
+
+def _said(template: str) -> set[str]:
+    fields = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+    return fields - {"Noun", "noun", "accepted", "refused"}
+
+
+def test_a_decision_holds_the_rule_not_its_words() -> None:
+    fields = {field.name for field in attrs.fields(Decision)}
+    assert fields == {
+        "change",
+        "service",
+        "status",
+        "reason",
+        "deadline",
+        "opens_at",
+        "service_start",
+        "charge",
+        "closing_rule",
+        "detail",
+    }
+    decision = SEED_002.decide(change(ADD, "soir", THURSDAY, paris(2024, 9, 18, 9)))
+    assert decision.closing_rule == WorkingDaysBefore(2)
+    # For the record, in French, as before.
+    assert decision.rule == "2 jours ouvrés avant le service"
+    assert "(2 jours ouvrés avant le service)" in decision.explain()
+    assert "(2 working days before the service)" in decision.explain("en")
+    on_time = SEED_002.decide(change(ADD, "soir", THURSDAY, paris(2024, 9, 16, 9)))
+    assert on_time.rule == decision.rule
+    refused = SEED_002.decide(change(ADD, "repas", date(2024, 9, 18), paris(2024, 9, 16, 9)))
+    assert (refused.closing_rule, refused.rule) == (None, None)
+
+
+def test_a_decision_is_made_through_its_named_constructors() -> None:
+    late = change(CANCEL, "soir", THURSDAY, paris(2024, 9, 18, 9), OFFICE)
+    start = paris(2024, 9, 19, 16, 30)
+    window = SEED_002.window(CANCEL, "soir", THURSDAY)
+    decision = SEED_002.decide(late, price=Money.euros("2.10"))
+    assert decision == Decision.late(
+        late, EVENING, Reason.LATE_STILL_CHARGED, start, window, charge=Money.euros("2.10")
+    )
+    assert Decision.refused(late, EVENING, Reason.TOO_LATE, start, window=window).status is (
+        DecisionStatus.REFUSED
+    )
+    assert Decision.on_time(late, EVENING, start, window).reason is Reason.ON_TIME
+    closed = Decision.refused(late, EVENING, Reason.NOT_A_SERVICE_DAY, start, detail="Grève")
+    assert (closed.deadline, closed.opens_at, closed.closing_rule, closed.detail) == (
+        None,
+        None,
+        None,
+        "Grève",
+    )
+
+
+def test_rules_and_surcharges_describe_themselves_in_french_unless_asked_in_english() -> None:
+    assert WorkingDaysBefore(2).describe("de") == "2 jours ouvrés avant le service"
+    assert BasePlus(Money.euros(3)).describe("de") == "tarif normal + 3,00\u00a0€"
+    assert BaseTimes(Decimal("1.125")).describe() == "tarif normal + 12,5 %"
+    assert BaseTimes(Decimal("1.125")).describe("en") == "normal price + 12.5 %"
