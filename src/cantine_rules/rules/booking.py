@@ -411,7 +411,7 @@ class BookingRules:
             if price_of is not None:
                 raise InvalidValueError("price_of", price_of, "give price or price_of, not both")
         service, rules, kinds = self._entry(change.service_code)
-        refusal = self.eligibility(change, account)
+        refusal = self.eligibility(change, account) if account is not None else None
         if refusal is None:
             start, window, closed = self._at(change.action, service, rules, kinds, change.day)
         else:
@@ -422,7 +422,7 @@ class BookingRules:
             rules,
             window,
             start,
-            _Price(price, price_of),
+            _Price(price, price_of) if price is not None or price_of is not None else _NO_PRICE,
             context,
             closed=closed,
             refusal=refusal,
@@ -645,6 +645,9 @@ def _decide(
 
 #: The late context of a change decided on its own: nothing came before it.
 _ON_ITS_OWN = LateContext()
+
+#: No price given, none to look up: a charge based on the price is then a MissingPriceError.
+_NO_PRICE = _Price(None, None)
 
 
 def _late_contexts(

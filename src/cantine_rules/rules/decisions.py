@@ -150,20 +150,31 @@ class Decision:
         *window* is the change's window when the refusal is about it (too late, not open yet);
         None when the family may not book at all or the service does not run that day.
         """
+        # Fields in order (positional: the engine makes one decision per change it decides).
         if window is None:
             return cls(
-                change, service, DecisionStatus.REFUSED, reason, None, None, start, detail=detail
+                change,
+                service,
+                DecisionStatus.REFUSED,
+                reason,
+                None,
+                None,
+                start,
+                None,
+                None,
+                detail,
             )
         return cls(
             change,
             service,
             DecisionStatus.REFUSED,
             reason,
-            deadline=window.closes_at,
-            opens_at=window.opens_at,
-            service_start=start,
-            closing_rule=window.closing_rule,
-            detail=detail,
+            window.closes_at,
+            window.opens_at,
+            start,
+            None,
+            window.closing_rule,
+            detail,
         )
 
     @classmethod
@@ -176,10 +187,12 @@ class Decision:
             service,
             DecisionStatus.ACCEPTED,
             Reason.ON_TIME,
-            deadline=window.closes_at,
-            opens_at=window.opens_at,
-            service_start=start,
-            closing_rule=window.closing_rule,
+            window.closes_at,
+            window.opens_at,
+            start,
+            None,
+            window.closing_rule,
+            None,
         )
 
     @classmethod
@@ -199,11 +212,12 @@ class Decision:
             service,
             DecisionStatus.ACCEPTED_LATE,
             reason,
-            deadline=window.closes_at,
-            opens_at=window.opens_at,
-            service_start=start,
-            charge=charge,
-            closing_rule=window.closing_rule,
+            window.closes_at,
+            window.opens_at,
+            start,
+            charge,
+            window.closing_rule,
+            None,
         )
 
     @property

@@ -33,7 +33,7 @@ import attrs
 from cantine_rules._time import require_aware
 from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.errors import InvalidValueError
-from cantine_rules.model import Booking, RequestState
+from cantine_rules.model import Booking, ChangeAction, RequestState
 from cantine_rules.rules.booking import BookingRules
 from cantine_rules.rules.late import Refuse
 from cantine_rules.rules.window_table import ChangeWindowTable, checked_table
@@ -212,25 +212,25 @@ def planning_between(
     online_cancel_refuses = isinstance(service_rules.late_cancel.online, Refuse)
     cells: list[PlanningDay] = []
     append = cells.append
-    computed = rules.day_windows
-    pending = RequestState.PENDING
+    runs, kinds = rules.calendar.runs, rules.days_of(service_code)
+    add, cancel, pending = ChangeAction.ADD, ChangeAction.CANCEL, RequestState.PENDING
     current = first
     one_day = timedelta(days=1)
     for entry, cell in zip(held, closed, strict=True):
         booking = by_day.get(current)
         state = booking.state if booking is not None else None
+        # A day the table does not hold is worked out for this grid alone.
+        if entry is None and not runs(kinds, current):
+            cell = closed_cell(current, rules.no_service_reason(service_code, current))
         if cell is not None:
             append(cell if state is None else attrs.evolve(cell, state=state))
             current += one_day
             continue
         booked = state is not None and (state.books_the_day or state is pending)
-        windows = entry or computed(service_code, current)
-        window = windows.cancel if booked else windows.add
+        action = cancel if booked else add
+        window = entry.window(action) if entry is not None else None
         if window is None:
-            cell = closed_cell(current, windows.closed)
-            append(cell if state is None else attrs.evolve(cell, state=state))
-            current += one_day
-            continue
+            window = rules.window(action, service_code, current)
         opens_at, closes_at = window.opens_at, window.closes_at
         if opens_at is not None and at < opens_at:
             append(PlanningDay(current, DayStatus.NOT_OPEN_YET, state, opens_at=opens_at))
