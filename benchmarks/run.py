@@ -34,6 +34,7 @@ from cantine_rules.bookings import BookingSet
 from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.policies import BookingRules, DecisionStatus, PlanningPeriod, planning
 from cantine_rules.pricing.accounts import build_invoice
+from cantine_rules.rules import ChangeWindowTable
 
 T = TypeVar("T")
 
@@ -77,12 +78,17 @@ def timed(action: Callable[[], T], repeat: int = 1) -> tuple[T, float]:
     return result, statistics.median(times)
 
 
+def year_table(rules: BookingRules) -> ChangeWindowTable:
+    """The school year's change windows, as a portal builds them once and keeps them."""
+    return ChangeWindowTable(rules, commune.YEAR.start, commune.YEAR.end)
+
+
 def measure_decisions(
     rules: BookingRules, requests: Sequence[commune.PeriodRequest], sizes: Sizes, seed: int
 ) -> tuple[dict[str, Any], dict[tuple[str, str], tuple[date, ...]]]:
-    """Period bookings in batch, a basket one change at a time, and the naive workalendar loop."""
+    """Period bookings in batch, a basket, single changes, and the naive workalendar loop."""
 
-    def decide_year() -> list[Any]:
+    def decide_year(table: ChangeWindowTable | None) -> list[Any]:
         return [
             rules.decide_period(
                 request.child_ids,
@@ -90,12 +96,17 @@ def measure_decisions(
                 request.days,
                 ChangeAction.ADD,
                 commune.PERIOD_REQUESTED_AT,
+                table=table,
             )
             for request in requests
         ]
 
-    # Once, on rules that have decided nothing yet: every window is computed in the timing.
-    outcomes, batch_seconds = timed(decide_year)
+    # Once, with nothing computed beforehand: the year's table is built inside the timing, then
+    # every period booking reads its windows from it.
+    outcomes, batch_seconds = timed(lambda: decide_year(year_table(rules)))
+    # The same without a table: each call computes the windows of its own days.
+    untabled, untabled_seconds = timed(lambda: decide_year(None))
+    assert untabled == outcomes
     decisions = sum(len(outcome) for outcome in outcomes)
     service_days = sum(len(outcome.by_day) for outcome in outcomes)
     booked: dict[tuple[str, str], tuple[date, ...]] = {}
@@ -115,10 +126,23 @@ def measure_decisions(
         sizes.basket,
         seed,
     )
+    # A portal deciding baskets through the year keeps the year's table (built outside the timing).
+    table = year_table(rules)
     many, many_seconds = timed(
-        lambda: rules.decide_many(changes, price_of=commune.price_of), sizes.repeat
+        lambda: rules.decide_many(changes, price_of=commune.price_of, table=table), sizes.repeat
     )
     assert len(many) == len(changes)
+    alone, alone_seconds = timed(
+        lambda: rules.decide_many(changes, price_of=commune.price_of), sizes.repeat
+    )
+    assert alone == many
+    prices = [commune.price_of(c.child_id, rules.service(c.service_code), c.day) for c in changes]
+
+    def one_by_one() -> list[Any]:
+        return [rules.decide(c, price=p) for c, p in zip(changes, prices, strict=True)]
+
+    singles, single_seconds = timed(one_by_one, sizes.repeat)
+    assert len(singles) == len(changes)
 
     # The naive portal: one workalendar call per child and day, then compare the instant.
     sample = [
@@ -153,8 +177,11 @@ def measure_decisions(
         "decisions_service_days_computed": service_days,
         "decisions_batch_s": round(batch_seconds, 4),
         "decisions_per_s": round(batch_rate),
+        "decisions_without_table_per_s": round(decisions / untabled_seconds),
         "decide_many_changes": len(many),
         "decide_many_per_s": round(many_rate),
+        "decide_many_without_table_per_s": round(len(many) / alone_seconds),
+        "decide_per_s": round(len(singles) / single_seconds),
         "workalendar_loop_sample": len(sample),
         "workalendar_loop_per_s": round(naive_rate),
         "workalendar_loop_mismatches": mismatches,
@@ -180,7 +207,12 @@ def measure_planning(
     """One child's grid for the whole school year, every service (3 grids of 365 days)."""
     children = year.children()[: sizes.planning_children]
 
-    def year_grids(rules: BookingRules, child_id: str, bookings: list[Booking]) -> int:
+    def year_grids(
+        rules: BookingRules,
+        table: ChangeWindowTable | None,
+        child_id: str,
+        bookings: list[Booking],
+    ) -> int:
         cells = 0
         for service in commune.SERVICES:
             grid = planning(
@@ -191,18 +223,25 @@ def measure_planning(
                 commune.YEAR.start,
                 at=PLANNING_AT,
                 bookings=bookings,
+                table=table,
             )
             cells += len(grid.days)
         return cells
 
     inputs = [(child_id, list(year.for_child(child_id))) for child_id in children]
-    # Cold: the first grid drawn with freshly built rules (the calendar is built beforehand).
+    # Cold: the first grid drawn with freshly built rules and no table (the calendar is built
+    # beforehand): every window is computed.
     fresh = commune.rules(school_calendar)
-    cells, cold_seconds = timed(lambda: year_grids(fresh, *inputs[0]))
+    cells, cold_seconds = timed(lambda: year_grids(fresh, None, *inputs[0]))
+    # A portal keeps the school year's table: built once, then read by every grid.
+    table, table_seconds = timed(lambda: year_table(fresh))
     warm = []
+    untabled = []
     for child_id, bookings in inputs:
-        _cells, seconds = timed(lambda: year_grids(fresh, child_id, bookings))  # noqa: B023
+        _cells, seconds = timed(lambda: year_grids(fresh, table, child_id, bookings))  # noqa: B023
         warm.append(seconds)
+        _cells, seconds = timed(lambda: year_grids(fresh, None, child_id, bookings))  # noqa: B023
+        untabled.append(seconds)
     warm_ms = statistics.median(warm) * 1000
 
     # The naive portal: one workalendar call per cell with a service, to find its deadline.
@@ -226,6 +265,8 @@ def measure_planning(
         "planning_cells": cells,
         "planning_year_ms": round(warm_ms, 3),
         "planning_year_cold_ms": round(cold_seconds * 1000, 3),
+        "planning_year_without_table_ms": round(statistics.median(untabled) * 1000, 3),
+        "window_table_year_ms": round(table_seconds * 1000, 3),
         "planning_workalendar_deadlines_ms": round(naive_seconds * 1000, 3),
         "planning_vs_workalendar": round(naive_seconds * 1000 / warm_ms, 1),
     }
@@ -345,7 +386,10 @@ def run(quick: bool, seed: int) -> dict[str, Any]:
 
 ROWS = (
     ("decisions_per_s", "decisions/s, period bookings in batch (child x day)", "{:,}"),
+    ("decisions_without_table_per_s", "  the same without a change-window table", "{:,}"),
     ("decide_many_per_s", "decisions/s, basket of individual changes", "{:,}"),
+    ("decide_many_without_table_per_s", "  the same without a change-window table", "{:,}"),
+    ("decide_per_s", "decisions/s, one change at a time (decide)", "{:,}"),
     ("workalendar_loop_per_s", "  reference: naive loop, workalendar per child x day", "{:,}"),
     ("decisions_vs_workalendar", "batch vs the naive loop", "{}x"),
     ("decide_many_vs_workalendar", "basket vs the naive loop", "{}x"),
@@ -354,6 +398,8 @@ ROWS = (
     ("workdays_vs_workalendar", "working days vs workalendar", "{}x"),
     ("planning_year_ms", "planning, one child's school year, 3 services (ms)", "{}"),
     ("planning_year_cold_ms", "  the same, first grid on fresh rules (ms)", "{}"),
+    ("planning_year_without_table_ms", "  the same, without a change-window table (ms)", "{}"),
+    ("window_table_year_ms", "  building the school year's table, 3 services (ms)", "{}"),
     ("planning_workalendar_deadlines_ms", "  reference: its deadlines with workalendar (ms)", "{}"),
     ("invoice_lines_per_s", "invoice lines/s, a month from a BookingSet", "{:,}"),
     ("invoice_from_bookings_lines_per_s", "  reference: from a list of Booking", "{:,}"),

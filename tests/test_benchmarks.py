@@ -11,12 +11,17 @@ RUN = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
 
 FIGURES = {
     "decisions_per_s": int,
+    "decisions_without_table_per_s": int,
     "decide_many_per_s": int,
+    "decide_many_without_table_per_s": int,
+    "decide_per_s": int,
     "decisions_vs_workalendar": float,
     "decide_many_vs_workalendar": float,
     "workdays_vs_workalendar": float,
     "planning_year_ms": float,
     "planning_year_cold_ms": float,
+    "planning_year_without_table_ms": float,
+    "window_table_year_ms": float,
     "invoice_lines_per_s": int,
     "invoice_from_bookings_lines_per_s": int,
     "peak_mb_year_bookings": float,

@@ -57,10 +57,10 @@ from cantine_rules.rules.late import (
     LateContext,
     LateHandling,
     LateOutcome,
-    MissingPriceError,
     Refuse,
 )
 from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod, planning
+from cantine_rules.rules.window_table import ChangeWindowTable
 from cantine_rules.sources import Source, SourceKind
 
 __all__ = [
@@ -382,11 +382,11 @@ class CommunePolicy:
         The tariff is consulted only when the decision needs a price, so a commune whose tariff
         does not cover the day can still decide on-time changes.
         """
-        try:
-            return self.booking.decide(change, account=account, context=late)
-        except MissingPriceError:
-            price = self.price(change.service_code, change.day, context=context).unit_price
-            return self.booking.decide(change, account=account, price=price, context=late)
+
+        def price_of(child_id: str, service: Service, day: date) -> Money:
+            return self.price(service.code, day, context=context).unit_price
+
+        return self.booking.decide(change, account=account, price_of=price_of, context=late)
 
     def planning(
         self,
@@ -397,9 +397,16 @@ class CommunePolicy:
         *,
         at: datetime,
         bookings: Iterable[Booking] = (),
+        table: ChangeWindowTable | None = None,
     ) -> PlanningGrid:
-        """The planning grid of a child for a service (see `planning.planning`)."""
-        return planning(self.booking, child_id, code, period, day, at=at, bookings=bookings)
+        """The planning grid of a child for a service (see `planning.planning`).
+
+        *table*, a ``ChangeWindowTable`` built from the commune's booking rules, is read for the
+        days it covers; the grid is the same without it.
+        """
+        return planning(
+            self.booking, child_id, code, period, day, at=at, bookings=bookings, table=table
+        )
 
     # Explaining ---------------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ communes, which compose these values with their sources, are in
 * [`cantine_rules.rules.decisions`][]: a decision, its stable reason and its explanation;
 * [`cantine_rules.rules.booking`][]: a commune's booking rules and the one decision path shared
   by single changes, baskets and periods;
+* ``cantine_rules.rules.window_table``: ``ChangeWindowTable``, the windows of a span of days
+  computed once, which a portal keeps and passes to baskets, periods and planning grids;
 * [`cantine_rules.rules.planning_grid`][]: each day's status for a child and a service.
 
 Examples:
@@ -75,6 +77,7 @@ from cantine_rules.rules.planning_grid import (
     planning,
     planning_between,
 )
+from cantine_rules.rules.window_table import ChangeWindowTable, DayWindows
 
 __all__ = [
     "AcceptLate",
@@ -86,8 +89,10 @@ __all__ = [
     "CalendarDaysBefore",
     "ChangeWindow",
     "ChangeWindowRule",
+    "ChangeWindowTable",
     "ClearDaysBefore",
     "DayStatus",
+    "DayWindows",
     "Decision",
     "DecisionStatus",
     "FamilyAccount",

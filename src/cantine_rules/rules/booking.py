@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -54,7 +54,7 @@ from cantine_rules.rules.deadlines import (
     bounded_by_start,
     service_start,
 )
-from cantine_rules.rules.decisions import Decision, DecisionStatus, Reason
+from cantine_rules.rules.decisions import Decision, Reason
 from cantine_rules.rules.late import (
     AcceptLate,
     AcceptWithSurcharge,
@@ -63,7 +63,9 @@ from cantine_rules.rules.late import (
     LateHandling,
     MissingPriceError,
     Refuse,
+    Surcharge,
 )
+from cantine_rules.rules.window_table import ChangeWindowTable, DayWindows, checked_table
 
 __all__ = [
     "BookingRules",
@@ -236,12 +238,11 @@ class BookingRules:
         factory=Requirements, validator=attrs.validators.instance_of(Requirements)
     )
     auto_validate: bool = False
+    # Each service's rules and days, looked up once: derived from the fields alone, so two equal
+    # rules hold equal indexes (and pickle alike).
     _index: dict[str, tuple[Service, ServiceRules, frozenset[ServiceDays]]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
-    # Answers that depend only on the rules and a (service, day), kept once computed: each
-    # window, and what the planning grid derives from the calendar. Never part of the value.
-    _memo: dict[tuple[Any, ...], Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         by_kind = dict(self.by_kind)
@@ -261,7 +262,6 @@ class BookingRules:
             for service in self.services
         }
         object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_memo", {})
 
     # Lookups ------------------------------------------------------------------------------------
 
@@ -286,33 +286,13 @@ class BookingRules:
         """The window in which *action* on service *code* for *day* is on time.
 
         It never closes after the service starts (see
-        [`ServiceStart`][cantine_rules.rules.deadlines.ServiceStart]). Each window is computed
-        once and kept: a planning grid or a batch asks for the same ones again and again.
+        [`ServiceStart`][cantine_rules.rules.deadlines.ServiceStart]). It is computed on each
+        call: where the same windows are asked again and again (planning grids, baskets), keep a
+        ``ChangeWindowTable`` (``cantine_rules.rules.window_table``) and pass it along.
         """
-        key = (action, code, day)
-        memo = self._memo
-        window: ChangeWindow | None = memo.get(key) if type(day) is date else None
-        if window is None:
-            service, rules, _ = self._entry(code)
-            window = rules.rule_for(action).window(service, day, self.calendar)
-            window = bounded_by_start(window, service_start(service, day))
-            self._remember(key, window)
-        return window
-
-    def _remember(self, key: tuple[Any, ...], value: object) -> None:
-        """Keep *value*, an answer derived from these rules alone, under *key* (internal).
-
-        Keys start with a ChangeAction (windows) or a module's own tag. The store is bounded:
-        past `_MEMO_LIMIT` answers it starts again empty.
-        """
-        memo = self._memo
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        memo[key] = value
-
-    def _recall(self, key: tuple[Any, ...]) -> Any:
-        """The value kept under *key* by `_remember`, or None (internal)."""
-        return self._memo.get(key)
+        service, rules, _ = self._entry(code)
+        start = service_start(service, day)
+        return bounded_by_start(rules.rule_for(action).window(service, day, self.calendar), start)
 
     def no_service_reason(self, code: str, day: date) -> str | None:
         """The closure, public holiday or school holiday that stops the service on *day*.
@@ -323,17 +303,64 @@ class BookingRules:
         _, _, days = self._entry(code)
         if self.calendar.runs(days, day):
             return None
-        return (
-            self.calendar.closure(day)
-            or self.calendar.public_holiday(day)
-            or self.calendar.school_holiday(day)
-        )
+        return self._stopped_by(day)
+
+    def _stopped_by(self, day: date) -> str | None:
+        """The closure, public holiday or school holiday on *day*, the first that applies."""
+        calendar = self.calendar
+        return calendar.closure(day) or calendar.public_holiday(day) or calendar.school_holiday(day)
 
     def _entry(self, code: str) -> tuple[Service, ServiceRules, frozenset[ServiceDays]]:
         try:
             return self._index[code]
         except KeyError:
             raise UnknownServiceError(code, self._index) from None
+
+    def _at(
+        self,
+        action: ChangeAction,
+        service: Service,
+        rules: ServiceRules,
+        kinds: frozenset[ServiceDays],
+        day: date,
+    ) -> tuple[datetime, ChangeWindow | None, str | None]:
+        """When *service* starts on *day*, and the window of *action* then.
+
+        The window is None when the service does not run that day; the closure or holiday that
+        stops it comes third (None when it runs, or on a weekday it never runs).
+        """
+        start = service_start(service, day)
+        if not self.calendar.runs(kinds, day):
+            return start, None, self._stopped_by(day)
+        rule = rules.rule_for(action)
+        return start, bounded_by_start(rule.window(service, day, self.calendar), start), None
+
+    def day_windows(self, code: str, day: date) -> DayWindows:
+        """When the service *code* starts on *day*, and its windows of adding and cancelling.
+
+        What a ``ChangeWindowTable`` holds for each day; both windows are None when the service
+        does not run that day.
+
+        Examples:
+            >>> from datetime import time
+            >>> from cantine_rules.calendar import Zone
+            >>> from cantine_rules.rules.deadlines import HoursBefore
+            >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12), time(13, 30))
+            >>> rules = BookingRules(
+            ...     SchoolCalendar(Zone.B), (meal,), ServiceRules(HoursBefore(48), HoursBefore(1))
+            ... )
+            >>> rules.day_windows("repas", date(2024, 9, 19)).cancel.closes_at.isoformat()
+            '2024-09-19T11:00:00+02:00'
+            >>> rules.day_windows("repas", date(2024, 11, 11)).closed
+            'Armistice'
+        """
+        service, rules, kinds = self._entry(code)
+        start, add, closed = self._at(ChangeAction.ADD, service, rules, kinds, day)
+        cancel = add
+        # The same rule gives the same window: most communes close adding and cancelling alike.
+        if add is not None and rules.cancel is not rules.add:
+            cancel = self._at(ChangeAction.CANCEL, service, rules, kinds, day)[1]
+        return DayWindows(start, add, cancel, closed)
 
     # Deciding -----------------------------------------------------------------------------------
 
@@ -359,6 +386,7 @@ class BookingRules:
         *,
         account: FamilyAccount | None = None,
         price: Money | None = None,
+        price_of: PriceLookup | None = None,
         context: LateContext | None = None,
     ) -> Decision:
         """Decide one change.
@@ -368,36 +396,36 @@ class BookingRules:
             account: the family's standing; when given, who may book is checked first.
             price: the service's normal price for this child and day; needed only where a late
                 charge is based on it (a late cancellation still billed, « tarif journée + 3 € »).
+            price_of: instead of *price*, how to look it up; it is asked only when the decision
+                needs the price (a commune's tariff may not cover every day).
             context: what a late charge may depend on beyond the price (allowance, carence).
 
         Raises:
             UnknownServiceError: the commune has no such service.
-            MissingPriceError: a late charge needs the price and none was given.
+            MissingPriceError: a late charge needs the price and none was given (or looked up).
         """
         if not isinstance(change, BookingChange):
             raise InvalidTypeError("change", change, "must be a BookingChange")
         if price is not None:
             price.require_non_negative("price")
-        service, rules, days = self._entry(change.service_code)
-        start = service_start(service, change.day)
-        refusal = self.eligibility(change, account)
-        if refusal is not None:
-            return Decision(change, service, DecisionStatus.REFUSED, refusal, None, None, start)
-        if not self.calendar.runs(days, change.day):
-            detail = self.no_service_reason(change.service_code, change.day)
-            return Decision(
-                change,
-                service,
-                DecisionStatus.REFUSED,
-                Reason.NOT_A_SERVICE_DAY,
-                None,
-                None,
-                start,
-                detail=detail,
-            )
-        window = self.window(change.action, change.service_code, change.day)
-        return _decide_in_window(
-            change, service, rules, window, start, price, context or LateContext()
+            if price_of is not None:
+                raise InvalidValueError("price_of", price_of, "give price or price_of, not both")
+        service, rules, kinds = self._entry(change.service_code)
+        refusal = self.eligibility(change, account) if account is not None else None
+        if refusal is None:
+            start, window, closed = self._at(change.action, service, rules, kinds, change.day)
+        else:
+            start, window, closed = service_start(service, change.day), None, None
+        return _decide(
+            change,
+            service,
+            rules,
+            window,
+            start,
+            _Price(price, price_of) if price is not None or price_of is not None else _NO_PRICE,
+            context,
+            closed=closed,
+            refusal=refusal,
         )
 
     def decide_many(
@@ -406,86 +434,71 @@ class BookingRules:
         *,
         accounts: Mapping[str, FamilyAccount] | None = None,
         price_of: PriceLookup | None = None,
+        table: ChangeWindowTable | None = None,
     ) -> tuple[Decision, ...]:
         """Decide a basket of changes, in the order given.
 
-        The window of each (action, service, day) is computed once for the whole basket. Late
-        charges that depend on what came before (a monthly free allowance, a penalty charged once
-        per family, the first day of a sick absence) are counted in a canonical order — by
-        instant, then day, child and service — so the result does not depend on the basket's
-        order.
+        Each change is decided as [`decide`][cantine_rules.rules.booking.BookingRules.decide]
+        would, but the windows of each (service, day) are computed once for the whole basket (or
+        read from *table*). Late charges that depend on what came before (a monthly free
+        allowance, a penalty charged once per family, the first day of a sick absence) are
+        counted in a canonical order — by instant, then day, child and service — so the result
+        does not depend on the basket's order.
 
         Args:
             changes: the changes.
             accounts: the family standing of each child, by child id; children not in it are not
                 checked for eligibility.
-            price_of: the normal price of a service for a child on a day, for late charges.
+            price_of: the normal price of a service for a child on a day, for late charges; asked
+                only for the changes whose decision needs it.
+            table: a ``ChangeWindowTable`` built from these rules, to read windows from; days it
+                does not cover are computed. The decisions are the same with or without it.
         """
         items = tuple(changes)
-        # Per (action, service, day): its window, or None when the service does not run then.
-        windows: dict[tuple[ChangeAction, str, date], ChangeWindow | None] = {}
-        starts: dict[tuple[str, date], datetime] = {}
-        decided: list[Decision | None] = []
-        open_windows: dict[int, ChangeWindow] = {}
+        known = checked_table(table, self)
+        # The days this basket needs beyond the table, each computed once: only for this call.
+        computed: dict[tuple[str, date], DayWindows] = {}
+        prepared: list[tuple[Service, ServiceRules, DayWindows | None, Reason | None]] = []
         late_positions: list[int] = []
         for position, change in enumerate(items):
             if not isinstance(change, BookingChange):
                 raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
-            service, _, days = self._entry(change.service_code)
-            start_key = (change.service_code, change.day)
-            start = starts.get(start_key)
-            if start is None:
-                start = starts[start_key] = service_start(service, change.day)
+            service, rules, _ = self._entry(change.service_code)
             account = accounts.get(change.child_id) if accounts is not None else None
             refusal = self.eligibility(change, account)
             if refusal is not None:
-                decided.append(
-                    Decision(change, service, DecisionStatus.REFUSED, refusal, None, None, start)
-                )
+                prepared.append((service, rules, None, refusal))
                 continue
-            key = (change.action, change.service_code, change.day)
-            if key in windows:
-                window = windows[key]
-            else:
-                runs = self.calendar.runs(days, change.day)
-                window = windows[key] = (
-                    self.window(change.action, change.service_code, change.day) if runs else None
-                )
-            if window is None:
-                detail = self.no_service_reason(change.service_code, change.day)
-                decided.append(
-                    Decision(
-                        change,
-                        service,
-                        DecisionStatus.REFUSED,
-                        Reason.NOT_A_SERVICE_DAY,
-                        None,
-                        None,
-                        start,
-                        detail=detail,
-                    )
-                )
-                continue
-            decided.append(None)
-            open_windows[position] = window
-            if window.is_late(change.requested_at):
+            key = (change.service_code, change.day)
+            windows = known.entry(*key) if known is not None else None
+            if windows is None:
+                windows = computed.get(key)
+                if windows is None:
+                    windows = computed[key] = self.day_windows(*key)
+            prepared.append((service, rules, windows, None))
+            window = windows.window(change.action)
+            if window is not None and window.is_late(change.requested_at):
                 late_positions.append(position)
         contexts = _late_contexts(self, items, late_positions, accounts)
+        price = _Price(None, price_of)
         decisions: list[Decision] = []
-        for position, done in enumerate(decided):
-            if done is not None:
-                decisions.append(done)
-                continue
+        for position, (service, rules, windows, refusal) in enumerate(prepared):
             change = items[position]
-            service, rules, _ = self._entry(change.service_code)
-            window = open_windows[position]
-            price = None
-            if position in contexts and price_of is not None:
-                price = price_of(change.child_id, service, change.day)
-            start = starts[(change.service_code, change.day)]
+            if windows is None:
+                start, window, closed = service_start(service, change.day), None, None
+            else:
+                start, window, closed = windows.start, windows.window(change.action), windows.closed
             decisions.append(
-                _decide_in_window(
-                    change, service, rules, window, start, price, contexts.get(position)
+                _decide(
+                    change,
+                    service,
+                    rules,
+                    window,
+                    start,
+                    price,
+                    contexts.get(position),
+                    closed=closed,
+                    refusal=refusal,
                 )
             )
         return tuple(decisions)
@@ -500,6 +513,7 @@ class BookingRules:
         *,
         channel: Channel = Channel.ONLINE,
         price: Money | None = None,
+        table: ChangeWindowTable | None = None,
     ) -> PeriodDecisions:
         """Decide a period booking: the same change for many children over many days.
 
@@ -509,6 +523,9 @@ class BookingRules:
         grows with the number of days, not days × children. Eligibility is not checked here,
         and a late charge based on a price uses *price* for every child: where children differ
         in standing or price, decide their changes with [`decide_many`][].
+
+        *table*, a ``ChangeWindowTable`` built from these rules, gives the windows of the days it
+        covers; the others are computed. The decisions are the same with or without it.
 
         Raises:
             MissingPriceError: a late change is accepted at a charge based on the price, and no
@@ -520,101 +537,94 @@ class BookingRules:
             require_identifier(child_id, f"child_ids[{index}]")
         if price is not None:
             price.require_non_negative("price")
-        service, rules, service_days = self._entry(service_code)
+        service, rules, kinds = self._entry(service_code)
+        known = checked_table(table, self)
+        fixed = _Price(price, None)
         outcomes: list[Decision] = []
         placeholder = children[0] if children else "-"
         for day in days:
             change = BookingChange(action, placeholder, service_code, day, requested_at, channel)
-            start = service_start(service, day)
-            if not self.calendar.runs(service_days, day):
-                outcomes.append(
-                    Decision(
-                        change,
-                        service,
-                        DecisionStatus.REFUSED,
-                        Reason.NOT_A_SERVICE_DAY,
-                        None,
-                        None,
-                        start,
-                        detail=self.no_service_reason(service_code, day),
-                    )
-                )
-                continue
-            window = self.window(action, service_code, day)
+            windows = known.entry(service_code, day) if known is not None else None
+            if windows is not None:
+                start, window, closed = windows.start, windows.window(action), windows.closed
+            else:
+                start, window, closed = self._at(action, service, rules, kinds, day)
             outcomes.append(
-                _decide_in_window(change, service, rules, window, start, price, LateContext())
+                _decide(change, service, rules, window, start, fixed, _ON_ITS_OWN, closed=closed)
             )
         return PeriodDecisions(children, tuple(outcomes))
 
 
-#: How many answers a BookingRules keeps (about 25 school years of windows for 3 services).
-_MEMO_LIMIT = 100_000
+class _Price(NamedTuple):
+    """Where a decision gets the service's normal price: given, or looked up when needed."""
+
+    given: Money | None
+    lookup: PriceLookup | None
+
+    def for_change(self, change: BookingChange, service: Service) -> Money | None:
+        """The price of *change*: the one given, else the lookup's (asked now), else None."""
+        if self.given is not None or self.lookup is None:
+            return self.given
+        return self.lookup(change.child_id, service, change.day)
+
+    def charge(
+        self, surcharge: Surcharge, change: BookingChange, service: Service, context: LateContext
+    ) -> Money:
+        """What *surcharge* bills for *change*, asking the price only if the surcharge needs it."""
+        if self.given is not None or self.lookup is None:
+            return surcharge.charge(self.given, context)
+        # A surcharge says it needs the price by raising MissingPriceError without one (see
+        # Surcharge): a flat surcharged price never does, so its day's tariff is never asked.
+        try:
+            return surcharge.charge(None, context)
+        except MissingPriceError:
+            return surcharge.charge(self.for_change(change, service), context)
 
 
-_DESCRIPTIONS: dict[tuple[ChangeWindowRule, str], str] = {}
-
-
-def _describe(rule: ChangeWindowRule, lang: str) -> str:
-    """A rule in words, kept once made: the library's rules are frozen values."""
-    key = (rule, lang)
-    try:
-        return _DESCRIPTIONS[key]
-    except KeyError:
-        if len(_DESCRIPTIONS) >= 1024:
-            _DESCRIPTIONS.clear()
-        text = _DESCRIPTIONS[key] = rule.describe(lang)
-        return text
-    except TypeError:  # a rule class of the user's that is not hashable
-        return rule.describe(lang)
-
-
-def _decide_in_window(
+def _decide(
     change: BookingChange,
     service: Service,
     rules: ServiceRules,
-    window: ChangeWindow,
+    window: ChangeWindow | None,
     start: datetime,
-    price: Money | None,
+    price: _Price,
     context: LateContext | None,
+    *,
+    closed: str | None = None,
+    refusal: Reason | None = None,
 ) -> Decision:
+    """The one decision path of single changes, baskets and periods.
+
+    *refusal* is why the family may not book at all, if so (checked first, no window needed).
+    *window* is the change's window, None when the service does not run that day (*closed* then
+    names the closure or holiday); *start* is when the service starts; *price* gives the normal
+    price when a late charge needs it; *context* is what a late charge may depend on beyond it.
+    """
+    if refusal is not None:
+        return Decision.refused(change, service, refusal, start)
+    if window is None:
+        return Decision.refused(change, service, Reason.NOT_A_SERVICE_DAY, start, detail=closed)
     at = change.requested_at
-    closing = window.closing_rule
-    rule_fr = _describe(closing, "fr") if closing is not None else None
-    rule_en = _describe(closing, "en") if closing is not None else None
-
-    def decision(
-        status: DecisionStatus,
-        reason: Reason,
-        charge: Money | None = None,
-        detail: str | None = None,
-    ) -> Decision:
-        return Decision(
-            change,
-            service,
-            status,
-            reason,
-            window.closes_at,
-            window.opens_at,
-            start,
-            charge,
-            rule_fr,
-            rule_en,
-            detail,
-        )
-
     if window.is_early(at):
-        return decision(DecisionStatus.REFUSED, Reason.NOT_OPEN_YET)
+        return Decision.refused(change, service, Reason.NOT_OPEN_YET, start, window=window)
     if not window.is_late(at):
-        return decision(DecisionStatus.ACCEPTED, Reason.ON_TIME)
+        return Decision.on_time(change, service, start, window)
     outcome = rules.late_for(change.action).for_channel(change.channel)
-    late = context or LateContext()
     if isinstance(outcome, Refuse):
         if outcome.contact:
-            return decision(DecisionStatus.REFUSED, Reason.TOO_LATE_CONTACT, detail=outcome.contact)
-        return decision(DecisionStatus.REFUSED, Reason.TOO_LATE)
+            return Decision.refused(
+                change,
+                service,
+                Reason.TOO_LATE_CONTACT,
+                start,
+                window=window,
+                detail=outcome.contact,
+            )
+        return Decision.refused(change, service, Reason.TOO_LATE, start, window=window)
+    late = context or _ON_ITS_OWN
     if isinstance(outcome, AcceptWithSurcharge):
-        charge = outcome.surcharge.charge(price, late)
-        return decision(DecisionStatus.ACCEPTED_LATE, Reason.LATE_SURCHARGE, charge)
+        charge = price.charge(outcome.surcharge, change, service, late)
+        return Decision.late(change, service, Reason.LATE_SURCHARGE, start, window, charge=charge)
     if isinstance(outcome, KeepCharging):
         waiver = outcome.waiver
         if (
@@ -622,12 +632,22 @@ def _decide_in_window(
             and change.justification is Justification.MEDICAL_CERTIFICATE
             and waiver.waives(late)
         ):
-            return decision(DecisionStatus.ACCEPTED_LATE, Reason.LATE_CHARGE_WAIVED, Money.zero())
-        if price is None:
+            return Decision.late(
+                change, service, Reason.LATE_CHARGE_WAIVED, start, window, charge=Money.zero()
+            )
+        base = price.for_change(change, service)
+        if base is None:
             raise MissingPriceError("a late change still billed")
-        return decision(DecisionStatus.ACCEPTED_LATE, Reason.LATE_STILL_CHARGED, price)
+        return Decision.late(change, service, Reason.LATE_STILL_CHARGED, start, window, charge=base)
     assert isinstance(outcome, AcceptLate)
-    return decision(DecisionStatus.ACCEPTED_LATE, Reason.LATE_ACCEPTED)
+    return Decision.late(change, service, Reason.LATE_ACCEPTED, start, window)
+
+
+#: The late context of a change decided on its own: nothing came before it.
+_ON_ITS_OWN = LateContext()
+
+#: No price given, none to look up: a charge based on the price is then a MissingPriceError.
+_NO_PRICE = _Price(None, None)
 
 
 def _late_contexts(

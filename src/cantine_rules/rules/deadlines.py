@@ -41,6 +41,7 @@ from cantine_rules._time import EUROPE_PARIS, at_paris
 from cantine_rules._validators import a_date, a_time, aware_datetime, identifier
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Service
+from cantine_rules.rules._messages import weekday_in, words
 
 if TYPE_CHECKING:
     from cantine_rules.calendar import SchoolCalendar
@@ -61,9 +62,6 @@ __all__ = [
     "bounded_by_start",
     "service_start",
 ]
-
-_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def service_start(service: Service, day: date) -> datetime:
@@ -162,9 +160,7 @@ class HoursBefore:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        if lang == "en":
-            return f"{self.hours} hours before the service starts"
-        return f"{self.hours} heures avant le début du service"
+        return words(lang)["rule.hours_before"].format(hours=self.hours)
 
 
 @attrs.frozen
@@ -190,14 +186,12 @@ class WorkingDaysBefore:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        plural = self.days != 1
-        if lang == "en":
-            unit = "working days" if plural else "working day"
-            text = f"{self.days} {unit} before the service"
-            return text + (f", at {_hhmm(self.cutoff)}" if self.cutoff else "")
-        unit = "jours ouvrés" if plural else "jour ouvré"
-        text = f"{self.days} {unit} avant le service"
-        return text + (f", à {_hhmm(self.cutoff)}" if self.cutoff else "")
+        table = words(lang)
+        count = "one" if self.days == 1 else "other"
+        text = table[f"rule.working_days_before.{count}"].format(days=self.days)
+        if self.cutoff:
+            return table["rule.cutoff"].format(rule=text, cutoff=_hhmm(self.cutoff))
+        return text
 
 
 @attrs.frozen
@@ -221,19 +215,12 @@ class WeekdayBefore:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        if lang == "en":
-            when = (
-                "the week before"
-                if self.weeks_before == 1
-                else (f"{self.weeks_before} weeks before")
-            )
-            return f"{_WEEKDAYS_EN[self.weekday]} {_hhmm(self.cutoff)} {when}"
-        when = (
-            "de la semaine précédente"
-            if self.weeks_before == 1
-            else (f"{self.weeks_before} semaines avant")
+        count = "one" if self.weeks_before == 1 else "other"
+        return words(lang)[f"rule.weekday_before.{count}"].format(
+            weekday=weekday_in(self.weekday, lang),
+            cutoff=_hhmm(self.cutoff),
+            weeks=self.weeks_before,
         )
-        return f"{_WEEKDAYS_FR[self.weekday]} {_hhmm(self.cutoff)} {when}"
 
 
 @attrs.frozen
@@ -253,13 +240,10 @@ class CalendarDaysBefore:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        if lang == "en":
-            if self.days == 1:
-                return f"the day before at {_hhmm(self.at)}"
-            return f"{self.days} days before at {_hhmm(self.at)}"
-        if self.days == 1:
-            return f"la veille à {_hhmm(self.at)}"
-        return f"{self.days} jours avant à {_hhmm(self.at)}"
+        count = "one" if self.days == 1 else "other"
+        return words(lang)[f"rule.calendar_days_before.{count}"].format(
+            days=self.days, at=_hhmm(self.at)
+        )
 
 
 @attrs.frozen
@@ -285,11 +269,8 @@ class ClearDaysBefore:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        if lang == "en":
-            anchor = "the first day of the holidays" if self.from_break_start else "the service"
-            return f"{self.days} clear days before {anchor}"
-        anchor = "le premier jour des vacances" if self.from_break_start else "le service"
-        return f"{self.days} jours francs avant {anchor}"
+        key = "rule.clear_days_before_break" if self.from_break_start else "rule.clear_days_before"
+        return words(lang)[key].format(days=self.days)
 
 
 def _break_start(calendar: SchoolCalendar, day: date) -> date:
@@ -353,9 +334,7 @@ class MaxHorizon:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        if lang == "en":
-            return f"at most {self.days} days ahead"
-        return f"au plus {self.days} jours à l'avance"
+        return words(lang)["rule.max_horizon"].format(days=self.days)
 
 
 def _rule_tuple(rules: Iterable[ChangeWindowRule]) -> tuple[ChangeWindowRule, ...]:
@@ -383,7 +362,7 @@ class ServiceStart:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        return "before the service starts" if lang == "en" else "avant le début du service"
+        return words(lang)["rule.service_start"]
 
 
 def bounded_by_start(window: ChangeWindow, start: datetime) -> ChangeWindow:
@@ -425,5 +404,8 @@ class AllOf:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        joiner = " and " if lang == "en" else " et "
-        return joiner.join(rule.describe(lang) for rule in self.rules)
+        template = words(lang)["rule.all_of"]
+        text = self.rules[0].describe(lang)
+        for rule in self.rules[1:]:
+            text = template.format(first=text, second=rule.describe(lang))
+        return text

@@ -3,7 +3,9 @@
 A [`Decision`][] says whether a change is accepted, accepted late or refused, which deadline
 applied, when the service starts, what the change costs, and why ([`Reason`][], a stable code
 that portals may switch on). [`Decision.explain`][] renders the explanation in French (the
-default) or English, with dates and amounts formatted through babel; portals show it as it is.
+default) or English from the message table of that language, with dates and amounts formatted
+through babel; portals show it as it is. A decision holds values only (the deadline rule itself,
+not its wording), so the same decision explains itself in either language.
 """
 
 from __future__ import annotations
@@ -11,19 +13,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Final
 
 import attrs
 from babel.dates import format_date, format_time
 
 from cantine_rules._time import EUROPE_PARIS
-from cantine_rules.errors import InvalidValueError
-from cantine_rules.model import BookingChange, ChangeAction, Service
+from cantine_rules.model import BookingChange, Service
 from cantine_rules.money import Money
+from cantine_rules.rules._messages import locale, messages
+from cantine_rules.rules.deadlines import ChangeWindow, ChangeWindowRule
 
 __all__ = ["Decision", "DecisionStatus", "Reason", "format_day", "format_instant"]
-
-_LOCALES: Final = {"fr": "fr_FR", "en": "en"}
 
 
 class DecisionStatus(StrEnum):
@@ -55,13 +55,6 @@ class Reason(StrEnum):
     DOSSIER_NOT_VALIDATED = "dossier_not_validated"
 
 
-def _locale(lang: str) -> str:
-    try:
-        return _LOCALES[lang]
-    except KeyError:
-        raise InvalidValueError("lang", lang, "must be 'fr' or 'en'") from None
-
-
 def format_day(day: date, lang: str = "fr") -> str:
     """A day as families read it: ``'jeudi 19 septembre 2024'``.
 
@@ -69,7 +62,7 @@ def format_day(day: date, lang: str = "fr") -> str:
         >>> format_day(date(2024, 9, 19), "en")
         'Thursday 19 September 2024'
     """
-    return format_date(day, "EEEE d MMMM y", locale=_locale(lang))
+    return format_date(day, "EEEE d MMMM y", locale=locale(lang))
 
 
 def format_instant(instant: datetime, lang: str = "fr") -> str:
@@ -82,14 +75,17 @@ def format_instant(instant: datetime, lang: str = "fr") -> str:
         'mardi 17 septembre 2024 à 16:30'
     """
     local = instant.astimezone(EUROPE_PARIS)
-    clock = format_time(local.time(), "HH:mm", locale=_locale(lang))
-    joiner = " at " if lang == "en" else " à "
-    return format_day(local.date(), lang) + joiner + clock
+    clock = format_time(local.time(), "HH:mm", locale=locale(lang))
+    return messages(lang)["instant"].format(day=format_day(local.date(), lang), time=clock)
 
 
 @attrs.frozen
 class Decision:
     """The decision on one booking change.
+
+    The engine makes decisions through the named constructors [`Decision.refused`][],
+    [`Decision.on_time`][] and [`Decision.late`][]; each takes the deadline, the opening and the
+    deadline's rule from the change's window.
 
     Attributes:
         change: the change decided.
@@ -103,9 +99,27 @@ class Decision:
             price, or the price still billed for a late cancellation; ``Money.zero()`` when a
             charge was waived; ``None`` when the decision bills nothing of its own (on time,
             refused).
-        rule: the deadline rule in words (French), for the record.
+        closing_rule: the deadline rule that set the deadline, if any; the explanation says it
+            in the language asked.
         detail: what the reason refers to: who to contact, or the closure or holiday that stops
             the service (None for a weekday the service never runs).
+
+    Examples:
+        >>> from datetime import time
+        >>> from cantine_rules import BookingChange, ChangeAction, ServiceKind, at_paris
+        >>> from cantine_rules.calendar import SchoolCalendar, Zone
+        >>> from cantine_rules.rules.deadlines import HoursBefore
+        >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12), time(13, 30))
+        >>> day = date(2024, 9, 19)
+        >>> change = BookingChange(
+        ...     ChangeAction.ADD, "c1", "repas", day, at_paris(date(2024, 9, 18), time(9))
+        ... )
+        >>> window = HoursBefore(48).window(meal, day, SchoolCalendar(Zone.B))
+        >>> decision = Decision.refused(
+        ...     change, meal, Reason.TOO_LATE, at_paris(day, meal.start), window=window
+        ... )
+        >>> decision.rule
+        '48 heures avant le début du service'
     """
 
     change: BookingChange
@@ -116,131 +130,142 @@ class Decision:
     opens_at: datetime | None
     service_start: datetime
     charge: Money | None = None
-    rule: str | None = None
-    rule_en: str | None = attrs.field(default=None, repr=False)
+    # Compared (rules are values) but not hashed: a commune's own rule class may be unhashable.
+    closing_rule: ChangeWindowRule | None = attrs.field(default=None, hash=False)
     detail: str | None = None
+
+    @classmethod
+    def refused(
+        cls,
+        change: BookingChange,
+        service: Service,
+        reason: Reason,
+        start: datetime,
+        *,
+        window: ChangeWindow | None = None,
+        detail: str | None = None,
+    ) -> Decision:
+        """A refusal for *reason*.
+
+        *window* is the change's window when the refusal is about it (too late, not open yet);
+        None when the family may not book at all or the service does not run that day.
+        """
+        # Fields in order (positional: the engine makes one decision per change it decides).
+        if window is None:
+            return cls(
+                change,
+                service,
+                DecisionStatus.REFUSED,
+                reason,
+                None,
+                None,
+                start,
+                None,
+                None,
+                detail,
+            )
+        return cls(
+            change,
+            service,
+            DecisionStatus.REFUSED,
+            reason,
+            window.closes_at,
+            window.opens_at,
+            start,
+            None,
+            window.closing_rule,
+            detail,
+        )
+
+    @classmethod
+    def on_time(
+        cls, change: BookingChange, service: Service, start: datetime, window: ChangeWindow
+    ) -> Decision:
+        """An acceptance: *change* is made inside its *window*."""
+        return cls(
+            change,
+            service,
+            DecisionStatus.ACCEPTED,
+            Reason.ON_TIME,
+            window.closes_at,
+            window.opens_at,
+            start,
+            None,
+            window.closing_rule,
+            None,
+        )
+
+    @classmethod
+    def late(
+        cls,
+        change: BookingChange,
+        service: Service,
+        reason: Reason,
+        start: datetime,
+        window: ChangeWindow,
+        *,
+        charge: Money | None = None,
+    ) -> Decision:
+        """A late change taken anyway, for *reason*, billing *charge* of its own (if any)."""
+        return cls(
+            change,
+            service,
+            DecisionStatus.ACCEPTED_LATE,
+            reason,
+            window.closes_at,
+            window.opens_at,
+            start,
+            charge,
+            window.closing_rule,
+            None,
+        )
 
     @property
     def accepted(self) -> bool:
         """True when the change is taken, on time or late."""
         return self.status is not DecisionStatus.REFUSED
 
+    @property
+    def rule(self) -> str | None:
+        """The deadline rule in words (French), for the record; None when no rule set one.
+
+        Kept for compatibility: the rule itself is ``closing_rule``, which
+        ``closing_rule.describe(lang)`` says in either language.
+        """
+        return None if self.closing_rule is None else self.closing_rule.describe("fr")
+
     def explain(self, lang: str = "fr") -> str:
         """The decision in a sentence for families, in French (``"fr"``) or English (``"en"``).
 
         It names the deadline instant and the amount where there is one.
         """
-        _locale(lang)
-        return _explain(self, lang)
-
-
-#: The explanation of each reason, by language. Placeholders: {Noun} (Ajout, Annulation /
-#: Addition, Cancellation) and {noun}; {accepted} and {refused}, agreed in French; {what} (the
-#: service and its day); {label}; {day}; {deadline}; {opens}; {expired} (the deadline that passed,
-#: in words); {charge}; {detail}; {child}.
-_MESSAGES: Final[Mapping[str, Mapping[Reason | str, str]]] = {
-    "fr": {
-        "on_time_without_deadline": "{Noun} {accepted} pour {what}.",
-        Reason.ON_TIME: (
-            "{Noun} {accepted} : la demande pour {what} est faite avant la date limite du "
-            "{deadline}."
-        ),
-        Reason.LATE_SURCHARGE: "{Noun} hors délai : {expired} ; il est facturé {charge}.",
-        Reason.LATE_STILL_CHARGED: (
-            "{Noun} hors délai : {expired} ; le service reste facturé {charge}."
-        ),
-        Reason.LATE_CHARGE_WAIVED: (
-            "{Noun} hors délai : {expired} ; avec le certificat médical, le service n'est pas "
-            "facturé ({charge})."
-        ),
-        Reason.LATE_ACCEPTED: "{Noun} hors délai : {expired} ; la demande est acceptée sans frais.",
-        Reason.TOO_LATE: "{Noun} {refused} : {expired}.",
-        Reason.TOO_LATE_CONTACT: (
-            "{Noun} {refused} : {expired} ; la modification n'est plus possible en ligne, "
-            "contactez {detail}."
-        ),
-        Reason.NOT_OPEN_YET: (
-            "{Noun} {refused} : les demandes pour {what} ne sont ouvertes qu'à partir du {opens}."
-        ),
-        Reason.NOT_A_SERVICE_DAY: "{Noun} {refused} : « {label} » n'a pas lieu le {day} ({why}).",
-        Reason.ACCOUNT_NOT_VALIDATED: (
-            "{Noun} {refused} : le compte famille n'est pas encore validé par la mairie."
-        ),
-        Reason.CHILD_NOT_IN_FAMILY: (
-            "{Noun} {refused} : l'enfant {child} n'est pas ajouté à la famille."
-        ),
-        Reason.CHILD_NOT_REGISTERED: (
-            "{Noun} {refused} : l'enfant {child} n'est pas inscrit à « {label} »."
-        ),
-        Reason.DOSSIER_NOT_VALIDATED: (
-            "{Noun} {refused} : le dossier d'inscription n'est pas encore validé."
-        ),
-    },
-    "en": {
-        "on_time_without_deadline": "{Noun} accepted for {what}.",
-        Reason.ON_TIME: (
-            "{Noun} accepted: the request for {what} was made before the deadline of {deadline}."
-        ),
-        Reason.LATE_SURCHARGE: "Late {noun}: {expired}; it is charged {charge}.",
-        Reason.LATE_STILL_CHARGED: "Late {noun}: {expired}; the service is still charged {charge}.",
-        Reason.LATE_CHARGE_WAIVED: (
-            "Late {noun}: {expired}; with the medical certificate the service is not charged "
-            "({charge})."
-        ),
-        Reason.LATE_ACCEPTED: "Late {noun}: {expired}; the request is accepted free of charge.",
-        Reason.TOO_LATE: "{Noun} refused: {expired}.",
-        Reason.TOO_LATE_CONTACT: (
-            "{Noun} refused: {expired}; it can no longer be changed online, please contact "
-            "{detail}."
-        ),
-        Reason.NOT_OPEN_YET: "{Noun} refused: requests for {what} open only on {opens}.",
-        Reason.NOT_A_SERVICE_DAY: "{Noun} refused: “{label}” does not run on {day} ({why}).",
-        Reason.ACCOUNT_NOT_VALIDATED: (
-            "{Noun} refused: the family account is not yet validated by the town hall."
-        ),
-        Reason.CHILD_NOT_IN_FAMILY: (
-            "{Noun} refused: child {child} has not been added to the family."
-        ),
-        Reason.CHILD_NOT_REGISTERED: (
-            "{Noun} refused: child {child} is not registered for “{label}”."
-        ),
-        Reason.DOSSIER_NOT_VALIDATED: (
-            "{Noun} refused: the registration dossier is not yet validated."
-        ),
-    },
-}
-
-_WORDS: Final = {
-    ("fr", ChangeAction.ADD): {"Noun": "Ajout", "accepted": "accepté", "refused": "refusé"},
-    ("fr", ChangeAction.CANCEL): {
-        "Noun": "Annulation",
-        "accepted": "acceptée",
-        "refused": "refusée",
-    },
-    ("en", ChangeAction.ADD): {"Noun": "Addition", "noun": "addition"},
-    ("en", ChangeAction.CANCEL): {"Noun": "Cancellation", "noun": "cancellation"},
-}
+        table = messages(lang)
+        key = f"reason.{self.reason.value}"
+        if self.reason is Reason.ON_TIME and self.deadline is None:
+            key = "reason.on_time_without_deadline"
+        return table[key].format_map(_Values(self, lang, table))
 
 
 class _Values(dict[str, str]):
     """The placeholders of one explanation, each rendered only if its template uses it."""
 
-    def __init__(self, decision: Decision, lang: str) -> None:
-        super().__init__(_WORDS[lang, decision.change.action])
+    def __init__(self, decision: Decision, lang: str, table: Mapping[str, str]) -> None:
+        action = decision.change.action.value
+        super().__init__(
+            {word: table[f"{action}.{word}"] for word in ("Noun", "noun", "accepted", "refused")}
+        )
         self.decision = decision
         self.lang = lang
+        self.table = table
 
     def __missing__(self, key: str) -> str:
-        decision, lang = self.decision, self.lang
-        label = decision.service.label
+        decision, lang, table = self.decision, self.lang, self.table
         if key == "label":
-            return label
+            return decision.service.label
         if key == "day":
             return format_day(decision.change.day, lang)
         if key == "what":
-            if lang == "en":
-                return f"“{label}” on {format_day(decision.change.day, lang)}"
-            return f"« {label} » du {format_day(decision.change.day, lang)}"
+            return table["what"].format(label=self["label"], day=self["day"])
         if key == "deadline":
             assert decision.deadline is not None  # every template using it has a deadline
             return format_instant(decision.deadline, lang)
@@ -248,26 +273,15 @@ class _Values(dict[str, str]):
             assert decision.opens_at is not None  # not_open_yet always has an opening
             return format_instant(decision.opens_at, lang)
         if key == "expired":
-            rule = decision.rule_en if lang == "en" else decision.rule
-            if lang == "en":
-                return f"the deadline ({rule}) for {self['what']} passed on {self['deadline']}"
-            return f"le délai ({rule}) pour {self['what']} a expiré le {self['deadline']}"
+            rule = decision.closing_rule
+            words = None if rule is None else rule.describe(lang)
+            return table["expired"].format(rule=words, what=self["what"], deadline=self["deadline"])
         if key == "charge":
-            return (decision.charge or Money.zero()).format(_locale(lang))
+            return (decision.charge or Money.zero()).format(locale(lang))
         if key == "why":
-            if decision.detail:
-                return decision.detail
-            return "no service that day" if lang == "en" else "pas de service ce jour-là"
+            return decision.detail or table["no_service"]
         if key == "detail":
             return decision.detail or ""
         if key == "child":
             return decision.change.child_id
         raise KeyError(key)
-
-
-def _explain(decision: Decision, lang: str) -> str:
-    messages = _MESSAGES[lang]
-    key: Reason | str = decision.reason
-    if decision.reason is Reason.ON_TIME and decision.deadline is None:
-        key = "on_time_without_deadline"
-    return messages[key].format_map(_Values(decision, lang))

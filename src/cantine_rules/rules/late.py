@@ -28,6 +28,7 @@ from cantine_rules._validators import non_negative_money, optional_text
 from cantine_rules.errors import CantineRulesError, InvalidTypeError, InvalidValueError
 from cantine_rules.model import Channel
 from cantine_rules.money import Money, to_decimal
+from cantine_rules.rules._messages import amount_in, decimal_in, words
 
 __all__ = [
     "AcceptLate",
@@ -91,7 +92,13 @@ class Surcharge(Protocol):
     """How much a late add costs, given the service's normal price."""
 
     def charge(self, base: Money | None, context: LateContext) -> Money:
-        """The amount billed for the late service day; never negative."""
+        """The amount billed for the late service day; never negative.
+
+        *base* is the service's normal price, or None when the caller has not looked it up: a
+        charge based on it then raises [`MissingPriceError`][], and the engine, when it can look
+        the price up, asks again with it. A charge that needs no price (a flat surcharged price)
+        is made without ever asking a tariff.
+        """
         ...
 
     def describe(self, lang: str = "fr") -> str:
@@ -114,9 +121,7 @@ class FlatPrice:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`Surcharge`][]."""
-        if lang == "en":
-            return f"surcharged price {self.amount.format('en')}"
-        return f"tarif majoré de {self.amount.format('fr_FR')}"
+        return words(lang)["surcharge.flat_price"].format(amount=amount_in(self.amount, lang))
 
 
 @attrs.frozen
@@ -135,11 +140,10 @@ class BasePlus:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`Surcharge`][]."""
+        table = words(lang)
         if self.amount.is_zero():
-            return "normal price" if lang == "en" else "tarif normal"
-        if lang == "en":
-            return f"normal price + {self.amount.format('en')}"
-        return f"tarif normal + {self.amount.format('fr_FR')}"
+            return table["surcharge.normal_price"]
+        return table["surcharge.base_plus"].format(amount=amount_in(self.amount, lang))
 
 
 def _factor(value: object) -> Decimal:
@@ -164,11 +168,8 @@ class BaseTimes:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`Surcharge`][]."""
-        percent = (self.factor - 1) * 100
-        text = f"{percent.normalize():f}"
-        if lang == "en":
-            return f"normal price + {text} %"
-        return f"tarif normal + {text.replace('.', ',')} %"
+        percent = decimal_in((self.factor - 1) * 100, lang)
+        return words(lang)["surcharge.base_times"].format(percent=percent)
 
 
 @attrs.frozen
@@ -188,9 +189,7 @@ class FlatPenalty:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`Surcharge`][]."""
-        if lang == "en":
-            return f"a penalty of {self.amount.format('en')} per family"
-        return f"une pénalité de {self.amount.format('fr_FR')} par famille"
+        return words(lang)["surcharge.flat_penalty"].format(amount=amount_in(self.amount, lang))
 
 
 def _surcharge(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -217,10 +216,9 @@ class FreeAllowance:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`Surcharge`][]."""
-        if lang == "en":
-            then = self.then.describe(lang)
-            return f"{self.free_per_month} per month at the normal price, then {then}"
-        return f"{self.free_per_month} par mois au tarif normal, puis {self.then.describe(lang)}"
+        return words(lang)["surcharge.free_allowance"].format(
+            free=self.free_per_month, then=self.then.describe(lang)
+        )
 
 
 @attrs.frozen

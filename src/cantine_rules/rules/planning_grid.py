@@ -27,7 +27,6 @@ import calendar as _gregorian
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Final
 
 import attrs
 
@@ -37,6 +36,7 @@ from cantine_rules.errors import InvalidValueError
 from cantine_rules.model import Booking, ChangeAction, RequestState
 from cantine_rules.rules.booking import BookingRules
 from cantine_rules.rules.late import Refuse
+from cantine_rules.rules.window_table import ChangeWindowTable, checked_table
 
 __all__ = [
     "DayStatus",
@@ -157,6 +157,7 @@ def planning(
     *,
     at: datetime,
     bookings: Iterable[Booking] = (),
+    table: ChangeWindowTable | None = None,
 ) -> PlanningGrid:
     """The planning grid of *child_id* for *service_code* over the *period* containing *day*.
 
@@ -168,9 +169,14 @@ def planning(
         day: any day of the period.
         at: the instant the grid is seen at (now).
         bookings: the child's bookings; others (other children or services) are ignored.
+        table: a ``ChangeWindowTable`` built from *rules*, kept by a portal that draws many
+            grids: the days it covers are read from it, the others computed. The grid is the
+            same with or without it.
     """
     first, last = period_bounds(period, day, rules.calendar)
-    return planning_between(rules, child_id, service_code, first, last, at=at, bookings=bookings)
+    return planning_between(
+        rules, child_id, service_code, first, last, at=at, bookings=bookings, table=table
+    )
 
 
 def planning_between(
@@ -182,6 +188,7 @@ def planning_between(
     *,
     at: datetime,
     bookings: Iterable[Booking] = (),
+    table: ChangeWindowTable | None = None,
 ) -> PlanningGrid:
     """The planning grid from *first* to *last*, both included (see [`planning`][])."""
     require_aware(at, "at")
@@ -189,6 +196,13 @@ def planning_between(
         raise InvalidValueError("last", last, f"must not be before {first}")
     service_rules = rules.rules_for(service_code)
     service = rules.service(service_code)
+    known = checked_table(table, rules)
+    # What the table holds for each day of the grid; None where it holds nothing (or no table).
+    if known is not None:
+        held = known.entries(service_code, first, last)
+        closed = known.closed_cells(service_code, first, last)
+    else:
+        held = closed = (None,) * ((last - first).days + 1)
     by_day = {
         booking.day: booking
         for booking in bookings
@@ -198,21 +212,25 @@ def planning_between(
     online_cancel_refuses = isinstance(service_rules.late_cancel.online, Refuse)
     cells: list[PlanningDay] = []
     append = cells.append
-    window_of = rules.window
+    runs, kinds = rules.calendar.runs, rules.days_of(service_code)
     add, cancel, pending = ChangeAction.ADD, ChangeAction.CANCEL, RequestState.PENDING
     current = first
     one_day = timedelta(days=1)
-    while current <= last:
+    for entry, cell in zip(held, closed, strict=True):
         booking = by_day.get(current)
         state = booking.state if booking is not None else None
-        # The cell of a day without service depends on the rules and the day alone.
-        closed_cell = _closed_cell(rules, service_code, current)
-        if closed_cell is not None:
-            append(closed_cell if state is None else attrs.evolve(closed_cell, state=state))
+        # A day the table does not hold is worked out for this grid alone.
+        if entry is None and not runs(kinds, current):
+            cell = closed_cell(current, rules.no_service_reason(service_code, current))
+        if cell is not None:
+            append(cell if state is None else attrs.evolve(cell, state=state))
             current += one_day
             continue
         booked = state is not None and (state.books_the_day or state is pending)
-        window = window_of(cancel if booked else add, service_code, current)
+        action = cancel if booked else add
+        window = entry.window(action) if entry is not None else None
+        if window is None:
+            window = rules.window(action, service_code, current)
         opens_at, closes_at = window.opens_at, window.closes_at
         if opens_at is not None and at < opens_at:
             append(PlanningDay(current, DayStatus.NOT_OPEN_YET, state, opens_at=opens_at))
@@ -231,20 +249,12 @@ def planning_between(
     return PlanningGrid(child_id, service.code, at, tuple(cells))
 
 
-_RUNS: Final = "planning.runs"
+def closed_cell(day: date, reason: str | None) -> PlanningDay:
+    """The cell of *day* when the service does not run: closed when *reason* names why.
 
-
-def _closed_cell(rules: BookingRules, service_code: str, day: date) -> PlanningDay | None:
-    """The cell of *day* when the service does not run then, or None when it runs."""
-    key = (_RUNS, service_code, day)
-    cell: PlanningDay | bool | None = rules._recall(key)
-    if cell is None:
-        calendar = rules.calendar
-        if calendar.runs(rules.days_of(service_code), day):
-            cell = True
-        else:
-            reason = rules.no_service_reason(service_code, day)
-            status = DayStatus.CLOSED if reason else DayStatus.NOT_A_SERVICE_DAY
-            cell = PlanningDay(day, status, reason=reason)
-        rules._remember(key, cell)
-    return None if cell is True else cell  # type: ignore[return-value]
+    Examples:
+        >>> closed_cell(date(2024, 11, 11), "Armistice").status.value
+        'closed'
+    """
+    status = DayStatus.CLOSED if reason else DayStatus.NOT_A_SERVICE_DAY
+    return PlanningDay(day, status, reason=reason)
