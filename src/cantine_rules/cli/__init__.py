@@ -60,6 +60,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return EXIT_BAD_INPUT
     except SystemExit as leaving:  # --help
         return int(leaving.code or 0)
+    if arguments.command == "serve":
+        from cantine_rules.serve import run  # the service's imports, only when it is asked for
+
+        return run(arguments)
     data, human, code = execute(arguments)
     text = json.dumps(data, ensure_ascii=False) if arguments.json else human
     if code == EXIT_OK:
