@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import signal
 import socket
 import sys
@@ -179,15 +180,17 @@ def listen(settings: HttpSettings) -> socket.socket:
     """A socket listening on the settings' address and port.
 
     Raises:
-        InvalidValueError: the address cannot be listened on (named ``--host``).
+        InvalidValueError: the address cannot be listened on (named ``--host`` or ``--port``).
     """
     family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
     try:
         return socket.create_server((settings.host, settings.port), family=family)
     except OSError as error:
-        where = f"{settings.host}:{settings.port}"
+        # A port in use or reserved is the port's fault; an address not of this machine, the host's.
+        option = "--port" if error.errno in (errno.EADDRINUSE, errno.EACCES) else "--host"
         reason = error.strerror or str(error)
-        raise InvalidValueError("--host", where, f"cannot be listened on ({reason})") from None
+        where = f"{settings.host}:{settings.port}"
+        raise InvalidValueError(option, where, f"cannot be listened on ({reason})") from None
 
 
 def serve_http(service: Service, settings: HttpSettings) -> int:

@@ -64,7 +64,7 @@ class _Option:
         self.dest = action.dest
         self.flag = action.nargs == 0  # store_true: given or not, no value
         self.required = action.required
-        self.choices = None if action.choices is None else frozenset(action.choices)
+        self.choices = None if action.choices is None else tuple(action.choices)
 
     def argv(self, value: str | bool) -> list[str]:
         """The words of the command line that give *value*."""
@@ -183,7 +183,7 @@ class Requests:
         for option, value in given.items():
             (words if option.spelling else positionals).extend(option.argv(value))
         # The positional argument last, after ``--``: even ``-x`` is then a commune's name.
-        return [*words, "--json", "--", *positionals]
+        return [*words, "--json", *(["--", *positionals] if positionals else [])]
 
     def namespace(self, request: Mapping[str, Any]) -> argparse.Namespace:
         """The parsed arguments of the command line *request* stands for.
@@ -196,16 +196,21 @@ class Requests:
         values = dict(command.defaults)
         for option, value in given.items():
             if option.choices is not None and value not in option.choices:
-                return self._parsed(request)
+                self._refuse(request)
+                # argparse takes ``--channel=--`` for no value at all; the request meant "--".
+                choices = ", ".join(repr(choice) for choice in option.choices)
+                raise RequestError.usage(option.key, f"invalid choice {value!r} ({choices})")
             values[option.dest] = value
-        if any(option not in given for option in command.required):
-            return self._parsed(request)
+        for option in command.required:
+            if option not in given:
+                self._refuse(request)
+                raise RequestError.usage(option.key, "missing")  # argparse always says so first
         return argparse.Namespace(**values)
 
-    def _parsed(self, request: Mapping[str, Any]) -> argparse.Namespace:
-        """What argparse makes of *request*'s command line: its namespace or its error."""
+    def _refuse(self, request: Mapping[str, Any]) -> None:
+        """Raises argparse's own error about *request*'s command line, if argparse has one."""
         try:
-            return self._parser.parse_args(self.argv(request))
+            self._parser.parse_args(self.argv(request))
         except UsageError as error:
             raise RequestError(error_object(error, usage=True)) from None
 
