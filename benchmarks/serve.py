@@ -7,6 +7,7 @@ process). The figure is the rate of answered requests once the service has start
     python benchmarks/serve.py            # 20,000 requests
     python benchmarks/serve.py --quick    # 2,000 requests
     python benchmarks/serve.py --json     # one JSON object on stdout
+    python benchmarks/serve.py --requests 500
 
 Not a timed test: timings depend on the machine, so the suite never asserts on them.
 """
@@ -155,8 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="2,000 requests, for CI")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--requests", type=int, help="how many requests (default 20,000)")
     options = parser.parse_args(argv)
-    result: dict[str, Any] = dict(measure_serve(2_000 if options.quick else 20_000))
+    count = options.requests or (2_000 if options.quick else 20_000)
+    result: dict[str, Any] = dict(measure_serve(count))
     result["target_met"] = result["serve_requests_per_s"] >= TARGET_REQUESTS_PER_S
     if options.json:
         print(json.dumps(result))
