@@ -109,7 +109,11 @@ class Service:
         return response(ident, data, code), code
 
     def answer_bytes(self, text: bytes, command: str | None = None) -> Answer:
-        """The response to one request written in JSON (UTF-8), as [`answer`][..answer]."""
+        """The response to one request written in JSON (UTF-8).
+
+        As [`answer`][cantine_rules.serve.Service.answer]; a text that is not a JSON request is
+        answered with a usage error and ``"id": null``.
+        """
         try:
             request = self.read(text)
         except RequestError as error:
