@@ -230,17 +230,21 @@ def test_the_server_stops_quietly(how: signal.Signals) -> None:
     assert "Traceback" not in rest
 
 
+def refused_start(*options: str) -> subprocess.CompletedProcess[str]:
+    """``serve --http`` with options that must stop it at start."""
+    return subprocess.run(
+        [sys.executable, "-m", "cantine_rules", "serve", "--http", *options],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
 def test_a_busy_port_is_bad_input_in_one_line() -> None:
     with socket.create_server(("127.0.0.1", 0)) as taken:
-        port = str(taken.getsockname()[1])
-        done = subprocess.run(
-            [sys.executable, "-m", "cantine_rules", "serve", "--http", "--port", port],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-            timeout=60,
-        )
+        done = refused_start("--port", str(taken.getsockname()[1]))
     assert done.returncode == 2
     assert done.stderr.startswith("error: --port: cannot be listened on (")
     assert done.stderr.count("\n") == 1
@@ -257,14 +261,7 @@ def test_a_busy_port_is_bad_input_in_one_line() -> None:
     ],
 )
 def test_bad_http_options_are_bad_input(options: tuple[str, ...], message: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "cantine_rules", "serve", "--http", *options],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        timeout=60,
-    )
+    done = refused_start(*options)
     assert done.returncode == 2
     assert done.stderr.startswith(message)
 
