@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from cantine_rules.serve import MAX_LINE_BYTES
+from cantine_rules.serve import MAX_LINE_BYTES, Service, serve_lines
 from tests.serve._oneshot import (
     COMMANDS,
     MA_COMMUNE,
@@ -354,3 +355,29 @@ def test_a_policy_file_with_problems_stops_the_start(bad_check: Path) -> None:
     assert done.returncode == 2
     assert json.loads(done.stdout)["error"]["kind"] == "PolicyError"
     assert b"Traceback" not in done.stderr
+
+
+def test_a_full_disk_ends_the_service_quietly() -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "cantine_rules", "serve", "--stdio"],
+            input=line({"id": 1, "command": "communes"}) * 3,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            cwd=ROOT,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr == b""
+
+
+class FailingInput(io.BytesIO):
+    def readline(self, size: int | None = -1) -> bytes:
+        raise OSError(5, "Input/output error")
+
+
+def test_an_input_that_fails_ends_the_service_as_bad_input() -> None:
+    sink = io.BytesIO()
+    assert serve_lines(Service(), FailingInput(), sink) == 2
+    assert sink.getvalue() == b""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from cantine_rules.cli import EXIT_INTERNAL, EXIT_OK
+from cantine_rules.cli import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK
 from cantine_rules.serve._service import Service, encode
 
 __all__ = ["MAX_LINE_BYTES", "serve_lines"]
@@ -18,8 +18,8 @@ def serve_lines(service: Service, source: BinaryIO, sink: BinaryIO) -> int:
 
     A blank line is skipped; any other line gets exactly one answer line, flushed at once, so a
     caller may write a request and wait for its answer. The service ends with exit code 0 at
-    the end of *source*, and quietly with exit code 1 when an answer cannot be written (the
-    reader went away).
+    the end of *source*, quietly with exit code 1 when an answer cannot be written (the reader
+    went away), and with exit code 2 when *source* itself fails.
 
     Examples:
         >>> import io
@@ -31,11 +31,16 @@ def serve_lines(service: Service, source: BinaryIO, sink: BinaryIO) -> int:
         [b'{"id": 1, "ok": true, "result": {"commun', b'{"id": null, "ok": false, "error": {"kin']
     """
     while True:
-        line = source.readline(MAX_LINE_BYTES)
+        try:
+            line = source.readline(MAX_LINE_BYTES)
+            overlong = len(line) == MAX_LINE_BYTES and not line.endswith(b"\n")
+            if overlong:
+                _skip_line(source)
+        except OSError:  # the input itself cannot be read (EIO): nothing more to answer
+            return EXIT_BAD_INPUT
         if not line:
             return EXIT_OK
-        if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
-            _skip_line(source)
+        if overlong:
             answer, _code = service.refuse(f"is longer than {MAX_LINE_BYTES} bytes")
         elif line.isspace():
             continue
