@@ -205,7 +205,9 @@ class Requests:
             if option not in given:
                 self._refuse(request)
                 raise RequestError.usage(option.key, "missing")  # argparse always says so first
-        return argparse.Namespace(**values)
+        arguments = argparse.Namespace()
+        vars(arguments).update(values)  # one update rather than a setattr per option
+        return arguments
 
     def _refuse(self, request: Mapping[str, Any]) -> None:
         """Raises argparse's own error about *request*'s command line, if argparse has one."""
