@@ -11,6 +11,7 @@ import io
 import json
 import os
 import resource
+import shlex
 import subprocess
 import sys
 import time
@@ -296,29 +297,10 @@ def test_an_offsetless_time_at_a_clock_change_is_read_as_at_paris_reads_it(
 
 
 def test_a_planning_at_a_time_the_clocks_skip_is_the_planning_an_hour_later() -> None:
-    gap = answer(
-        "planning",
-        "paris",
-        "--service",
-        "repas",
-        "--month",
-        "2025-04",
-        "--at",
-        "2025-03-30T02:30",
-        "--json",
-    )
-    later = answer(
-        "planning",
-        "paris",
-        "--service",
-        "repas",
-        "--month",
-        "2025-04",
-        "--at",
-        "2025-03-30T03:30+02:00",
-        "--json",
-    )
-    assert json.loads(gap[1])["days"] == json.loads(later[1])["days"]
+    planning = ("planning", "paris", "--service", "repas", "--month", "2025-04", "--json")
+    _, gap, _ = answer(*planning, "--at", "2025-03-30T02:30")
+    _, later, _ = answer(*planning, "--at", "2025-03-30T03:30+02:00")
+    assert json.loads(gap)["days"] == json.loads(later)["days"]
 
 
 # Output that cannot be written -----------------------------------------------------------------
@@ -336,35 +318,29 @@ def test_a_reader_that_went_away_ends_quietly() -> None:
     assert result.stderr == b""
 
 
-def test_a_closed_standard_output_ends_with_one_line() -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import os, runpy, sys; os.close(1); sys.argv = ['x', 'communes'];"
-            " runpy.run_module('cantine_rules', run_name='__main__')",
-        ],
-        stderr=subprocess.PIPE,
-        timeout=SECONDS,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 1
-    assert result.stderr.decode() == "error: cannot write the output (Bad file descriptor)\n"
+# Standard output closed once Python started (a write fails), or before (no sys.stdout: >&-).
+_CLOSED_LATER = "import os, runpy, sys; os.close(1); sys.argv = ['x', 'communes']; " + (
+    "runpy.run_module('cantine_rules', run_name='__main__')"
+)
 
 
-def test_a_missing_standard_output_ends_with_one_line() -> None:
-    # >&- : Python then has no sys.stdout at all.
+@pytest.mark.parametrize(
+    ("command", "reason"),
+    [
+        (f'{shlex.quote(sys.executable)} -c "{_CLOSED_LATER}"', "Bad file descriptor"),
+        (
+            f"{shlex.quote(sys.executable)} -m cantine_rules communes >&-",
+            "standard output is closed",
+        ),
+    ],
+    ids=["closed later", "closed before"],
+)
+def test_a_closed_standard_output_ends_with_one_line(command: str, reason: str) -> None:
     result = subprocess.run(
-        f"{sys.executable} -m cantine_rules communes >&-",
-        shell=True,
-        stderr=subprocess.PIPE,
-        timeout=SECONDS,
-        cwd=ROOT,
-        check=False,
+        command, shell=True, stderr=subprocess.PIPE, timeout=SECONDS, cwd=ROOT, check=False
     )
     assert result.returncode == 1
-    assert result.stderr.decode() == "error: cannot write the output (standard output is closed)\n"
+    assert result.stderr.decode() == f"error: cannot write the output ({reason})\n"
 
 
 @pytest.mark.parametrize("args", [("communes", "--json"), ("explain", "paris"), ("--help",)])
