@@ -18,6 +18,7 @@ import time
 import tomllib
 from contextlib import redirect_stderr
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,15 @@ import pytest
 
 from cantine_rules._time import at_paris
 from cantine_rules.cli import main
-from cantine_rules.plain import dumps_toml
+from cantine_rules.money import MAX_EUROS
+from cantine_rules.plain import (
+    MAX_DEADLINE_DAYS,
+    MAX_DEADLINE_HOURS,
+    MAX_DEADLINE_WEEKS,
+    MAX_FILE_BYTES,
+    MAX_NESTING,
+    dumps_toml,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MA_COMMUNE = ROOT / "examples" / "communes" / "ma-commune.toml"
@@ -380,3 +389,16 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path: Path) -> None
     error = json.loads(result.stdout.decode("utf-8"))["error"]
     assert error["message"].endswith("\\udcff.toml')")
     assert b"Traceback" not in result.stderr
+
+
+def test_the_command_line_page_gives_the_limits_the_code_has() -> None:
+    page = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    start, end = page.index("## Inputs and limits"), page.index("### Daylight saving time")
+    section = " ".join(page[start:end].split())
+    assert f"{MAX_FILE_BYTES:,} bytes" in section
+    assert f"more than {MAX_NESTING} levels deep" in section
+    assert f"at most {MAX_DEADLINE_DAYS} (`MAX_DEADLINE_DAYS`)" in section
+    assert f"at most {MAX_DEADLINE_HOURS:,} (`MAX_DEADLINE_HOURS`)" in section
+    assert f"at most {MAX_DEADLINE_WEEKS} (`MAX_DEADLINE_WEEKS`)" in section
+    assert Decimal(10) ** 12 == MAX_EUROS
+    assert "±10¹² €" in section
