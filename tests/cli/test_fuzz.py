@@ -251,4 +251,3 @@ def test_any_bytes_as_a_file_give_an_answer_or_bad_input(folder: Path, content: 
     run_main(["check", str(path)])
     run_main(["bill", str(path), "--json"])
     run_main(["explain", str(path), "--json"])
-

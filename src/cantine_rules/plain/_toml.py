@@ -90,33 +90,28 @@ def parse_toml(text: str, source: str | None = None) -> dict[str, Any]:
         raise PolicyError([Problem(ROOT, f"invalid TOML: {error}")], source) from None
 
 
-# What the nesting check looks at: the delimiters of strings and comments (skipped whole), the
-# brackets and braces that nest, the dots of dotted keys, and what ends a key.
-_TOKEN: Final = re.compile(r"""\"\"\"|'''|["'#\[\]{}.=,\n]""")
-_STRING_REST: Final = {
-    '"': re.compile(r'(?:[^"\\\n]|\\.)*"'),
-    "'": re.compile(r"[^'\n]*'"),
-    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*""""{0,2}', re.DOTALL),
-    "'''": re.compile(r"(?:[^']|'(?!''))*''''{0,2}", re.DOTALL),
-}
+# What the nesting check looks at: strings and comments (skipped whole; a quote that opens no
+# complete string ends the check, the parser then says where), the brackets and braces that
+# nest, the dots of dotted keys, and what ends a key.
+_TOKEN: Final = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}'
+    r"|'''(?:[^']|'(?!''))*''''{0,2}"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*"
+    r"|[\"'\[\]{}.=,\n]",
+    re.DOTALL,
+)
 
 
 def _check_nesting(text: str, source: str | None) -> None:
     """Refuse a text nested deeper than `MAX_NESTING`, before the parser recurses into it."""
     depth = 0
     dots = 0
-    position = 0
-    while (token := _TOKEN.search(text, position)) is not None:
+    for token in _TOKEN.finditer(text):
         kind = token.group()
-        position = token.end()
-        if kind in _STRING_REST:
-            rest = _STRING_REST[kind].match(text, position)
-            if rest is None:
-                return  # an unterminated string: the parser says where
-            position = rest.end()
-        elif kind == "#":
-            position = text.find("\n", position)
-            if position < 0:
+        if kind[0] in "\"'#":
+            if len(kind) == 1 and kind != "#":
                 return
         elif kind in ("[", "{"):
             depth += 1
