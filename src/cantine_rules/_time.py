@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from cantine_rules.errors import InvalidTypeError, NaiveDatetimeError
 
-__all__ = ["EUROPE_PARIS", "at_paris", "require_aware"]
+__all__ = ["EUROPE_PARIS", "at_paris", "read_wall_clock", "require_aware"]
 
 EUROPE_PARIS = ZoneInfo("Europe/Paris")
 """The time zone of every commune this library knows (metropolitan France)."""
@@ -34,5 +34,61 @@ def at_paris(day: date, wall_time: time) -> datetime:
         '2024-03-31T03:30:00+02:00'
     """
     local = datetime.combine(day, wall_time, tzinfo=EUROPE_PARIS)
-    # A round trip through UTC normalises a non-existent wall time into the real one.
-    return local.astimezone(UTC).astimezone(EUROPE_PARIS)
+    try:
+        # A round trip through UTC normalises a non-existent wall time into the real one.
+        return local.astimezone(UTC).astimezone(EUROPE_PARIS)
+    except OverflowError:
+        # Only the first and last hours datetime can hold overflow in UTC; the clocks do not
+        # change then, so the wall time is the instant.
+        return local
+
+
+def read_wall_clock(local: datetime) -> tuple[datetime, str]:
+    """The Europe/Paris instant a date-time without an offset shows, and how it was read.
+
+    The instant is the one [`at_paris`][] gives: a wall time in the spring-forward gap is moved
+    forward by the gap, one in the autumn fall-back hour is its first occurrence. The words say
+    so, for a note shown to whoever wrote the date-time.
+
+    Raises:
+        InvalidTypeError: *local* is not a date-time without an offset.
+
+    Examples:
+        >>> instant, how = read_wall_clock(datetime(2024, 9, 19, 17, 0))
+        >>> instant.isoformat(), how
+        ('2024-09-19T17:00:00+02:00', 'has no offset: read as Europe/Paris')
+        >>> instant, how = read_wall_clock(datetime(2025, 3, 30, 2, 30))
+        >>> instant.isoformat()
+        '2025-03-30T03:30:00+02:00'
+        >>> how.split("; ")
+        ['has no offset: read as Europe/Paris', '02:30 does not exist that day (the clocks go forward): read as 03:30+02:00']
+    """  # noqa: E501  (a doctest's answer is one line)
+    if not isinstance(local, datetime) or local.tzinfo is not None:
+        raise InvalidTypeError("local", local, "must be a date-time without an offset")
+    instant = at_paris(local.date(), local.time().replace(fold=0))
+    how = "has no offset: read as Europe/Paris"
+    wall = _clock(local)
+    if instant.replace(tzinfo=None) != local.replace(fold=0):
+        moved = _clock(instant) + _offset(instant)
+        return (
+            instant,
+            f"{how}; {wall} does not exist that day (the clocks go forward): read as {moved}",
+        )
+    if local.replace(fold=1, tzinfo=EUROPE_PARIS).utcoffset() != instant.utcoffset():
+        first = wall + _offset(instant)
+        return (
+            instant,
+            f"{how}; {wall} occurs twice that day (the clocks go back): read as the first, {first}",
+        )
+    return instant, how
+
+
+def _clock(moment: datetime) -> str:
+    """The wall time of *moment*, to the minute unless it has seconds."""
+    exact = moment.second or moment.microsecond
+    return moment.time().isoformat("auto" if exact else "minutes")
+
+
+def _offset(instant: datetime) -> str:
+    """The offset of *instant* as ISO 8601 writes it (``+02:00``)."""
+    return instant.isoformat()[-6:]

@@ -111,7 +111,8 @@ at = "2024-10-28T09:00"
     ]
     assert all(change.requested_at.tzinfo is EUROPE_PARIS for change in scenario.changes)
     assert scenario.notes == (
-        "changes[0].at has no offset: read as Europe/Paris",
+        "changes[0].at has no offset: read as Europe/Paris; 02:30 occurs twice that day"
+        " (the clocks go back): read as the first, 02:30+02:00",
         "changes[1].at has no offset: read as Europe/Paris",
     )
 

@@ -13,7 +13,10 @@ Each command parses its arguments, calls one library function and renders its an
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -48,17 +51,38 @@ EXIT_BAD_INPUT = 2
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    out = stdout or sys.stdout
+    """Run the command line; returns the exit code.
+
+    The command writes UTF-8 whatever the locale. When its output cannot be written (the reader
+    went away, the disk is full, standard output is closed), it ends quietly with exit code 1:
+    one line on standard error (none for a reader that went away), never a traceback.
+    """
+    if stdout is None:
+        for stream in (sys.stdout, sys.stderr):
+            _write_utf8(stream)
+    out = sys.stdout if stdout is None else stdout
+    try:
+        return _run(argv, out)
+    except _OutputError as error:
+        if stdout is None:
+            _silence(sys.stdout)
+        if error.reason is not None:
+            _say(f"error: cannot write the output ({error.reason})")
+        return EXIT_INTERNAL
+
+
+def _run(argv: Sequence[str] | None, out: TextIO | None) -> int:
     wants_json = "--json" in (sys.argv[1:] if argv is None else argv)
     try:
         arguments = parser().parse_args(argv)
     except UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
+        _say(f"error: {error}")
         if wants_json:
-            out.write(json.dumps({"error": error_object(error, usage=True)}) + "\n")
+            _write(out, json.dumps({"error": error_object(error, usage=True)}) + "\n")
         return EXIT_BAD_INPUT
-    except SystemExit as leaving:  # --help
+    except SystemExit as leaving:  # --help, which argparse wrote to sys.stdout (or sys.stderr)
+        if sys.stdout is not None:
+            _write(sys.stdout, "")
         return int(leaving.code or 0)
     if arguments.command == "serve":
         from cantine_rules.serve import run  # the service's imports, only when it is asked for
@@ -67,14 +91,73 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     data, human, code = execute(arguments)
     text = json.dumps(data, ensure_ascii=False) if arguments.json else human
     if code == EXIT_OK:
-        out.write(text + "\n")
+        _write(out, text + "\n")
         return code
     # Bad input or an internal error: one line for people on stderr, and with --json the same
     # error as a JSON object on stdout for programs.
-    sys.stderr.write(human + "\n")
+    _say(human)
     if arguments.json:
-        out.write(text + "\n")
+        _write(out, text + "\n")
     return code
+
+
+# Output ---------------------------------------------------------------------------------------
+
+
+class _OutputError(Exception):
+    """Standard output could not be written; *reason* says why (None: its reader went away)."""
+
+    def __init__(self, reason: str | None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _write(out: TextIO | None, text: str) -> None:
+    """Write and flush *text*, so that a failure is seen here rather than at exit."""
+    if out is None:
+        raise _OutputError("standard output is closed")
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        raise _OutputError(None) from None
+    except UnicodeEncodeError as error:
+        raise _OutputError(f"its encoding {error.encoding} cannot write the text") from None
+    except OSError as error:
+        raise _OutputError(error.strerror or type(error).__name__) from None
+    except ValueError:  # I/O on a closed file
+        raise _OutputError("standard output is closed") from None
+
+
+def _say(line: str) -> None:
+    """Write *line* on standard error, if it can still be written."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        _silence(sys.stderr)
+
+
+def _write_utf8(stream: TextIO | None) -> None:
+    """Make *stream* write UTF-8 (a text the encoding cannot hold is escaped, never an error)."""
+    if isinstance(stream, io.TextIOWrapper):
+        with contextlib.suppress(OSError, ValueError):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _silence(stream: TextIO | None) -> None:
+    """Point *stream*'s descriptor at the null device, once writing to it failed.
+
+    What is left in its buffer then goes nowhere when the interpreter flushes it at exit, instead
+    of failing a second time (with a message and exit code 120).
+    """
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
 
 
 Result = tuple[dict[str, Any], str, int]

@@ -5,11 +5,19 @@ from __future__ import annotations
 import argparse
 import calendar as _gregorian
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any, NoReturn
+from decimal import Decimal
+from typing import Any, NoReturn, TypeVar
 
-from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.errors import InvalidValueError, NegativeAmountError
+from cantine_rules.plain._read import (
+    Conventions,
+    Parser,
+    Reader,
+    ReadError,
+    day,
+    decimal_number,
+    instant,
+)
 
 __all__ = [
     "Notes",
@@ -21,6 +29,8 @@ __all__ = [
     "parser",
 ]
 
+
+T = TypeVar("T")
 
 _COMMUNE_HELP = "a reference commune's name, or the path of a policy file (.toml)"
 
@@ -114,46 +124,70 @@ class Notes(list[str]):
     """What the command assumed, said back in its output (a datetime read as Europe/Paris)."""
 
 
-def parse_day(text: str, option: str) -> date:
-    """A ``YYYY-MM-DD`` day."""
+# The command reads its values with the plain-data reader's own parsers, so that an option takes
+# exactly the forms a policy file does: dates YYYY-MM-DD, numbers in the digits 0-9 without an
+# exponent or underscores; blanks around a value are ignored.
+
+
+def _read(parse: Parser[T], text: str, option: str, reason: str) -> T:
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidValueError(option, text, "is not a date (YYYY-MM-DD)") from None
+        return parse(Reader(), text.strip(), option)
+    except ReadError:
+        raise InvalidValueError(option, text, reason) from None
+
+
+def parse_day(text: str, option: str) -> date:
+    """A ``YYYY-MM-DD`` day.
+
+    >>> parse_day("2024-09-19", "--day")
+    datetime.date(2024, 9, 19)
+    """
+    return _read(day, text, option, "is not a date (YYYY-MM-DD)")
 
 
 def parse_month(text: str, option: str) -> tuple[date, date]:
     """A ``YYYY-MM`` month, as its first and last days."""
+    reason = "is not a month (YYYY-MM)"
     try:
-        first = date.fromisoformat(text.strip() + "-01")
-    except ValueError:
-        raise InvalidValueError(option, text, "is not a month (YYYY-MM)") from None
+        first = _read(day, text.strip() + "-01", option, reason)
+    except InvalidValueError:
+        raise InvalidValueError(option, text, reason) from None
     length = _gregorian.monthrange(first.year, first.month)[1]
     return first, first.replace(day=length)
 
 
 def parse_instant(text: str, option: str, notes: Notes) -> datetime:
-    """An ISO 8601 datetime; one without an offset is read as Europe/Paris, and *notes* say so."""
+    """An ISO 8601 datetime; one without an offset is read as Europe/Paris, and *notes* say so.
+
+    A time without an offset that the clocks skip in spring is moved forward by the gap, one
+    they show twice in autumn is the first, and the note says that too.
+
+    >>> notes = Notes()
+    >>> parse_instant("2025-03-30T02:30", "--at", notes).isoformat()
+    '2025-03-30T03:30:00+02:00'
+    >>> notes[0].split("; ")
+    ['--at 2025-03-30T02:30 has no offset: read as Europe/Paris', '02:30 does not exist that day (the clocks go forward): read as 03:30+02:00']
+    """  # noqa: E501  (a doctest's answer is one line)
+    reader = Reader(Conventions(local_instants=True))
+    # The note names the option and the text as written: "--at 2024-09-19T17:00 has no offset".
+    label = f"{option} {text}"
+    reason = "is not a datetime (YYYY-MM-DDTHH:MM[:SS][+HH:MM])"
     try:
-        instant = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidValueError(
-            option, text, "is not a datetime (YYYY-MM-DDTHH:MM[:SS][+HH:MM])"
-        ) from None
-    if instant.tzinfo is None:
-        notes.append(f"{option} {text} has no offset: read as Europe/Paris")
-        return instant.replace(tzinfo=EUROPE_PARIS)
-    return instant
+        instant_read = instant(reader, text.strip(), label)
+    except ReadError:
+        raise InvalidValueError(option, text, reason) from None
+    notes.extend(reader.notes)
+    return instant_read
 
 
 def parse_quotient(text: str, option: str) -> Decimal:
-    """A quotient familial in euros: a decimal number, zero or more."""
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        raise InvalidValueError(option, text, "is not a number") from None
-    if not value.is_finite():
-        raise InvalidValueError(option, text, "must be a finite number")
+    """A quotient familial in euros: a decimal number, zero or more.
+
+    >>> parse_quotient("812.50", "--qf")
+    Decimal('812.50')
+    """
+    reason = "is not a number written like 812 or 3.50 (at most 12 digits before the point)"
+    value = _read(decimal_number, text, option, reason)
     if value < 0:
         raise NegativeAmountError(option, text)
     return value

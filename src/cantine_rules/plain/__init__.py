@@ -66,6 +66,20 @@ and three more, the [`SCENARIO_CONVENTIONS`][cantine_rules.plain.SCENARIO_CONVEN
 [`check_grids`][cantine_rules.plain.check_grids] checks a policy's quotient-familial grids,
 each named by its path in the plain form.
 
+Limits, so that a file from anyone is answered quickly and no value read can overflow later:
+
+* a file is read only if it is a regular file of at most
+  [`MAX_FILE_BYTES`][cantine_rules.plain.MAX_FILE_BYTES] (1 MiB), and a text parsed only if it
+  is that long at most; a FIFO, a device or a directory is refused before anything is read;
+* arrays and inline tables nest at most [`MAX_NESTING`][cantine_rules.plain.MAX_NESTING] (32)
+  levels deep, and a dotted key or a table's name has at most as many parts;
+* a deadline counts at most [`MAX_DEADLINE_DAYS`][cantine_rules.plain.MAX_DEADLINE_DAYS] days,
+  [`MAX_DEADLINE_HOURS`][cantine_rules.plain.MAX_DEADLINE_HOURS] hours or
+  [`MAX_DEADLINE_WEEKS`][cantine_rules.plain.MAX_DEADLINE_WEEKS] weeks (two years);
+* an amount is within ±10¹² euros, and a decimal number below 10¹² in size;
+* dates, date-times and numbers are written with the digits 0-9; a date is ``YYYY-MM-DD``,
+  never a compact (``20240101``) or week (``2024-W01-1``) form.
+
 Examples:
     >>> from cantine_rules import policies
     >>> paris = policies.get("paris")
@@ -92,7 +106,12 @@ from typing import Any
 from cantine_rules.errors import PolicyError  # noqa: F401  (the examples catch it)
 from cantine_rules.plain._dump import dump_policy
 from cantine_rules.plain._grids import GridCheck, check_grids
-from cantine_rules.plain._load import load_policy
+from cantine_rules.plain._load import (
+    MAX_DEADLINE_DAYS,
+    MAX_DEADLINE_HOURS,
+    MAX_DEADLINE_WEEKS,
+    load_policy,
+)
 from cantine_rules.plain._read import Conventions, Reader, read_document
 from cantine_rules.plain._scenario import (
     SCENARIO_CONVENTIONS,
@@ -104,10 +123,15 @@ from cantine_rules.plain._scenario import (
     loads_scenario,
     scenario_from_data,
 )
-from cantine_rules.plain._toml import parse_toml, read_utf8, write_toml
+from cantine_rules.plain._toml import MAX_FILE_BYTES, MAX_NESTING, parse_toml, read_utf8, write_toml
 from cantine_rules.policies.commune import CommunePolicy
 
 __all__ = [
+    "MAX_DEADLINE_DAYS",
+    "MAX_DEADLINE_HOURS",
+    "MAX_DEADLINE_WEEKS",
+    "MAX_FILE_BYTES",
+    "MAX_NESTING",
     "SCENARIO_CONVENTIONS",
     "AbsenceSpec",
     "BookingSpec",

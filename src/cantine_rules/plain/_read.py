@@ -33,7 +33,7 @@ from typing import Any, Final, TypeVar, cast
 
 import attrs
 
-from cantine_rules._time import EUROPE_PARIS
+from cantine_rules._time import read_wall_clock
 from cantine_rules.errors import (
     CantineRulesError,
     InvalidTypeError,
@@ -95,6 +95,15 @@ _DECIMAL: Final = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,12})?")
 _LARGEST_INT: Final = 10**12
 _CLOCK: Final = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{6})?)?")
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# RFC 3339 as written by hand: ASCII digits, seconds and the offset optional, no compact or week
+# forms (which ``datetime.fromisoformat`` would take too).
+_ISO_INSTANT: Final = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?"
+)
+#: How many unknown keys of one table get a "did you mean" hint; past it, a long list of
+#: unknown keys is reported without one, so that reporting stays fast.
+_HINTED: Final = 20
 
 #: Weekdays by name, Monday first: ``WEEKDAYS[3]`` is Thursday, as ``date.weekday()`` counts.
 WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -107,12 +116,15 @@ class Conventions:
 
     Attributes:
         local_instants: a date-time without an offset is read as Europe/Paris wall-clock time,
-            and the reader notes it (``changes[0].at has no offset: read as Europe/Paris``).
+            and the reader notes it (``changes[0].at has no offset: read as Europe/Paris``); a
+            time the clocks skip in spring is moved forward by the gap, a time they show twice
+            in autumn is the first.
         french_weekdays: a weekday may also be named in French (``"lundi"``), and either
             language in any case (``"Monday"``).
         decimal_literals: a decimal number or an amount written as a string may take any form
             Python's ``Decimal`` reads: a sign, an exponent, underscores, surrounding blanks
-            (``"+3.6"``, ``"1e3"``, ``" 812 "``). It is still finite and below 10¹² in size.
+            (``"+3.6"``, ``"1e3"``, ``" 812 "``, ``"1_000"``). It is still finite, below 10¹²
+            in size, and written with the digits 0-9.
 
     Examples:
         >>> reader = Reader(Conventions(french_weekdays=True))
@@ -326,10 +338,10 @@ class Table:
     def close(self) -> None:
         """Report unknown keys; raise :class:`ReadError` if anything in the table was wrong."""
         allowed = ", ".join(self.known) or "none"
-        for key in self.data:
-            if key in self.known:
-                continue
-            close = difflib.get_close_matches(key, self.known, n=1)
+        unknown = [key for key in self.data if key not in self.known]
+        hinted = len(unknown) <= _HINTED
+        for key in unknown:
+            close = difflib.get_close_matches(key, self.known, n=1) if hinted else []
             hint = f"did you mean {close[0]!r}? " if close else ""
             self.reader.fail(join(self.path, key), f"unknown key; {hint}(allowed: {allowed})")
             self.ok = False
@@ -433,7 +445,10 @@ def non_negative_number(reader: Reader, value: object, path: str) -> Decimal:
 
 
 def _decimal_literal(reader: Reader, value: str, path: str) -> Decimal:
-    """A number in any form ``Decimal`` reads, finite and of a bounded size."""
+    """A number in any form ``Decimal`` reads, finite and of a bounded size, in ASCII digits."""
+    if not value.isascii():
+        # Decimal also reads digits of other scripts (« ١٢٣ »); a scenario writes 0-9.
+        raise reader.fail(path, f"must be written with the digits 0-9 (got {value!r})")
     try:
         result = Decimal(value.strip())
     except InvalidOperation:
@@ -495,15 +510,29 @@ def day(reader: Reader, value: object, path: str) -> date:
 def instant(reader: Reader, value: object, path: str) -> datetime:
     """A timezone-aware date-time: a TOML offset date-time or an ISO string with its offset.
 
+    A string is written ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]`` then ``Z`` or ``+HH:MM`` (a space may
+    stand for the ``T``), in the digits 0-9; compact and week forms (``20240101T0800``,
+    ``2024-W01-1``) are refused.
+
     With the ``local_instants`` convention, one without an offset is read as Europe/Paris
-    wall-clock time, and the reader notes it.
+    wall-clock time (a time the clocks skip in spring is moved forward by the gap, a time they
+    show twice in autumn is the first), and the reader notes it.
+
+    >>> reader = Reader(Conventions(local_instants=True))
+    >>> instant(reader, "2025-03-30T02:30", "changes[0].at").isoformat()
+    '2025-03-30T03:30:00+02:00'
+    >>> reader.notes[0].split("; ")[1]
+    '02:30 does not exist that day (the clocks go forward): read as 03:30+02:00'
     """
     if isinstance(value, str):
+        written = value
         try:
-            value = datetime.fromisoformat(value)
+            if not _ISO_INSTANT.fullmatch(written):
+                raise ValueError(written)
+            value = datetime.fromisoformat(written)
         except ValueError:
             raise reader.fail(
-                path, f"must be a date-time such as 2024-06-01T08:00:00+02:00 (got {value!r})"
+                path, f"must be a date-time such as 2024-06-01T08:00:00+02:00 (got {written!r})"
             ) from None
     if not isinstance(value, datetime):
         raise reader.fail(
@@ -511,8 +540,9 @@ def instant(reader: Reader, value: object, path: str) -> datetime:
         )
     if value.tzinfo is None or value.utcoffset() is None:
         if reader.conventions.local_instants and value.tzinfo is None:
-            reader.note(path, "has no offset: read as Europe/Paris")
-            return value.replace(tzinfo=EUROPE_PARIS)
+            result, how = read_wall_clock(value)
+            reader.note(path, how)
+            return result
         raise reader.fail(path, f"must give its offset, such as +02:00 (got {value.isoformat()})")
     return value
 

@@ -4,6 +4,12 @@ r"""TOML for the plain-data form: reading a text or a file, and a small writer.
 [`PolicyError`][cantine_rules.errors.PolicyError] naming the source; policies and billing
 scenarios are read through them alike.
 
+Both are bounded, so that a file or a text sent by anyone is answered quickly: a file is read
+only if it is a regular file of at most [`MAX_FILE_BYTES`][] (a FIFO, a device or a directory
+is refused before anything is read from it), and a text whose arrays and inline tables nest more
+than [`MAX_NESTING`][] levels deep, or with a key of more than [`MAX_NESTING`][] dotted parts,
+is refused before it is parsed.
+
 It writes tables, arrays of tables, inline tables and arrays, strings, whole numbers, booleans,
 dates, date-times and times: what :func:`cantine_rules.plain.to_data` produces. Short
 tagged values and short records are written inline; the top-level lists (services, citations,
@@ -21,18 +27,34 @@ add = { type = "a", days = 2 }
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Any, Final
 
 from cantine_rules.errors import InvalidTypeError, PolicyError, Problem
 from cantine_rules.plain._read import ROOT
 
-__all__ = ["parse_toml", "read_utf8", "write_toml"]
+__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "parse_toml", "read_utf8", "write_toml"]
+
+MAX_FILE_BYTES: Final = 1024 * 1024
+"""The largest plain-data file read, in bytes (1 MiB); the longest text parsed, in characters.
+
+A commune's policy takes a few kilobytes, a family's month of billing less; the bound keeps a
+mistaken or hostile file (a log, a disk image, a link to ``/dev/zero``) from being read whole.
+"""
+
+MAX_NESTING: Final = 32
+"""How deep arrays and inline tables may nest in a TOML text, and how many parts a dotted key
+or a table's name may have.
+
+The deepest value of a policy lies about eight levels down; the bound keeps the TOML parser,
+which recurses into each level and keeps a table for each prefix of a dotted key, small.
+"""
 
 #: The width up to which a table or an array is written on one line.
 WIDTH: Final = 100
@@ -58,26 +80,127 @@ def parse_toml(text: str, source: str | None = None) -> dict[str, Any]:
     """
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "must be a str (read the file as UTF-8 text)")
+    if len(text) > MAX_FILE_BYTES:
+        problem = f"the text is longer than {MAX_FILE_BYTES} characters (1 MiB), the limit"
+        raise PolicyError([Problem(ROOT, problem)], source)
+    _check_nesting(text, source)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise PolicyError([Problem(ROOT, f"invalid TOML: {error}")], source) from None
 
 
+# What the nesting check looks at: strings and comments (skipped whole; a quote that opens no
+# complete string ends the check, the parser then says where), the brackets and braces that
+# nest, the dots of dotted keys, and what ends a key.
+_TOKEN: Final = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}'
+    r"|'''(?:[^']|'(?!''))*''''{0,2}"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*"
+    r"|[\"'\[\]{}.=,\n]",
+    re.DOTALL,
+)
+
+
+def _check_nesting(text: str, source: str | None) -> None:
+    """Refuse a text nested deeper than `MAX_NESTING`, before the parser recurses into it."""
+    depth = 0
+    dots = 0
+    for token in _TOKEN.finditer(text):
+        kind = token.group()
+        if kind[0] in "\"'#":
+            if len(kind) == 1 and kind != "#":
+                return
+        elif kind in ("[", "{"):
+            depth += 1
+            dots = 0
+            if depth > MAX_NESTING:
+                what = f"arrays and inline tables nested more than {MAX_NESTING} levels deep"
+                raise PolicyError([Problem(ROOT, _at(what, text, token.start()))], source)
+        elif kind == ".":
+            dots += 1
+            if dots >= MAX_NESTING:
+                what = f"a key of more than {MAX_NESTING} dotted parts"
+                raise PolicyError([Problem(ROOT, _at(what, text, token.start()))], source)
+        else:
+            if kind in ("]", "}"):
+                depth = max(depth - 1, 0)
+            dots = 0
+
+
+def _at(what: str, text: str, position: int) -> str:
+    """*what*, with the line and column of *position* in *text*, as the TOML parser gives them."""
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    return f"{what} (at line {line}, column {column})"
+
+
 def read_utf8(path: str | os.PathLike[str]) -> str:
-    """The text of the file at *path*, which must be UTF-8.
+    """The text of the file at *path*, which must be a regular file of UTF-8 text.
+
+    Nothing is read from a file that is not a regular file (a FIFO, a device such as
+    ``/dev/zero``, a directory, whether named or reached through a link), nor from one larger
+    than [`MAX_FILE_BYTES`][]; a file that grows while it is read is read no further than that.
 
     Raises:
         PolicyError: the file is not UTF-8 text; the problem names the file.
-        OSError: the file cannot be read.
+        OSError: the file cannot be read, is not a regular file, or is larger than
+            `MAX_FILE_BYTES` (the error's ``strerror`` says which).
     """
-    raw = Path(path).read_bytes()
+    name = os.fspath(path)
+    # Checked before opening (opening some devices acts on them), and again on what was opened,
+    # in case the path changed in between. O_NONBLOCK: opening a FIFO must not wait for a writer.
+    _require_small_regular(os.stat(name), name)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(name, flags)
+    try:
+        _require_small_regular(os.fstat(descriptor), name)
+        raw = _read_at_most(descriptor, MAX_FILE_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(name)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise PolicyError(
-            [Problem(ROOT, f"the file is not UTF-8 text: {error}")], os.fspath(path)
-        ) from None
+        raise PolicyError([Problem(ROOT, f"the file is not UTF-8 text: {error}")], name) from None
+
+
+_NOT_REGULAR: Final = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _require_small_regular(status: os.stat_result, name: str) -> None:
+    mode = status.st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name)
+    if not stat.S_ISREG(mode):
+        kind = next((kind for test, kind in _NOT_REGULAR if test(mode)), "a special file")
+        raise OSError(errno.EINVAL, f"{kind}, not a regular file", name)
+    if status.st_size > MAX_FILE_BYTES:
+        raise _too_large(name)
+
+
+def _too_large(name: str) -> OSError:
+    return OSError(errno.EFBIG, f"larger than {MAX_FILE_BYTES} bytes (1 MiB), the limit", name)
+
+
+def _read_at_most(descriptor: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(descriptor, limit - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _string(value: str) -> str:
