@@ -32,6 +32,7 @@ from cantine_rules.plain import (
     MAX_DEADLINE_HOURS,
     MAX_DEADLINE_WEEKS,
     MAX_FILE_BYTES,
+    MAX_HORIZON,
     MAX_NESTING,
     dumps_toml,
 )
@@ -179,11 +180,15 @@ def test_a_policy_that_is_not_utf8_is_bad_input(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("rule", "key", "message"),
     [
-        ({"type": "hours_before", "hours": 10**9}, "hours", "must be ≤ 17544 (got 1000000000)"),
+        (
+            {"type": "hours_before", "hours": 10**9},
+            "hours",
+            "must be at most 8784 (got 1000000000)",
+        ),
         (
             {"type": "calendar_days_before", "days": 10**6, "at": "10:00"},
             "days",
-            "must be ≤ 731 (got 1000000)",
+            "must be at most 366 (got 1000000)",
         ),
     ],
 )
@@ -400,5 +405,6 @@ def test_the_command_line_page_gives_the_limits_the_code_has() -> None:
     assert f"at most {MAX_DEADLINE_DAYS} (`MAX_DEADLINE_DAYS`)" in section
     assert f"at most {MAX_DEADLINE_HOURS:,} (`MAX_DEADLINE_HOURS`)" in section
     assert f"at most {MAX_DEADLINE_WEEKS} (`MAX_DEADLINE_WEEKS`)" in section
+    assert f"at most {MAX_HORIZON} (`MAX_HORIZON`)" in section
     assert Decimal(10) ** 12 == MAX_EUROS
     assert "±10¹² €" in section

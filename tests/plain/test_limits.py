@@ -24,6 +24,7 @@ from cantine_rules.plain import (
     MAX_DEADLINE_HOURS,
     MAX_DEADLINE_WEEKS,
     MAX_FILE_BYTES,
+    MAX_HORIZON,
     MAX_NESTING,
     dumps_toml,
     from_data,
@@ -223,21 +224,21 @@ def _with_rule(rule: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("rule", "problem"),
     [
-        ({"type": "hours_before", "hours": 10**9}, "hours: must be ≤ 17544 (got 1000000000)"),
-        ({"type": "working_days_before", "days": 10**6}, "days: must be ≤ 731 (got 1000000)"),
+        ({"type": "hours_before", "hours": 10**9}, "hours: must be at most 8784 (got 1000000000)"),
+        ({"type": "working_days_before", "days": 10**6}, "days: must be at most 366 (got 1000000)"),
         (
             {"type": "calendar_days_before", "days": 10**6, "at": "10:00"},
-            "days: must be ≤ 731 (got 1000000)",
+            "days: must be at most 366 (got 1000000)",
         ),
-        ({"type": "clear_days_before", "days": 732}, "days: must be ≤ 731 (got 732)"),
-        ({"type": "max_horizon", "days": 10**6}, "days: must be ≤ 731 (got 1000000)"),
+        ({"type": "clear_days_before", "days": 367}, "days: must be at most 366 (got 367)"),
+        ({"type": "max_horizon", "days": 10**6}, "days: must be at most 731 (got 1000000)"),
         (
-            {"type": "weekday_before", "weekday": "monday", "cutoff": "10:00", "weeks_before": 105},
-            "weeks_before: must be ≤ 104 (got 105)",
+            {"type": "weekday_before", "weekday": "monday", "cutoff": "10:00", "weeks_before": 54},
+            "weeks_before: must be at most 53 (got 54)",
         ),
     ],
 )
-def test_deadline_counts_beyond_two_years_are_refused_at_load(
+def test_deadline_counts_beyond_their_bound_are_refused_at_load(
     rule: dict[str, Any], problem: str
 ) -> None:
     with pytest.raises(PolicyError) as caught:
@@ -252,7 +253,7 @@ def test_deadline_counts_beyond_two_years_are_refused_at_load(
         {"type": "working_days_before", "days": MAX_DEADLINE_DAYS},
         {"type": "calendar_days_before", "days": MAX_DEADLINE_DAYS, "at": "10:00"},
         {"type": "clear_days_before", "days": MAX_DEADLINE_DAYS},
-        {"type": "max_horizon", "days": MAX_DEADLINE_DAYS},
+        {"type": "max_horizon", "days": MAX_HORIZON},
         {
             "type": "weekday_before",
             "weekday": "monday",
@@ -271,7 +272,8 @@ def test_a_deadline_at_its_bound_loads_and_decides(rule: dict[str, Any]) -> None
         date(2027, 3, 18),
         datetime.fromisoformat("2025-03-13T09:00:00+01:00"),
     )
-    # A decision, not an OverflowError: two years back from 2027 stay inside the calendar.
+    # A decision, not an OverflowError: a year (two for a horizon) back from 2027 stays inside
+    # the calendar.
     assert policy.decide(change).status.value in {"accepted", "refused", "accepted_late"}
 
 
@@ -395,7 +397,8 @@ def test_a_scenario_time_in_the_spring_gap_is_moved_forward_and_noted() -> None:
 
 def test_the_limits_are_exported() -> None:
     assert (MAX_FILE_BYTES, MAX_NESTING) == (1024 * 1024, 32)
-    assert (MAX_DEADLINE_DAYS, MAX_DEADLINE_HOURS, MAX_DEADLINE_WEEKS) == (731, 731 * 24, 104)
+    assert (MAX_DEADLINE_DAYS, MAX_DEADLINE_HOURS, MAX_DEADLINE_WEEKS) == (366, 366 * 24, 53)
+    assert MAX_HORIZON == 731
 
 
 def test_many_unknown_keys_are_reported_quickly_without_hints() -> None:

@@ -75,7 +75,9 @@ Limits, so that a file from anyone is answered quickly and no value read can ove
   levels deep, and a dotted key or a table's name has at most as many parts;
 * a deadline counts at most [`MAX_DEADLINE_DAYS`][cantine_rules.plain.MAX_DEADLINE_DAYS] days,
   [`MAX_DEADLINE_HOURS`][cantine_rules.plain.MAX_DEADLINE_HOURS] hours or
-  [`MAX_DEADLINE_WEEKS`][cantine_rules.plain.MAX_DEADLINE_WEEKS] weeks (two years);
+  [`MAX_DEADLINE_WEEKS`][cantine_rules.plain.MAX_DEADLINE_WEEKS] weeks (a year), and a
+  booking horizon at most [`MAX_HORIZON`][cantine_rules.plain.MAX_HORIZON] days (two years):
+  the bounds of the rule values themselves;
 * an amount is within ±10¹² euros, and a decimal number below 10¹² in size;
 * dates, date-times and numbers are written with the digits 0-9; a date is ``YYYY-MM-DD``,
   never a compact (``20240101``) or week (``2024-W01-1``) form.
@@ -110,6 +112,7 @@ from cantine_rules.plain._load import (
     MAX_DEADLINE_DAYS,
     MAX_DEADLINE_HOURS,
     MAX_DEADLINE_WEEKS,
+    MAX_HORIZON,
     load_policy,
 )
 from cantine_rules.plain._read import Conventions, Reader, read_document
@@ -131,6 +134,7 @@ __all__ = [
     "MAX_DEADLINE_HOURS",
     "MAX_DEADLINE_WEEKS",
     "MAX_FILE_BYTES",
+    "MAX_HORIZON",
     "MAX_NESTING",
     "SCENARIO_CONVENTIONS",
     "AbsenceSpec",

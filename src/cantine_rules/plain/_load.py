@@ -73,6 +73,10 @@ from cantine_rules.pricing.tariffs import (
 )
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import (
+    MAX_DAYS,
+    MAX_HORIZON_DAYS,
+    MAX_HOURS,
+    MAX_WEEKS,
     AllOf,
     CalendarDaysBefore,
     ChangeWindowRule,
@@ -100,24 +104,26 @@ from cantine_rules.rules.late import (
 )
 from cantine_rules.sources import Source, SourceKind
 
-__all__ = ["MAX_DEADLINE_DAYS", "MAX_DEADLINE_HOURS", "MAX_DEADLINE_WEEKS", "load_policy"]
+__all__ = [
+    "MAX_DEADLINE_DAYS",
+    "MAX_DEADLINE_HOURS",
+    "MAX_DEADLINE_WEEKS",
+    "MAX_HORIZON",
+    "load_policy",
+]
 
-MAX_DEADLINE_DAYS: Final = 731
-"""The most days a deadline may count (working, calendar or clear days before the service, or
-how far ahead booking opens): two years.
-
-A commune sets deadlines of hours or days, and opens booking at most a school year ahead (from
-June for a year that ends the next July); far larger counts only reach dates no calendar holds.
-"""
-MAX_DEADLINE_HOURS: Final = MAX_DEADLINE_DAYS * 24
-"""The most hours a deadline may count (``hours_before``): the same two years."""
-MAX_DEADLINE_WEEKS: Final = 104
-"""The most weeks a ``weekday_before`` deadline may lie before the service's week: two years."""
+# The bounds of a deadline's counts are the rule values' own (cantine_rules.rules.deadlines):
+# the reader reads whole numbers from zero and the rule refuses a larger count, at its path.
+MAX_DEADLINE_DAYS: Final = MAX_DAYS
+"""The most days a deadline may count (working, calendar or clear days before the service)."""
+MAX_DEADLINE_HOURS: Final = MAX_HOURS
+"""The most hours a deadline may count (``hours_before``): a leap year's."""
+MAX_DEADLINE_WEEKS: Final = MAX_WEEKS
+"""The most weeks a ``weekday_before`` deadline may lie before the service's week."""
+MAX_HORIZON: Final = MAX_HORIZON_DAYS
+"""The most days ahead a ``max_horizon`` may open booking: two years."""
 
 _COUNT: Final = integer(minimum=0)
-_DAYS: Final = integer(minimum=0, maximum=MAX_DEADLINE_DAYS)
-_HOURS: Final = integer(minimum=0, maximum=MAX_DEADLINE_HOURS)
-_WEEKS: Final = integer(minimum=0, maximum=MAX_DEADLINE_WEEKS)
 _MONTHS: Final = integer(minimum=1)
 _CALENDAR: Final = attrs.fields_dict(SchoolCalendar)
 _DEFAULT_WEEK: Final = cast(SchoolWeek, _CALENDAR["school_week"].default)
@@ -240,13 +246,13 @@ def _service(
 
 
 def _hours_before(reader: Reader, table: Table) -> ChangeWindowRule:
-    hours = table.required("hours", _HOURS)
+    hours = table.required("hours", _COUNT)
     table.close()
     return reader.build(table.path, same_names("hours"), lambda: HoursBefore(hours))
 
 
 def _working_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
-    days = table.required("days", _DAYS)
+    days = table.required("days", _COUNT)
     cutoff = table.optional("cutoff", clock, None)
     table.close()
     return reader.build(
@@ -257,7 +263,7 @@ def _working_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
 def _weekday_before(reader: Reader, table: Table) -> ChangeWindowRule:
     named = table.required("weekday", weekday)
     cutoff = table.required("cutoff", clock)
-    weeks = table.optional("weeks_before", _WEEKS, 1)
+    weeks = table.optional("weeks_before", _COUNT, 1)
     table.close()
     return reader.build(
         table.path,
@@ -267,14 +273,14 @@ def _weekday_before(reader: Reader, table: Table) -> ChangeWindowRule:
 
 
 def _calendar_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
-    days = table.required("days", _DAYS)
+    days = table.required("days", _COUNT)
     at = table.required("at", clock)
     table.close()
     return reader.build(table.path, same_names("days", "at"), lambda: CalendarDaysBefore(days, at))
 
 
 def _clear_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
-    days = table.required("days", _DAYS)
+    days = table.required("days", _COUNT)
     from_break = table.optional("from_break_start", boolean, False)
     table.close()
     return reader.build(
@@ -302,7 +308,7 @@ def _fixed_window(reader: Reader, table: Table) -> ChangeWindowRule:
 
 
 def _max_horizon(reader: Reader, table: Table) -> ChangeWindowRule:
-    days = table.required("days", _DAYS)
+    days = table.required("days", _COUNT)
     table.close()
     return reader.build(table.path, same_names("days"), lambda: MaxHorizon(days))
 
