@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -11,7 +11,12 @@ from typing import Any, TypeVar
 import attrs
 
 from cantine_rules._time import require_aware
-from cantine_rules.errors import EmptyIdentifierError, InvalidTypeError, NegativeAmountError
+from cantine_rules.errors import (
+    EmptyIdentifierError,
+    InvalidTypeError,
+    InvalidValueError,
+    NegativeAmountError,
+)
 from cantine_rules.money import Money, to_decimal
 
 E = TypeVar("E", bound=Enum)
@@ -59,6 +64,37 @@ def require_items(values: Iterable[object], item_type: type[T], field: str) -> t
         if not isinstance(item, item_type):
             raise InvalidTypeError(f"{field}[{index}]", item, f"must be a {item_type.__name__}")
     return items  # type: ignore[return-value]
+
+
+def require_unique_items(
+    values: Iterable[object],
+    item_type: type[T],
+    field: str,
+    key_field: str,
+    key: Callable[[T], str],
+) -> tuple[T, ...]:
+    """The items of *values* as a tuple of *item_type*, no two with the same *key*.
+
+    A repeated key is reported at ``field[i].key_field``, the second place it appears.
+    """
+    items = require_items(values, item_type, field)
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        code = key(item)
+        if code in seen:
+            raise InvalidValueError(f"{field}[{index}].{key_field}", code, "appears twice")
+        seen.add(code)
+    return items
+
+
+def optional_months(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """None, or a whole number of months from one (the age a document may reach)."""
+    if value is None:
+        return
+    if type(value) is not int:
+        raise InvalidTypeError(attribute.name, value, "must be a whole number of months or None")
+    if value < 1:
+        raise InvalidValueError(attribute.name, value, "must be at least one month")
 
 
 def a_date(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -15,6 +15,7 @@ from cantine_rules.policies import (
     AllOf,
     CalendarDaysBefore,
     ChangeWindow,
+    ChangeWindowRule,
     ClearDaysBefore,
     FixedWindow,
     HoursBefore,
@@ -24,7 +25,13 @@ from cantine_rules.policies import (
     WorkingDaysBefore,
     service_start,
 )
-from cantine_rules.rules.deadlines import bounded_by_start
+from cantine_rules.rules.deadlines import (
+    MAX_DAYS,
+    MAX_HORIZON_DAYS,
+    MAX_HOURS,
+    MAX_WEEKS,
+    bounded_by_start,
+)
 from tests._helpers import paris, refusal
 
 CAL_B = SchoolCalendar(Zone.B)
@@ -509,3 +516,31 @@ def test_every_rule_describes_itself_in_french_and_english(
     rule: HoursBefore, french: str, english: str
 ) -> None:
     assert (rule.describe(), rule.describe("fr"), rule.describe("en")) == (french, french, english)
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "limit"),
+    [
+        (HoursBefore, "hours", MAX_HOURS),
+        (WorkingDaysBefore, "days", MAX_DAYS),
+        (lambda days: CalendarDaysBefore(days, time(10)), "days", MAX_DAYS),
+        (ClearDaysBefore, "days", MAX_DAYS),
+        (MaxHorizon, "days", MAX_HORIZON_DAYS),
+        (lambda weeks: WeekdayBefore(3, time(17), weeks), "weeks_before", MAX_WEEKS),
+    ],
+)
+def test_a_deadline_count_is_bounded(
+    build: Callable[[int], ChangeWindowRule], field: str, limit: int
+) -> None:
+    # 10⁹ hours before a service reaches before year 1: bad input, never OverflowError later.
+    rule = build(limit)
+    meal = Service("repas", "Repas", ServiceKind.MEAL, time(12), time(13, 30))
+    rule.window(meal, date(2024, 9, 19), SchoolCalendar(Zone.A, first_year=2022, last_year=2026))
+    assert refusal(lambda: build(limit + 1)) == (
+        "InvalidValueError",
+        field,
+        limit + 1,
+        f"{field}: must be at most {limit} (got {limit + 1})",
+    )
+    with pytest.raises(InvalidValueError):
+        build(10**9)

@@ -22,7 +22,12 @@ from enum import StrEnum
 
 import attrs
 
-from cantine_rules._validators import enum_member, identifier, non_negative_money
+from cantine_rules._validators import (
+    enum_member,
+    identifier,
+    non_negative_money,
+    require_unique_items,
+)
 from cantine_rules.calendar import FOUR_AND_A_HALF_DAYS, FOUR_DAYS, SchoolCalendar
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import Booking, BookingChange, Service
@@ -134,29 +139,13 @@ class ExplainedRule:
 
 
 def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
-    result = tuple(value)
-    seen: set[str] = set()
-    for index, citation in enumerate(result):
-        if not isinstance(citation, Citation):
-            raise InvalidTypeError(f"citations[{index}]", citation, "must be a Citation")
-        if citation.topic in seen:
-            raise InvalidValueError(f"citations[{index}].topic", citation.topic, "appears twice")
-        seen.add(citation.topic)
-    return result
+    return require_unique_items(value, Citation, "citations", "topic", lambda c: c.topic)
 
 
 def _schedules(value: Iterable[TariffSchedule]) -> tuple[TariffSchedule, ...]:
-    result = tuple(value)
-    seen: set[str] = set()
-    for index, schedule in enumerate(result):
-        if not isinstance(schedule, TariffSchedule):
-            raise InvalidTypeError(f"tariffs[{index}]", schedule, "must be a TariffSchedule")
-        if schedule.service_code in seen:
-            raise InvalidValueError(
-                f"tariffs[{index}].service_code", schedule.service_code, "appears twice"
-            )
-        seen.add(schedule.service_code)
-    return result
+    return require_unique_items(
+        value, TariffSchedule, "tariffs", "service_code", lambda s: s.service_code
+    )
 
 
 def _modes(value: Iterable[PaymentMode]) -> frozenset[PaymentMode]:

@@ -24,7 +24,14 @@ from typing import Any, Final
 
 import attrs
 
-from cantine_rules._validators import a_date, enum_member, identifier, require_day, require_items
+from cantine_rules._validators import (
+    a_date,
+    enum_member,
+    identifier,
+    optional_months,
+    require_day,
+    require_items,
+)
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.pricing._quotient import expires_on
 from cantine_rules.sources import Source
@@ -129,15 +136,6 @@ def _check_kinds(_instance: Any, attribute: attrs.Attribute[Any], value: object)
             raise InvalidTypeError(attribute.name, kind, "must be a DocumentKind")
 
 
-def _max_age(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if type(value) is not int:
-        raise InvalidTypeError(attribute.name, value, "must be a whole number of months or None")
-    if value < 1:
-        raise InvalidValueError(attribute.name, value, "must be at least one month")
-
-
 @attrs.frozen
 class DocumentRequirement:
     """One document a registration needs.
@@ -163,7 +161,7 @@ class DocumentRequirement:
     applies_when: AppliesWhen = attrs.field(
         default=AppliesWhen.ALWAYS, validator=enum_member(AppliesWhen)
     )
-    max_age_months: int | None = attrs.field(default=None, validator=_max_age)
+    max_age_months: int | None = attrs.field(default=None, validator=optional_months)
     source: Source = attrs.field(
         default=Source.default("requirement without a cited source"),
         validator=attrs.validators.instance_of(Source),

@@ -26,12 +26,18 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
-from typing import Any, Final
+from typing import Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from cantine_rules._validators import a_date, enum_member, require_day, require_items
+from cantine_rules._validators import (
+    a_date,
+    enum_member,
+    optional_months,
+    require_day,
+    require_items,
+)
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, NegativeAmountError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
@@ -224,15 +230,6 @@ class AppliedQuotient:
         return self.quotient_familial is None
 
 
-def _max_age(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if type(value) is not int:
-        raise InvalidTypeError(attribute.name, value, "must be a whole number of months or None")
-    if value < 1:
-        raise InvalidValueError(attribute.name, value, "must be at least one month")
-
-
 @attrs.frozen
 class QuotientPolicy:
     """A commune's rules on quotient familial records, for one school year.
@@ -258,7 +255,7 @@ class QuotientPolicy:
         'awaiting_regularisation'
     """
 
-    max_age_months: int | None = attrs.field(validator=_max_age)
+    max_age_months: int | None = attrs.field(validator=optional_months)
     registration_deadline: date = attrs.field(validator=a_date)
     source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
 

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from cantine_rules._time import require_aware
-from cantine_rules._validators import require_identifier
+from cantine_rules._validators import require_identifier, require_unique_items
 from cantine_rules.calendar import DEFAULT_SERVICE_DAYS, SchoolCalendar, ServiceDays
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import (
@@ -167,14 +167,7 @@ class FamilyAccount:
 
 
 def _services(value: Iterable[Service]) -> tuple[Service, ...]:
-    services = tuple(value)
-    seen: set[str] = set()
-    for index, service in enumerate(services):
-        if not isinstance(service, Service):
-            raise InvalidTypeError(f"services[{index}]", service, "must be a Service")
-        if service.code in seen:
-            raise InvalidValueError(f"services[{index}].code", service.code, "appears twice")
-        seen.add(service.code)
+    services = require_unique_items(value, Service, "services", "code", lambda s: s.code)
     if not services:
         raise InvalidValueError("services", services, "must hold at least one service")
     return services

@@ -47,6 +47,10 @@ if TYPE_CHECKING:
     from cantine_rules.calendar import SchoolCalendar
 
 __all__ = [
+    "MAX_DAYS",
+    "MAX_HORIZON_DAYS",
+    "MAX_HOURS",
+    "MAX_WEEKS",
     "SERVICE_START",
     "AllOf",
     "CalendarDaysBefore",
@@ -77,11 +81,34 @@ def service_start(service: Service, day: date) -> datetime:
     return at_paris(day, service.start)
 
 
+MAX_HOURS: Final = 24 * 366
+"""The most hours a deadline may fall before its service: a leap year's. A larger count is no
+règlement's rule, and far larger ones would reach before year 1 (``OverflowError``)."""
+MAX_DAYS: Final = 366
+"""The most days (working, calendar or clear days, or a booking horizon) a rule may count."""
+MAX_WEEKS: Final = 53
+"""The most weeks a weekday deadline may fall before its service."""
+MAX_HORIZON_DAYS: Final = 731
+"""The most days ahead a booking horizon may open: two years."""
+
+_LIMITS: Final = {"hours": MAX_HOURS, "days": MAX_DAYS, "weeks_before": MAX_WEEKS}
+
+
 def _count(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    _bounded_count(attribute.name, value, _LIMITS[attribute.name])
+
+
+def _horizon(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    _bounded_count(attribute.name, value, MAX_HORIZON_DAYS)
+
+
+def _bounded_count(field: str, value: object, limit: int) -> None:
     if type(value) is not int:
-        raise InvalidTypeError(attribute.name, value, "must be an int")
+        raise InvalidTypeError(field, value, "must be an int")
     if value < 0:
-        raise InvalidValueError(attribute.name, value, "must be zero or more")
+        raise InvalidValueError(field, value, "must be zero or more")
+    if value > limit:
+        raise InvalidValueError(field, value, f"must be at most {limit}")
 
 
 def _weekday(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -325,7 +352,7 @@ class FixedWindow:
 class MaxHorizon:
     """Changes open *days* calendar days before the service day, at 00:00 (booking horizon)."""
 
-    days: int = attrs.field(validator=_count)
+    days: int = attrs.field(validator=_horizon)
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
         """See [`ChangeWindowRule`][]."""
