@@ -173,6 +173,12 @@ POLICY_BREAKS = {
         ("calendar", "closures", 0, "day"), datetime(2025, 5, 30, tzinfo=UTC)
     ),
     "a payment mode twice": _set(("payment_modes",), ["card", "card"]),
+    "a deadline beyond its bound": _set(
+        ("rules", "by_service", "soir", "add"), {"type": "hours_before", "hours": 10**6}
+    ),
+    "a booking horizon beyond two years": _set(
+        ("rules", "default", "add"), {"type": "max_horizon", "days": 732}
+    ),
     "a source without its reference": _drop(("citations", 0, "source", "reference")),
 }
 

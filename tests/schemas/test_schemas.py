@@ -33,6 +33,7 @@ from cantine_rules.pricing._invoice import LineKind
 from cantine_rules.pricing._ledger import EntryType
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.pricing.tariffs import AppliesWhen, DocumentKind
+from cantine_rules.rules.deadlines import MAX_DAYS, MAX_HORIZON_DAYS, MAX_HOURS, MAX_WEEKS
 from cantine_rules.rules.decisions import DecisionStatus, Reason
 from cantine_rules.rules.planning_grid import DayStatus
 from cantine_rules.schemas import ID_PREFIX, names, schema
@@ -228,6 +229,23 @@ def test_every_tag_of_a_union_has_its_variant(union: str, tags: Any, extra: dict
         assert variant["properties"]["type"] == {"const": tag}
         assert variant["additionalProperties"] is False
         assert case["then"]["$ref"] == f"#/$defs/{extra.get(tag, tag)}"
+
+
+def test_deadline_counts_have_the_library_bounds() -> None:
+    defs = schema("policy")["$defs"]
+    bounds = {"hours": MAX_HOURS, "days": MAX_DAYS, "weeks": MAX_WEEKS, "horizon": MAX_HORIZON_DAYS}
+    for leaf, bound in bounds.items():
+        assert (defs[leaf]["minimum"], defs[leaf]["maximum"]) == (0, bound)
+    counted = {
+        ("hours_before", "hours"): "hours",
+        ("working_days_before", "days"): "days",
+        ("calendar_days_before", "days"): "days",
+        ("clear_days_before", "days"): "days",
+        ("weekday_before", "weeks_before"): "weeks",
+        ("max_horizon", "days"): "horizon",
+    }
+    for (tag, key), leaf in counted.items():
+        assert defs[tag]["properties"][key]["$ref"] == f"#/$defs/{leaf}"
 
 
 @pytest.mark.parametrize(
