@@ -39,6 +39,8 @@ LAYERS: dict[str, int] = {
     "schemas": 5,  # the JSON Schemas of the plain-data files and of the command's answers
     "cli": 6,
     "testing": 6,
+    # The service answers requests through the command's own functions; the command starts it.
+    "serve": 6,
     "__main__": 7,
 }
 

@@ -60,6 +60,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return EXIT_BAD_INPUT
     except SystemExit as leaving:  # --help
         return int(leaving.code or 0)
+    if arguments.command == "serve":
+        from cantine_rules.serve import run  # the service's imports, only when it is asked for
+
+        return run(arguments)
     data, human, code = execute(arguments)
     text = json.dumps(data, ensure_ascii=False) if arguments.json else human
     if code == EXIT_OK:
@@ -143,7 +147,8 @@ def _decide(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     decision = policy.decide(change, context=_context(arguments.qf))
     data = render.decision_data(decision, arguments.lang)
     data["notes"] = list(notes)
-    return data, "\n".join([decision.explain(arguments.lang), *notes]), EXIT_OK
+    # The message is the decision explained, the longest part of the answer to compute: once.
+    return data, "\n".join([data["message"], *notes]), EXIT_OK
 
 
 def _planning(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:

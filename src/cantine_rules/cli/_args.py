@@ -99,6 +99,16 @@ def parser() -> argparse.ArgumentParser:
     )
     schema = commands.add_parser("schema", parents=[common], help="print a JSON Schema")
     schema.add_argument("name", metavar="NAME", help="policy, scenario, error, or a command")
+    serve = commands.add_parser("serve", parents=[common], help="answer JSON requests")
+    mode = serve.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--stdio", action="store_true", help="JSON lines on stdin and stdout")
+    mode.add_argument("--http", action="store_true", help="HTTP (needs the http extra)")
+    serve.add_argument("--policy", action="append", default=[], help="a policy file to load")
+    serve.add_argument("--data-dir", action="append", default=[], help="a folder to read from")
+    serve.add_argument("--host", help="HTTP: the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", help="HTTP: the port (default 8000; 0: any free port)")
+    serve.add_argument("--max-body", metavar="BYTES", help="HTTP: body limit (default 65536)")
+    serve.add_argument("--timeout", metavar="SECONDS", help="HTTP: time limit (default 10)")
     return parser
 
 

@@ -10,6 +10,7 @@ not its wording), so the same decision explains itself in either language.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
@@ -55,6 +56,9 @@ class Reason(StrEnum):
     DOSSIER_NOT_VALIDATED = "dossier_not_validated"
 
 
+# Babel takes longer to spell a day than the rules take to decide; the same days come back in
+# every explanation, so the last few thousand are kept (a bounded cache: any day may be asked).
+@functools.lru_cache(maxsize=4096)
 def format_day(day: date, lang: str = "fr") -> str:
     """A day as families read it: ``'jeudi 19 septembre 2024'``.
 
