@@ -1,10 +1,11 @@
 """Checking JSON against the schemas the package ships, and a hook that checks every answer of
 the command a test produces.
 
-The hook, `answers_follow_their_schemas`, is used by the ``conftest.py`` of ``tests/cli`` and
-``tests/schemas``: each JSON answer produced there, in process (`cantine_rules.cli.main`, through
-`execute`) or by ``python -m cantine_rules … --json`` in a subprocess, is validated against the
-schema of its command.
+The hook, `answers_follow_their_schemas`, is used by the ``conftest.py`` of ``tests/cli``,
+``tests/serve`` and ``tests/schemas``: each JSON answer produced there, in process
+(`cantine_rules.cli.main`, through `execute`) or by ``python -m cantine_rules … --json`` in a
+subprocess, is validated against the schema of its command. The service's answers are checked
+through the one-shot answers its tests compare them with.
 """
 
 from __future__ import annotations
