@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "policies": 4,
     "plain": 5,
     "billing": 5,
+    "schemas": 5,  # the JSON Schemas of the plain-data files and of the command's answers
     "cli": 6,
     "testing": 6,
     # The service answers requests through the command's own functions; the command starts it.

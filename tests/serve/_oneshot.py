@@ -20,12 +20,23 @@ from typing import Any
 
 from cantine_rules.cli import main
 from cantine_rules.policies import get, names
+from cantine_rules.schemas import names as schema_names
 
 ROOT = Path(__file__).resolve().parents[2]
 MA_COMMUNE = ROOT / "examples" / "communes" / "ma-commune.toml"
 SCENARIOS = sorted((ROOT / "examples" / "scenarios").glob("*.toml"))
-POSITIONAL = ("commune", "scenario", "policy")
-COMMANDS = ("bill", "calendar", "check", "communes", "decide", "explain", "planning", "price")
+POSITIONAL = ("commune", "scenario", "policy", "name")
+COMMANDS = (
+    "bill",
+    "calendar",
+    "check",
+    "communes",
+    "decide",
+    "explain",
+    "planning",
+    "price",
+    "schema",
+)
 
 
 def command_line(request: dict[str, Any]) -> list[str]:
@@ -138,6 +149,8 @@ def good_request(chance: random.Random, bad_check: Path) -> dict[str, Any]:
     elif command == "check":
         request["policy"] = str(chance.choice((MA_COMMUNE, bad_check)))
         request["cost"] = chance.choice((None, "3.50", "abc"))
+    elif command == "schema":
+        request["name"] = chance.choice((*schema_names(), "invoice"))
     if chance.random() < 0.25 and len(request) > 1:
         # One value made wrong: the command's own error is the answer.
         key = chance.choice(sorted(set(request) - {"command"}))

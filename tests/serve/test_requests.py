@@ -27,6 +27,7 @@ KEYS = {
     "price": {"commune", "service", "qf", "day", "lang"},
     "bill": {"scenario", "lang"},
     "check": {"policy", "cost", "lang"},
+    "schema": {"name", "lang"},
 }
 
 

@@ -284,6 +284,13 @@ def _check(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     return data, render.check_text(policy, checks), EXIT_OK
 
 
+def _schema(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    from cantine_rules.schemas import schema  # a schema needs none of the rules: import on use
+
+    data = schema(arguments.name)
+    return data, json.dumps(data, ensure_ascii=False, indent=2), EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, PolicyLoader], Result]] = {
     "communes": _communes,
     "explain": _explain,
@@ -293,4 +300,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, PolicyLoader], Result]] = {
     "price": _price,
     "bill": _bill,
     "check": _check,
+    "schema": _schema,
 }

@@ -107,6 +107,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="EUROS",
         help="the cost of a meal: no price may exceed it (Code de l'éducation R531-53)",
     )
+    schema = commands.add_parser("schema", parents=[common], help="print a JSON Schema")
+    schema.add_argument("name", metavar="NAME", help="policy, scenario, error, or a command")
     serve = commands.add_parser("serve", parents=[common], help="answer JSON requests")
     mode = serve.add_mutually_exclusive_group(required=True)
     mode.add_argument("--stdio", action="store_true", help="JSON lines on stdin and stdout")
