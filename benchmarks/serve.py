@@ -30,7 +30,7 @@ from typing import Any
 from cantine_rules.cli import main as command
 from cantine_rules.policies import get, names
 
-#: The target of issue 14.
+#: The throughput the service aims at, in requests answered a second.
 TARGET_REQUESTS_PER_S = 10_000
 #: How many different requests the stream cycles through; each one's answer is checked.
 DISTINCT = 400
