@@ -27,9 +27,9 @@ from typing import Any, TypeVar
 import attrs
 import calendar_workdays
 import commune
-import serve
 from workalendar.europe import France
 
+import serve
 from cantine_rules import EUROPE_PARIS, Booking, ChangeAction
 from cantine_rules.bookings import BookingSet
 from cantine_rules.calendar import SchoolCalendar

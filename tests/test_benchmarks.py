@@ -26,6 +26,7 @@ FIGURES = {
     "invoice_from_bookings_lines_per_s": int,
     "peak_mb_year_bookings": float,
     "peak_mb_year_bookings_as_tuple": float,
+    "serve_requests_per_s": int,
 }
 COUNTS = (
     "children",
@@ -37,6 +38,7 @@ COUNTS = (
     "planning_cells",
     "invoice_lines",
     "booked_days",
+    "serve_requests",
 )
 
 
@@ -71,5 +73,6 @@ def test_quick_profile_prints_every_figure_as_json() -> None:
         "planning_year_ms",
         "invoice_lines_per_s",
         "peak_mb_year_bookings",
+        "serve_requests_per_s",
     }
     assert all(isinstance(met, bool) for met in result["targets_met"].values())
