@@ -20,10 +20,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-from dateutil.rrule import rrule
 
 from cantine_rules._validators import enum_member, tuple_of
 from cantine_rules.calendar._holiday_table import public_holidays, school_holidays
@@ -48,6 +47,9 @@ from cantine_rules.calendar._model import (
 from cantine_rules.calendar._official import OfficialSchoolHolidays
 from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
 from cantine_rules.model import ServiceKind
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
 
 __all__ = ["PACKAGE_SCHOOL_HOLIDAYS", "SchoolCalendar"]
 
@@ -677,6 +679,9 @@ def _check_weekdays(weekdays: object) -> frozenset[int] | None:
 def _rule_days(rule: object, start: date, end: date) -> frozenset[int] | None:
     if rule is None:
         return None
+    # dateutil is imported only for a period given as a rule: most processes never need it.
+    from dateutil.rrule import rrule
+
     if not isinstance(rule, rrule):
         raise InvalidTypeError("rule", rule, "must be a dateutil.rrule.rrule")
     found: set[int] = set()

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -33,24 +34,20 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownSer
 from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
 from cantine_rules.policies._messages import check_lang, money, number, say
-from cantine_rules.pricing.accounts import PaymentMode, PricedUnit, UnitPricer, Wallet
-from cantine_rules.pricing.tariffs import (
+
+# The private modules a policy needs, not the public pricing modules that re-export every
+# account and tariff class: a process that decides one change builds only the classes it uses.
+# Invoices, wallets, modifiers, dossiers and planning grids are imported where first used.
+from cantine_rules.pricing._payment import PaymentMode
+from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
+from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
+from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
+from cantine_rules.pricing._tariffs import (
     BracketGrid,
-    DocumentRequirement,
     EffortRate,
-    MedicalMealFactor,
-    MedicalMealFlatPrice,
-    ModifiedTariff,
-    Modifier,
-    NonResidentSupplement,
     Price,
     PricingContext,
-    QuotientPolicy,
-    QuotientRecord,
-    SiblingReduction,
     Tariff,
-    TariffSchedule,
-    TariffVersion,
     UnitPrice,
 )
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
@@ -64,9 +61,14 @@ from cantine_rules.rules.late import (
     LateOutcome,
     Refuse,
 )
-from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod, planning
-from cantine_rules.rules.window_table import ChangeWindowTable
 from cantine_rules.sources import Source, SourceKind
+
+if TYPE_CHECKING:
+    from cantine_rules.pricing._dossier import DocumentRequirement
+    from cantine_rules.pricing._modifiers import Modifier
+    from cantine_rules.pricing._wallet import Wallet
+    from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod
+    from cantine_rules.rules.window_table import ChangeWindowTable
 
 __all__ = [
     "Citation",
@@ -158,6 +160,11 @@ def _modes(value: Iterable[PaymentMode]) -> frozenset[PaymentMode]:
 
 def _requirements(value: Iterable[DocumentRequirement]) -> tuple[DocumentRequirement, ...]:
     result = tuple(value)
+    if not result:
+        return result
+    # Imported only for a commune that lists documents (see the imports above).
+    from cantine_rules.pricing._dossier import DocumentRequirement
+
     for index, requirement in enumerate(result):
         if not isinstance(requirement, DocumentRequirement):
             raise InvalidTypeError(
@@ -308,6 +315,8 @@ class CommunePolicy:
             >>> wallet.alert_threshold, sorted(mode.value for mode in wallet.accepted_modes)
             (Money.euros('30.00'), ['card', 'cheque', 'transfer'])
         """
+        from cantine_rules.pricing._wallet import Wallet  # only here (see the imports above)
+
         if self.wallet_alert_threshold is None:
             raise InvalidValueError(
                 "wallet_alert_threshold", None, f"{self.slug} keeps no prepaid wallet"
@@ -393,6 +402,8 @@ class CommunePolicy:
         *table*, a ``ChangeWindowTable`` built from the commune's booking rules, is read for the
         days it covers; the grid is the same without it.
         """
+        from cantine_rules.rules.planning_grid import planning  # only here (see the imports)
+
         return planning(
             self.booking, child_id, code, period, day, at=at, bookings=bookings, table=table
         )
@@ -595,6 +606,8 @@ _EMPTY_CONTEXT = PricingContext()
 
 def _tariff_name(tariff: Tariff) -> str:
     """What an invoice line shows as its tariff when no bracket names it (« à l'unité »)."""
+    from cantine_rules.pricing._modifiers import ModifiedTariff  # see the imports above
+
     if isinstance(tariff, ModifiedTariff):
         return _tariff_name(tariff.tariff)
     if isinstance(tariff, EffortRate):
@@ -628,6 +641,8 @@ def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
         >>> describe_tariff(MEAL, "en")
         '€3.60 per unit'
     """
+    from cantine_rules.pricing._modifiers import ModifiedTariff  # see the imports above
+
     if isinstance(tariff, UnitPrice):
         return say(lang, "tariff.unit_price", amount=money(lang, tariff.amount))
     if isinstance(tariff, BracketGrid):
@@ -665,6 +680,13 @@ def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
 
 
 def _describe_modifier(modifier: Modifier, lang: str) -> str:
+    from cantine_rules.pricing._modifiers import (  # see the imports above
+        MedicalMealFactor,
+        MedicalMealFlatPrice,
+        NonResidentSupplement,
+        SiblingReduction,
+    )
+
     if isinstance(modifier, SiblingReduction):
         ranks = ", ".join(
             say(lang, "modifier.sibling_rank", rank=rank, factor=number(lang, factor))

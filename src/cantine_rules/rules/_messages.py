@@ -17,9 +17,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
-from babel.dates import get_day_names
-from babel.numbers import get_decimal_symbol
-
 from cantine_rules.errors import InvalidValueError
 from cantine_rules.money import Money
 
@@ -238,6 +235,10 @@ def decimal_in(value: Decimal, lang: str) -> str:
         >>> decimal_in(Decimal("12.50"), "fr")
         '12,5'
     """
+    # babel is imported where it is first used, so that deciding without explaining never loads
+    # it (it is a good part of a process's start-up).
+    from babel.numbers import get_decimal_symbol
+
     return f"{value.normalize():f}".replace(".", get_decimal_symbol(_word_locale(lang)))
 
 
@@ -248,4 +249,7 @@ def weekday_in(weekday: int, lang: str) -> str:
         >>> weekday_in(3, "en")
         'Thursday'
     """
+    # Imported here, not at start-up: see decimal_in().
+    from babel.dates import get_day_names
+
     return str(get_day_names("wide", locale=_word_locale(lang))[weekday])

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from enum import StrEnum
 
 import attrs
-from babel.dates import format_date, format_time
 
 from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.model import BookingChange, Service
@@ -62,6 +61,10 @@ def format_day(day: date, lang: str = "fr") -> str:
         >>> format_day(date(2024, 9, 19), "en")
         'Thursday 19 September 2024'
     """
+    # babel is imported where it is first used, so that deciding without explaining never loads
+    # it (it is a good part of a process's start-up).
+    from babel.dates import format_date
+
     return format_date(day, "EEEE d MMMM y", locale=locale(lang))
 
 
@@ -74,6 +77,8 @@ def format_instant(instant: datetime, lang: str = "fr") -> str:
         >>> format_instant(at_paris(date(2024, 9, 17), time(16, 30)))
         'mardi 17 septembre 2024 à 16:30'
     """
+    from babel.dates import format_time  # imported here: see format_day()
+
     local = instant.astimezone(EUROPE_PARIS)
     clock = format_time(local.time(), "HH:mm", locale=locale(lang))
     return messages(lang)["instant"].format(day=format_day(local.date(), lang), time=clock)
