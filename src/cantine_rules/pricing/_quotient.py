@@ -29,7 +29,6 @@ from enum import StrEnum
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from cantine_rules._validators import (
     a_date,
@@ -158,6 +157,10 @@ def expires_on(issued_on: date, max_age_months: int) -> date:
         >>> expires_on(date(2024, 5, 31), 3)
         datetime.date(2024, 8, 31)
     """
+    # dateutil is imported where it is first used: a process that checks no document's age
+    # (most do not) does not pay for loading it.
+    from dateutil.relativedelta import relativedelta
+
     return issued_on + relativedelta(months=max_age_months)
 
 
