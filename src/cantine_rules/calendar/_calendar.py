@@ -1,8 +1,8 @@
 """A commune's school calendar: public and school holidays, closures, school and working days.
 
-Everything is computed once, when the calendar is built, into a table with one entry per day of
-the years covered and a sorted array of the working days; each question is then a lookup or a
-binary search, never a walk from day to day.
+Everything is computed once, on the calendar's first question, into a table with one entry per
+day of the years covered and a sorted array of the working days; each question is then a lookup
+or a binary search, never a walk from day to day.
 
 Examples:
     >>> calendar = SchoolCalendar(Zone.C)
@@ -19,6 +19,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
@@ -202,7 +203,6 @@ class SchoolCalendar:
     )
     first_year: int = attrs.field(default=2017, validator=_year)
     last_year: int = attrs.field(default=2028, validator=_year)
-    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.last_year < self.first_year:
@@ -215,7 +215,17 @@ class SchoolCalendar:
                 self.official_holidays.zone,
                 f"holds zone {self.official_holidays.zone}, not the calendar's zone {self.zone}",
             )
-        object.__setattr__(self, "_index", self._build())
+        if self.closures or self.extra_open_days:
+            # Checking them needs the table, and their errors belong to building the calendar.
+            object.__setattr__(self, "_index", self._build())
+
+    @cached_property
+    def _index(self) -> _Index:
+        # Built on the first question, not with the calendar: a process that only lists
+        # communes, or asks another commune, does not pay for it. It is derived from the fields
+        # alone, so it takes no part in equality and is not pickled (attrs keeps a cached
+        # property of a slotted class in a slot of its own).
+        return self._build()
 
     @classmethod
     def for_department(cls, zone: Zone | str, department: str, **options: Any) -> SchoolCalendar:
@@ -325,23 +335,32 @@ class SchoolCalendar:
             and self.school_week.has_school(weekday)
         )
 
+    def _day_kinds(self, flags: int, weekday: int) -> int:
+        """A day's flags with its kinds added: working day, school day, the services it runs."""
+        if weekday < _SATURDAY and not flags & _PUBLIC:
+            flags |= _WORKING
+        if flags & _EXTRA_OPEN or self._regular_school_day(flags, weekday):
+            flags |= _SCHOOL_DAY
+        if flags & _SCHOOL_KNOWN and not flags & (_PUBLIC | _CLOSURE | _SCHOOL_DAY):
+            if flags & _SCHOOL_HOLIDAY:
+                if weekday < _SATURDAY:
+                    flags |= _RUNS_SCHOOL_HOLIDAYS
+            elif weekday == _WEDNESDAY:
+                flags |= _RUNS_WEDNESDAYS
+        return flags
+
     def _add_day_kinds(self, index: _Index) -> None:
-        table, working, base = index.flags, index.working, index.base
-        for offset in range(len(table)):
-            flags = table[offset]
-            weekday = _weekday(base + offset)
-            if weekday < _SATURDAY and not flags & _PUBLIC:
-                flags |= _WORKING
-                working.append(base + offset)
-            if flags & _EXTRA_OPEN or self._regular_school_day(flags, weekday):
-                flags |= _SCHOOL_DAY
-            if flags & _SCHOOL_KNOWN and not flags & (_PUBLIC | _CLOSURE | _SCHOOL_DAY):
-                if flags & _SCHOOL_HOLIDAY:
-                    if weekday < _SATURDAY:
-                        flags |= _RUNS_SCHOOL_HOLIDAYS
-                elif weekday == _WEDNESDAY:
-                    flags |= _RUNS_WEDNESDAYS
-            table[offset] = flags
+        table, base = index.flags, index.base
+        # A day's kinds depend only on its flags so far and its weekday, and a calendar has few
+        # distinct flags: each is worked out once per weekday, then every seventh day rewritten.
+        for weekday in range(7):
+            start = (weekday - _weekday(base)) % 7
+            days = table[start::7]
+            kinds = {flags: self._day_kinds(flags, weekday) for flags in set(days)}
+            table[start::7] = array("H", map(kinds.__getitem__, days))
+        index.working.extend(
+            base + offset for offset, flags in enumerate(table) if flags & _WORKING
+        )
 
     # Looking days up ----------------------------------------------------------------------
 
