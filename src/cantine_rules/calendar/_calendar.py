@@ -31,26 +31,25 @@ from cantine_rules.calendar._model import (
     FOUR_DAYS,
     WEEKDAY_NAMES,
     Closure,
-    DataSource,
-    DayInfo,
     ExtraOpenDay,
-    PeriodExpansion,
     SchoolWeek,
-    SchoolYear,
     ServiceDays,
-    SkippedDay,
-    SkipReason,
     Zone,
     require_day,
     service_days_of,
     to_zone,
 )
-from cantine_rules.calendar._official import OfficialSchoolHolidays
 from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
 from cantine_rules.model import ServiceKind
 
+# The answers that are values of their own (a day's whole record, a period, a school year) and
+# the Ministry's dataset are imported where first used: a process that asks only whether a day
+# is a school day, or counts working days, never builds their classes.
 if TYPE_CHECKING:
     from dateutil.rrule import rrule
+
+    from cantine_rules.calendar._answers import DayInfo, PeriodExpansion, SchoolYear, SkippedDay
+    from cantine_rules.calendar._official import OfficialSchoolHolidays
 
 __all__ = ["PACKAGE_SCHOOL_HOLIDAYS", "SchoolCalendar"]
 
@@ -130,6 +129,15 @@ def _instance_of(kind: type[Any]) -> Any:
     return check
 
 
+def _official_holidays(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    from cantine_rules.calendar._official import OfficialSchoolHolidays  # see the imports
+
+    if not isinstance(value, OfficialSchoolHolidays):
+        raise InvalidTypeError(attribute.name, value, "must be a OfficialSchoolHolidays")
+
+
 def _closure_tuple(value: Iterable[Closure]) -> tuple[Closure, ...]:
     return tuple(value)
 
@@ -199,7 +207,7 @@ class SchoolCalendar:
     )
     school_week: SchoolWeek = attrs.field(default=FOUR_DAYS, validator=_instance_of(SchoolWeek))
     official_holidays: OfficialSchoolHolidays | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance_of(OfficialSchoolHolidays))
+        default=None, validator=_official_holidays
     )
     first_year: int = attrs.field(default=2017, validator=_year)
     last_year: int = attrs.field(default=2028, validator=_year)
@@ -523,6 +531,8 @@ class SchoolCalendar:
             >>> SchoolCalendar(Zone.A).school_year(date(2024, 9, 2)).label
             '2024-2025'
         """
+        from cantine_rules.calendar._answers import SchoolYear  # see the imports
+
         self._offset(day)
         return SchoolYear.containing(day)
 
@@ -593,6 +603,8 @@ class SchoolCalendar:
             >>> period.days[0], period.skipped[0].label
             (datetime.date(2021, 9, 7), 'Vacances de la Toussaint')
         """
+        from cantine_rules.calendar._answers import PeriodExpansion  # see the imports
+
         kinds = service_days_of(service_days)
         mask = self._mask(kinds)
         offsets = self._known_range(start, end)
@@ -615,6 +627,8 @@ class SchoolCalendar:
         return PeriodExpansion(days, skipped)
 
     def _skipped(self, offset: int, weekday: int, kinds: frozenset[ServiceDays]) -> SkippedDay:
+        from cantine_rules.calendar._answers import SkippedDay, SkipReason  # see the imports
+
         index = self._index
         day = date.fromordinal(index.base + offset)
         flags = index.flags[offset]
@@ -651,6 +665,8 @@ class SchoolCalendar:
         return tuple(self._day_info(offset) for offset in self._known_range(start, end))
 
     def _day_info(self, offset: int) -> DayInfo:
+        from cantine_rules.calendar._answers import DataSource, DayInfo  # see the imports
+
         index = self._index
         flags = index.flags[offset]
         school_source = (
