@@ -37,9 +37,22 @@ class OnFirstUse:
     def __contains__(self, name: object) -> bool:
         return name in self.sources
 
-    def load(self, name: str) -> object:
-        """The value of *name*, imported from its private module and kept in the public one."""
-        value = getattr(importlib.import_module(self.sources[name]), name)
-        # Kept as an attribute of the public module: its __getattr__ then runs once per name.
+    def directory(self) -> list[str]:
+        """The public module's names, those not imported yet included: its ``__dir__``."""
+        return sorted(set(vars(sys.modules[self.module])) | set(self.sources))
+
+    def attribute(self, name: str) -> object:
+        """The public module's attribute *name*: what its ``__getattr__`` (PEP 562) answers.
+
+        A name of the table is imported from its private module, then kept as an attribute of
+        the public module, so that this runs once per name.
+
+        Raises:
+            AttributeError: the module has no such name.
+        """
+        source = self.sources.get(name)
+        if source is None:
+            raise AttributeError(f"module {self.module!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(source), name)
         setattr(sys.modules[self.module], name, value)
         return value

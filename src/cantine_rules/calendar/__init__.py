@@ -86,9 +86,8 @@ _ON_FIRST_USE: Final = OnFirstUse(
     },
 )
 
-
-def __getattr__(name: str) -> object:
-    # PEP 562: the names imported on first use.
-    if name in _ON_FIRST_USE:
-        return _ON_FIRST_USE.load(name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if not TYPE_CHECKING:
+    # PEP 562. Type checkers read the same names from the imports above, and still report a
+    # name the module does not have.
+    __getattr__ = _ON_FIRST_USE.attribute
+    __dir__ = _ON_FIRST_USE.directory

@@ -149,10 +149,12 @@ __all__ = [
     "ticket_count",
 ]
 
+__dir__ = _ON_FIRST_USE.directory
+
 
 def __getattr__(name: str) -> object:
     # PEP 562: the names imported on first use; and a reference commune's figures, which moved
     # to its own module, keep working here for one release, with a DeprecationWarning.
     if name in _ON_FIRST_USE:
-        return _ON_FIRST_USE.load(name)
+        return _ON_FIRST_USE.attribute(name)
     return moved_name(__name__, name)
