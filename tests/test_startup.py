@@ -97,10 +97,33 @@ def test_deciding_a_change_imports_neither_babel_nor_dateutil_nor_what_it_does_n
     assert not modules & NOT_FOR_DECIDING
 
 
-def test_babel_is_imported_when_a_decision_is_explained() -> None:
-    modules = imported_by(DECIDE + "assert 'lundi 23 septembre 2024' in decision.explain('fr')\n")
-    assert "babel.dates" in modules
+def test_explaining_a_decision_that_bills_nothing_does_not_load_babel() -> None:
+    # The words of dates are in the message tables (checked against babel's in the tests).
+    explained = (
+        "assert 'lundi 23 septembre 2024' in decision.explain('fr')\n"
+        "assert 'Monday 23 September 2024' in decision.explain('en')\n"
+    )
+    modules = imported_by(DECIDE + explained)
+    assert "babel" not in packages(modules)
     assert not modules & NOT_FOR_DECIDING
+
+
+def test_babel_writes_the_amount_of_a_late_charge_when_it_is_explained() -> None:
+    # « Un ajout vous sera facturé d'un tarif majoré (4€ le matin / 10€ le soir) » (seed 002),
+    # at the office: babel is imported to write the amount, and only then.
+    code = (
+        "from datetime import date, datetime\n"
+        "from cantine_rules.model import BookingChange, ChangeAction, Channel\n"
+        "from cantine_rules.policies import get\n"
+        "import sys\n"
+        "change = BookingChange(ChangeAction.ADD, 'child', 'soir', date(2024, 9, 19),\n"
+        "    datetime.fromisoformat('2024-09-18T09:00:00+02:00'), Channel.OFFICE)\n"
+        "decision = get('alsh-postfacturation').decide(change)\n"
+        "assert decision.reason.value == 'late_surcharge', decision\n"
+        "assert 'babel' not in sys.modules\n"
+        "assert '10,00\\xa0€' in decision.explain('fr'), decision.explain('fr')\n"
+    )
+    assert "babel.numbers" in imported_by(code)
 
 
 def test_importing_the_communes_builds_no_calendar_until_one_is_asked() -> None:
