@@ -100,9 +100,7 @@ def check_answers(environment: Mapping[str, str]) -> None:
     for name, command in processes().items():
         if name == "python":
             continue
-        done = subprocess.run(
-            command, env=environment, check=True, capture_output=True, text=True
-        )
+        done = subprocess.run(command, env=environment, check=True, capture_output=True, text=True)
         status = json.loads(done.stdout)["status"]
         if status != "accepted":
             raise SystemExit(f"{name}: the change should be accepted, got {status!r}")

@@ -62,6 +62,8 @@ NOT_FOR_DECIDING = {
     "cantine_rules.pricing._invoice",
     "cantine_rules.pricing._ledger",
     "cantine_rules.pricing._modifiers",
+    "cantine_rules.pricing._priced_unit",
+    "cantine_rules.pricing._quotient",
     "cantine_rules.pricing._wallet",
     "cantine_rules.pricing.accounts",
     "cantine_rules.rules.planning_grid",

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -37,10 +37,9 @@ from cantine_rules.policies._messages import check_lang, money, number, say
 
 # The private modules a policy needs, not the public pricing modules that re-export every
 # account and tariff class: a process that decides one change builds only the classes it uses.
-# Invoices, wallets, modifiers, dossiers and planning grids are imported where first used.
+# Priced units, wallets, modifiers, dossiers, quotient familial rules and planning grids are
+# imported where first used.
 from cantine_rules.pricing._payment import PaymentMode
-from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
-from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
 from cantine_rules.pricing._tariffs import (
     BracketGrid,
@@ -66,6 +65,8 @@ from cantine_rules.sources import Source, SourceKind
 if TYPE_CHECKING:
     from cantine_rules.pricing._dossier import DocumentRequirement
     from cantine_rules.pricing._modifiers import Modifier
+    from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
+    from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
     from cantine_rules.pricing._wallet import Wallet
     from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod
     from cantine_rules.rules.window_table import ChangeWindowTable
@@ -190,6 +191,15 @@ def unit_price_schedules(
     )
 
 
+def _quotient_policy(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    # Imported only for a commune whose tariffs read the quotient familial (see the imports).
+    from cantine_rules.pricing._quotient import QuotientPolicy
+
+    attrs.validators.instance_of(QuotientPolicy)(instance, attribute, value)
+
+
 def _aliases(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
@@ -219,10 +229,7 @@ class CommunePolicy:
     payment_scheme: PaymentScheme = attrs.field(validator=enum_member(PaymentScheme))
     payment_modes: frozenset[PaymentMode] = attrs.field(converter=_modes)
     tariffs: tuple[TariffSchedule, ...] = attrs.field(default=(), converter=_schedules)
-    quotient_policy: QuotientPolicy | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(QuotientPolicy)),
-    )
+    quotient_policy: QuotientPolicy | None = attrs.field(default=None, validator=_quotient_policy)
     wallet_alert_threshold: Money | None = attrs.field(
         default=None, validator=attrs.validators.optional(non_negative_money)
     )
@@ -347,6 +354,8 @@ class CommunePolicy:
         A price without QF records holds for the whole tariff version, so an invoice asks the
         tariff once per child, service and version; with records it holds for its day only.
         """
+        from cantine_rules.pricing._priced_unit import PricedUnit  # only here (see the imports)
+
         contexts = contexts or {}
         records = quotient_records or {}
         policy = self.quotient_policy

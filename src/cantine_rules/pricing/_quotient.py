@@ -37,9 +37,10 @@ from cantine_rules._validators import (
     require_day,
     require_items,
 )
-from cantine_rules.errors import InvalidTypeError, InvalidValueError, NegativeAmountError
+from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
+from cantine_rules.pricing._tariffs import optional_quotient, quotient_value
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -65,26 +66,6 @@ AGED_SOURCES: Final = frozenset(
 """The documents whose age is limited: attestations state a QF at a date and go stale. A tax
 notice is dated by its tax year; seed 004 gives it no age limit.
 """
-
-
-def quotient_value(value: object, field: str = "quotient_familial") -> Decimal:
-    """A quotient familial as a finite, non-negative Decimal; a float or a negative is refused.
-
-    Examples:
-        >>> quotient_value("812")
-        Decimal('812')
-    """
-    result = to_decimal(value, field)
-    if result < 0:
-        raise NegativeAmountError(field, value)
-    return result
-
-
-def optional_quotient(value: object) -> Decimal | None:
-    """None, or a valid quotient familial (converter for optional QF fields)."""
-    if value is None:
-        return None
-    return quotient_value(value)
 
 
 def round_quotient(value: Decimal) -> Decimal:

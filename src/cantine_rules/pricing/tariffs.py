@@ -27,16 +27,6 @@ from typing import TYPE_CHECKING, Final
 
 from cantine_rules._lazy import OnFirstUse
 from cantine_rules.pricing._moved import moved_name
-from cantine_rules.pricing._quotient import (
-    QF_QUANTUM,
-    AppliedQuotient,
-    QuotientPolicy,
-    QuotientRecord,
-    QuotientStatus,
-    quotient_from_resources,
-    quotient_from_tax_notice,
-    round_quotient,
-)
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
 from cantine_rules.pricing._tariff_errors import (
     GridError,
@@ -94,10 +84,20 @@ if TYPE_CHECKING:
         NonResidentSupplement,
         SiblingReduction,
     )
+    from cantine_rules.pricing._quotient import (
+        QF_QUANTUM,
+        AppliedQuotient,
+        QuotientPolicy,
+        QuotientRecord,
+        QuotientStatus,
+        quotient_from_resources,
+        quotient_from_tax_notice,
+        round_quotient,
+    )
 
-#: Grid checks, dossiers, modifiers and their examples are imported on first use: pricing a
-#: unit or deciding a change needs none of them, and building their classes would cost every
-#: process that imports this module (see ``cantine_rules._lazy``).
+#: Grid checks, dossiers, modifiers and their examples, and the quotient familial rules, are
+#: imported on first use: pricing a unit or deciding a change needs none of them, and building
+#: their classes would cost every process that imports this module (see ``cantine_rules._lazy``).
 _ON_FIRST_USE: Final = OnFirstUse(
     __name__,
     {
@@ -136,6 +136,16 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "Modifier",
             "NonResidentSupplement",
             "SiblingReduction",
+        ),
+        "cantine_rules.pricing._quotient": (
+            "QF_QUANTUM",
+            "AppliedQuotient",
+            "QuotientPolicy",
+            "QuotientRecord",
+            "QuotientStatus",
+            "quotient_from_resources",
+            "quotient_from_tax_notice",
+            "round_quotient",
         ),
     },
 )

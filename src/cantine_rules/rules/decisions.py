@@ -4,8 +4,9 @@ A [`Decision`][] says whether a change is accepted, accepted late or refused, wh
 applied, when the service starts, what the change costs, and why ([`Reason`][], a stable code
 that portals may switch on). [`Decision.explain`][] renders the explanation in French (the
 default) or English from the message table of that language, with its words for dates (as
-babel writes them) and amounts formatted through babel; portals show it as it is. A decision holds values only (the deadline rule itself,
-not its wording), so the same decision explains itself in either language.
+babel writes them) and amounts formatted through babel; portals show it as it is. A decision
+holds values only (the deadline rule itself, not its wording), so the same decision explains
+itself in either language.
 """
 
 from __future__ import annotations
