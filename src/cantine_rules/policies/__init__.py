@@ -63,7 +63,7 @@ from cantine_rules.rules import (
 )
 
 if TYPE_CHECKING:
-    from cantine_rules.rules.planning_grid import (
+    from cantine_rules.rules import (
         DayStatus,
         PlanningDay,
         PlanningGrid,
@@ -130,12 +130,12 @@ __all__ = [
     "unit_price_schedules",
 ]
 
-#: The planning grid is imported on first use: deciding a change does not draw one (see
-#: ``cantine_rules._lazy``).
+#: The planning grid is imported on first use, as `cantine_rules.rules` does: deciding a change
+#: does not draw one (see ``cantine_rules._lazy``).
 _ON_FIRST_USE: Final = OnFirstUse(
     __name__,
     {
-        "cantine_rules.rules.planning_grid": (
+        "cantine_rules.rules": (
             "DayStatus",
             "PlanningDay",
             "PlanningGrid",
