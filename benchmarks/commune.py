@@ -58,7 +58,11 @@ _TAKE_UP = {MEAL.code: 0.85, MORNING.code: 0.6, EVENING.code: 0.7}
 
 
 def calendar() -> SchoolCalendar:
-    return SchoolCalendar(Zone.C, first_year=YEAR.start.year - 1, last_year=YEAR.end.year + 1)
+    built = SchoolCalendar(Zone.C, first_year=YEAR.start.year - 1, last_year=YEAR.end.year + 1)
+    # A calendar builds its per-day table on its first question: ask one now, so that every
+    # timing starts with the calendar ready, as a portal's is after its first page.
+    built.is_working_day(YEAR.start)
+    return built
 
 
 def rules(school_calendar: SchoolCalendar) -> BookingRules:

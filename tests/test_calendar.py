@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -438,6 +439,29 @@ def test_calendars_are_frozen_values() -> None:
         first.zone = Zone.A  # type: ignore[misc]
     later = attrs.evolve(first, closures=())
     assert later.is_school_day(date(2024, 12, 5))
+
+
+def test_a_calendar_asked_and_one_not_asked_are_equal_and_pickle_alike() -> None:
+    # The per-day table is built on the first question: it is no part of the value.
+    asked, fresh = SchoolCalendar(Zone.A, "69"), SchoolCalendar(Zone.A, "69")
+    before = pickle.dumps(asked)
+    assert asked.sub_working_days(date(2024, 5, 13), 2) == date(2024, 5, 7)
+    assert asked == fresh
+    assert hash(asked) == hash(fresh)
+    assert pickle.dumps(asked) == before == pickle.dumps(fresh)
+    copy = pickle.loads(before)
+    assert copy == asked
+    assert copy.school_holiday(date(2024, 12, 23)) == asked.school_holiday(date(2024, 12, 23))
+    assert copy.public_holiday(date(2024, 5, 9)) == "Ascension"
+
+
+def test_a_calendar_answers_alike_before_and_after_a_pickle_round_trip() -> None:
+    copy = pickle.loads(pickle.dumps(MOSELLE))
+    days = [date(2024, 3, 29) + timedelta(days=k) for k in range(400)]
+    assert [MOSELLE.day_info(day) for day in days] == [copy.day_info(day) for day in days]
+    assert copy.add_working_days(date(2024, 12, 24), 3) == MOSELLE.add_working_days(
+        date(2024, 12, 24), 3
+    )
 
 
 def test_service_values_validate_their_fields() -> None:

@@ -23,6 +23,7 @@ SRC = Path(cantine_rules.__file__).parent
 #: then the command line and the testing kit.
 LAYERS: dict[str, int] = {
     "_deprecation": 0,
+    "_lazy": 0,
     "_time": 0,
     "_validators": 0,
     "errors": 0,

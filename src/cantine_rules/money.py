@@ -28,7 +28,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final, SupportsIndex
 
 import attrs
-from babel.numbers import NumberFormatError, format_currency, get_group_symbol, parse_decimal
 
 from cantine_rules.errors import (
     FloatMoneyError,
@@ -173,6 +172,10 @@ class Money:
         """
         if not isinstance(text, str):
             raise InvalidTypeError("text", text, "must be a str")
+        # babel is imported where it is first used: a process that never writes or reads an
+        # amount for people (most decisions) does not pay for loading it.
+        from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+
         cleaned = text.replace("€", "").replace("EUR", "").strip()
         group = get_group_symbol(locale)
         if group.isspace():
@@ -219,6 +222,9 @@ class Money:
         babel separates the French amount from its sign with a no-break space (U+00A0), as French
         typography wants.
         """
+        # Imported here, not at start-up: see parse().
+        from babel.numbers import format_currency
+
         return format_currency(self.amount, CURRENCY, locale=locale)
 
     def __str__(self) -> str:

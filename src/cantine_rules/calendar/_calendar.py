@@ -1,8 +1,8 @@
 """A commune's school calendar: public and school holidays, closures, school and working days.
 
-Everything is computed once, when the calendar is built, into a table with one entry per day of
-the years covered and a sorted array of the working days; each question is then a lookup or a
-binary search, never a walk from day to day.
+Everything is computed once, on the calendar's first question, into a table with one entry per
+day of the years covered and a sorted array of the working days; each question is then a lookup
+or a binary search, never a walk from day to day.
 
 Examples:
     >>> calendar = SchoolCalendar(Zone.C)
@@ -19,11 +19,11 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date
+from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-from dateutil.rrule import rrule
 
 from cantine_rules._validators import enum_member, tuple_of
 from cantine_rules.calendar._holiday_table import public_holidays, school_holidays
@@ -31,23 +31,25 @@ from cantine_rules.calendar._model import (
     FOUR_DAYS,
     WEEKDAY_NAMES,
     Closure,
-    DataSource,
-    DayInfo,
     ExtraOpenDay,
-    PeriodExpansion,
     SchoolWeek,
-    SchoolYear,
     ServiceDays,
-    SkippedDay,
-    SkipReason,
     Zone,
     require_day,
     service_days_of,
     to_zone,
 )
-from cantine_rules.calendar._official import OfficialSchoolHolidays
 from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
 from cantine_rules.model import ServiceKind
+
+# The answers that are values of their own (a day's whole record, a period, a school year) and
+# the Ministry's dataset are imported where first used: a process that asks only whether a day
+# is a school day, or counts working days, never builds their classes.
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
+
+    from cantine_rules.calendar._answers import DayInfo, PeriodExpansion, SchoolYear, SkippedDay
+    from cantine_rules.calendar._official import OfficialSchoolHolidays
 
 __all__ = ["PACKAGE_SCHOOL_HOLIDAYS", "SchoolCalendar"]
 
@@ -127,6 +129,15 @@ def _instance_of(kind: type[Any]) -> Any:
     return check
 
 
+def _official_holidays(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    from cantine_rules.calendar._official import OfficialSchoolHolidays  # see the imports
+
+    if not isinstance(value, OfficialSchoolHolidays):
+        raise InvalidTypeError(attribute.name, value, "must be a OfficialSchoolHolidays")
+
+
 def _closure_tuple(value: Iterable[Closure]) -> tuple[Closure, ...]:
     return tuple(value)
 
@@ -196,11 +207,10 @@ class SchoolCalendar:
     )
     school_week: SchoolWeek = attrs.field(default=FOUR_DAYS, validator=_instance_of(SchoolWeek))
     official_holidays: OfficialSchoolHolidays | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance_of(OfficialSchoolHolidays))
+        default=None, validator=_official_holidays
     )
     first_year: int = attrs.field(default=2017, validator=_year)
     last_year: int = attrs.field(default=2028, validator=_year)
-    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.last_year < self.first_year:
@@ -213,7 +223,17 @@ class SchoolCalendar:
                 self.official_holidays.zone,
                 f"holds zone {self.official_holidays.zone}, not the calendar's zone {self.zone}",
             )
-        object.__setattr__(self, "_index", self._build())
+        if self.closures or self.extra_open_days:
+            # Checking them needs the table, and their errors belong to building the calendar.
+            object.__setattr__(self, "_index", self._build())
+
+    @cached_property
+    def _index(self) -> _Index:
+        # Built on the first question, not with the calendar: a process that only lists
+        # communes, or asks another commune, does not pay for it. It is derived from the fields
+        # alone, so it takes no part in equality and is not pickled (attrs keeps a cached
+        # property of a slotted class in a slot of its own).
+        return self._build()
 
     @classmethod
     def for_department(cls, zone: Zone | str, department: str, **options: Any) -> SchoolCalendar:
@@ -323,23 +343,32 @@ class SchoolCalendar:
             and self.school_week.has_school(weekday)
         )
 
+    def _day_kinds(self, flags: int, weekday: int) -> int:
+        """A day's flags with its kinds added: working day, school day, the services it runs."""
+        if weekday < _SATURDAY and not flags & _PUBLIC:
+            flags |= _WORKING
+        if flags & _EXTRA_OPEN or self._regular_school_day(flags, weekday):
+            flags |= _SCHOOL_DAY
+        if flags & _SCHOOL_KNOWN and not flags & (_PUBLIC | _CLOSURE | _SCHOOL_DAY):
+            if flags & _SCHOOL_HOLIDAY:
+                if weekday < _SATURDAY:
+                    flags |= _RUNS_SCHOOL_HOLIDAYS
+            elif weekday == _WEDNESDAY:
+                flags |= _RUNS_WEDNESDAYS
+        return flags
+
     def _add_day_kinds(self, index: _Index) -> None:
-        table, working, base = index.flags, index.working, index.base
-        for offset in range(len(table)):
-            flags = table[offset]
-            weekday = _weekday(base + offset)
-            if weekday < _SATURDAY and not flags & _PUBLIC:
-                flags |= _WORKING
-                working.append(base + offset)
-            if flags & _EXTRA_OPEN or self._regular_school_day(flags, weekday):
-                flags |= _SCHOOL_DAY
-            if flags & _SCHOOL_KNOWN and not flags & (_PUBLIC | _CLOSURE | _SCHOOL_DAY):
-                if flags & _SCHOOL_HOLIDAY:
-                    if weekday < _SATURDAY:
-                        flags |= _RUNS_SCHOOL_HOLIDAYS
-                elif weekday == _WEDNESDAY:
-                    flags |= _RUNS_WEDNESDAYS
-            table[offset] = flags
+        table, base = index.flags, index.base
+        # A day's kinds depend only on its flags so far and its weekday, and a calendar has few
+        # distinct flags: each is worked out once per weekday, then every seventh day rewritten.
+        for weekday in range(7):
+            start = (weekday - _weekday(base)) % 7
+            days = table[start::7]
+            kinds = {flags: self._day_kinds(flags, weekday) for flags in set(days)}
+            table[start::7] = array("H", map(kinds.__getitem__, days))
+        index.working.extend(
+            base + offset for offset, flags in enumerate(table) if flags & _WORKING
+        )
 
     # Looking days up ----------------------------------------------------------------------
 
@@ -502,6 +531,8 @@ class SchoolCalendar:
             >>> SchoolCalendar(Zone.A).school_year(date(2024, 9, 2)).label
             '2024-2025'
         """
+        from cantine_rules.calendar._answers import SchoolYear  # see the imports
+
         self._offset(day)
         return SchoolYear.containing(day)
 
@@ -572,6 +603,8 @@ class SchoolCalendar:
             >>> period.days[0], period.skipped[0].label
             (datetime.date(2021, 9, 7), 'Vacances de la Toussaint')
         """
+        from cantine_rules.calendar._answers import PeriodExpansion  # see the imports
+
         kinds = service_days_of(service_days)
         mask = self._mask(kinds)
         offsets = self._known_range(start, end)
@@ -594,6 +627,8 @@ class SchoolCalendar:
         return PeriodExpansion(days, skipped)
 
     def _skipped(self, offset: int, weekday: int, kinds: frozenset[ServiceDays]) -> SkippedDay:
+        from cantine_rules.calendar._answers import SkippedDay, SkipReason  # see the imports
+
         index = self._index
         day = date.fromordinal(index.base + offset)
         flags = index.flags[offset]
@@ -630,6 +665,8 @@ class SchoolCalendar:
         return tuple(self._day_info(offset) for offset in self._known_range(start, end))
 
     def _day_info(self, offset: int) -> DayInfo:
+        from cantine_rules.calendar._answers import DataSource, DayInfo  # see the imports
+
         index = self._index
         flags = index.flags[offset]
         school_source = (
@@ -677,6 +714,9 @@ def _check_weekdays(weekdays: object) -> frozenset[int] | None:
 def _rule_days(rule: object, start: date, end: date) -> frozenset[int] | None:
     if rule is None:
         return None
+    # dateutil is imported only for a period given as a rule: most processes never need it.
+    from dateutil.rrule import rrule
+
     if not isinstance(rule, rrule):
         raise InvalidTypeError("rule", rule, "must be a dateutil.rrule.rrule")
     found: set[int] = set()

@@ -18,9 +18,9 @@ Examples:
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
 __all__ = ["TABLE_FILE", "public_holidays", "school_holidays"]
@@ -33,8 +33,12 @@ _NATIONAL: Final = "FR"
 
 @cache
 def _table() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath(TABLE_FILE).read_text(encoding="utf-8")
-    table: dict[str, Any] = json.loads(text)
+    # The loader that imported this module reads the file beside it, from a folder or a zip
+    # archive alike: importlib.resources would do the same, but importing it costs a process
+    # more than reading the table.
+    path = os.path.join(os.path.dirname(__file__), TABLE_FILE)
+    data = __spec__.loader.get_data(path)  # type: ignore[union-attr]
+    table: dict[str, Any] = json.loads(data.decode("utf-8"))
     return table
 
 

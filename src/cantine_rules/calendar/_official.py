@@ -26,13 +26,11 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from os import PathLike
-from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
@@ -255,12 +253,18 @@ def load_official_school_holidays(
         >>> load_official_school_holidays  # doctest: +ELLIPSIS
         <function load_official_school_holidays at ...>
     """
+    # pathlib and csv are imported where they are used: a process that never reads the
+    # dataset (most do not) does not pay for loading them.
+    from pathlib import Path
+
     return OfficialSchoolHolidays.from_csv(
         Path(path).read_text(encoding="utf-8-sig"), zone, academy=academy
     )
 
 
 def _rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+    import csv  # only here: see load_official_school_holidays()
+
     text = text.removeprefix("\ufeff")
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if ";" in header_line else ","

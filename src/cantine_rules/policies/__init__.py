@@ -9,6 +9,9 @@ names are re-exported here for convenience, so ``from cantine_rules.policies imp
 HoursBefore`` keeps working.
 """
 
+from typing import TYPE_CHECKING, Final
+
+from cantine_rules._lazy import OnFirstUse
 from cantine_rules.policies.commune import (
     Citation,
     CommunePolicy,
@@ -29,7 +32,6 @@ from cantine_rules.rules import (
     ChangeWindow,
     ChangeWindowRule,
     ClearDaysBefore,
-    DayStatus,
     Decision,
     DecisionStatus,
     FamilyAccount,
@@ -46,9 +48,6 @@ from cantine_rules.rules import (
     MedicalWaiver,
     MissingPriceError,
     PeriodDecisions,
-    PlanningDay,
-    PlanningGrid,
-    PlanningPeriod,
     PriceLookup,
     Reason,
     Refuse,
@@ -59,12 +58,20 @@ from cantine_rules.rules import (
     WeekdayBefore,
     WorkingDaysBefore,
     decided_charges,
-    period_bounds,
-    planning,
-    planning_between,
     service_start,
     submit,
 )
+
+if TYPE_CHECKING:
+    from cantine_rules.rules import (
+        DayStatus,
+        PlanningDay,
+        PlanningGrid,
+        PlanningPeriod,
+        period_bounds,
+        planning,
+        planning_between,
+    )
 
 __all__ = [
     "AcceptLate",
@@ -122,3 +129,26 @@ __all__ = [
     "submit",
     "unit_price_schedules",
 ]
+
+#: The planning grid is imported on first use, as `cantine_rules.rules` does: deciding a change
+#: does not draw one (see ``cantine_rules._lazy``).
+_ON_FIRST_USE: Final = OnFirstUse(
+    __name__,
+    {
+        "cantine_rules.rules": (
+            "DayStatus",
+            "PlanningDay",
+            "PlanningGrid",
+            "PlanningPeriod",
+            "period_bounds",
+            "planning",
+            "planning_between",
+        )
+    },
+)
+
+if not TYPE_CHECKING:
+    # PEP 562. Type checkers read the same names from the imports above, and still report a
+    # name the module does not have.
+    __getattr__ = _ON_FIRST_USE.attribute
+    __dir__ = _ON_FIRST_USE.directory

@@ -23,8 +23,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
-from babel.numbers import format_decimal
-
 from cantine_rules.errors import InvalidValueError
 from cantine_rules.money import Money
 
@@ -255,6 +253,9 @@ def money(lang: str, amount: Money) -> str:
 
 def number(lang: str, value: Decimal) -> str:
     """An exact decimal as the language writes it, every digit kept, no grouping (``0,36``)."""
+    # babel is imported where it is first used: a process that only decides never loads it.
+    from babel.numbers import format_decimal
+
     return format_decimal(
         value, locale=LOCALES[check_lang(lang)], decimal_quantization=False, group_separator=False
     )

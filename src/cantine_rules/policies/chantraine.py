@@ -30,7 +30,7 @@ from cantine_rules.policies.commune import (
     unit_price_schedules,
 )
 from cantine_rules.policies.registry import aliases
-from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.pricing._payment import PaymentMode
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import HoursBefore
 from cantine_rules.rules.late import LateHandling, Refuse

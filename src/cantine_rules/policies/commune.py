@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -33,24 +34,19 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownSer
 from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
 from cantine_rules.policies._messages import check_lang, money, number, say
-from cantine_rules.pricing.accounts import PaymentMode, PricedUnit, UnitPricer, Wallet
-from cantine_rules.pricing.tariffs import (
+
+# The private modules a policy needs, not the public pricing modules that re-export every
+# account and tariff class: a process that decides one change builds only the classes it uses.
+# Priced units, wallets, modifiers, dossiers, quotient familial rules and planning grids are
+# imported where first used.
+from cantine_rules.pricing._payment import PaymentMode
+from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
+from cantine_rules.pricing._tariffs import (
     BracketGrid,
-    DocumentRequirement,
     EffortRate,
-    MedicalMealFactor,
-    MedicalMealFlatPrice,
-    ModifiedTariff,
-    Modifier,
-    NonResidentSupplement,
     Price,
     PricingContext,
-    QuotientPolicy,
-    QuotientRecord,
-    SiblingReduction,
     Tariff,
-    TariffSchedule,
-    TariffVersion,
     UnitPrice,
 )
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
@@ -64,9 +60,16 @@ from cantine_rules.rules.late import (
     LateOutcome,
     Refuse,
 )
-from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod, planning
-from cantine_rules.rules.window_table import ChangeWindowTable
 from cantine_rules.sources import Source, SourceKind
+
+if TYPE_CHECKING:
+    from cantine_rules.pricing._dossier import DocumentRequirement
+    from cantine_rules.pricing._modifiers import Modifier
+    from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
+    from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
+    from cantine_rules.pricing._wallet import Wallet
+    from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod
+    from cantine_rules.rules.window_table import ChangeWindowTable
 
 __all__ = [
     "Citation",
@@ -158,6 +161,11 @@ def _modes(value: Iterable[PaymentMode]) -> frozenset[PaymentMode]:
 
 def _requirements(value: Iterable[DocumentRequirement]) -> tuple[DocumentRequirement, ...]:
     result = tuple(value)
+    if not result:
+        return result
+    # Imported only for a commune that lists documents (see the imports above).
+    from cantine_rules.pricing._dossier import DocumentRequirement
+
     for index, requirement in enumerate(result):
         if not isinstance(requirement, DocumentRequirement):
             raise InvalidTypeError(
@@ -181,6 +189,15 @@ def unit_price_schedules(
         TariffSchedule(code, (TariffVersion(since, UnitPrice(amount, source), source),))
         for code, amount in prices.items()
     )
+
+
+def _quotient_policy(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    # Imported only for a commune whose tariffs read the quotient familial (see the imports).
+    from cantine_rules.pricing._quotient import QuotientPolicy
+
+    attrs.validators.instance_of(QuotientPolicy)(instance, attribute, value)
 
 
 def _aliases(value: Iterable[str]) -> tuple[str, ...]:
@@ -212,10 +229,7 @@ class CommunePolicy:
     payment_scheme: PaymentScheme = attrs.field(validator=enum_member(PaymentScheme))
     payment_modes: frozenset[PaymentMode] = attrs.field(converter=_modes)
     tariffs: tuple[TariffSchedule, ...] = attrs.field(default=(), converter=_schedules)
-    quotient_policy: QuotientPolicy | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(QuotientPolicy)),
-    )
+    quotient_policy: QuotientPolicy | None = attrs.field(default=None, validator=_quotient_policy)
     wallet_alert_threshold: Money | None = attrs.field(
         default=None, validator=attrs.validators.optional(non_negative_money)
     )
@@ -308,6 +322,8 @@ class CommunePolicy:
             >>> wallet.alert_threshold, sorted(mode.value for mode in wallet.accepted_modes)
             (Money.euros('30.00'), ['card', 'cheque', 'transfer'])
         """
+        from cantine_rules.pricing._wallet import Wallet  # only here (see the imports above)
+
         if self.wallet_alert_threshold is None:
             raise InvalidValueError(
                 "wallet_alert_threshold", None, f"{self.slug} keeps no prepaid wallet"
@@ -338,6 +354,8 @@ class CommunePolicy:
         A price without QF records holds for the whole tariff version, so an invoice asks the
         tariff once per child, service and version; with records it holds for its day only.
         """
+        from cantine_rules.pricing._priced_unit import PricedUnit  # only here (see the imports)
+
         contexts = contexts or {}
         records = quotient_records or {}
         policy = self.quotient_policy
@@ -393,6 +411,8 @@ class CommunePolicy:
         *table*, a ``ChangeWindowTable`` built from the commune's booking rules, is read for the
         days it covers; the grid is the same without it.
         """
+        from cantine_rules.rules.planning_grid import planning  # only here (see the imports)
+
         return planning(
             self.booking, child_id, code, period, day, at=at, bookings=bookings, table=table
         )
@@ -595,6 +615,8 @@ _EMPTY_CONTEXT = PricingContext()
 
 def _tariff_name(tariff: Tariff) -> str:
     """What an invoice line shows as its tariff when no bracket names it (« à l'unité »)."""
+    from cantine_rules.pricing._modifiers import ModifiedTariff  # see the imports above
+
     if isinstance(tariff, ModifiedTariff):
         return _tariff_name(tariff.tariff)
     if isinstance(tariff, EffortRate):
@@ -628,6 +650,8 @@ def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
         >>> describe_tariff(MEAL, "en")
         '€3.60 per unit'
     """
+    from cantine_rules.pricing._modifiers import ModifiedTariff  # see the imports above
+
     if isinstance(tariff, UnitPrice):
         return say(lang, "tariff.unit_price", amount=money(lang, tariff.amount))
     if isinstance(tariff, BracketGrid):
@@ -665,6 +689,13 @@ def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
 
 
 def _describe_modifier(modifier: Modifier, lang: str) -> str:
+    from cantine_rules.pricing._modifiers import (  # see the imports above
+        MedicalMealFactor,
+        MedicalMealFlatPrice,
+        NonResidentSupplement,
+        SiblingReduction,
+    )
+
     if isinstance(modifier, SiblingReduction):
         ranks = ", ".join(
             say(lang, "modifier.sibling_rank", rank=rank, factor=number(lang, factor))

@@ -30,8 +30,9 @@ from cantine_rules.policies.commune import (
     unit_price_schedules,
 )
 from cantine_rules.policies.registry import aliases
-from cantine_rules.pricing.accounts import PaymentMode
-from cantine_rules.pricing.tariffs import TariffSchedule, TariffVersion, UnitPrice
+from cantine_rules.pricing._payment import PaymentMode
+from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
+from cantine_rules.pricing._tariffs import UnitPrice
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import CalendarDaysBefore
 from cantine_rules.rules.late import LateHandling, Refuse

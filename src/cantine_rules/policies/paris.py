@@ -38,18 +38,12 @@ from cantine_rules.model import Service, ServiceKind
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
 from cantine_rules.policies.registry import aliases
-from cantine_rules.pricing.accounts import PaymentMode
-from cantine_rules.pricing.tariffs import (
-    AppliesWhen,
-    Bracket,
-    DocumentKind,
-    DocumentRequirement,
-    QuotientPolicy,
-    QuotientRange,
-    TariffSchedule,
-    TariffVersion,
-    grid_from_ranges,
-)
+from cantine_rules.pricing._checks import QuotientRange, grid_from_ranges
+from cantine_rules.pricing._dossier import AppliesWhen, DocumentKind, DocumentRequirement
+from cantine_rules.pricing._payment import PaymentMode
+from cantine_rules.pricing._quotient import QuotientPolicy
+from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
+from cantine_rules.pricing._tariffs import Bracket
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import WorkingDaysBefore
 from cantine_rules.rules.late import LateHandling, Refuse

@@ -37,8 +37,7 @@ from cantine_rules._validators import (
 )
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, PolicyError, Problem
 from cantine_rules.money import Money, to_decimal
-from cantine_rules.pricing._quotient import optional_quotient, quotient_value
-from cantine_rules.pricing._tariffs import Bracket, BracketGrid
+from cantine_rules.pricing._tariffs import Bracket, BracketGrid, optional_quotient, quotient_value
 from cantine_rules.sources import Source
 
 __all__ = [

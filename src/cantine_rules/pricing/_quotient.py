@@ -29,7 +29,6 @@ from enum import StrEnum
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from cantine_rules._validators import (
     a_date,
@@ -38,9 +37,10 @@ from cantine_rules._validators import (
     require_day,
     require_items,
 )
-from cantine_rules.errors import InvalidTypeError, InvalidValueError, NegativeAmountError
+from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
+from cantine_rules.pricing._tariffs import optional_quotient, quotient_value
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -66,26 +66,6 @@ AGED_SOURCES: Final = frozenset(
 """The documents whose age is limited: attestations state a QF at a date and go stale. A tax
 notice is dated by its tax year; seed 004 gives it no age limit.
 """
-
-
-def quotient_value(value: object, field: str = "quotient_familial") -> Decimal:
-    """A quotient familial as a finite, non-negative Decimal; a float or a negative is refused.
-
-    Examples:
-        >>> quotient_value("812")
-        Decimal('812')
-    """
-    result = to_decimal(value, field)
-    if result < 0:
-        raise NegativeAmountError(field, value)
-    return result
-
-
-def optional_quotient(value: object) -> Decimal | None:
-    """None, or a valid quotient familial (converter for optional QF fields)."""
-    if value is None:
-        return None
-    return quotient_value(value)
 
 
 def round_quotient(value: Decimal) -> Decimal:
@@ -158,6 +138,10 @@ def expires_on(issued_on: date, max_age_months: int) -> date:
         >>> expires_on(date(2024, 5, 31), 3)
         datetime.date(2024, 8, 31)
     """
+    # dateutil is imported where it is first used: a process that checks no document's age
+    # (most do not) does not pay for loading it.
+    from dateutil.relativedelta import relativedelta
+
     return issued_on + relativedelta(months=max_age_months)
 
 

@@ -29,10 +29,15 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from cantine_rules._validators import identifier, non_negative_money, optional_text, tuple_of
+from cantine_rules._validators import (
+    identifier,
+    non_negative_decimal,
+    non_negative_money,
+    optional_text,
+    tuple_of,
+)
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRangeError
 from cantine_rules.money import Money, to_decimal
-from cantine_rules.pricing._quotient import optional_quotient, quotient_value
 from cantine_rules.pricing._tariff_errors import (
     GridError,
     MissingFigureError,
@@ -49,9 +54,30 @@ __all__ = [
     "PricingContext",
     "Tariff",
     "UnitPrice",
+    "optional_quotient",
+    "quotient_value",
 ]
 
 _SOURCE = attrs.validators.instance_of(Source)
+
+
+# The value of a quotient familial is checked here, where prices read it, rather than with the
+# quotient familial rules (``_quotient``): pricing needs the one, not the others.
+def quotient_value(value: object, field: str = "quotient_familial") -> Decimal:
+    """A quotient familial as a finite, non-negative Decimal; a float or a negative is refused.
+
+    Examples:
+        >>> quotient_value("812")
+        Decimal('812')
+    """
+    return non_negative_decimal(value, field)
+
+
+def optional_quotient(value: object) -> Decimal | None:
+    """None, or a valid quotient familial (converter for optional QF fields)."""
+    if value is None:
+        return None
+    return quotient_value(value)
 
 
 def _a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

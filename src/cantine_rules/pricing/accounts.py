@@ -17,6 +17,9 @@ Examples:
     Money.euros('-14.40')
 """
 
+from typing import TYPE_CHECKING, Final
+
+from cantine_rules._lazy import OnFirstUse
 from cantine_rules.pricing._account_errors import (
     CustodyScheduleError,
     PaymentMismatchError,
@@ -24,41 +27,84 @@ from cantine_rules.pricing._account_errors import (
     UnknownPaymentModeError,
     ZeroAmountError,
 )
-from cantine_rules.pricing._basket import Basket, BasketLine, BasketReceipt
-from cantine_rules.pricing._custody import (
-    CustodyPeriod,
-    CustodyRule,
-    CustodySchedule,
-    EveryOtherWeek,
-    IsoWeekParity,
-    bill_by_household,
-    custody_days,
-    split_between_households,
-)
-from cantine_rules.pricing._invoice import (
-    Attendance,
-    DecidedCharge,
-    Invoice,
-    InvoiceLine,
-    InvoiceLines,
-    LineKey,
-    LineKind,
-    Presence,
-    build_invoice,
-)
-from cantine_rules.pricing._ledger import (
-    OPENING_LABEL,
-    EntryType,
-    Ledger,
-    LedgerEntry,
-    Side,
-    Statement,
-    StatementRow,
-)
 from cantine_rules.pricing._moved import moved_name
 from cantine_rules.pricing._payment import Payment, PaymentMode, ticket_count
 from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer, flat_pricer
-from cantine_rules.pricing._wallet import Wallet, WalletStatus
+
+if TYPE_CHECKING:
+    from cantine_rules.pricing._basket import Basket, BasketLine, BasketReceipt
+    from cantine_rules.pricing._custody import (
+        CustodyPeriod,
+        CustodyRule,
+        CustodySchedule,
+        EveryOtherWeek,
+        IsoWeekParity,
+        bill_by_household,
+        custody_days,
+        split_between_households,
+    )
+    from cantine_rules.pricing._invoice import (
+        Attendance,
+        DecidedCharge,
+        Invoice,
+        InvoiceLine,
+        InvoiceLines,
+        LineKey,
+        LineKind,
+        Presence,
+        build_invoice,
+    )
+    from cantine_rules.pricing._ledger import (
+        OPENING_LABEL,
+        EntryType,
+        Ledger,
+        LedgerEntry,
+        Side,
+        Statement,
+        StatementRow,
+    )
+    from cantine_rules.pricing._wallet import Wallet, WalletStatus
+
+#: Invoices, baskets, ledgers, wallets and custody are imported on first use: a policy needs
+#: only payment modes and priced units, and building the classes of the others would cost every
+#: process that imports this module (see ``cantine_rules._lazy``).
+_ON_FIRST_USE: Final = OnFirstUse(
+    __name__,
+    {
+        "cantine_rules.pricing._basket": ("Basket", "BasketLine", "BasketReceipt"),
+        "cantine_rules.pricing._custody": (
+            "CustodyPeriod",
+            "CustodyRule",
+            "CustodySchedule",
+            "EveryOtherWeek",
+            "IsoWeekParity",
+            "bill_by_household",
+            "custody_days",
+            "split_between_households",
+        ),
+        "cantine_rules.pricing._invoice": (
+            "Attendance",
+            "DecidedCharge",
+            "Invoice",
+            "InvoiceLine",
+            "InvoiceLines",
+            "LineKey",
+            "LineKind",
+            "Presence",
+            "build_invoice",
+        ),
+        "cantine_rules.pricing._ledger": (
+            "OPENING_LABEL",
+            "EntryType",
+            "Ledger",
+            "LedgerEntry",
+            "Side",
+            "Statement",
+            "StatementRow",
+        ),
+        "cantine_rules.pricing._wallet": ("Wallet", "WalletStatus"),
+    },
+)
 
 __all__ = [
     "OPENING_LABEL",
@@ -103,8 +149,12 @@ __all__ = [
     "ticket_count",
 ]
 
+__dir__ = _ON_FIRST_USE.directory
+
 
 def __getattr__(name: str) -> object:
-    # A reference commune's figures moved to its own module; their old names here keep working
-    # for one release, with a DeprecationWarning (PEP 562).
+    # PEP 562: the names imported on first use; and a reference commune's figures, which moved
+    # to its own module, keep working here for one release, with a DeprecationWarning.
+    if name in _ON_FIRST_USE:
+        return _ON_FIRST_USE.attribute(name)
     return moved_name(__name__, name)

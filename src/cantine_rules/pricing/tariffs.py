@@ -23,53 +23,10 @@ Examples:
     ('tarif 2', '2,28\xa0€')
 """
 
-from cantine_rules.pricing._checks import (
-    CANTINE_A_UN_EURO,
-    COST_CEILING,
-    Finding,
-    FindingCode,
-    QuotientRange,
-    check_cantine_a_un_euro,
-    check_grid,
-    check_ranges,
-    grid_from_ranges,
-    qualifies_for_cantine_a_un_euro,
-)
-from cantine_rules.pricing._dossier import (
-    AppliesWhen,
-    Document,
-    DocumentKind,
-    DocumentRequirement,
-    DossierStatus,
-    ExpiredDocument,
-    RegistrationSituation,
-    check_dossier,
-)
-from cantine_rules.pricing._examples import (
-    EXAMPLE_EFFORT_RATE,
-    EXAMPLE_MEDICAL_MEAL,
-    EXAMPLE_NON_RESIDENT,
-    EXAMPLE_SIBLING_REDUCTION,
-)
-from cantine_rules.pricing._modifiers import (
-    MedicalMealFactor,
-    MedicalMealFlatPrice,
-    ModifiedTariff,
-    Modifier,
-    NonResidentSupplement,
-    SiblingReduction,
-)
+from typing import TYPE_CHECKING, Final
+
+from cantine_rules._lazy import OnFirstUse
 from cantine_rules.pricing._moved import moved_name
-from cantine_rules.pricing._quotient import (
-    QF_QUANTUM,
-    AppliedQuotient,
-    QuotientPolicy,
-    QuotientRecord,
-    QuotientStatus,
-    quotient_from_resources,
-    quotient_from_tax_notice,
-    round_quotient,
-)
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
 from cantine_rules.pricing._tariff_errors import (
     GridError,
@@ -89,6 +46,109 @@ from cantine_rules.pricing._tariffs import (
     UnitPrice,
 )
 from cantine_rules.sources import Source, SourceKind
+
+if TYPE_CHECKING:
+    from cantine_rules.pricing._checks import (
+        CANTINE_A_UN_EURO,
+        COST_CEILING,
+        Finding,
+        FindingCode,
+        QuotientRange,
+        check_cantine_a_un_euro,
+        check_grid,
+        check_ranges,
+        grid_from_ranges,
+        qualifies_for_cantine_a_un_euro,
+    )
+    from cantine_rules.pricing._dossier import (
+        AppliesWhen,
+        Document,
+        DocumentKind,
+        DocumentRequirement,
+        DossierStatus,
+        ExpiredDocument,
+        RegistrationSituation,
+        check_dossier,
+    )
+    from cantine_rules.pricing._examples import (
+        EXAMPLE_EFFORT_RATE,
+        EXAMPLE_MEDICAL_MEAL,
+        EXAMPLE_NON_RESIDENT,
+        EXAMPLE_SIBLING_REDUCTION,
+    )
+    from cantine_rules.pricing._modifiers import (
+        MedicalMealFactor,
+        MedicalMealFlatPrice,
+        ModifiedTariff,
+        Modifier,
+        NonResidentSupplement,
+        SiblingReduction,
+    )
+    from cantine_rules.pricing._quotient import (
+        QF_QUANTUM,
+        AppliedQuotient,
+        QuotientPolicy,
+        QuotientRecord,
+        QuotientStatus,
+        quotient_from_resources,
+        quotient_from_tax_notice,
+        round_quotient,
+    )
+
+#: Grid checks, dossiers, modifiers and their examples, and the quotient familial rules, are
+#: imported on first use: pricing a unit or deciding a change needs none of them, and building
+#: their classes would cost every process that imports this module (see ``cantine_rules._lazy``).
+_ON_FIRST_USE: Final = OnFirstUse(
+    __name__,
+    {
+        "cantine_rules.pricing._checks": (
+            "CANTINE_A_UN_EURO",
+            "COST_CEILING",
+            "Finding",
+            "FindingCode",
+            "QuotientRange",
+            "check_cantine_a_un_euro",
+            "check_grid",
+            "check_ranges",
+            "grid_from_ranges",
+            "qualifies_for_cantine_a_un_euro",
+        ),
+        "cantine_rules.pricing._dossier": (
+            "AppliesWhen",
+            "Document",
+            "DocumentKind",
+            "DocumentRequirement",
+            "DossierStatus",
+            "ExpiredDocument",
+            "RegistrationSituation",
+            "check_dossier",
+        ),
+        "cantine_rules.pricing._examples": (
+            "EXAMPLE_EFFORT_RATE",
+            "EXAMPLE_MEDICAL_MEAL",
+            "EXAMPLE_NON_RESIDENT",
+            "EXAMPLE_SIBLING_REDUCTION",
+        ),
+        "cantine_rules.pricing._modifiers": (
+            "MedicalMealFactor",
+            "MedicalMealFlatPrice",
+            "ModifiedTariff",
+            "Modifier",
+            "NonResidentSupplement",
+            "SiblingReduction",
+        ),
+        "cantine_rules.pricing._quotient": (
+            "QF_QUANTUM",
+            "AppliedQuotient",
+            "QuotientPolicy",
+            "QuotientRecord",
+            "QuotientStatus",
+            "quotient_from_resources",
+            "quotient_from_tax_notice",
+            "round_quotient",
+        ),
+    },
+)
 
 __all__ = [
     "CANTINE_A_UN_EURO",
@@ -146,8 +206,12 @@ __all__ = [
     "round_quotient",
 ]
 
+__dir__ = _ON_FIRST_USE.directory
+
 
 def __getattr__(name: str) -> object:
-    # A reference commune's figures moved to its own module; their old names here keep working
-    # for one release, with a DeprecationWarning (PEP 562).
+    # PEP 562: the names imported on first use; and a reference commune's figures, which moved
+    # to its own module, keep working here for one release, with a DeprecationWarning.
+    if name in _ON_FIRST_USE:
+        return _ON_FIRST_USE.attribute(name)
     return moved_name(__name__, name)

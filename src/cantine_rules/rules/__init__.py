@@ -26,6 +26,9 @@ Examples:
     <Reason.TOO_LATE: 'too_late'>
 """
 
+from typing import TYPE_CHECKING, Final
+
+from cantine_rules._lazy import OnFirstUse
 from cantine_rules.rules.booking import (
     BookingRules,
     FamilyAccount,
@@ -68,16 +71,18 @@ from cantine_rules.rules.late import (
     Refuse,
     Surcharge,
 )
-from cantine_rules.rules.planning_grid import (
-    DayStatus,
-    PlanningDay,
-    PlanningGrid,
-    PlanningPeriod,
-    period_bounds,
-    planning,
-    planning_between,
-)
 from cantine_rules.rules.window_table import ChangeWindowTable, DayWindows
+
+if TYPE_CHECKING:
+    from cantine_rules.rules.planning_grid import (
+        DayStatus,
+        PlanningDay,
+        PlanningGrid,
+        PlanningPeriod,
+        period_bounds,
+        planning,
+        planning_between,
+    )
 
 __all__ = [
     "AcceptLate",
@@ -128,3 +133,26 @@ __all__ = [
     "service_start",
     "submit",
 ]
+
+#: The planning grid is imported on first use: deciding a change does not draw one (see
+#: ``cantine_rules._lazy``).
+_ON_FIRST_USE: Final = OnFirstUse(
+    __name__,
+    {
+        "cantine_rules.rules.planning_grid": (
+            "DayStatus",
+            "PlanningDay",
+            "PlanningGrid",
+            "PlanningPeriod",
+            "period_bounds",
+            "planning",
+            "planning_between",
+        )
+    },
+)
+
+if not TYPE_CHECKING:
+    # PEP 562. Type checkers read the same names from the imports above, and still report a
+    # name the module does not have.
+    __getattr__ = _ON_FIRST_USE.attribute
+    __dir__ = _ON_FIRST_USE.directory

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -47,7 +47,6 @@ from cantine_rules.model import (
     ServiceKind,
 )
 from cantine_rules.money import Money
-from cantine_rules.pricing.accounts import DecidedCharge, LineKey
 from cantine_rules.rules.deadlines import (
     ChangeWindow,
     ChangeWindowRule,
@@ -66,6 +65,9 @@ from cantine_rules.rules.late import (
     Surcharge,
 )
 from cantine_rules.rules.window_table import ChangeWindowTable, DayWindows, checked_table
+
+if TYPE_CHECKING:
+    from cantine_rules.pricing._invoice import DecidedCharge, LineKey
 
 __all__ = [
     "BookingRules",
@@ -786,6 +788,9 @@ def decided_charges(decisions: Iterable[Decision]) -> dict[LineKey, DecidedCharg
 
     Decisions that bill nothing of their own (on time, refused, waived) are left out.
     """
+    # Invoices are imported here, not with the rules: deciding a change never needs them.
+    from cantine_rules.pricing._invoice import DecidedCharge
+
     charges: dict[LineKey, DecidedCharge] = {}
     for decision in decisions:
         label = _CHARGE_LABELS.get(decision.reason)

@@ -3,9 +3,10 @@
 A [`Decision`][] says whether a change is accepted, accepted late or refused, which deadline
 applied, when the service starts, what the change costs, and why ([`Reason`][], a stable code
 that portals may switch on). [`Decision.explain`][] renders the explanation in French (the
-default) or English from the message table of that language, with dates and amounts formatted
-through babel; portals show it as it is. A decision holds values only (the deadline rule itself,
-not its wording), so the same decision explains itself in either language.
+default) or English from the message table of that language, with its words for dates (as
+babel writes them) and amounts formatted through babel; portals show it as it is. A decision
+holds values only (the deadline rule itself, not its wording), so the same decision explains
+itself in either language.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from datetime import date, datetime
 from enum import StrEnum
 
 import attrs
-from babel.dates import format_date, format_time
 
 from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.model import BookingChange, Service
@@ -62,11 +62,16 @@ class Reason(StrEnum):
 def format_day(day: date, lang: str = "fr") -> str:
     """A day as families read it: ``'jeudi 19 septembre 2024'``.
 
+    What babel writes with the pattern ``EEEE d MMMM y`` in the language's locale, from the
+    weekday and month names of the language's message table.
+
     Examples:
         >>> format_day(date(2024, 9, 19), "en")
         'Thursday 19 September 2024'
     """
-    return format_date(day, "EEEE d MMMM y", locale=locale(lang))
+    table = messages(lang)
+    weekday, month = table[f"weekday.{day.weekday()}"], table[f"month.{day.month}"]
+    return f"{weekday} {day.day} {month} {day.year}"
 
 
 def format_instant(instant: datetime, lang: str = "fr") -> str:
@@ -79,7 +84,8 @@ def format_instant(instant: datetime, lang: str = "fr") -> str:
         'mardi 17 septembre 2024 à 16:30'
     """
     local = instant.astimezone(EUROPE_PARIS)
-    clock = format_time(local.time(), "HH:mm", locale=locale(lang))
+    # The 24-hour clock with two digits each, as babel's pattern ``HH:mm`` in every locale here.
+    clock = f"{local.hour:02d}:{local.minute:02d}"
     return messages(lang)["instant"].format(day=format_day(local.date(), lang), time=clock)
 
 
