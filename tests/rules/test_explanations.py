@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import string
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from cantine_rules import EUROPE_PARIS, ChangeAction, Money
+from cantine_rules import ChangeAction, Money
 from cantine_rules.policies import (
     BasePlus,
     BaseTimes,
@@ -20,7 +18,7 @@ from cantine_rules.policies import (
     Reason,
     WorkingDaysBefore,
 )
-from cantine_rules.rules.decisions import format_day, format_instant
+from cantine_rules.rules.decisions import format_day
 from tests._helpers import paris, refusal
 from tests.rules._fixtures import ADD, CANCEL, EVENING, OFFICE, SEED_002, THURSDAY, change
 
@@ -276,54 +274,3 @@ def test_rules_and_surcharges_describe_themselves_in_french_unless_asked_in_engl
     assert BasePlus(Money.euros(3)).describe("de") == "tarif normal + 3,00\u00a0€"
     assert BaseTimes(Decimal("1.125")).describe() == "tarif normal + 12,5 %"
     assert BaseTimes(Decimal("1.125")).describe("en") == "normal price + 12.5 %"
-
-
-# The words of dates, checked against babel ----------------------------------------------------
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_day_is_written_as_babel_writes_it(lang: str) -> None:
-    # The weekday and month names are words of the message tables, so that explaining does not
-    # load babel's locale data: every day of the calendars' years must read as babel's.
-    from babel.dates import format_date
-
-    from cantine_rules.rules._messages import LOCALES
-
-    day, last = date(2017, 1, 1), date(2028, 12, 31)
-    while day <= last:
-        assert format_day(day, lang) == format_date(day, "EEEE d MMMM y", locale=LOCALES[lang])
-        day += timedelta(days=1)
-
-
-@given(
-    instant=st.datetimes(
-        min_value=datetime(1900, 1, 2), max_value=datetime(2999, 12, 31), timezones=st.just(UTC)
-    )
-)
-def test_an_instant_is_written_as_babel_writes_it(instant: datetime) -> None:
-    from babel.dates import format_date, format_time
-
-    from cantine_rules.rules._messages import LOCALES, MESSAGES
-
-    local = instant.astimezone(EUROPE_PARIS)
-    for lang, locale in LOCALES.items():
-        written = MESSAGES[lang]["instant"].format(
-            day=format_date(local.date(), "EEEE d MMMM y", locale=locale),
-            time=format_time(local.time(), "HH:mm", locale=locale),
-        )
-        assert format_instant(instant, lang) == written
-
-
-@pytest.mark.parametrize("lang", ["fr", "en", "de"])
-def test_weekday_names_and_the_decimal_separator_are_babels(lang: str) -> None:
-    from babel.dates import get_day_names
-    from babel.numbers import get_decimal_symbol
-
-    from cantine_rules.rules._messages import LOCALES, decimal_in, weekday_in
-
-    # A language without a table speaks French, as describe() always has.
-    locale = LOCALES.get(lang, LOCALES["fr"])
-    names = get_day_names("wide", locale=locale)
-    assert [weekday_in(weekday, lang) for weekday in range(7)] == [names[i] for i in range(7)]
-    separator = get_decimal_symbol(locale)
-    assert decimal_in(Decimal("-1234.50"), lang) == f"-1234{separator}5"

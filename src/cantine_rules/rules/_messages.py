@@ -1,12 +1,9 @@
 """The words of the booking-rule engine: one message table per language, the same keys in each.
 
 Decisions, deadline rules and surcharges say themselves in French (the default) or English by
-looking their sentence up here and filling it in. The names of the weekdays and months and the
-decimal separator are words of each table too, as babel spells them for the language's locale
-(the tests check every one against babel's); babel itself formats the amounts. So explaining a
-decision that bills nothing never loads babel's locale data, which would be a good part of a
-one-question process's start-up. Code never branches on the language: adding a language is
-adding a table (and its babel locale).
+looking their sentence up here and filling it in; babel formats the dates, amounts, weekday names
+and decimal separators each locale needs. Code never branches on the language: adding a language
+is adding a table (and its babel locale).
 
 Placeholders of the explanations (``reason.*``): {Noun} and {noun} (the action: Ajout, Annulation
 / Addition, Cancellation); {accepted} and {refused}, agreed with the noun in French; {what} (the
@@ -85,28 +82,6 @@ FR: Final[Mapping[str, str]] = {
     "expired": "le délai ({rule}) pour {what} a expiré le {deadline}",
     "no_service": "pas de service ce jour-là",
     "instant": "{day} à {time}",
-    # Dates and numbers, as babel spells them in fr_FR: weekdays from Monday (0), months from
-    # January (1).
-    "weekday.0": "lundi",
-    "weekday.1": "mardi",
-    "weekday.2": "mercredi",
-    "weekday.3": "jeudi",
-    "weekday.4": "vendredi",
-    "weekday.5": "samedi",
-    "weekday.6": "dimanche",
-    "month.1": "janvier",
-    "month.2": "février",
-    "month.3": "mars",
-    "month.4": "avril",
-    "month.5": "mai",
-    "month.6": "juin",
-    "month.7": "juillet",
-    "month.8": "août",
-    "month.9": "septembre",
-    "month.10": "octobre",
-    "month.11": "novembre",
-    "month.12": "décembre",
-    "decimal_separator": ",",
     # Deadline rules.
     "rule.hours_before": "{hours} heures avant le début du service",
     "rule.working_days_before.one": "{days} jour ouvré avant le service",
@@ -173,26 +148,6 @@ EN: Final[Mapping[str, str]] = {
     "expired": "the deadline ({rule}) for {what} passed on {deadline}",
     "no_service": "no service that day",
     "instant": "{day} at {time}",
-    "weekday.0": "Monday",
-    "weekday.1": "Tuesday",
-    "weekday.2": "Wednesday",
-    "weekday.3": "Thursday",
-    "weekday.4": "Friday",
-    "weekday.5": "Saturday",
-    "weekday.6": "Sunday",
-    "month.1": "January",
-    "month.2": "February",
-    "month.3": "March",
-    "month.4": "April",
-    "month.5": "May",
-    "month.6": "June",
-    "month.7": "July",
-    "month.8": "August",
-    "month.9": "September",
-    "month.10": "October",
-    "month.11": "November",
-    "month.12": "December",
-    "decimal_separator": ".",
     "rule.hours_before": "{hours} hours before the service starts",
     "rule.working_days_before.one": "{days} working day before the service",
     "rule.working_days_before.other": "{days} working days before the service",
@@ -280,16 +235,21 @@ def decimal_in(value: Decimal, lang: str) -> str:
         >>> decimal_in(Decimal("12.50"), "fr")
         '12,5'
     """
-    return f"{value.normalize():f}".replace(".", words(lang)["decimal_separator"])
+    # babel is imported where it is first used, so that deciding without explaining never loads
+    # it (it is a good part of a process's start-up).
+    from babel.numbers import get_decimal_symbol
+
+    return f"{value.normalize():f}".replace(".", get_decimal_symbol(_word_locale(lang)))
 
 
 def weekday_in(weekday: int, lang: str) -> str:
     """The name of *weekday* (0 for Monday) in *lang*, as babel spells it (``'jeudi'``).
 
-    French for a language without a table, as [`words`][] gives.
-
     Examples:
         >>> weekday_in(3, "en")
         'Thursday'
     """
-    return words(lang)[f"weekday.{weekday}"]
+    # Imported here, not at start-up: see decimal_in().
+    from babel.dates import get_day_names
+
+    return str(get_day_names("wide", locale=_word_locale(lang))[weekday])

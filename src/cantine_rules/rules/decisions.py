@@ -3,10 +3,9 @@
 A [`Decision`][] says whether a change is accepted, accepted late or refused, which deadline
 applied, when the service starts, what the change costs, and why ([`Reason`][], a stable code
 that portals may switch on). [`Decision.explain`][] renders the explanation in French (the
-default) or English from the message table of that language, with its words for dates (as
-babel writes them) and amounts formatted through babel; portals show it as it is. A decision
-holds values only (the deadline rule itself, not its wording), so the same decision explains
-itself in either language.
+default) or English from the message table of that language, with dates and amounts formatted
+through babel; portals show it as it is. A decision holds values only (the deadline rule itself,
+not its wording), so the same decision explains itself in either language.
 """
 
 from __future__ import annotations
@@ -62,16 +61,15 @@ class Reason(StrEnum):
 def format_day(day: date, lang: str = "fr") -> str:
     """A day as families read it: ``'jeudi 19 septembre 2024'``.
 
-    What babel writes with the pattern ``EEEE d MMMM y`` in the language's locale, from the
-    weekday and month names of the language's message table.
-
     Examples:
         >>> format_day(date(2024, 9, 19), "en")
         'Thursday 19 September 2024'
     """
-    table = messages(lang)
-    weekday, month = table[f"weekday.{day.weekday()}"], table[f"month.{day.month}"]
-    return f"{weekday} {day.day} {month} {day.year}"
+    # babel is imported where it is first used, so that deciding without explaining never loads
+    # it (it is a good part of a process's start-up).
+    from babel.dates import format_date
+
+    return format_date(day, "EEEE d MMMM y", locale=locale(lang))
 
 
 def format_instant(instant: datetime, lang: str = "fr") -> str:
@@ -83,9 +81,10 @@ def format_instant(instant: datetime, lang: str = "fr") -> str:
         >>> format_instant(at_paris(date(2024, 9, 17), time(16, 30)))
         'mardi 17 septembre 2024 à 16:30'
     """
+    from babel.dates import format_time  # imported here: see format_day()
+
     local = instant.astimezone(EUROPE_PARIS)
-    # The 24-hour clock with two digits each, as babel's pattern ``HH:mm`` in every locale here.
-    clock = f"{local.hour:02d}:{local.minute:02d}"
+    clock = format_time(local.time(), "HH:mm", locale=locale(lang))
     return messages(lang)["instant"].format(day=format_day(local.date(), lang), time=clock)
 
 
