@@ -40,6 +40,7 @@ DECIDE: str = _benchmark().LIBRARY_DECIDE
 #: The public modules that import some of their private modules on first use.
 LAZY_MODULES = (
     "cantine_rules.calendar",
+    "cantine_rules.plain",
     "cantine_rules.rules",
     "cantine_rules.policies",
     "cantine_rules.pricing.tariffs",
@@ -108,6 +109,29 @@ def test_babel_is_imported_when_a_decision_is_explained() -> None:
     modules = imported_by(DECIDE + "assert 'lundi 23 septembre 2024' in decision.explain('fr')\n")
     assert "babel.dates" in modules
     assert not modules & NOT_FOR_DECIDING
+
+
+def test_the_command_deciding_a_change_imports_no_other_command_s_modules() -> None:
+    # The command's leaf parsers are the plain-data reader's; its policy reader and writer, the
+    # scenario reader, billing, the accounts and the planning grid are for other commands.
+    code = (
+        "import sys\n"
+        "from cantine_rules.cli import main\n"
+        "sys.argv = ['cantine-rules', *" + repr(list(_benchmark().DECIDE_ARGUMENTS)) + "]\n"
+        "assert main() == 0\n"
+    )
+    modules = imported_by(code)
+    unused = NOT_FOR_DECIDING - {"cantine_rules.plain", "importlib.resources", "pathlib"}
+    unused |= {
+        "cantine_rules.plain._dump",
+        "cantine_rules.plain._grids",
+        "cantine_rules.plain._load",
+        "cantine_rules.plain._scenario",
+        "cantine_rules.schemas",
+        "cantine_rules.serve",
+    }
+    assert not modules & unused
+    assert "cantine_rules.plain._read" in modules
 
 
 def test_importing_the_communes_builds_no_calendar_until_one_is_asked() -> None:

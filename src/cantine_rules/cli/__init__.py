@@ -23,7 +23,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from cantine_rules.billing import bill, quote
 from cantine_rules.cli import _render as render
 from cantine_rules.cli._args import (
     Notes,
@@ -39,8 +38,7 @@ from cantine_rules.cli._policies import PolicyLoader
 from cantine_rules.errors import CantineRulesError, InvalidValueError, PolicyError
 from cantine_rules.model import BookingChange, ChangeAction, Channel, Justification
 from cantine_rules.money import Money
-from cantine_rules.plain import check_grids, load_scenario, load_toml
-from cantine_rules.policies import get, names, planning_between
+from cantine_rules.policies import get, names
 from cantine_rules.pricing.tariffs import PricingContext
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "Result", "execute", "main"]
@@ -185,6 +183,10 @@ def execute(arguments: argparse.Namespace, policies: PolicyLoader | None = None)
 
 # Commands ------------------------------------------------------------------------------------
 
+# Each command imports the library's modules it alone needs where it runs: a process answers one
+# command, and importing the others (billing, plain data, the planning grid) would be most of
+# what it costs.
+
 
 def _communes(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     communes = [get(slug) for slug in names()]
@@ -240,6 +242,8 @@ def _planning(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     first, last = parse_month(arguments.month, "--month")
     at = parse_instant(arguments.at, "--at", notes)
     policy.service(arguments.service)
+    from cantine_rules.rules.planning_grid import planning_between  # see "Commands" above
+
     grid = planning_between(policy.booking, "child", arguments.service, first, last, at=at)
     data = render.planning_data(policy, arguments.service, grid)
     data["notes"] = list(notes)
@@ -249,11 +253,16 @@ def _planning(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
 def _price(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     policy = policies.get(arguments.commune)
     day = date.today() if arguments.day is None else parse_day(arguments.day, "--day")
+    from cantine_rules.billing import quote  # see "Commands" above
+
     answer = quote(policy, arguments.service, day, context=_context(arguments.qf))
     return render.quote_data(answer, day), render.quote_text(answer, arguments.lang), EXIT_OK
 
 
 def _bill(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    from cantine_rules.billing import bill  # see "Commands" above
+    from cantine_rules.plain import load_scenario
+
     path = Path(arguments.scenario)
     try:
         scenario = load_scenario(path)
@@ -267,6 +276,8 @@ def _bill(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
 
 
 def _check(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    from cantine_rules.plain import check_grids, load_toml  # see "Commands" above
+
     cost = None
     if arguments.cost is not None:
         cost = Money.euros(parse_quotient(arguments.cost, "--cost"), field="--cost")

@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 
 from cantine_rules.errors import InvalidValueError
-from cantine_rules.plain import load_toml
 from cantine_rules.policies import CommunePolicy, get
 
 __all__ = ["PolicyLoader", "is_policy_path"]
@@ -62,6 +61,10 @@ class PolicyLoader:
         kept = self._files.get(name)
         if kept is not None and kept[0] == stamp:
             return kept[1]
+        # The plain-data reader is imported for a policy file only: naming a reference commune
+        # needs none of it.
+        from cantine_rules.plain import load_toml
+
         try:
             policy = load_toml(path)
         except OSError as error:

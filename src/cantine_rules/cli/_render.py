@@ -7,17 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from cantine_rules.billing import BillResult, Quote
-from cantine_rules.calendar import DayInfo
-from cantine_rules.errors import PolicyError
 from cantine_rules.money import CURRENCY
-from cantine_rules.plain import GridCheck
-from cantine_rules.policies import CommunePolicy, Decision, ExplainedRule
-from cantine_rules.pricing.accounts import StatementRow
 from cantine_rules.rules.decisions import format_day, format_instant
-from cantine_rules.rules.planning_grid import PlanningGrid
+
+if TYPE_CHECKING:
+    # Named in annotations only: a command that decides one change imports no billing, plain
+    # data, accounts or planning grid (start-up is most of what a one-shot command costs).
+    from cantine_rules.billing import BillResult, Quote
+    from cantine_rules.calendar import DayInfo
+    from cantine_rules.errors import PolicyError
+    from cantine_rules.plain import GridCheck
+    from cantine_rules.policies import CommunePolicy, Decision, ExplainedRule
+    from cantine_rules.pricing.accounts import StatementRow
+    from cantine_rules.rules.planning_grid import PlanningGrid
 
 __all__ = [
     "bill_data",

@@ -103,31 +103,58 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
+from cantine_rules._lazy import OnFirstUse
 from cantine_rules.errors import PolicyError  # noqa: F401  (the examples catch it)
-from cantine_rules.plain._dump import dump_policy
-from cantine_rules.plain._grids import GridCheck, check_grids
-from cantine_rules.plain._load import (
-    MAX_DEADLINE_DAYS,
-    MAX_DEADLINE_HOURS,
-    MAX_DEADLINE_WEEKS,
-    MAX_HORIZON,
-    load_policy,
-)
 from cantine_rules.plain._read import Conventions, Reader, read_document
-from cantine_rules.plain._scenario import (
-    SCENARIO_CONVENTIONS,
-    AbsenceSpec,
-    BookingSpec,
-    PaymentSpec,
-    Scenario,
-    load_scenario,
-    loads_scenario,
-    scenario_from_data,
-)
 from cantine_rules.plain._toml import MAX_FILE_BYTES, MAX_NESTING, parse_toml, read_utf8, write_toml
 from cantine_rules.policies.commune import CommunePolicy
+
+if TYPE_CHECKING:
+    from cantine_rules.plain._grids import GridCheck, check_grids
+    from cantine_rules.plain._load import (
+        MAX_DEADLINE_DAYS,
+        MAX_DEADLINE_HOURS,
+        MAX_DEADLINE_WEEKS,
+        MAX_HORIZON,
+    )
+    from cantine_rules.plain._scenario import (
+        SCENARIO_CONVENTIONS,
+        AbsenceSpec,
+        BookingSpec,
+        PaymentSpec,
+        Scenario,
+        load_scenario,
+        loads_scenario,
+        scenario_from_data,
+    )
+
+# The policy reader and writer, the scenario reader and the grid checks are imported on first
+# use: the command's leaf parsers live in this package, and a command that decides one change
+# needs none of them (start-up is most of what a one-shot command costs).
+_ON_FIRST_USE: Final = OnFirstUse(
+    __name__,
+    {
+        "cantine_rules.plain._grids": ("GridCheck", "check_grids"),
+        "cantine_rules.plain._load": (
+            "MAX_DEADLINE_DAYS",
+            "MAX_DEADLINE_HOURS",
+            "MAX_DEADLINE_WEEKS",
+            "MAX_HORIZON",
+        ),
+        "cantine_rules.plain._scenario": (
+            "SCENARIO_CONVENTIONS",
+            "AbsenceSpec",
+            "BookingSpec",
+            "PaymentSpec",
+            "Scenario",
+            "load_scenario",
+            "loads_scenario",
+            "scenario_from_data",
+        ),
+    },
+)
 
 __all__ = [
     "MAX_DEADLINE_DAYS",
@@ -168,6 +195,8 @@ def to_data(policy: CommunePolicy) -> dict[str, Any]:
         >>> to_data(policies.get("chantraine"))["wallet_alert_threshold"]
         '30.00'
     """
+    from cantine_rules.plain._dump import dump_policy  # see _ON_FIRST_USE
+
     return dump_policy(policy)
 
 
@@ -191,6 +220,8 @@ def from_data(data: Mapping[str, Any], *, source: str | None = None) -> CommuneP
         ...     [problem.path for problem in error.problems]
         ['calendar', 'services', 'rules', 'payment_scheme', 'payment_modes']
     """
+    from cantine_rules.plain._load import load_policy  # see _ON_FIRST_USE
+
     return read_document(Reader(), lambda reader: load_policy(reader, data), source)
 
 
@@ -241,3 +272,10 @@ def dumps_toml(policy_or_data: CommunePolicy | Mapping[str, Any]) -> str:
     if isinstance(policy_or_data, CommunePolicy):
         return write_toml(to_data(policy_or_data))
     return write_toml(policy_or_data)
+
+
+if not TYPE_CHECKING:
+    # PEP 562. Type checkers read the same names from the imports above, and still report a
+    # name the module does not have.
+    __getattr__ = _ON_FIRST_USE.attribute
+    __dir__ = _ON_FIRST_USE.directory
