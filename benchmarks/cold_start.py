@@ -35,7 +35,7 @@ import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 
-#: The command the issue measures: one booking change decided, as JSON.
+#: The command measured: one booking change decided, as JSON.
 DECIDE_ARGUMENTS = (
     "decide",
     "saint-just-d-avray",
@@ -111,7 +111,7 @@ def measure_cold_start(runs: int) -> dict[str, float]:
 
     Returns:
         ``python_pass_cpu_ms``, ``cli_decide_cpu_ms``, ``library_decide_cpu_ms`` and
-        ``cli_cold_start_vs_python`` (the command's time over ``python -c pass``'s; the issue's
+        ``cli_cold_start_vs_python`` (the command's time over ``python -c pass``'s; the
         target is at most 8), ``library_decide_vs_python`` (the library alone), and ``runs``.
     """
     if runs < 1:

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 import calendar_workdays
+import cold_start
 import commune
 from workalendar.europe import France
 
@@ -48,6 +49,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "invoice_lines_per_s": (">=", 1_000_000),
     "peak_mb_year_bookings": ("<=", 200),
     "serve_requests_per_s": (">=", serve.TARGET_REQUESTS_PER_S),
+    "cli_cold_start_vs_python": ("<=", 8),
 }
 
 
@@ -383,6 +385,7 @@ def run(quick: bool, seed: int) -> dict[str, Any]:
     result |= measure_invoice(year, seed, sizes.repeat)
     result |= memory
     result |= serve.measure_serve(2_000 if quick else 20_000)
+    result |= cold_start.measure_cold_start(3 if quick else 21)
     result["targets_met"] = verdicts(result)
     return result
 
@@ -410,6 +413,10 @@ ROWS = (
     ("peak_mb_year_bookings_as_tuple", "  reference: as a tuple of Booking (scaled)", "{}"),
     ("serve_requests_per_s", "decide requests/s through one serve --stdio process", "{:,}"),
     ("serve_requests_per_cpu_s", "  the same per second of the service's CPU time", "{:,}"),
+    ("cli_cold_start_vs_python", "one decide process, CPU time vs python -c pass", "{}x"),
+    ("cli_decide_cpu_ms", "  the command's CPU time (ms)", "{}"),
+    ("library_decide_cpu_ms", "  the library alone, same decision (ms)", "{}"),
+    ("python_pass_cpu_ms", "  reference: python -c pass (ms)", "{}"),
 )
 
 
