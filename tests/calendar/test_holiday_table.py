@@ -15,7 +15,7 @@ from holidays import country_holidays
 from cantine_rules.calendar import PACKAGE_SCHOOL_HOLIDAYS, SchoolCalendar, Zone
 from cantine_rules.calendar._holiday_table import TABLE_FILE, public_holidays, school_holidays
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 _SPEC = importlib.util.spec_from_file_location("holiday_table", ROOT / "tools" / "holiday_table.py")
 assert _SPEC is not None
 assert _SPEC.loader is not None

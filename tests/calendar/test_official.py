@@ -27,7 +27,7 @@ from cantine_rules.calendar import (
 )
 from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
 
-SAMPLE = Path(__file__).parent / "data" / "calendrier-scolaire-sample.csv"
+SAMPLE = Path(__file__).parents[1] / "data" / "calendrier-scolaire-sample.csv"
 TEXT = SAMPLE.read_text(encoding="utf-8")
 ZONE_A = OfficialSchoolHolidays.from_csv(TEXT, Zone.A)
 ZONE_B = OfficialSchoolHolidays.from_csv(TEXT, Zone.B)
