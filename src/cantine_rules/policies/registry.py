@@ -70,7 +70,8 @@ def get(name: str) -> CommunePolicy:
     """
     if not isinstance(name, str):
         raise InvalidTypeError("commune", name, "must be a str")
-    slug = _LOOKUP.get(_normalise(name))
+    # A slug as written is found at once; any other spelling is normalised first.
+    slug = _LOOKUP.get(name) or _LOOKUP.get(_normalise(name))
     if slug is None:
         raise UnknownCommuneError(name, names())
     module = importlib.import_module(f"cantine_rules.policies.{_REGISTRY[slug][0]}")

@@ -72,6 +72,9 @@ def format_day(day: date, lang: str = "fr") -> str:
     return format_date(day, "EEEE d MMMM y", locale=locale(lang))
 
 
+# The same deadlines come back in explanation after explanation (a commune's deadline of a day
+# is the same for every family): the last few thousand are kept, as for the days above.
+@functools.lru_cache(maxsize=4096)
 def format_instant(instant: datetime, lang: str = "fr") -> str:
     """An instant in Europe/Paris: ``'mardi 17 septembre 2024 à 16:30'``.
 
