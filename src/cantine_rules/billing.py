@@ -48,6 +48,7 @@ from cantine_rules.errors import (
     CantineRulesError,
     InvalidTypeError,
     InvalidValueError,
+    OutOfRangeError,
     PolicyError,
     Problem,
 )
@@ -60,6 +61,7 @@ from cantine_rules.pricing.accounts import (
     EntryType,
     Invoice,
     Ledger,
+    LedgerEntry,
     LineKey,
     Statement,
     UnitPricer,
@@ -172,10 +174,26 @@ def _booked_at_start(policy: CommunePolicy, scenario: Scenario) -> dict[LineKey,
         problems.append(Problem(f"{path}.service", f"unknown {code!r}; known: {listed}"))
         return True
 
+    def outside(path: str, day: date) -> bool:
+        # A day the calendar cannot answer for is the scenario's problem, named by its path.
+        try:
+            if policy.calendar.knows_school_holidays(day):
+                return False
+            reason = "has no school-holiday data in the commune's calendar"
+        except OutOfRangeError as error:
+            reason = error.reason
+        problems.append(Problem(path, f"{reason} (got {day.isoformat()})"))
+        return True
+
+    period_outside = outside("start", scenario.start) | outside("end", scenario.end)
     booked: dict[LineKey, Booking] = {}
     for index, spec in enumerate(scenario.bookings):
         path = f"bookings[{index}]"
         if unknown(path, spec.service):
+            continue
+        if period_outside or any(
+            outside(f"{path}.days[{position}]", day) for position, day in enumerate(spec.days)
+        ):
             continue
         kind = policy.booking.days_of(spec.service)
         days: Sequence[date] = ()
@@ -193,8 +211,10 @@ def _booked_at_start(policy: CommunePolicy, scenario: Scenario) -> dict[LineKey,
             booked[(spec.child, spec.service, day)] = Booking(spec.child, spec.service, day)
     for index, absence in enumerate(scenario.absences):
         unknown(f"absences[{index}]", absence.service)
+        outside(f"absences[{index}].day", absence.day)
     for index, change in enumerate(scenario.changes):
         unknown(f"changes[{index}]", change.service_code)
+        outside(f"changes[{index}].day", change.day)
     if problems:
         raise PolicyError(problems, "scenario")
     return booked
@@ -251,19 +271,25 @@ def _cancellable(current: Booking | None) -> bool:
 
 
 def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
-    ledger = Ledger()
+    zero = Money.zero()
+    entries: list[LedgerEntry] = []
     opening = scenario.opening_balance
     if opening.is_negative():
-        ledger = ledger.debit(scenario.start, -opening, "REPORT", entry_type=EntryType.ADJUSTMENT)
+        entries.append(LedgerEntry(scenario.start, EntryType.ADJUSTMENT, "REPORT", -opening, zero))
     elif not opening.is_zero():
-        ledger = ledger.credit(scenario.start, opening, "REPORT", entry_type=EntryType.ADJUSTMENT)
+        entries.append(LedgerEntry(scenario.start, EntryType.ADJUSTMENT, "REPORT", zero, opening))
     if not total.is_zero():
-        ledger = ledger.debit(scenario.end, total, reference, invoice=reference)
-    as_of = scenario.end
-    for payment in scenario.payments:
-        ledger = ledger.credit(payment.day, payment.amount, payment.reference, mode=payment.mode)
-        as_of = max(as_of, payment.day)
-    return ledger.statement(as_of, last=None)
+        entries.append(
+            LedgerEntry(scenario.end, EntryType.INVOICE, reference, total, zero, reference)
+        )
+    entries.extend(
+        LedgerEntry(paid.day, EntryType.PAYMENT, paid.reference, zero, paid.amount, None, paid.mode)
+        for paid in scenario.payments
+    )
+    as_of = max([scenario.end, *(payment.day for payment in scenario.payments)])
+    # Posted at once: a ledger is immutable, and posting a thousand payments one by one would
+    # copy it a thousand times.
+    return Ledger().post(*entries).statement(as_of, last=None)
 
 
 # One unit's price --------------------------------------------------------------------------------

@@ -441,3 +441,36 @@ def test_a_quote_carries_the_source_of_its_version() -> None:
     assert later.source == version.source
     assert later.is_default
     assert later.price.unit_price.amount == Decimal("0.85")
+
+
+def test_a_day_the_calendar_cannot_answer_for_is_a_problem_at_its_path() -> None:
+    scenario = attrs.evolve(
+        september(office_add("sarah", "soir", date(2028, 10, 2), date(2024, 9, 16))),
+        bookings=(BookingSpec("tom", "soir", None, (date(2024, 9, 19), date(2040, 1, 5))),),
+        absences=(AbsenceSpec("tom", "soir", date(1980, 1, 8), None),),
+    )
+    with pytest.raises(PolicyError) as caught:
+        bill(scenario)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "bookings[0].days[1]: is outside the calendar's years 2017-2028 (got 2040-01-05)",
+        "absences[0].day: is outside the calendar's years 2017-2028 (got 1980-01-08)",
+        "changes[0].day: has no school-holiday data in the commune's calendar (got 2028-10-02)",
+    ]
+
+
+def test_a_thousand_payments_are_posted_at_once_and_all_counted() -> None:
+    # Each payment is a credit of the statement, in the order of its day, none lost.
+    payments = tuple(
+        PaymentSpec(
+            date(2024, 10, 1) + timedelta(days=index % 30),
+            Money.euros("1.00"),
+            "card",
+            f"CB-{index}",
+        )
+        for index in range(1_000)
+    )
+    result = bill(attrs.evolve(september(), payments=payments))
+    rows = result.statement.rows
+    assert len(rows) == 1_000
+    assert result.statement.balance == Money.euros("1000.00")
+    assert [row.day for row in rows] == sorted(row.day for row in rows)

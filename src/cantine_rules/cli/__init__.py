@@ -272,7 +272,9 @@ def _bill(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
         ) from None
     result = bill(scenario)
     lang = arguments.lang
-    return render.bill_data(result, lang), render.bill_text(result, lang), EXIT_OK
+    # The text of a long period costs as much as billing it: written only for people.
+    text = "" if arguments.json else render.bill_text(result, lang)
+    return render.bill_data(result, lang), text, EXIT_OK
 
 
 def _check(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
