@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 
 import attrs
 import pytest
@@ -474,3 +476,15 @@ def test_a_thousand_payments_are_posted_at_once_and_all_counted() -> None:
     assert len(rows) == 1_000
     assert result.statement.balance == Money.euros("1000.00")
     assert [row.day for row in rows] == sorted(row.day for row in rows)
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda path: path.stem)
+def test_a_bill_pickles_and_comes_back_equal(path: Path) -> None:
+    # A process pool returns its results pickled: an invoice's totals (read-only views) included.
+    result = bill(load_scenario(path))
+    back = pickle.loads(pickle.dumps(result))
+    assert back == result
+    assert isinstance(back.invoice.totals_by_child, MappingProxyType)
+    assert isinstance(back.invoice.totals_by_service, MappingProxyType)
+    # The same period billed twice pickles to the same bytes.
+    assert pickle.dumps(bill(load_scenario(path))) == pickle.dumps(result)
