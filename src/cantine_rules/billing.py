@@ -45,7 +45,6 @@ from datetime import date
 import attrs
 
 from cantine_rules.errors import (
-    CantineRulesError,
     InvalidTypeError,
     InvalidValueError,
     OutOfRangeError,
@@ -69,7 +68,6 @@ from cantine_rules.pricing.accounts import (
 )
 from cantine_rules.pricing.tariffs import Price, PricingContext
 from cantine_rules.rules.booking import FamilyAccount, decided_charges, submit
-from cantine_rules.rules.late import MissingPriceError
 from cantine_rules.sources import Source
 
 __all__ = ["BillResult", "Quote", "bill", "quote"]
@@ -245,24 +243,14 @@ def _decide(policy: CommunePolicy, scenario: Scenario, pricer: UnitPricer) -> tu
         },
     )
     accounts = {child.id: account for child in family.children}
-    missing: list[CantineRulesError] = []
 
-    def price_of(child_id: str, service: Service, day: date) -> Money | None:
-        # Asked for every late change; only a charge based on the price needs it, so a day the
-        # tariff does not cover fails only then, with the tariff's own error.
-        try:
-            return pricer(child_id, service.code, day).unit_price
-        except CantineRulesError as error:
-            missing.append(error)
-            return None
+    def price_of(child_id: str, service: Service, day: date) -> Money:
+        # Asked only when a charge is based on the price, so a day the tariff does not cover
+        # fails only then, with the tariff's own error.
+        return pricer(child_id, service.code, day).unit_price
 
     changes = sorted(scenario.changes, key=_canonical)
-    try:
-        return policy.booking.decide_many(changes, accounts=accounts, price_of=price_of)
-    except MissingPriceError:
-        if missing:
-            raise missing[0] from None
-        raise
+    return policy.booking.decide_many(changes, accounts=accounts, price_of=price_of)
 
 
 def _cancellable(current: Booking | None) -> bool:
