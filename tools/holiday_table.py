@@ -12,9 +12,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import holidays
-from holidays import country_holidays
 
 from cantine_rules.calendar import PACKAGE_SCHOOL_HOLIDAYS
+from cantine_rules.calendar._holiday_table import computed_holidays
 
 TABLE = (
     Path(__file__).resolve().parent.parent
@@ -45,27 +45,13 @@ def runs(days: dict[date, str]) -> list[list[object]]:
 
 def build() -> dict[str, object]:
     """The table, as written to the file."""
-    years = range(PUBLIC_YEARS[0], PUBLIC_YEARS[1] + 1)
     public = {
-        subdivision or "FR": runs(
-            dict(country_holidays("FR", subdiv=subdivision, years=years, language="fr").items())
-        )
+        subdivision or "FR": runs(computed_holidays(subdivision, (), *PUBLIC_YEARS))
         for subdivision in SUBDIVISIONS
     }
     school_years = (PACKAGE_SCHOOL_HOLIDAYS[0].year, PACKAGE_SCHOOL_HOLIDAYS[1].year)
     school = {
-        zone: runs(
-            dict(
-                country_holidays(
-                    "FR",
-                    subdiv=f"Zone {zone}",
-                    categories=("school",),
-                    years=range(school_years[0], school_years[1] + 1),
-                    language="fr",
-                ).items()
-            )
-        )
-        for zone in ZONES
+        zone: runs(computed_holidays(f"Zone {zone}", ("school",), *school_years)) for zone in ZONES
     }
     return {
         "source": f"holidays {holidays.__version__} (python-holidays, MIT licence)",

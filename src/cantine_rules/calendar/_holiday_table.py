@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any, Final
 
-__all__ = ["TABLE_FILE", "public_holidays", "school_holidays"]
+__all__ = ["TABLE_FILE", "computed_holidays", "public_holidays", "school_holidays"]
 
 TABLE_FILE: Final = "fr_holidays.json"
 """The name of the table, beside this module."""
@@ -67,17 +67,9 @@ def public_holidays(subdivision: str | None, first_year: int, last_year: int) ->
         >>> date(2024, 3, 29) in public_holidays("57", 2024, 2024)
         True
     """
-    table = _table()["public"]
-    key = subdivision or _NATIONAL
-    if key in table["runs"] and _covers(table["years"], first_year, last_year):
-        return _expand(table["runs"][key], first_year, last_year)
-    # Imported only for years the table lacks: importing it costs a quarter of a second.
-    from holidays import country_holidays
-
-    computed = country_holidays(
-        "FR", subdiv=subdivision, years=range(first_year, last_year + 1), language="fr"
+    return _shipped_or_computed(
+        "public", subdivision or _NATIONAL, subdivision, (), first_year, last_year
     )
-    return dict(computed.items())
 
 
 def school_holidays(zone: str, first_year: int, last_year: int) -> dict[date, str]:
@@ -88,17 +80,36 @@ def school_holidays(zone: str, first_year: int, last_year: int) -> dict[date, st
         >>> school_holidays("C", 2024, 2024)[date(2024, 12, 23)]
         'Vacances de Noël'
     """
-    table = _table()["school"]
-    if zone in table["runs"] and _covers(table["years"], first_year, last_year):
-        return _expand(table["runs"][zone], first_year, last_year)
+    return _shipped_or_computed("school", zone, f"Zone {zone}", ("school",), first_year, last_year)
+
+
+def computed_holidays(
+    subdivision: str | None, categories: tuple[str, ...], first_year: int, last_year: int
+) -> dict[date, str]:
+    """What the ``holidays`` package gives for France: the table's source, and its fallback."""
     # Imported only for years the table lacks: importing it costs a quarter of a second.
     from holidays import country_holidays
 
     computed = country_holidays(
         "FR",
-        subdiv=f"Zone {zone}",
-        categories=("school",),
+        subdiv=subdivision,
         years=range(first_year, last_year + 1),
         language="fr",
+        categories=categories or None,  # None: the package's default, the public holidays
     )
     return dict(computed.items())
+
+
+def _shipped_or_computed(
+    part: str,
+    key: str,
+    subdivision: str | None,
+    categories: tuple[str, ...],
+    first_year: int,
+    last_year: int,
+) -> dict[date, str]:
+    """The table's days of *part* under *key* when it covers the years, else ``holidays``'."""
+    table = _table()[part]
+    if key in table["runs"] and _covers(table["years"], first_year, last_year):
+        return _expand(table["runs"][key], first_year, last_year)
+    return computed_holidays(subdivision, categories, first_year, last_year)
