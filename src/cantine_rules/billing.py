@@ -259,19 +259,21 @@ def _cancellable(current: Booking | None) -> bool:
 
 
 def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
-    zero = Money.zero()
     entries: list[LedgerEntry] = []
     opening = scenario.opening_balance
+    adjustment = EntryType.ADJUSTMENT
     if opening.is_negative():
-        entries.append(LedgerEntry(scenario.start, EntryType.ADJUSTMENT, "REPORT", -opening, zero))
-    elif not opening.is_zero():
-        entries.append(LedgerEntry(scenario.start, EntryType.ADJUSTMENT, "REPORT", zero, opening))
-    if not total.is_zero():
         entries.append(
-            LedgerEntry(scenario.end, EntryType.INVOICE, reference, total, zero, reference)
+            LedgerEntry.debit_of(scenario.start, -opening, "REPORT", entry_type=adjustment)
         )
+    elif not opening.is_zero():
+        entries.append(
+            LedgerEntry.credit_of(scenario.start, opening, "REPORT", entry_type=adjustment)
+        )
+    if not total.is_zero():
+        entries.append(LedgerEntry.debit_of(scenario.end, total, reference, invoice=reference))
     entries.extend(
-        LedgerEntry(paid.day, EntryType.PAYMENT, paid.reference, zero, paid.amount, None, paid.mode)
+        LedgerEntry.credit_of(paid.day, paid.amount, paid.reference, mode=paid.mode)
         for paid in scenario.payments
     )
     as_of = max([scenario.end, *(payment.day for payment in scenario.payments)])

@@ -171,6 +171,47 @@ class LedgerEntry:
     mode: PaymentMode | None = attrs.field(default=None, validator=_check_mode)
     label: str | None = attrs.field(default=None, validator=optional_text)
 
+    @classmethod
+    def debit_of(
+        cls,
+        day: date,
+        amount: Money,
+        reference: str,
+        *,
+        entry_type: EntryType = EntryType.INVOICE,
+        invoice: str | None = None,
+        label: str | None = None,
+    ) -> LedgerEntry:
+        """A debit of *amount* (above zero); an invoice by default.
+
+        Examples:
+            >>> LedgerEntry.debit_of(date(2024, 10, 1), Money.euros("14.40"), "F-1").signed
+            Money.euros('-14.40')
+        """
+        require_positive(amount, "amount")
+        return cls(day, entry_type, reference, amount, Money.zero(), invoice, None, label)
+
+    @classmethod
+    def credit_of(
+        cls,
+        day: date,
+        amount: Money,
+        reference: str,
+        *,
+        mode: PaymentMode | None = None,
+        entry_type: EntryType = EntryType.PAYMENT,
+        invoice: str | None = None,
+        label: str | None = None,
+    ) -> LedgerEntry:
+        """A credit of *amount* (above zero); a payment by default.
+
+        Examples:
+            >>> LedgerEntry.credit_of(date(2024, 10, 1), Money.euros("14.40"), "VIR-1").signed
+            Money.euros('14.40')
+        """
+        require_positive(amount, "amount")
+        return cls(day, entry_type, reference, Money.zero(), amount, invoice, mode, label)
+
     @property
     def signed(self) -> Money:
         """What the entry adds to the balance: its credit, or minus its debit.
@@ -296,9 +337,10 @@ class Ledger:
             >>> Ledger().debit(date(2024, 10, 1), Money.euros("14.40"), "F-1").balance
             Money.euros('-14.40')
         """
-        require_positive(amount, "amount")
         return self.post(
-            LedgerEntry(day, entry_type, reference, amount, Money.zero(), invoice, None, label)
+            LedgerEntry.debit_of(
+                day, amount, reference, entry_type=entry_type, invoice=invoice, label=label
+            )
         )
 
     def credit(
@@ -318,9 +360,16 @@ class Ledger:
             >>> Ledger().credit(date(2024, 10, 1), Money.euros("14.40"), "VIR-1").balance
             Money.euros('14.40')
         """
-        require_positive(amount, "amount")
         return self.post(
-            LedgerEntry(day, entry_type, reference, Money.zero(), amount, invoice, mode, label)
+            LedgerEntry.credit_of(
+                day,
+                amount,
+                reference,
+                mode=mode,
+                entry_type=entry_type,
+                invoice=invoice,
+                label=label,
+            )
         )
 
     # Reading ------------------------------------------------------------------------------------
