@@ -175,9 +175,9 @@ def _booked_at_start(policy: CommunePolicy, scenario: Scenario) -> dict[LineKey,
     def outside(path: str, day: date) -> bool:
         # A day the calendar cannot answer for is the scenario's problem, named by its path.
         try:
-            if policy.calendar.knows_school_holidays(day):
-                return False
-            reason = "has no school-holiday data in the commune's calendar"
+            # Asking the day's break says, when it cannot, which days the calendar knows.
+            policy.calendar.school_holiday(day)
+            return False
         except OutOfRangeError as error:
             reason = error.reason
         problems.append(Problem(path, f"{reason} (got {day.isoformat()})"))

@@ -456,7 +456,9 @@ def test_a_day_the_calendar_cannot_answer_for_is_a_problem_at_its_path() -> None
     assert [str(problem) for problem in caught.value.problems] == [
         "bookings[0].days[1]: is outside the calendar's years 2017-2028 (got 2040-01-05)",
         "absences[0].day: is outside the calendar's years 2017-2028 (got 1980-01-08)",
-        "changes[0].day: has no school-holiday data in the commune's calendar (got 2028-10-02)",
+        "changes[0].day: has no school-holiday data (known: 2017-01-01 to 2028-08-31; the "
+        "package ships school holidays from 2016-07-05 to 2028-08-31); load an "
+        "OfficialSchoolHolidays that covers it (got 2028-10-02)",
     ]
 
 

@@ -17,6 +17,7 @@ from cantine_rules.calendar import (
     FOUR_AND_A_HALF_DAYS,
     FOUR_DAYS,
     PACKAGE_SCHOOL_HOLIDAYS,
+    SHIPPED_SCHOOL_HOLIDAYS,
     Closure,
     DataSource,
     DayInfo,
@@ -560,13 +561,23 @@ def test_a_day_outside_the_years_is_out_of_range(day: date) -> None:
 def test_a_school_holiday_question_past_the_known_data() -> None:
     calendar = SchoolCalendar(Zone.A, first_year=2010, last_year=2035)
     assert (date(2017, 9, 4), date(2028, 8, 31)) == PACKAGE_SCHOOL_HOLIDAYS
-    for day in (date(2028, 9, 1), date(2030, 1, 7), date(2017, 9, 1), date(2012, 5, 1)):
+    assert (date(2016, 7, 5), date(2028, 8, 31)) == SHIPPED_SCHOOL_HOLIDAYS
+    for day in (date(2028, 9, 1), date(2030, 1, 7), date(2016, 7, 4), date(2012, 5, 1)):
         assert not calendar.knows_school_holidays(day)
         for question in (calendar.school_holiday, calendar.is_school_day, calendar.day_info):
             with pytest.raises(OutOfRangeError, match="no school-holiday data") as caught:
                 question(day)
             assert caught.value.field == "day"
             assert caught.value.value == day
+            # The message says what the package ships, and what this calendar knows.
+            assert caught.value.reason == (
+                "has no school-holiday data (known: 2016-07-05 to 2028-08-31; the package "
+                "ships school holidays from 2016-07-05 to 2028-08-31); load an "
+                "OfficialSchoolHolidays that covers it"
+            )
+    # Every day the package ships is answered, across the seam of the two sources.
+    for day in (date(2016, 7, 5), date(2017, 9, 1), date(2017, 9, 4), date(2028, 8, 31)):
+        assert calendar.knows_school_holidays(day)
     # Public holidays and working days are still answered there.
     assert calendar.public_holiday(date(2030, 5, 30)) == "Ascension"
     assert calendar.is_working_day(date(2030, 1, 7))

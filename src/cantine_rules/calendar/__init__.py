@@ -15,7 +15,11 @@ Examples:
 from typing import TYPE_CHECKING, Final
 
 from cantine_rules._lazy import OnFirstUse
-from cantine_rules.calendar._calendar import PACKAGE_SCHOOL_HOLIDAYS, SchoolCalendar
+from cantine_rules.calendar._calendar import (
+    PACKAGE_SCHOOL_HOLIDAYS,
+    SHIPPED_SCHOOL_HOLIDAYS,
+    SchoolCalendar,
+)
 from cantine_rules.calendar._model import (
     DEFAULT_SERVICE_DAYS,
     FOUR_AND_A_HALF_DAYS,
@@ -47,6 +51,7 @@ __all__ = [
     "FOUR_AND_A_HALF_DAYS",
     "FOUR_DAYS",
     "PACKAGE_SCHOOL_HOLIDAYS",
+    "SHIPPED_SCHOOL_HOLIDAYS",
     "Closure",
     "DataSource",
     "DayInfo",

@@ -40,7 +40,8 @@ class DataSource(StrEnum):
     HOLIDAYS_PACKAGE = "holidays"
     """The ``holidays`` package: public holidays, and school holidays where it is trusted."""
     OFFICIAL_DATASET = "official_dataset"
-    """The Ministry's « calendrier scolaire » dataset (data.education.gouv.fr)."""
+    """The Ministry's « calendrier scolaire »: the dataset a calendar is given
+    (data.education.gouv.fr), or the school years before 2017-2018 the package ships from it."""
     COMMUNE = "commune"
     """The commune's own closures and extra open days."""
     SCHOOL_WEEK = "school_week"

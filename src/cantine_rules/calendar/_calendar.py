@@ -18,7 +18,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
@@ -26,7 +26,11 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from cantine_rules._validators import enum_member, tuple_of
-from cantine_rules.calendar._holiday_table import public_holidays, school_holidays
+from cantine_rules.calendar._holiday_table import (
+    public_holidays,
+    school_holidays,
+    shipped_school_calendar,
+)
 from cantine_rules.calendar._model import (
     FOUR_DAYS,
     WEEKDAY_NAMES,
@@ -51,13 +55,23 @@ if TYPE_CHECKING:
     from cantine_rules.calendar._answers import DayInfo, PeriodExpansion, SchoolYear, SkippedDay
     from cantine_rules.calendar._official import OfficialSchoolHolidays
 
-__all__ = ["PACKAGE_SCHOOL_HOLIDAYS", "SchoolCalendar"]
+__all__ = ["PACKAGE_SCHOOL_HOLIDAYS", "SHIPPED_SCHOOL_HOLIDAYS", "SchoolCalendar"]
 
 PACKAGE_SCHOOL_HOLIDAYS: Final = (date(2017, 9, 4), date(2028, 8, 31))
 """The days for which the ``holidays`` package's school holidays are trusted. Its data starts
 with the 2017-2018 school year, whose first day of class was Monday 4 September 2017 (the
 summer break of 2017 before it is not in the package), and the arrêtés it cites go up to
 the 2027-2028 school year; its dates after 31 August 2028 are its own extrapolation.
+"""
+
+SHIPPED_SCHOOL_HOLIDAYS: Final = (date(2016, 7, 5), date(2028, 8, 31))
+"""The days whose school holidays the package ships, zones A, B and C, both days included.
+
+Before [`PACKAGE_SCHOOL_HOLIDAYS`][] the Ministry's own calendar, shipped as
+``fr_school_calendar.json`` with its sources and licence: from Tuesday 5 July 2016, the last
+day of class of 2015-2016 (« Fin des cours : mardi 5 juillet 2016 »), through the 2016-2017
+school year. From Monday 4 September 2017 the ``holidays`` package's. A calendar answers school
+questions outside these days only from an [`OfficialSchoolHolidays`][] it is given.
 """
 
 MIN_YEAR: Final = 1900
@@ -82,6 +96,8 @@ _OFFICIAL: Final = 1 << 6
 _EXTRA_OPEN: Final = 1 << 7
 _RUNS_WEDNESDAYS: Final = 1 << 8
 _RUNS_SCHOOL_HOLIDAYS: Final = 1 << 9
+# School holidays from the Ministry's calendar shipped with the package (fr_school_calendar.json).
+_SHIPPED_MINISTRY: Final = 1 << 10
 _RUNS: Final = MappingProxyType(
     {
         ServiceDays.SCHOOL_DAYS: _SCHOOL_DAY,
@@ -146,6 +162,17 @@ def _extra_tuple(value: Iterable[ExtraOpenDay]) -> tuple[ExtraOpenDay, ...]:
     return tuple(value)
 
 
+def _merged(spans: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Spans of days in order, those that touch or overlap joined into one."""
+    merged: list[tuple[date, date]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class _Index:
     """The per-day table of one calendar (private; built once, never changed)."""
 
@@ -171,6 +198,21 @@ class _Index:
         self.known_spans: list[tuple[date, date]] = []
 
 
+def _mark_school_holidays(
+    index: _Index, start: date, end: date, days: dict[date, str], source: int
+) -> None:
+    """Mark the days from *start* to *end* as known, with the holidays of *days* among them."""
+    low, high = start.toordinal() - index.base, end.toordinal() - index.base
+    for offset in range(low, high + 1):
+        index.flags[offset] |= _SCHOOL_KNOWN | source
+    for day, name in days.items():
+        offset = day.toordinal() - index.base
+        if low <= offset <= high:
+            index.flags[offset] |= _SCHOOL_HOLIDAY
+            index.school_names[offset] = name
+    index.known_spans.append((start, end))
+
+
 @attrs.frozen
 class SchoolCalendar:
     """The school calendar of a commune: what kind of day each day is, and working-day arithmetic.
@@ -186,7 +228,7 @@ class SchoolCalendar:
             days it covers.
         first_year, last_year: the civil years covered. Public holidays and working days are
             answered for every day of them; school holidays (and so school days and services)
-            only where data is known: see [`PACKAGE_SCHOOL_HOLIDAYS`][].
+            only where data is known: see [`SHIPPED_SCHOOL_HOLIDAYS`][].
 
     Every question about a day outside what is known raises [`OutOfRangeError`][] naming
     the day; a day must be a ``datetime.date``, not a datetime.
@@ -252,7 +294,7 @@ class SchoolCalendar:
         last = date(self.last_year, 12, 31)
         index = _Index(first.toordinal(), last.toordinal() - first.toordinal() + 1)
         self._add_public_holidays(index)
-        self._add_package_school_holidays(index, first, last)
+        self._add_shipped_school_holidays(index, first, last)
         self._add_official_school_holidays(index, first, last)
         self._add_closures(index)
         self._add_extra_open_days(index)
@@ -268,21 +310,19 @@ class SchoolCalendar:
                 index.flags[offset] |= _PUBLIC
                 index.public_names[offset] = name
 
-    def _add_package_school_holidays(self, index: _Index, first: date, last: date) -> None:
+    def _add_shipped_school_holidays(self, index: _Index, first: date, last: date) -> None:
+        # The Ministry's calendar shipped for the years before the package's, then the package.
+        (ministry_first, ministry_last), ministry_days = shipped_school_calendar(self.zone.value)
+        # The two meet on the rentrée of 2017, a school day for both: the package answers it.
+        ministry_last = min(ministry_last, PACKAGE_SCHOOL_HOLIDAYS[0] - timedelta(days=1))
+        start, end = max(first, ministry_first), min(last, ministry_last)
+        if start <= end:
+            _mark_school_holidays(index, start, end, ministry_days, _SHIPPED_MINISTRY)
         start = max(first, PACKAGE_SCHOOL_HOLIDAYS[0])
         end = min(last, PACKAGE_SCHOOL_HOLIDAYS[1])
-        if start > end:
-            return
-        school = school_holidays(self.zone.value, start.year, end.year)
-        low, high = start.toordinal() - index.base, end.toordinal() - index.base
-        for offset in range(low, high + 1):
-            index.flags[offset] |= _SCHOOL_KNOWN
-        for day, name in school.items():
-            offset = day.toordinal() - index.base
-            if low <= offset <= high:
-                index.flags[offset] |= _SCHOOL_HOLIDAY
-                index.school_names[offset] = name
-        index.known_spans.append((start, end))
+        if start <= end:
+            package_days = school_holidays(self.zone.value, start.year, end.year)
+            _mark_school_holidays(index, start, end, package_days, 0)
 
     def _add_official_school_holidays(self, index: _Index, first: date, last: date) -> None:
         if self.official_holidays is None:
@@ -385,12 +425,15 @@ class SchoolCalendar:
     def _known_offset(self, day: object, field: str = "day") -> int:
         offset = self._offset(day, field)
         if not self._index.flags[offset] & _SCHOOL_KNOWN:
-            spans = ", ".join(f"{a} to {b}" for a, b in self._index.known_spans) or "none"
+            known = _merged(self._index.known_spans)
+            spans = ", ".join(f"{a} to {b}" for a, b in known) or "none"
+            shipped_first, shipped_last = SHIPPED_SCHOOL_HOLIDAYS
             raise OutOfRangeError(
                 field,
                 day,
-                f"has no school-holiday data (known: {spans}); load an OfficialSchoolHolidays "
-                "that covers it",
+                f"has no school-holiday data (known: {spans}; the package ships school holidays "
+                f"from {shipped_first} to {shipped_last}); load an OfficialSchoolHolidays that "
+                "covers it",
             )
         return offset
 
@@ -670,7 +713,9 @@ class SchoolCalendar:
         index = self._index
         flags = index.flags[offset]
         school_source = (
-            DataSource.OFFICIAL_DATASET if flags & _OFFICIAL else DataSource.HOLIDAYS_PACKAGE
+            DataSource.OFFICIAL_DATASET
+            if flags & (_OFFICIAL | _SHIPPED_MINISTRY)
+            else DataSource.HOLIDAYS_PACKAGE
         )
         # The source that decided, in the order period expansion gives its reasons.
         if flags & _EXTRA_OPEN:

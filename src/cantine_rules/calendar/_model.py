@@ -7,8 +7,8 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final
@@ -29,6 +29,7 @@ __all__ = [
     "SchoolWeek",
     "ServiceDays",
     "Zone",
+    "days_off",
     "require_day",
     "service_days_of",
     "to_zone",
@@ -49,6 +50,23 @@ def require_day(value: object, field: str) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidTypeError(field, value, "must be a datetime.date (a day, not a datetime)")
     return value
+
+
+def days_off(after_class_on: date, resumption: date) -> Iterator[date]:
+    """The days off of a break the Ministry's calendar states, in order.
+
+    The calendar's own rule: « Le départ en vacances a lieu après la classe des jours indiqués.
+    La reprise des cours s'effectue le matin des jours indiqués. » So the days off run from the
+    day after *after_class_on* to the eve of *resumption*: both days it names have class.
+
+    Examples:
+        >>> [day.day for day in days_off(date(2016, 10, 29), date(2016, 11, 3))]
+        [30, 31, 1, 2]
+    """
+    day = after_class_on + timedelta(days=1)
+    while day < resumption:
+        yield day
+        day += timedelta(days=1)
 
 
 class Zone(StrEnum):

@@ -38,7 +38,7 @@ import attrs
 
 from cantine_rules._time import EUROPE_PARIS
 from cantine_rules._validators import a_date, enum_member, identifier, optional_date, tuple_of
-from cantine_rules.calendar._model import Zone, require_day, to_zone, zone_or_none
+from cantine_rules.calendar._model import Zone, days_off, require_day, to_zone, zone_or_none
 from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
 
 __all__ = ["OfficialBreak", "OfficialSchoolHolidays", "load_official_school_holidays"]
@@ -230,13 +230,10 @@ def _coverage(breaks: tuple[OfficialBreak, ...]) -> tuple[tuple[date, date], ...
 def _days_off(breaks: tuple[OfficialBreak, ...]) -> dict[date, str]:
     days: dict[date, str] = {}
     for official_break in breaks:
-        last = official_break.last_day
-        if last is None:
+        if official_break.resumption is None:
             continue
-        day = official_break.first_day
-        while day <= last:
+        for day in days_off(official_break.after_class_on, official_break.resumption):
             days.setdefault(day, official_break.label)
-            day += timedelta(days=1)
     return days
 
 
