@@ -869,7 +869,9 @@ def _explain_attendance_fees(policy: CommunePolicy, lang: str) -> list[Explained
         bands = say(lang, "late_pickup.band_separator").join(
             say(
                 lang,
-                "late_pickup.band_open" if band.ends is None else "late_pickup.band",
+                f"late_pickup.band_open.{pickup.boundary}"
+                if band.ends is None
+                else "late_pickup.band",
                 starts=_wall(band.starts),
                 ends="" if band.ends is None else _wall(band.ends),
                 fee=money(lang, band.fee),
