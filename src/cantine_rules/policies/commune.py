@@ -497,6 +497,12 @@ class CommunePolicy:
                 holds, counted as the rule's ``counted_per`` says.
             context: the child's pricing context, for a charge based on the normal price.
 
+        Raises:
+            UnknownServiceError: the commune has no such service, or the charge is based on
+                the price of a service it does not price.
+            NoTariffInForceError: the charge is based on the price, and no tariff is in force
+                on *day*.
+
         Examples:
             >>> from cantine_rules import policies
             >>> from cantine_rules.plain import load_toml
