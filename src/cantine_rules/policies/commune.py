@@ -245,13 +245,7 @@ def _check_attendance_fees(policy: CommunePolicy) -> None:
     for code, rule in policy.late_pickup:
         if code not in known:
             raise UnknownServiceError(code, known, field=f"late_pickup.{code}")
-        end = policy.booking.service(code).end
-        if rule.starts != end:
-            raise InvalidValueError(
-                f"late_pickup.{code}.bands[0].starts",
-                rule.starts,
-                f"the first band starts when the service ends, at {end}",
-            )
+        rule.require_end(policy.booking.service(code), f"late_pickup.{code}.bands[0].starts")
 
 
 @attrs.frozen

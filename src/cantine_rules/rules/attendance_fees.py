@@ -538,6 +538,19 @@ class LatePickup:
         """When the first band starts: the end of the service it belongs to."""
         return self.bands[0].starts
 
+    def require_end(self, service: Service, field: str) -> None:
+        """Refuse a *service* that does not end when the first band starts (no gap, no overlap).
+
+        Raises:
+            InvalidValueError: at *field*, the path of the first band's start.
+        """
+        if self.starts != service.end:
+            raise InvalidValueError(
+                field,
+                self.starts,
+                f"the first band starts when « {service.label} » ends, at {service.end}",
+            )
+
 
 @attrs.frozen
 class PickupFee:
@@ -607,12 +620,7 @@ def late_pickup_fee(
     require_day(day, "day")
     instant = require_aware(picked_up_at, "picked_up_at").astimezone(EUROPE_PARIS)
     occurrence = _earlier(earlier_in_period) + 1
-    if rule.starts != service.end:
-        raise InvalidValueError(
-            "rule.bands[0].starts",
-            rule.starts,
-            f"must be the end of « {service.label} », {service.end}",
-        )
+    rule.require_end(service, "rule.bands[0].starts")
 
     def within(edge: time) -> bool:
         """True when the pick-up falls on the earlier side of *edge* on *day*."""
