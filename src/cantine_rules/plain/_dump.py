@@ -398,4 +398,11 @@ def dump_policy(policy: CommunePolicy) -> dict[str, Any]:
         data["dossier"] = [_dossier(requirement) for requirement in policy.dossier]
     if policy.citations:
         data["citations"] = [_citation(citation) for citation in policy.citations]
+    # Imported here: that module builds on this one's writers of amounts and times.
+    from cantine_rules.plain._dump_presence import dump_late_pickups, dump_unbooked_presence
+
+    if policy.unbooked_presence is not None:
+        data["unbooked_presence"] = dump_unbooked_presence(policy.unbooked_presence)
+    if policy.late_pickup:
+        data["late_pickup"] = dump_late_pickups(policy.late_pickup)
     return data

@@ -727,6 +727,9 @@ def _known_codes(
 
 def load_policy(reader: Reader, data: object) -> CommunePolicy:
     """The policy *data* describes; raises :class:`ReadError` once every problem is recorded."""
+    # Imported here: that module builds on this one's surcharge readers.
+    from cantine_rules.plain._load_presence import late_pickups, unbooked_presence
+
     table = Table(reader, data, "")
     slug = table.required("slug", ident)
     name = table.required("name", ident)
@@ -743,6 +746,8 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
     wallet = table.optional("wallet_alert_threshold", money, None)
     dossier = table.optional("dossier", list_of(_dossier_requirement), ())
     citations = table.optional("citations", list_of(_citation), ())
+    unbooked = table.optional("unbooked_presence", unbooked_presence, None)
+    pickups = table.optional("late_pickup", late_pickups, {})
     if not _cross_checks(reader, table.data):
         table.ok = False
     table.close()
@@ -773,6 +778,8 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             "dossier",
             "citations",
             "aliases",
+            "unbooked_presence",
+            "late_pickup",
         ),
         lambda: CommunePolicy(
             slug=slug,
@@ -786,6 +793,8 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             dossier=dossier,
             citations=citations,
             aliases=aliases,
+            unbooked_presence=unbooked,
+            late_pickup=pickups,
         ),
     )
 
@@ -829,6 +838,9 @@ def _cross_checks(reader: Reader, data: Mapping[str, object]) -> bool:
         by_service = _keys(_keys(data.get("rules")).get("by_service"))
         ok = _known_codes(reader, by_service, "rules.by_service", known) and ok
         ok = _known_codes(reader, _keys(data.get("tariffs")), "tariffs", known) and ok
+        unbooked = _keys(_keys(data.get("unbooked_presence")).get("by_service"))
+        ok = _known_codes(reader, unbooked, "unbooked_presence.by_service", known) and ok
+        ok = _known_codes(reader, _keys(data.get("late_pickup")), "late_pickup", known) and ok
     modes = _strings(data.get("payment_modes"), None, "payment_modes")
     ok = unique(reader, modes, "payment mode") and ok
     topics = _strings(data.get("citations"), "topic", "citations")

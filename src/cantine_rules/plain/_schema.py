@@ -24,6 +24,7 @@ from cantine_rules.pricing.tariffs import (
     SiblingReduction,
     UnitPrice,
 )
+from cantine_rules.rules.attendance_fees import CostPrice
 from cantine_rules.rules.deadlines import (
     AllOf,
     CalendarDaysBefore,
@@ -52,6 +53,7 @@ __all__ = [
     "OUTCOME_TAGS",
     "SURCHARGE_TAGS",
     "TARIFF_TAGS",
+    "UNBOOKED_CHARGE_TAGS",
     "UNKNOWN",
     "WEEKDAYS",
 ]
@@ -91,6 +93,17 @@ SURCHARGE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         FreeAllowance: "free_allowance",
     }
 )
+
+UNBOOKED_CHARGE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        FlatPrice: "flat_price",
+        CostPrice: "cost_price",
+        BasePlus: "base_plus",
+        BaseTimes: "base_times",
+    }
+)
+"""The charges of a presence without booking: the prices among the surcharges, and the cost
+price (a flat penalty or a free allowance counts late changes, not presences)."""
 
 TARIFF_TAGS: Final[Mapping[type, str]] = MappingProxyType(
     {

@@ -127,6 +127,23 @@ _FR: Final[Mapping[str, str]] = {
         "tarif par défaut s'applique jusqu'à la régularisation du dossier, sans effet rétroactif."
     ),
     "dossier": "Pièce : {label}",
+    # Fees of attendance nobody booked.
+    "unbooked": "« {label} » pris sans réservation : {charge}{repeated}{counted}.",
+    "unbooked.repeated": " ; dès la {occurrence}e fois {period} : {charge}",
+    "unbooked.counted.child": " (fois comptées par enfant)",
+    "unbooked.counted.family": " (fois comptées par famille)",
+    "repetition.period.month": "dans le mois",
+    "repetition.period.school_year": "dans l'année scolaire",
+    "late_pickup": ("« {label} » : retard à la sortie après {end} : {bands} ; {per} ; {boundary}."),
+    "late_pickup.band": "de {starts} à {ends} : {fee}{repeated}",
+    "late_pickup.band_open.earlier": "au-delà de {starts} : {fee}{repeated}",
+    "late_pickup.band_open.later": "à partir de {starts} : {fee}{repeated}",
+    "late_pickup.band_separator": " ; ",
+    "late_pickup.repeated": ", {fee} dès la {occurrence}e fois {period}",
+    "late_pickup.per.child": "par enfant",
+    "late_pickup.per.family": "par famille",
+    "late_pickup.boundary.earlier": "une heure limite compte dans la tranche qu'elle termine",
+    "late_pickup.boundary.later": "une heure limite compte dans la tranche qu'elle ouvre",
 }
 
 _EN: Final[Mapping[str, str]] = {
@@ -215,6 +232,22 @@ _EN: Final[Mapping[str, str]] = {
         "tariff applies until the dossier is regularised, with no retroactive reduction."
     ),
     "dossier": "Document: {label}",
+    "unbooked": "« {label} » taken without booking: {charge}{repeated}{counted}.",
+    "unbooked.repeated": "; from occurrence {occurrence} {period}: {charge}",
+    "unbooked.counted.child": " (occurrences counted per child)",
+    "unbooked.counted.family": " (occurrences counted per family)",
+    "repetition.period.month": "in the month",
+    "repetition.period.school_year": "in the school year",
+    "late_pickup": "« {label} »: late pick-up after {end}: {bands}; {per}; {boundary}.",
+    "late_pickup.band": "from {starts} to {ends}: {fee}{repeated}",
+    "late_pickup.band_open.earlier": "after {starts}: {fee}{repeated}",
+    "late_pickup.band_open.later": "from {starts}: {fee}{repeated}",
+    "late_pickup.band_separator": "; ",
+    "late_pickup.repeated": ", {fee} from occurrence {occurrence} {period}",
+    "late_pickup.per.child": "per child",
+    "late_pickup.per.family": "per family",
+    "late_pickup.boundary.earlier": "a boundary time belongs to the band it ends",
+    "late_pickup.boundary.later": "a boundary time belongs to the band it starts",
 }
 
 MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {"fr": _FR, "en": _EN}

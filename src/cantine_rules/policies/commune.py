@@ -16,7 +16,7 @@ Money.euros('0.85')
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -68,6 +68,12 @@ if TYPE_CHECKING:
     from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
     from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
     from cantine_rules.pricing._wallet import Wallet
+    from cantine_rules.rules.attendance_fees import (
+        LatePickup,
+        PickupFee,
+        UnbookedCharge,
+        UnbookedPresenceRules,
+    )
     from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod
     from cantine_rules.rules.window_table import ChangeWindowTable
 
@@ -97,7 +103,8 @@ class Citation:
     """Where one rule of a commune comes from.
 
     Topics name the rule: ``calendar``, ``service.<code>``, ``rules.<code>`` (its deadlines and
-    late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``.
+    late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``,
+    ``unbooked_presence.<code>`` (a presence without booking), ``late_pickup.<code>``.
     Tariffs cite their source in each
     [`TariffVersion`][cantine_rules.pricing.tariffs.TariffVersion].
     """
@@ -204,6 +211,43 @@ def _aliases(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _unbooked_presence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    # Imported only for a commune that prices presences without booking (see the imports).
+    from cantine_rules.rules.attendance_fees import UnbookedPresenceRules
+
+    attrs.validators.instance_of(UnbookedPresenceRules)(instance, attribute, value)
+
+
+def _late_pickups(
+    value: Mapping[str, LatePickup] | Iterable[tuple[str, LatePickup]],
+) -> tuple[tuple[str, LatePickup], ...]:
+    items = tuple(value.items() if isinstance(value, Mapping) else value)
+    if not items:
+        return ()
+    from cantine_rules.rules.attendance_fees import LatePickup  # see _unbooked_presence
+
+    result = tuple(sorted(items, key=lambda item: item[0]))
+    for code, rule in result:
+        if not isinstance(code, str) or not isinstance(rule, LatePickup):
+            raise InvalidTypeError("late_pickup", code, "must map a service code to LatePickup")
+    return result
+
+
+def _check_attendance_fees(policy: CommunePolicy) -> None:
+    """Each rule names one of the commune's services; pick-up bands start at its end."""
+    known = {service.code for service in policy.booking.services}
+    if policy.unbooked_presence is not None:
+        for code, _ in policy.unbooked_presence.by_service:
+            if code not in known:
+                raise UnknownServiceError(code, known, field=f"unbooked_presence.by_service.{code}")
+    for code, rule in policy.late_pickup:
+        if code not in known:
+            raise UnknownServiceError(code, known, field=f"late_pickup.{code}")
+        rule.require_end(policy.booking.service(code), f"late_pickup.{code}.bands[0].starts")
+
+
 @attrs.frozen
 class CommunePolicy:
     """Everything a commune decides: its booking rules, tariffs, payment and account rules.
@@ -221,6 +265,8 @@ class CommunePolicy:
         dossier: the documents a registration needs, if the commune lists them.
         citations: where each rule comes from.
         aliases: other names the registry accepts.
+        unbooked_presence: what a presence without booking costs, by service or by default.
+        late_pickup: late pick-up fees by band of time, by service code.
     """
 
     slug: str = attrs.field(validator=identifier)
@@ -236,6 +282,13 @@ class CommunePolicy:
     dossier: tuple[DocumentRequirement, ...] = attrs.field(default=(), converter=_requirements)
     citations: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
+    # Fees of attendance nobody booked (cantine_rules.rules.attendance_fees).
+    unbooked_presence: UnbookedPresenceRules | None = attrs.field(
+        default=None, validator=_unbooked_presence
+    )
+    late_pickup: tuple[tuple[str, LatePickup], ...] = attrs.field(
+        default=(), converter=_late_pickups
+    )
 
     def __attrs_post_init__(self) -> None:
         known = {service.code for service in self.booking.services}
@@ -244,6 +297,7 @@ class CommunePolicy:
                 raise UnknownServiceError(
                     schedule.service_code, known, field=f"tariffs[{index}].service_code"
                 )
+        _check_attendance_fees(self)
 
     # Views --------------------------------------------------------------------------------------
 
@@ -417,6 +471,67 @@ class CommunePolicy:
             self.booking, child_id, code, period, day, at=at, bookings=bookings, table=table
         )
 
+    def unbooked_presence_charge(
+        self,
+        code: str,
+        day: date,
+        *,
+        earlier_in_period: int = 0,
+        context: PricingContext | None = None,
+    ) -> UnbookedCharge | None:
+        """What a presence without booking of service *code* on *day* costs; None if no rule.
+
+        The tariff is asked for the normal price only when the charge is based on it (a flat
+        price of 10 € needs none).
+
+        Args:
+            code: the service.
+            day: the day of the presence.
+            earlier_in_period: how many presences without booking the same period already
+                holds, counted as the rule's ``counted_per`` says.
+            context: the child's pricing context, for a charge based on the normal price.
+
+        Raises:
+            UnknownServiceError: the commune has no such service, or the charge is based on
+                the price of a service it does not price.
+            NoTariffInForceError: the charge is based on the price, and no tariff is in force
+                on *day*.
+
+        Examples:
+            >>> from cantine_rules import policies
+            >>> from cantine_rules.plain import load_toml
+            >>> vailhauques = load_toml("examples/communes/vailhauques.toml")
+            >>> vailhauques.unbooked_presence_charge("repas", date(2025, 3, 13)).amount
+            Money.euros('10.00')
+        """
+        from cantine_rules.rules.attendance_fees import price_unbooked_presence
+        from cantine_rules.rules.late import MissingPriceError
+
+        self.service(code)
+        rule = None if self.unbooked_presence is None else self.unbooked_presence.for_service(code)
+        if rule is None:
+            return None
+        try:
+            return price_unbooked_presence(rule, None, earlier_in_period)
+        except MissingPriceError:
+            base = self.price(code, day, context=context).unit_price
+            return price_unbooked_presence(rule, base, earlier_in_period)
+
+    def late_pickup_fee(
+        self, code: str, day: date, picked_up_at: datetime, *, earlier_in_period: int = 0
+    ) -> PickupFee | None:
+        """The fee of picking a child up from service *code* at *picked_up_at* on *day*.
+
+        None when the pick-up is on time, or the service has no late pick-up rule.
+        """
+        from cantine_rules.rules.attendance_fees import late_pickup_fee
+
+        service = self.service(code)
+        for rule_code, rule in self.late_pickup:
+            if rule_code == code:
+                return late_pickup_fee(rule, service, day, picked_up_at, earlier_in_period)
+        return None
+
     # Explaining ---------------------------------------------------------------------------------
 
     def explain(self, lang: str = "fr") -> tuple[ExplainedRule, ...]:
@@ -495,6 +610,7 @@ class CommunePolicy:
                     requirement.source,
                 )
             )
+        rules.extend(_explain_attendance_fees(self, lang))
         return tuple(rules)
 
 
@@ -710,3 +826,77 @@ def _describe_modifier(modifier: Modifier, lang: str) -> str:
         return say(lang, "modifier.medical_meal_flat_price", amount=money(lang, modifier.amount))
     # A modifier of the commune's own speaks one language: its label.
     return modifier.label
+
+
+# Fees of attendance nobody booked -----------------------------------------------------------------
+
+
+def _wall(moment: time) -> str:
+    """A wall-clock time as the explanations write it: to the minute unless it has seconds."""
+    return moment.isoformat("seconds" if moment.second else "minutes")
+
+
+def _explain_attendance_fees(policy: CommunePolicy, lang: str) -> list[ExplainedRule]:
+    """The rules of presences without booking and of late pick-ups, one per service."""
+    rules: list[ExplainedRule] = []
+    presence = policy.unbooked_presence
+    for service in policy.services:
+        rule = None if presence is None else presence.for_service(service.code)
+        if rule is None:
+            continue
+        repeated = "".join(
+            say(
+                lang,
+                "unbooked.repeated",
+                occurrence=step.from_occurrence,
+                period=say(lang, f"repetition.period.{rule.period}"),
+                charge=step.charge.describe(lang),
+            )
+            for step in rule.repeated
+        )
+        counted = say(lang, f"unbooked.counted.{rule.counted_per}") if rule.repeated else ""
+        topic = f"unbooked_presence.{service.code}"
+        text = say(
+            lang,
+            "unbooked",
+            label=service.label,
+            charge=rule.charge.describe(lang),
+            repeated=repeated,
+            counted=counted,
+        )
+        rules.append(ExplainedRule(topic, text, policy.source_of(topic)))
+    for code, pickup in policy.late_pickup:
+        bands = say(lang, "late_pickup.band_separator").join(
+            say(
+                lang,
+                f"late_pickup.band_open.{pickup.boundary}"
+                if band.ends is None
+                else "late_pickup.band",
+                starts=_wall(band.starts),
+                ends="" if band.ends is None else _wall(band.ends),
+                fee=money(lang, band.fee),
+                repeated="".join(
+                    say(
+                        lang,
+                        "late_pickup.repeated",
+                        fee=money(lang, step.fee),
+                        occurrence=step.from_occurrence,
+                        period=say(lang, f"repetition.period.{pickup.period}"),
+                    )
+                    for step in band.repeated
+                ),
+            )
+            for band in pickup.bands
+        )
+        topic = f"late_pickup.{code}"
+        text = say(
+            lang,
+            "late_pickup",
+            label=policy.service(code).label,
+            end=_wall(pickup.starts),
+            bands=bands,
+            per=say(lang, f"late_pickup.per.{pickup.per}"),
+            boundary=say(lang, f"late_pickup.boundary.{pickup.boundary}"),
+        )
+        rules.append(ExplainedRule(topic, text, policy.source_of(topic)))
+    return rules

@@ -103,6 +103,15 @@ FR: Final[Mapping[str, str]] = {
     "surcharge.base_times": "tarif normal + {percent} %",
     "surcharge.flat_penalty": "une pénalité de {amount} par famille",
     "surcharge.free_allowance": "{free} par mois au tarif normal, puis {then}",
+    "surcharge.cost_price": "prix coûtant de {amount}",
+    # Fees of attendance nobody booked (cantine_rules.rules.attendance_fees).
+    "unbooked.reason": (
+        "Présence sans réservation (n° {occurrence} de la période) : {rule}, soit {amount}."
+    ),
+    "pickup.reason": (
+        "Enfant récupéré à {time} (tranche {band}, retard n° {occurrence} de la période) : "
+        "{amount}."
+    ),
 }
 """The French words (the default language)."""
 
@@ -167,6 +176,13 @@ EN: Final[Mapping[str, str]] = {
     "surcharge.base_times": "normal price + {percent} %",
     "surcharge.flat_penalty": "a penalty of {amount} per family",
     "surcharge.free_allowance": "{free} per month at the normal price, then {then}",
+    "surcharge.cost_price": "cost price {amount}",
+    "unbooked.reason": (
+        "Presence without booking (no. {occurrence} in its period): {rule}, so {amount}."
+    ),
+    "pickup.reason": (
+        "Picked up at {time} (band {band}, late pick-up no. {occurrence} in its period): {amount}."
+    ),
 }
 """The English words."""
 

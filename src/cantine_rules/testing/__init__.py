@@ -12,8 +12,10 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
-[`BookingRules`][cantine_rules.rules.booking.BookingRules] and
-[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy].
+[`BookingRules`][cantine_rules.rules.booking.BookingRules],
+[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy] and
+[`UnbookedPresence`][cantine_rules.rules.attendance_fees.UnbookedPresence]
+(`late_pickups(service)` draws the late pick-up bands of a given service).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.rules.attendance_fees import UnbookedPresence
 from cantine_rules.rules.booking import BookingRules, ServiceRules
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
 from cantine_rules.testing._strategies import (
@@ -45,12 +48,14 @@ from cantine_rules.testing._strategies import (
     families,
     instants_around_dst,
     late_handlings,
+    late_pickups,
     money,
     quotients,
     service_rules,
     services,
     surcharges,
     tariffs,
+    unbooked_presences,
 )
 
 __all__ = [
@@ -67,12 +72,14 @@ __all__ = [
     "families",
     "instants_around_dst",
     "late_handlings",
+    "late_pickups",
     "money",
     "quotients",
     "service_rules",
     "services",
     "surcharges",
     "tariffs",
+    "unbooked_presences",
 ]
 
 st.register_type_strategy(Money, money())
@@ -84,3 +91,4 @@ st.register_type_strategy(BracketGrid, bracket_grids())
 st.register_type_strategy(ServiceRules, service_rules())
 st.register_type_strategy(BookingRules, booking_rules())
 st.register_type_strategy(CommunePolicy, commune_policies())
+st.register_type_strategy(UnbookedPresence, unbooked_presences())

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Collection
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cantine_rules._time import at_paris
 from cantine_rules.errors import InvalidTypeError, UnknownCodeError
 from cantine_rules.model import Booking
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.accounts import Ledger, PaymentMode, build_invoice
-from cantine_rules.pricing.tariffs import BracketGrid, MissingFigureError, PricingContext
+from cantine_rules.pricing.tariffs import (
+    BracketGrid,
+    MissingFigureError,
+    NoTariffInForceError,
+    PricingContext,
+)
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
 from cantine_rules.testing._strategies import booking_changes, money, quotients
@@ -186,6 +192,75 @@ def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
     law()
 
 
+def _service_days(policy: CommunePolicy, code: str) -> tuple[date, ...]:
+    kinds = policy.booking.days_of(code)
+    return policy.calendar.service_days(kinds, date(2024, 9, 2), date(2025, 7, 4))
+
+
+def _unbooked_presence_fair(policy: CommunePolicy, examples: int) -> None:
+    presence = policy.unbooked_presence
+    codes = [
+        service.code
+        for service in policy.services
+        if presence is not None and presence.for_service(service.code) is not None
+    ]
+    codes = [code for code in codes if _service_days(policy, code)]
+    if not codes:
+        return
+
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(st.sampled_from(codes), st.data(), st.integers(0, 30), st.integers(0, 30))
+    def law(code: str, data: st.DataObject, first: int, second: int) -> None:
+        day = data.draw(st.sampled_from(_service_days(policy, code)))
+        fewer, more = sorted((first, second))
+        try:
+            once = policy.unbooked_presence_charge(code, day, earlier_in_period=fewer)
+            again = policy.unbooked_presence_charge(code, day, earlier_in_period=fewer)
+            repeated = policy.unbooked_presence_charge(code, day, earlier_in_period=more)
+        except (MissingFigureError, NoTariffInForceError):
+            # The charge is based on a price the commune's tariff does not give that day.
+            return
+        assert once is not None
+        assert repeated is not None
+        assert once == again
+        assert not once.amount.is_negative(), once
+        assert repeated.amount >= once.amount, (fewer, once, more, repeated)
+
+    law()
+
+
+def _late_pickup_fair(policy: CommunePolicy, examples: int) -> None:
+    codes = [code for code, _ in policy.late_pickup if _service_days(policy, code)]
+    if not codes:
+        return
+
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(
+        st.sampled_from(codes),
+        st.data(),
+        st.integers(-3600, 6 * 3600),
+        st.integers(-3600, 6 * 3600),
+        st.integers(0, 10),
+        st.integers(0, 10),
+    )
+    def law(code: str, data: st.DataObject, a: int, b: int, first: int, second: int) -> None:
+        day = data.draw(st.sampled_from(_service_days(policy, code)))
+        end = at_paris(day, policy.service(code).end)
+        sooner, later = (end + timedelta(seconds=s) for s in sorted((a, b)))
+        fewer, more = sorted((first, second))
+
+        def fee(at: datetime, earlier: int) -> Money:
+            result = policy.late_pickup_fee(code, day, at, earlier_in_period=earlier)
+            assert result == policy.late_pickup_fee(code, day, at, earlier_in_period=earlier)
+            return Money.zero() if result is None else result.amount
+
+        assert not fee(sooner, fewer).is_negative()
+        assert fee(later, fewer) >= fee(sooner, fewer), (sooner, later)
+        assert fee(sooner, more) >= fee(sooner, fewer), (fewer, more)
+
+    law()
+
+
 def _round_trips(policy: CommunePolicy, examples: int) -> None:
     from cantine_rules import plain
 
@@ -203,6 +278,10 @@ LAWS: dict[str, Callable[[CommunePolicy, int], None]] = {
     "prices do not fall as the QF rises on a progressive grid": _prices_progressive,
     "a ledger conserves its balance": _ledger_conserves,
     "an invoice does not depend on booking order": _invoice_order_free,
+    "a presence without booking costs no less when repeated, never below zero": (
+        _unbooked_presence_fair
+    ),
+    "a later or repeated late pick-up costs no less, never below zero": _late_pickup_fair,
     "the plain-data form round-trips": _round_trips,
 }
 
@@ -215,8 +294,9 @@ def check_policy(
     The laws: a deadline is never after the service starts; an earlier change is never treated
     worse (once changes are open); charges are never negative; decisions are deterministic;
     prices do not fall as the QF rises where the grid is meant to be progressive; a ledger
-    conserves its balance; an invoice does not depend on booking order; the plain-data form
-    round-trips.
+    conserves its balance; an invoice does not depend on booking order; a presence without
+    booking and a late pick-up cost never below zero, the same when asked twice, and no less
+    when repeated (or, for a pick-up, later); the plain-data form round-trips.
 
     Args:
         policy: the commune policy to check.

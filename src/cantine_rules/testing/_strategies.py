@@ -43,6 +43,18 @@ from cantine_rules.pricing.tariffs import (
     TariffVersion,
     UnitPrice,
 )
+from cantine_rules.rules.attendance_fees import (
+    BoundarySide,
+    CostPrice,
+    CountedPer,
+    LatePickup,
+    PickupBand,
+    RepeatedCharge,
+    RepeatedFee,
+    RepetitionPeriod,
+    UnbookedPresence,
+    UnbookedPresenceRules,
+)
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import (
     AllOf,
@@ -82,12 +94,14 @@ __all__ = [
     "families",
     "instants_around_dst",
     "late_handlings",
+    "late_pickups",
     "money",
     "quotients",
     "service_rules",
     "services",
     "surcharges",
     "tariffs",
+    "unbooked_presences",
 ]
 
 _EXAMPLE = Source.example("generated for a property test")
@@ -286,6 +300,82 @@ def tariffs() -> st.SearchStrategy[Tariff]:
 
 
 @st.composite
+def unbooked_presences(draw: st.DrawFn) -> UnbookedPresence:
+    """What a presence without booking costs, maybe rising from some occurrence.
+
+    The charges of one rule are of one kind (a price, the price plus an amount, the price times
+    a factor), each step no lower than the one before, so a repetition never costs less.
+    """
+    firsts = sorted(draw(st.sets(st.integers(2, 12), max_size=3)))
+    kind = draw(st.sampled_from(["flat", "plus", "times"]))
+    if kind == "times":
+        factors = sorted(
+            draw(
+                st.lists(
+                    st.sampled_from(["1", "1.2", "1.5", "2"]),
+                    min_size=1 + len(firsts),
+                    max_size=1 + len(firsts),
+                )
+            )
+        )
+        charges: list[Surcharge] = [BaseTimes(Decimal(factor)) for factor in factors]
+    else:
+        amounts = sorted(
+            draw(st.lists(money(0, 20_00), min_size=1 + len(firsts), max_size=1 + len(firsts)))
+        )
+        if kind == "plus":
+            charges = [BasePlus(amount) for amount in amounts]
+        else:
+            cost = draw(st.booleans())
+            charges = [CostPrice(amount) if cost else FlatPrice(amount) for amount in amounts]
+    repeated = tuple(
+        RepeatedCharge(first, charge) for first, charge in zip(firsts, charges[1:], strict=True)
+    )
+    period = draw(st.sampled_from(list(RepetitionPeriod))) if repeated else None
+    return UnbookedPresence(charges[0], repeated, period, draw(st.sampled_from(list(CountedPer))))
+
+
+@st.composite
+def late_pickups(draw: st.DrawFn, service: Service) -> LatePickup:
+    """Late pick-up bands from *service*'s end: fees never lower later nor when repeated."""
+    # Bands are wall-clock times of the service's day: the last closed band ends by 23:59.
+    edges = [service.end.hour * 60 + service.end.minute]
+    for step in draw(st.lists(st.integers(1, 60), max_size=3)):
+        if edges[-1] + step > 23 * 60 + 59:
+            break
+        edges.append(edges[-1] + step)
+    count = len(edges)
+    firsts = sorted(draw(st.sets(st.integers(2, 6), max_size=2)))
+    # fees[band][level]: never lower than the band before, nor than the level before.
+    fees: list[list[int]] = []
+    for band in range(count):
+        row: list[int] = []
+        for level in range(len(firsts) + 1):
+            floor = max(fees[band - 1][level] if band else 0, row[level - 1] if level else 0)
+            row.append(floor + draw(st.integers(0, 20_00)))
+        fees.append(row)
+    bands = tuple(
+        PickupBand(
+            time(edges[band] // 60, edges[band] % 60),
+            None if band == count - 1 else time(edges[band + 1] // 60, edges[band + 1] % 60),
+            Money.from_cents(fees[band][0]),
+            tuple(
+                RepeatedFee(first, Money.from_cents(fees[band][level + 1]))
+                for level, first in enumerate(firsts)
+            ),
+        )
+        for band in range(count)
+    )
+    period = draw(st.sampled_from(list(RepetitionPeriod))) if firsts else None
+    return LatePickup(
+        bands,
+        draw(st.sampled_from(list(BoundarySide))),
+        draw(st.sampled_from(list(CountedPer))),
+        period,
+    )
+
+
+@st.composite
 def commune_policies(draw: st.DrawFn) -> CommunePolicy:
     """A whole generated commune: booking rules, a tariff per service, payment, citations."""
     booking = draw(booking_rules())
@@ -304,6 +394,23 @@ def commune_policies(draw: st.DrawFn) -> CommunePolicy:
         payment_modes=draw(st.frozensets(st.sampled_from(list(PaymentMode)), min_size=1)),
         tariffs=schedules,
         citations=tuple(Citation(topic, _EXAMPLE) for topic in topics),
+        unbooked_presence=draw(
+            st.none()
+            | st.builds(
+                UnbookedPresenceRules,
+                st.none() | unbooked_presences(),
+                st.dictionaries(
+                    st.sampled_from([service.code for service in booking.services]),
+                    unbooked_presences(),
+                    max_size=2,
+                ),
+            )
+        ),
+        late_pickup={
+            service.code: draw(late_pickups(service))
+            for service in booking.services
+            if service.kind is ServiceKind.EVENING_CARE and draw(st.booleans())
+        },
     )
 
 
