@@ -161,7 +161,11 @@ def _ledger_conserves(policy: CommunePolicy, examples: int) -> None:
 
 
 def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
-    service = policy.services[0]
+    # Only a priced service can be invoiced; a commune may publish rules for an unpriced one.
+    priced = {schedule.service_code for schedule in policy.tariffs}
+    service = next((service for service in policy.services if service.code in priced), None)
+    if service is None:
+        return
     kind = policy.booking.days_of(service.code)
     days = policy.calendar.service_days(kind, date(2024, 9, 1), date(2024, 10, 31))
     if not days:
