@@ -49,6 +49,7 @@ from cantine_rules.pricing._tariffs import (
     Tariff,
     UnitPrice,
 )
+from cantine_rules.rules.absences import AbsenceRules
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
 from cantine_rules.rules.decisions import Decision
 from cantine_rules.rules.late import (
@@ -60,6 +61,7 @@ from cantine_rules.rules.late import (
     LateOutcome,
     Refuse,
 )
+from cantine_rules.rules.non_billable import NonBillableDays
 from cantine_rules.sources import Source, SourceKind
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
     from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
     from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
     from cantine_rules.pricing._wallet import Wallet
+    from cantine_rules.rules.absences import AbsentDay
     from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod
     from cantine_rules.rules.window_table import ChangeWindowTable
 
@@ -221,6 +224,8 @@ class CommunePolicy:
         dossier: the documents a registration needs, if the commune lists them.
         citations: where each rule comes from.
         aliases: other names the registry accepts.
+        absences: how an absence from a booked day is charged, by default and by service.
+        non_billable_days: the days the commune declares never charged (outings, strikes).
     """
 
     slug: str = attrs.field(validator=identifier)
@@ -236,6 +241,12 @@ class CommunePolicy:
     dossier: tuple[DocumentRequirement, ...] = attrs.field(default=(), converter=_requirements)
     citations: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
+    absences: AbsenceRules = attrs.field(
+        factory=AbsenceRules, validator=attrs.validators.instance_of(AbsenceRules)
+    )
+    non_billable_days: NonBillableDays = attrs.field(
+        factory=NonBillableDays, validator=attrs.validators.instance_of(NonBillableDays)
+    )
 
     def __attrs_post_init__(self) -> None:
         known = {service.code for service in self.booking.services}
@@ -244,6 +255,10 @@ class CommunePolicy:
                 raise UnknownServiceError(
                     schedule.service_code, known, field=f"tariffs[{index}].service_code"
                 )
+        # Absences and non-billable days name services too (see _absences).
+        from cantine_rules.policies._absences import check_service_codes
+
+        check_service_codes(self, known)
 
     # Views --------------------------------------------------------------------------------------
 
@@ -417,6 +432,49 @@ class CommunePolicy:
             self.booking, child_id, code, period, day, at=at, bookings=bookings, table=table
         )
 
+    def is_billable(self, code: str, day: date, *, site: str | None = None) -> bool:
+        """False when the commune declared *day* non-billable for service *code* at *site*.
+
+        >>> from cantine_rules import policies
+        >>> policies.get("paris").is_billable("repas", date(2024, 9, 19))
+        True
+        """
+        self.service(code)
+        return self.non_billable_days.is_billable(code, day, site=site)
+
+    def judge_absence(
+        self,
+        code: str,
+        days: Iterable[date],
+        *,
+        notice_at: datetime | None,
+        certificate_at: datetime | None = None,
+        site: str | None = None,
+        context: PricingContext | None = None,
+    ) -> tuple[AbsentDay, ...]:
+        """The charge of each absent booked day of a child's run of absence from *code*.
+
+        The commune's absence policy for the service judges the run
+        (see [`AbsencePolicy.judge`][cantine_rules.rules.absences.AbsencePolicy.judge]); a
+        day the commune declared non-billable is free whatever the notice. A charge at the
+        booked price is priced with the tariff (and *context*), only where a day is charged.
+
+        Raises:
+            UnknownServiceError: the commune has no service *code*.
+            InvalidValueError: the commune sets no absence policy for the service.
+        """
+        from cantine_rules.policies._absences import judge_absence  # only here
+
+        return judge_absence(
+            self,
+            code,
+            days,
+            notice_at=notice_at,
+            certificate_at=certificate_at,
+            site=site,
+            context=context,
+        )
+
     # Explaining ---------------------------------------------------------------------------------
 
     def explain(self, lang: str = "fr") -> tuple[ExplainedRule, ...]:
@@ -495,6 +553,9 @@ class CommunePolicy:
                     requirement.source,
                 )
             )
+        from cantine_rules.policies._absences import explain_absences  # only when explaining
+
+        rules.extend(explain_absences(self, lang))
         return tuple(rules)
 
 
