@@ -122,12 +122,9 @@ def _describe_certificate(rule: AbsencePolicy, lang: str) -> str:
         return say(lang, "absences.certificate.unsaid")
     if not isinstance(certificate, CertificateWithin):
         return say(lang, "absences.certificate.not_accepted")
-    text = say(
-        lang,
-        "absences.certificate.within",
-        hours=certificate.hours,
-        waiting=certificate.waiting_days,
-    )
+    text = say(lang, "absences.certificate.within", hours=certificate.hours)
+    if certificate.waiting_days:
+        text += say(lang, "absences.certificate.waiting", waiting=certificate.waiting_days)
     if certificate.late_waiting_days is None:
         return text + say(lang, "absences.certificate.late_ignored")
     if certificate.latest_hours is None:

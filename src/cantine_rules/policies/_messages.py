@@ -143,8 +143,9 @@ _FR: Final[Mapping[str, str]] = {
     "absences.certificate.not_accepted": "les certificats médicaux ne sont pas acceptés",
     "absences.certificate.within": (
         "un certificat médical remis sous {hours} h (comptées depuis le début du premier jour "
-        "d'absence) exonère après {waiting} jour(s) de carence"
+        "d'absence) exonère l'absence"
     ),
+    "absences.certificate.waiting": " après {waiting} jour(s) de carence",
     "absences.certificate.late_ignored": ", plus tard il n'est pas pris en compte",
     "absences.certificate.late": ", plus tard après {waiting} jour(s) de carence",
     "absences.certificate.late_until": (
@@ -257,8 +258,9 @@ _EN: Final[Mapping[str, str]] = {
     "absences.certificate.not_accepted": "medical certificates are not accepted",
     "absences.certificate.within": (
         "a medical certificate handed in within {hours} h (from the start of the first absent "
-        "day) waives the charge after {waiting} waiting day(s)"
+        "day) waives the charge"
     ),
+    "absences.certificate.waiting": " after {waiting} waiting day(s)",
     "absences.certificate.late_ignored": ", later it is not taken",
     "absences.certificate.late": ", later after {waiting} waiting day(s)",
     "absences.certificate.late_until": (
