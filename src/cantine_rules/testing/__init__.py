@@ -12,7 +12,8 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
-[`BookingRules`][cantine_rules.rules.booking.BookingRules] and
+[`BookingRules`][cantine_rules.rules.booking.BookingRules],
+[`AbsencePolicy`][cantine_rules.rules.absences.AbsencePolicy] and
 [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy].
 """
 
@@ -32,9 +33,12 @@ from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.rules.absences import AbsencePolicy
 from cantine_rules.rules.booking import BookingRules, ServiceRules
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
 from cantine_rules.testing._strategies import (
+    absence_policies,
+    absence_rules,
     booking_changes,
     booking_rules,
     bracket_grids,
@@ -46,6 +50,7 @@ from cantine_rules.testing._strategies import (
     instants_around_dst,
     late_handlings,
     money,
+    non_billable_days,
     quotients,
     service_rules,
     services,
@@ -56,6 +61,8 @@ from cantine_rules.testing._strategies import (
 __all__ = [
     "LAWS",
     "PolicyLawError",
+    "absence_policies",
+    "absence_rules",
     "booking_changes",
     "booking_rules",
     "bracket_grids",
@@ -68,6 +75,7 @@ __all__ = [
     "instants_around_dst",
     "late_handlings",
     "money",
+    "non_billable_days",
     "quotients",
     "service_rules",
     "services",
@@ -84,3 +92,4 @@ st.register_type_strategy(BracketGrid, bracket_grids())
 st.register_type_strategy(ServiceRules, service_rules())
 st.register_type_strategy(BookingRules, booking_rules())
 st.register_type_strategy(CommunePolicy, commune_policies())
+st.register_type_strategy(AbsencePolicy, absence_policies())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Collection
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import attrs
@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cantine_rules.errors import InvalidTypeError, UnknownCodeError
-from cantine_rules.model import Booking
+from cantine_rules.model import Booking, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.accounts import Ledger, PaymentMode, build_invoice
 from cantine_rules.pricing.tariffs import BracketGrid, MissingFigureError, PricingContext
+from cantine_rules.rules.absences import AbsentDay
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
 from cantine_rules.testing._strategies import booking_changes, money, quotients
@@ -186,6 +187,59 @@ def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
     law()
 
 
+def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
+    """No negative absence charge; an earlier notice or a certificate never costs more.
+
+    Judging twice gives the same answer too.
+    """
+    judged = [s for s in policy.services if policy.absences.for_service(s.code) is not None]
+    if not judged:
+        return
+
+    def judge(
+        code: str, run: tuple[date, ...], notice: datetime | None, certificate: datetime | None
+    ) -> tuple[AbsentDay, ...] | None:
+        try:
+            return policy.judge_absence(code, run, notice_at=notice, certificate_at=certificate)
+        except MissingFigureError:
+            return None
+
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(st.sampled_from(judged), st.integers(1, 6), st.data())
+    def law(service: Service, length: int, data: st.DataObject) -> None:
+        kinds = policy.booking.days_of(service.code)
+        days = policy.calendar.service_days(kinds, date(2024, 9, 2), date(2025, 7, 4))
+        if not days:
+            return
+        first = data.draw(st.integers(0, len(days) - 1))
+        run = days[first : first + length]
+        start = service_start(service, run[0])
+        seconds = st.integers(-10 * 86400, 12 * 86400).map(lambda s: start + timedelta(seconds=s))
+        notice = data.draw(st.none() | seconds)
+        certificate = data.draw(st.none() | seconds)
+        earlier_by = timedelta(seconds=data.draw(st.integers(0, 10 * 86400)))
+        code = service.code
+        answer = judge(code, run, notice, certificate)
+        if answer is None:
+            return
+        assert answer == judge(code, run, notice, certificate)
+        assert all(not day.charge.is_negative() for day in answer), answer
+        # (cheaper, dearer): the first is never charged more than the second, day by day.
+        pairs = [
+            # An earlier notice, or a notice rather than none.
+            (judge(code, run, (notice or start) - earlier_by, certificate), answer),
+            # A certificate rather than none.
+            (judge(code, run, notice, certificate or start), judge(code, run, notice, None)),
+        ]
+        for cheaper, dearer in pairs:
+            if cheaper is None or dearer is None:
+                continue
+            for low, high in zip(cheaper, dearer, strict=True):
+                assert low.charge <= high.charge, (low, high)
+
+    law()
+
+
 def _round_trips(policy: CommunePolicy, examples: int) -> None:
     from cantine_rules import plain
 
@@ -203,6 +257,9 @@ LAWS: dict[str, Callable[[CommunePolicy, int], None]] = {
     "prices do not fall as the QF rises on a progressive grid": _prices_progressive,
     "a ledger conserves its balance": _ledger_conserves,
     "an invoice does not depend on booking order": _invoice_order_free,
+    "absences: no negative charge, an earlier notice or a certificate never costs more": (
+        _absences_judged_by_notice
+    ),
     "the plain-data form round-trips": _round_trips,
 }
 
@@ -215,8 +272,9 @@ def check_policy(
     The laws: a deadline is never after the service starts; an earlier change is never treated
     worse (once changes are open); charges are never negative; decisions are deterministic;
     prices do not fall as the QF rises where the grid is meant to be progressive; a ledger
-    conserves its balance; an invoice does not depend on booking order; the plain-data form
-    round-trips.
+    conserves its balance; an invoice does not depend on booking order; an absent day is never
+    charged below zero, and an earlier notice or a certificate never costs more; the plain-data
+    form round-trips.
 
     Args:
         policy: the commune policy to check.
