@@ -16,13 +16,22 @@ from cantine_rules.model import Booking, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.accounts import Ledger, PaymentMode, build_invoice
-from cantine_rules.pricing.tariffs import BracketGrid, MissingFigureError, PricingContext
+from cantine_rules.pricing.tariffs import (
+    BracketGrid,
+    MissingFigureError,
+    NoTariffInForceError,
+    PricingContext,
+)
 from cantine_rules.rules.absences import AbsentDay
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
 from cantine_rules.testing._strategies import booking_changes, money, quotients
 
 __all__ = ["LAWS", "PolicyLawError", "check_policy"]
+
+#: What pricing raises where the policy cannot price a day: a figure no source gives, or a day
+#: outside every tariff version (a règlement's grid for one school year only).
+_UNPRICED = (MissingFigureError, NoTariffInForceError)
 
 _RANK = {DecisionStatus.ACCEPTED: 0, DecisionStatus.ACCEPTED_LATE: 1, DecisionStatus.REFUSED: 2}
 
@@ -38,10 +47,10 @@ class PolicyLawError(AssertionError):
 
 
 def _decide(policy: CommunePolicy, change: object) -> Decision | None:
-    """The decision, or None where the policy cannot price the day (a figure no source gives)."""
+    """The decision, or None where the policy cannot price the day (see `_UNPRICED`)."""
     try:
         return policy.decide(change)  # type: ignore[arg-type]
-    except MissingFigureError:
+    except _UNPRICED:
         return None
 
 
@@ -180,7 +189,7 @@ def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
         try:
             first = build_invoice(bookings, pricer, start=days[0], end=days[-1])
             second = build_invoice(shuffled, pricer, start=days[0], end=days[-1])
-        except MissingFigureError:
+        except _UNPRICED:
             return
         assert first == second
 
@@ -201,7 +210,7 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
     ) -> tuple[AbsentDay, ...] | None:
         try:
             return policy.judge_absence(code, run, notice_at=notice, certificate_at=certificate)
-        except MissingFigureError:
+        except _UNPRICED:
             return None
 
     @settings(max_examples=examples, deadline=None, database=None)
