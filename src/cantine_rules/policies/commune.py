@@ -100,7 +100,8 @@ class Citation:
     """Where one rule of a commune comes from.
 
     Topics name the rule: ``calendar``, ``service.<code>``, ``rules.<code>`` (its deadlines and
-    late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``.
+    late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``,
+    ``absences.<code>`` (how an absence from it is charged), ``non_billable_days``.
     Tariffs cite their source in each
     [`TariffVersion`][cantine_rules.pricing.tariffs.TariffVersion].
     """
@@ -455,7 +456,7 @@ class CommunePolicy:
         """The charge of each absent booked day of a child's run of absence from *code*.
 
         The commune's absence policy for the service judges the run
-        (see [`AbsencePolicy.judge`][cantine_rules.rules.absences.AbsencePolicy.judge]); a
+        (see ``AbsencePolicy.judge`` in ``cantine_rules.rules.absences``); a
         day the commune declared non-billable is free whatever the notice. A charge at the
         booked price is priced with the tariff (and *context*), only where a day is charged.
 

@@ -12,8 +12,8 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
-[`BookingRules`][cantine_rules.rules.booking.BookingRules],
-[`AbsencePolicy`][cantine_rules.rules.absences.AbsencePolicy] and
+[`BookingRules`][cantine_rules.rules.booking.BookingRules], ``AbsencePolicy`` (of
+``cantine_rules.rules.absences``) and
 [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy].
 """
 
