@@ -119,15 +119,19 @@ class WaitingDays:
         _bounded(attribute.name, value, 1, MAX_WAITING_DAYS)
 
 
+PriceOf = Callable[[date], Money]
+"""The service's price on a day, for a charge at the booked price."""
+
+
 @attrs.frozen
 class BookedPrice:
     """A charged absent day costs the service's price that day (« le repas sera dû »)."""
 
-    def cost(self, price: Money | None) -> Money:
-        """The charge, given the day's price (None when not looked up)."""
-        if price is None:
+    def cost(self, day: date, price_of: PriceOf | None) -> Money:
+        """The charge of *day*: its price, asked of *price_of*."""
+        if price_of is None:
             raise MissingPriceError("an absence charged at the booked price")
-        return price
+        return price_of(day)
 
 
 @attrs.frozen
@@ -139,8 +143,8 @@ class FlatCharge:
 
     amount: Money = attrs.field(validator=non_negative_money)
 
-    def cost(self, price: Money | None) -> Money:
-        """The charge; the day's price is not needed."""
+    def cost(self, day: date, price_of: PriceOf | None) -> Money:
+        """The charge; no price is asked, so a day outside every tariff is charged too."""
         return self.amount
 
 
@@ -295,10 +299,6 @@ class AbsentDay:
         return cls(day, Money.zero(), reason)
 
 
-PriceOf = Callable[[date], Money]
-"""The service's price on a day, for a charge at the booked price."""
-
-
 @attrs.frozen
 class AbsencePolicy:
     """How a commune judges a child's absence from a booked service.
@@ -391,8 +391,7 @@ class AbsencePolicy:
             if reason in _FREE:
                 judged.append(AbsentDay.free(day, reason))
             else:
-                price = price_of(day) if price_of is not None else None
-                judged.append(AbsentDay(day, self.charge.cost(price), reason))
+                judged.append(AbsentDay(day, self.charge.cost(day, price_of), reason))
         return tuple(judged)
 
     def _waived_from(
