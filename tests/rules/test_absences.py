@@ -70,7 +70,11 @@ def test_a_notice_deadline_after_the_start_is_the_start() -> None:
     # « avant 14h le jour même » for a meal at 12:00 closes when the meal starts.
     policy = AbsencePolicy(notice=CalendarDaysBefore(0, time(14)))
     assert policy.notice_deadline(MEAL, WEEK[0], CALENDAR) == paris(2024, 9, 30, 12)
-    assert AbsencePolicy().notice_deadline(MEAL, WEEK[0], CALENDAR) == paris(2024, 9, 30, 12)
+    assert AbsencePolicy().notice_deadline(MEAL, WEEK[0], CALENDAR) is None
+    # Without a notice rule nor waiting days, notice alone frees no day.
+    assert _judge(AbsencePolicy(), WEEK[:1], paris(2024, 9, 28)) == [
+        (AbsenceReason.LATE_NOTICE, PRICE)
+    ]
 
 
 @pytest.mark.parametrize(

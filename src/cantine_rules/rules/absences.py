@@ -265,7 +265,8 @@ class AbsenceReason(StrEnum):
     WAITING_DAY = "waiting_day"
     """Charged: one of the waiting days counted from the notice."""
     LATE_NOTICE = "late_notice"
-    """Charged: notice came at or after the day's deadline."""
+    """Charged: notice came at or after the day's deadline (or, with waiting days, after the
+    day itself), or the commune frees no day on notice alone."""
     NO_NOTICE = "no_notice"
     """Charged: no notice was given."""
 
@@ -329,8 +330,12 @@ class AbsencePolicy:
         ),
     )
 
-    def notice_deadline(self, service: Service, day: date, calendar: SchoolCalendar) -> datetime:
-        """The instant before which notice makes *day* free: the rule's, or the service start.
+    def notice_deadline(
+        self, service: Service, day: date, calendar: SchoolCalendar
+    ) -> datetime | None:
+        """The instant before which notice makes *day* free; None without a notice rule.
+
+        The rule's deadline, never later than the service's start.
 
         Examples:
             >>> from datetime import time
@@ -342,9 +347,9 @@ class AbsencePolicy:
             >>> rule.notice_deadline(meal, date(2024, 9, 19), SchoolCalendar(Zone.B)).isoformat()
             '2024-09-19T09:00:00+02:00'
         """
-        start = service_start(service, day)
         if self.notice is None:
-            return start
+            return None
+        start = service_start(service, day)
         closes = self.notice.window(service, day, calendar).closes_at
         return start if closes is None or closes > start else closes
 
@@ -414,7 +419,8 @@ class AbsencePolicy:
     ) -> AbsenceReason:
         if notice_at is None:
             return AbsenceReason.NO_NOTICE
-        if self.notice is not None and notice_at < self.notice_deadline(service, day, calendar):
+        deadline = self.notice_deadline(service, day, calendar)
+        if deadline is not None and notice_at < deadline:
             return AbsenceReason.NOTICE_IN_TIME
         if self.waiting is None:
             return AbsenceReason.LATE_NOTICE
