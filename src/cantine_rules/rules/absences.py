@@ -125,7 +125,14 @@ PriceOf = Callable[[date], Money]
 
 @attrs.frozen
 class BookedPrice:
-    """A charged absent day costs the service's price that day (« le repas sera dû »)."""
+    """A charged absent day costs the service's price that day.
+
+    La Tessoualle: « Toute absence non décochée dans les délais … sera facturée ».
+
+    Examples:
+        >>> BookedPrice().cost(date(2022, 9, 12), lambda day: Money.euros("4.40"))
+        Money.euros('4.40')
+    """
 
     def cost(self, day: date, price_of: PriceOf | None) -> Money:
         """The charge of *day*: its price, asked of *price_of*."""
@@ -139,6 +146,10 @@ class FlatCharge:
     """A charged absent day costs a flat amount, whatever the price.
 
     St-Colomban: « absence non signalée (avant 9h le jour même) 3,75 € ».
+
+    Examples:
+        >>> FlatCharge(Money.euros("3.75")).cost(date(2020, 1, 9), None)
+        Money.euros('3.75')
     """
 
     amount: Money = attrs.field(validator=non_negative_money)
@@ -227,6 +238,10 @@ class CertificatesNotAccepted:
     """No certificate waives an absence.
 
     La Tessoualle: « les certificats médicaux ne sont plus acceptés ».
+
+    Examples:
+        >>> CertificatesNotAccepted().waived_from(timedelta(0)) is None
+        True
     """
 
     def waived_from(self, elapsed: timedelta) -> int | None:
@@ -313,6 +328,14 @@ class AbsencePolicy:
             certificates (a certificate then changes nothing).
 
     Without notice, every absent day is charged unless a certificate waives it.
+
+    La Magistère: « Les repas du jour, du lendemain et du surlendemain de l'absence seront dus.
+    Les suivants seront annulés. »
+
+    Examples:
+        >>> magistere = AbsencePolicy(waiting=WaitingDays(3, DayCount.CALENDAR_DAYS))
+        >>> magistere.charge, magistere.certificate
+        (BookedPrice(), None)
     """
 
     charge: AbsenceCharge = attrs.field(factory=BookedPrice, validator=_charge)

@@ -60,6 +60,14 @@ class NonBillableDay:
         services: the service codes it covers; empty for every service.
         sites: the schools or sites it covers, as a child's ``school`` names them; empty for
             every site.
+
+    Vigneux-de-Bretagne: « En cas de sortie scolaire, aucune démarche d'annulation n'est à
+    effectuer ».
+
+    Examples:
+        >>> outing = NonBillableDay(date(2025, 5, 6), "Sortie scolaire")
+        >>> outing.covers("repas", date(2025, 5, 6)), outing.covers("repas", date(2025, 5, 7))
+        (True, False)
     """
 
     day: date = attrs.field(validator=a_date)
@@ -86,7 +94,12 @@ def _days(value: Iterable[NonBillableDay]) -> tuple[NonBillableDay, ...]:
 
 @attrs.frozen
 class NonBillableDays:
-    """Every day a commune declared non-billable, in the order the commune lists them."""
+    """Every day a commune declared non-billable, in the order the commune lists them.
+
+    Examples:
+        >>> NonBillableDays().is_billable("repas", date(2025, 5, 6))
+        True
+    """
 
     days: tuple[NonBillableDay, ...] = attrs.field(default=(), converter=_days)
 
