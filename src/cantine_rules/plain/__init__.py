@@ -35,8 +35,10 @@ Conventions of the form:
 Top-level keys: `slug`, `name`, `aliases`, `payment_scheme`, `payment_modes`,
 `wallet_alert_threshold`, `auto_validate`, `calendar`, `requirements`, `services`, `rules`
 (`default`, `by_kind`, `by_service`), `tariffs` (by service code, each with its `versions`),
-`quotient_policy`, `dossier`, `citations`, `unbooked_presence` (`default`, `by_service`) and
-`late_pickup` (by service code, each with its `bands`). The tags:
+`quotient_policy`, `dossier`, `citations`, `unbooked_presence` (`default`, `by_service`),
+`late_pickup` (by service code, each with its `bands`), `absences` (`default`, `by_service`: how
+an absence from a booked day is charged) and `non_billable_days` (the days the commune never
+charges). The tags:
 
 * deadline: `hours_before`, `working_days_before`, `weekday_before`,
   `calendar_days_before`, `clear_days_before`, `fixed_window`, `max_horizon`, `all_of`;
@@ -46,6 +48,7 @@ Top-level keys: `slug`, `name`, `aliases`, `payment_scheme`, `payment_modes`,
 * modifier: `sibling_reduction`, `non_resident_supplement`, `medical_meal_factor`,
   `medical_meal_flat_price`;
 * charge of a presence without booking: `flat_price`, `cost_price`, `base_plus`, `base_times`.
+* absence charge: `booked_price`, `flat`; medical certificate: `within`, `not_accepted`.
 
 See the "Configure a new commune" guide for a whole example.
 

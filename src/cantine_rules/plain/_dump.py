@@ -17,6 +17,7 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import BillingUnit, Service
 from cantine_rules.money import Money
+from cantine_rules.plain._dump_absences import dump_absences, dump_non_billable_days
 from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
     MODIFIER_TAGS,
@@ -382,6 +383,10 @@ def dump_policy(policy: CommunePolicy) -> dict[str, Any]:
             for code, item in booking.by_service
         }
     data["rules"] = rules
+    if not policy.absences.is_empty:
+        data["absences"] = dump_absences(policy.absences, _deadline)
+    if policy.non_billable_days.days:
+        data["non_billable_days"] = dump_non_billable_days(policy.non_billable_days)
     if policy.tariffs:
         data["tariffs"] = {
             schedule.service_code: {

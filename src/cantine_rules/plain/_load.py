@@ -16,6 +16,11 @@ from cantine_rules.calendar import Closure, ExtraOpenDay, SchoolCalendar, School
 from cantine_rules.calendar import Zone as CalendarZone
 from cantine_rules.model import BillingUnit, Service, ServiceKind
 from cantine_rules.money import Money
+from cantine_rules.plain._load_absences import (
+    absence_rules,
+    check_service_codes,
+    non_billable_days,
+)
 from cantine_rules.plain._read import (
     Parser,
     Reader,
@@ -71,6 +76,7 @@ from cantine_rules.pricing.tariffs import (
     TariffVersion,
     UnitPrice,
 )
+from cantine_rules.rules.absences import AbsenceRules
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import (
     MAX_DAYS,
@@ -102,6 +108,7 @@ from cantine_rules.rules.late import (
     Refuse,
     Surcharge,
 )
+from cantine_rules.rules.non_billable import NonBillableDays
 from cantine_rules.sources import Source, SourceKind
 
 __all__ = [
@@ -748,6 +755,8 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
     citations = table.optional("citations", list_of(_citation), ())
     unbooked = table.optional("unbooked_presence", unbooked_presence, None)
     pickups = table.optional("late_pickup", late_pickups, {})
+    absences = table.optional("absences", absence_rules(_deadline), AbsenceRules())
+    non_billable = table.optional("non_billable_days", non_billable_days, NonBillableDays())
     if not _cross_checks(reader, table.data):
         table.ok = False
     table.close()
@@ -780,6 +789,8 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             "aliases",
             "unbooked_presence",
             "late_pickup",
+            "absences",
+            "non_billable_days",
         ),
         lambda: CommunePolicy(
             slug=slug,
@@ -795,6 +806,8 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             aliases=aliases,
             unbooked_presence=unbooked,
             late_pickup=pickups,
+            absences=absences,
+            non_billable_days=non_billable,
         ),
     )
 
@@ -841,6 +854,7 @@ def _cross_checks(reader: Reader, data: Mapping[str, object]) -> bool:
         unbooked = _keys(_keys(data.get("unbooked_presence")).get("by_service"))
         ok = _known_codes(reader, unbooked, "unbooked_presence.by_service", known) and ok
         ok = _known_codes(reader, _keys(data.get("late_pickup")), "late_pickup", known) and ok
+        ok = check_service_codes(reader, data, known) and ok
     modes = _strings(data.get("payment_modes"), None, "payment_modes")
     ok = unique(reader, modes, "payment mode") and ok
     topics = _strings(data.get("citations"), "topic", "citations")

@@ -24,6 +24,12 @@ from cantine_rules.pricing.tariffs import (
     SiblingReduction,
     UnitPrice,
 )
+from cantine_rules.rules.absences import (
+    BookedPrice,
+    CertificatesNotAccepted,
+    CertificateWithin,
+    FlatCharge,
+)
 from cantine_rules.rules.attendance_fees import CostPrice
 from cantine_rules.rules.deadlines import (
     AllOf,
@@ -48,6 +54,8 @@ from cantine_rules.rules.late import (
 )
 
 __all__ = [
+    "ABSENCE_CHARGE_TAGS",
+    "CERTIFICATE_TAGS",
     "DEADLINE_TAGS",
     "MODIFIER_TAGS",
     "OUTCOME_TAGS",
@@ -120,5 +128,19 @@ MODIFIER_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         NonResidentSupplement: "non_resident_supplement",
         MedicalMealFactor: "medical_meal_factor",
         MedicalMealFlatPrice: "medical_meal_flat_price",
+    }
+)
+
+ABSENCE_CHARGE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        BookedPrice: "booked_price",
+        FlatCharge: "flat",
+    }
+)
+
+CERTIFICATE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        CertificateWithin: "within",
+        CertificatesNotAccepted: "not_accepted",
     }
 )

@@ -144,6 +144,36 @@ _FR: Final[Mapping[str, str]] = {
     "late_pickup.per.family": "par famille",
     "late_pickup.boundary.earlier": "une heure limite compte dans la tranche qu'elle termine",
     "late_pickup.boundary.later": "une heure limite compte dans la tranche qu'elle ouvre",
+    # Absences judged by the notice, and the days the commune declares non-billable.
+    "absences": "Absences « {label} » : {rule}.",
+    "absences.separator": " ; ",
+    "absences.notice": "gratuite si signalée avant : {rule}",
+    "absences.no_notice_rule": "aucun délai de prévenance",
+    "absences.waiting": (
+        "{days} jour(s) de carence ({unit}) comptés depuis le jour du signalement, facturés"
+    ),
+    "absences.count.service_days": "jours de service",
+    "absences.count.calendar_days": "jours calendaires",
+    "absences.charge": "sinon facturée {charge}",
+    "absences.booked_price": "au prix du service",
+    "absences.certificate.unsaid": "un certificat médical n'y change rien",
+    "absences.certificate.not_accepted": "les certificats médicaux ne sont pas acceptés",
+    "absences.certificate.within": (
+        "un certificat médical remis sous {hours} h (comptées depuis le début du premier jour "
+        "d'absence) exonère l'absence"
+    ),
+    "absences.certificate.waiting": " après {waiting} jour(s) de carence",
+    "absences.certificate.late_ignored": ", plus tard il n'est pas pris en compte",
+    "absences.certificate.late": ", plus tard après {waiting} jour(s) de carence",
+    "absences.certificate.late_until": (
+        ", plus tard après {waiting} jour(s) de carence, au-delà de {latest} h il n'est pas "
+        "pris en compte"
+    ),
+    "non_billable": (
+        "{day} ({label}) : non facturé, {services}, {sites} ; aucune démarche de la famille"
+    ),
+    "non_billable.all_services": "tous les services",
+    "non_billable.all_sites": "tous les sites",
 }
 
 _EN: Final[Mapping[str, str]] = {
@@ -248,6 +278,32 @@ _EN: Final[Mapping[str, str]] = {
     "late_pickup.per.family": "per family",
     "late_pickup.boundary.earlier": "a boundary time belongs to the band it ends",
     "late_pickup.boundary.later": "a boundary time belongs to the band it starts",
+    "absences": "Absences from « {label} »: {rule}.",
+    "absences.separator": "; ",
+    "absences.notice": "free with notice before {rule}",
+    "absences.no_notice_rule": "no notice deadline",
+    "absences.waiting": "{days} waiting day(s) ({unit}) counted from the notice day, charged",
+    "absences.count.service_days": "service days",
+    "absences.count.calendar_days": "calendar days",
+    "absences.charge": "otherwise charged {charge}",
+    "absences.booked_price": "the service's price",
+    "absences.certificate.unsaid": "a medical certificate changes nothing",
+    "absences.certificate.not_accepted": "medical certificates are not accepted",
+    "absences.certificate.within": (
+        "a medical certificate handed in within {hours} h (from the start of the first absent "
+        "day) waives the charge"
+    ),
+    "absences.certificate.waiting": " after {waiting} waiting day(s)",
+    "absences.certificate.late_ignored": ", later it is not taken",
+    "absences.certificate.late": ", later after {waiting} waiting day(s)",
+    "absences.certificate.late_until": (
+        ", later after {waiting} waiting day(s), and past {latest} h it is not taken"
+    ),
+    "non_billable": (
+        "{day} ({label}): not charged, {services}, {sites}; the family has nothing to do"
+    ),
+    "non_billable.all_services": "every service",
+    "non_billable.all_sites": "every site",
 }
 
 MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {"fr": _FR, "en": _EN}

@@ -49,6 +49,7 @@ from cantine_rules.pricing._tariffs import (
     Tariff,
     UnitPrice,
 )
+from cantine_rules.rules.absences import AbsenceRules
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
 from cantine_rules.rules.decisions import Decision
 from cantine_rules.rules.late import (
@@ -60,6 +61,7 @@ from cantine_rules.rules.late import (
     LateOutcome,
     Refuse,
 )
+from cantine_rules.rules.non_billable import NonBillableDays
 from cantine_rules.sources import Source, SourceKind
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
     from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
     from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
     from cantine_rules.pricing._wallet import Wallet
+    from cantine_rules.rules.absences import AbsentDay
     from cantine_rules.rules.attendance_fees import (
         LatePickup,
         PickupFee,
@@ -105,6 +108,7 @@ class Citation:
     Topics name the rule: ``calendar``, ``service.<code>``, ``rules.<code>`` (its deadlines and
     late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``,
     ``unbooked_presence.<code>`` (a presence without booking), ``late_pickup.<code>``.
+    ``absences.<code>`` (how an absence from it is charged), ``non_billable_days``.
     Tariffs cite their source in each
     [`TariffVersion`][cantine_rules.pricing.tariffs.TariffVersion].
     """
@@ -267,6 +271,8 @@ class CommunePolicy:
         aliases: other names the registry accepts.
         unbooked_presence: what a presence without booking costs, by service or by default.
         late_pickup: late pick-up fees by band of time, by service code.
+        absences: how an absence from a booked day is charged, by default and by service.
+        non_billable_days: the days the commune declares never charged (outings, strikes).
     """
 
     slug: str = attrs.field(validator=identifier)
@@ -289,6 +295,12 @@ class CommunePolicy:
     late_pickup: tuple[tuple[str, LatePickup], ...] = attrs.field(
         default=(), converter=_late_pickups
     )
+    absences: AbsenceRules = attrs.field(
+        factory=AbsenceRules, validator=attrs.validators.instance_of(AbsenceRules)
+    )
+    non_billable_days: NonBillableDays = attrs.field(
+        factory=NonBillableDays, validator=attrs.validators.instance_of(NonBillableDays)
+    )
 
     def __attrs_post_init__(self) -> None:
         known = {service.code for service in self.booking.services}
@@ -298,6 +310,10 @@ class CommunePolicy:
                     schedule.service_code, known, field=f"tariffs[{index}].service_code"
                 )
         _check_attendance_fees(self)
+        # Absences and non-billable days name services too (see _absences).
+        from cantine_rules.policies._absences import check_service_codes
+
+        check_service_codes(self, known)
 
     # Views --------------------------------------------------------------------------------------
 
@@ -532,6 +548,49 @@ class CommunePolicy:
                 return late_pickup_fee(rule, service, day, picked_up_at, earlier_in_period)
         return None
 
+    def is_billable(self, code: str, day: date, *, site: str | None = None) -> bool:
+        """False when the commune declared *day* non-billable for service *code* at *site*.
+
+        >>> from cantine_rules import policies
+        >>> policies.get("paris").is_billable("repas", date(2024, 9, 19))
+        True
+        """
+        self.service(code)
+        return self.non_billable_days.is_billable(code, day, site=site)
+
+    def judge_absence(
+        self,
+        code: str,
+        days: Iterable[date],
+        *,
+        notice_at: datetime | None,
+        certificate_at: datetime | None = None,
+        site: str | None = None,
+        context: PricingContext | None = None,
+    ) -> tuple[AbsentDay, ...]:
+        """The charge of each absent booked day of a child's run of absence from *code*.
+
+        The commune's absence policy for the service judges the run
+        (see ``AbsencePolicy.judge`` in ``cantine_rules.rules.absences``); a
+        day the commune declared non-billable is free whatever the notice. A charge at the
+        booked price is priced with the tariff (and *context*), only where a day is charged.
+
+        Raises:
+            UnknownServiceError: the commune has no service *code*.
+            InvalidValueError: the commune sets no absence policy for the service.
+        """
+        from cantine_rules.policies._absences import judge_absence  # only here
+
+        return judge_absence(
+            self,
+            code,
+            days,
+            notice_at=notice_at,
+            certificate_at=certificate_at,
+            site=site,
+            context=context,
+        )
+
     # Explaining ---------------------------------------------------------------------------------
 
     def explain(self, lang: str = "fr") -> tuple[ExplainedRule, ...]:
@@ -611,6 +670,9 @@ class CommunePolicy:
                 )
             )
         rules.extend(_explain_attendance_fees(self, lang))
+        from cantine_rules.policies._absences import explain_absences  # only when explaining
+
+        rules.extend(explain_absences(self, lang))
         return tuple(rules)
 
 

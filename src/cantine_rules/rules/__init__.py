@@ -6,6 +6,10 @@ communes, which compose these values with their sources, are in
 
 * [`cantine_rules.rules.deadlines`][]: until when (and from when) a change is on time;
 * [`cantine_rules.rules.late`][]: what happens past a deadline, and what it costs;
+* ``cantine_rules.rules.absences``: an absence judged by when the family gave notice, waiting
+  days (« jours de carence ») and medical certificates;
+* ``cantine_rules.rules.non_billable``: the days a commune declares never charged (outings,
+  strikes);
 * [`cantine_rules.rules.decisions`][]: a decision, its stable reason and its explanation;
 * [`cantine_rules.rules.booking`][]: a commune's booking rules and the one decision path shared
   by single changes, baskets and periods;
@@ -29,6 +33,18 @@ Examples:
 from typing import TYPE_CHECKING, Final
 
 from cantine_rules._lazy import OnFirstUse
+from cantine_rules.rules.absences import (
+    AbsencePolicy,
+    AbsenceReason,
+    AbsenceRules,
+    AbsentDay,
+    BookedPrice,
+    CertificatesNotAccepted,
+    CertificateWithin,
+    DayCount,
+    FlatCharge,
+    WaitingDays,
+)
 from cantine_rules.rules.booking import (
     BookingRules,
     FamilyAccount,
@@ -71,6 +87,7 @@ from cantine_rules.rules.late import (
     Refuse,
     Surcharge,
 )
+from cantine_rules.rules.non_billable import NonBillableDay, NonBillableDays
 from cantine_rules.rules.window_table import ChangeWindowTable, DayWindows
 
 if TYPE_CHECKING:
@@ -85,23 +102,32 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "AbsencePolicy",
+    "AbsenceReason",
+    "AbsenceRules",
+    "AbsentDay",
     "AcceptLate",
     "AcceptWithSurcharge",
     "AllOf",
     "BasePlus",
     "BaseTimes",
+    "BookedPrice",
     "BookingRules",
     "CalendarDaysBefore",
+    "CertificateWithin",
+    "CertificatesNotAccepted",
     "ChangeWindow",
     "ChangeWindowRule",
     "ChangeWindowTable",
     "ClearDaysBefore",
+    "DayCount",
     "DayStatus",
     "DayWindows",
     "Decision",
     "DecisionStatus",
     "FamilyAccount",
     "FixedWindow",
+    "FlatCharge",
     "FlatPenalty",
     "FlatPrice",
     "FreeAllowance",
@@ -113,6 +139,8 @@ __all__ = [
     "MaxHorizon",
     "MedicalWaiver",
     "MissingPriceError",
+    "NonBillableDay",
+    "NonBillableDays",
     "PeriodDecisions",
     "PlanningDay",
     "PlanningGrid",
@@ -124,6 +152,7 @@ __all__ = [
     "ServiceRules",
     "ServiceStart",
     "Surcharge",
+    "WaitingDays",
     "WeekdayBefore",
     "WorkingDaysBefore",
     "decided_charges",

@@ -267,7 +267,7 @@ class CalendarDaysBefore:
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
-        count = "one" if self.days == 1 else "other"
+        count = {0: "zero", 1: "one"}.get(self.days, "other")
         return words(lang)[f"rule.calendar_days_before.{count}"].format(
             days=self.days, at=_hhmm(self.at)
         )

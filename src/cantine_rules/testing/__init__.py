@@ -13,8 +13,9 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
 [`BookingRules`][cantine_rules.rules.booking.BookingRules],
-[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy] and
-[`UnbookedPresence`][cantine_rules.rules.attendance_fees.UnbookedPresence]
+[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy],
+[`UnbookedPresence`][cantine_rules.rules.attendance_fees.UnbookedPresence] and
+[`AbsencePolicy`][cantine_rules.rules.absences.AbsencePolicy]
 (`late_pickups(service)` draws the late pick-up bands of a given service).
 """
 
@@ -34,10 +35,13 @@ from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.rules.absences import AbsencePolicy
 from cantine_rules.rules.attendance_fees import UnbookedPresence
 from cantine_rules.rules.booking import BookingRules, ServiceRules
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
 from cantine_rules.testing._strategies import (
+    absence_policies,
+    absence_rules,
     booking_changes,
     booking_rules,
     bracket_grids,
@@ -50,6 +54,7 @@ from cantine_rules.testing._strategies import (
     late_handlings,
     late_pickups,
     money,
+    non_billable_days,
     quotients,
     service_rules,
     services,
@@ -61,6 +66,8 @@ from cantine_rules.testing._strategies import (
 __all__ = [
     "LAWS",
     "PolicyLawError",
+    "absence_policies",
+    "absence_rules",
     "booking_changes",
     "booking_rules",
     "bracket_grids",
@@ -74,6 +81,7 @@ __all__ = [
     "late_handlings",
     "late_pickups",
     "money",
+    "non_billable_days",
     "quotients",
     "service_rules",
     "services",
@@ -92,3 +100,4 @@ st.register_type_strategy(ServiceRules, service_rules())
 st.register_type_strategy(BookingRules, booking_rules())
 st.register_type_strategy(CommunePolicy, commune_policies())
 st.register_type_strategy(UnbookedPresence, unbooked_presences())
+st.register_type_strategy(AbsencePolicy, absence_policies())

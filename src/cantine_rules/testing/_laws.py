@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cantine_rules._time import at_paris
 from cantine_rules.errors import InvalidTypeError, UnknownCodeError
-from cantine_rules.model import Booking
+from cantine_rules.model import Booking, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.accounts import Ledger, PaymentMode, build_invoice
@@ -23,11 +23,16 @@ from cantine_rules.pricing.tariffs import (
     NoTariffInForceError,
     PricingContext,
 )
+from cantine_rules.rules.absences import AbsentDay
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
 from cantine_rules.testing._strategies import booking_changes, money, quotients
 
 __all__ = ["LAWS", "PolicyLawError", "check_policy"]
+
+#: What pricing raises where the policy cannot price a day: a figure no source gives, or a day
+#: outside every tariff version (a règlement's grid for one school year only).
+_UNPRICED = (MissingFigureError, NoTariffInForceError)
 
 _RANK = {DecisionStatus.ACCEPTED: 0, DecisionStatus.ACCEPTED_LATE: 1, DecisionStatus.REFUSED: 2}
 
@@ -43,10 +48,10 @@ class PolicyLawError(AssertionError):
 
 
 def _decide(policy: CommunePolicy, change: object) -> Decision | None:
-    """The decision, or None where the policy cannot price the day (a figure no source gives)."""
+    """The decision, or None where the policy cannot price the day (see `_UNPRICED`)."""
     try:
         return policy.decide(change)  # type: ignore[arg-type]
-    except MissingFigureError:
+    except _UNPRICED:
         return None
 
 
@@ -189,7 +194,7 @@ def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
         try:
             first = build_invoice(bookings, pricer, start=days[0], end=days[-1])
             second = build_invoice(shuffled, pricer, start=days[0], end=days[-1])
-        except MissingFigureError:
+        except _UNPRICED:
             return
         assert first == second
 
@@ -262,6 +267,57 @@ def _late_pickup_fair(policy: CommunePolicy, examples: int) -> None:
         assert fee(later, fewer) >= fee(sooner, fewer), (sooner, later)
         assert fee(sooner, more) >= fee(sooner, fewer), (fewer, more)
 
+
+def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
+    """No negative absence charge; an earlier notice or a certificate never costs more.
+
+    Judging twice gives the same answer too.
+    """
+    judged = [s for s in policy.services if policy.absences.for_service(s.code) is not None]
+    if not judged:
+        return
+
+    def judge(
+        code: str, run: tuple[date, ...], notice: datetime | None, certificate: datetime | None
+    ) -> tuple[AbsentDay, ...] | None:
+        try:
+            return policy.judge_absence(code, run, notice_at=notice, certificate_at=certificate)
+        except _UNPRICED:
+            return None
+
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(st.sampled_from(judged), st.integers(1, 6), st.data())
+    def law(service: Service, length: int, data: st.DataObject) -> None:
+        kinds = policy.booking.days_of(service.code)
+        days = policy.calendar.service_days(kinds, date(2024, 9, 2), date(2025, 7, 4))
+        if not days:
+            return
+        first = data.draw(st.integers(0, len(days) - 1))
+        run = days[first : first + length]
+        start = service_start(service, run[0])
+        seconds = st.integers(-10 * 86400, 12 * 86400).map(lambda s: start + timedelta(seconds=s))
+        notice = data.draw(st.none() | seconds)
+        certificate = data.draw(st.none() | seconds)
+        earlier_by = timedelta(seconds=data.draw(st.integers(0, 10 * 86400)))
+        code = service.code
+        answer = judge(code, run, notice, certificate)
+        if answer is None:
+            return
+        assert answer == judge(code, run, notice, certificate)
+        assert all(not day.charge.is_negative() for day in answer), answer
+        # (cheaper, dearer): the first is never charged more than the second, day by day.
+        pairs = [
+            # An earlier notice, or a notice rather than none.
+            (judge(code, run, (notice or start) - earlier_by, certificate), answer),
+            # A certificate rather than none.
+            (judge(code, run, notice, certificate or start), judge(code, run, notice, None)),
+        ]
+        for cheaper, dearer in pairs:
+            if cheaper is None or dearer is None:
+                continue
+            for low, high in zip(cheaper, dearer, strict=True):
+                assert low.charge <= high.charge, (low, high)
+
     law()
 
 
@@ -286,6 +342,9 @@ LAWS: dict[str, Callable[[CommunePolicy, int], None]] = {
         _unbooked_presence_fair
     ),
     "a later or repeated late pick-up costs no less, never below zero": _late_pickup_fair,
+    "absences: no negative charge, an earlier notice or a certificate never costs more": (
+        _absences_judged_by_notice
+    ),
     "the plain-data form round-trips": _round_trips,
 }
 
@@ -300,7 +359,8 @@ def check_policy(
     prices do not fall as the QF rises where the grid is meant to be progressive; a ledger
     conserves its balance; an invoice does not depend on booking order; a presence without
     booking and a late pick-up cost never below zero, the same when asked twice, and no less
-    when repeated (or, for a pick-up, later); the plain-data form round-trips.
+    when repeated (or, for a pick-up, later); an absent day is never charged below zero, and an
+    earlier notice or a certificate never costs more; the plain-data form round-trips.
 
     Args:
         policy: the commune policy to check.

@@ -43,6 +43,19 @@ from cantine_rules.pricing.tariffs import (
     TariffVersion,
     UnitPrice,
 )
+from cantine_rules.rules.absences import (
+    MAX_WAITING_DAYS,
+    AbsenceCharge,
+    AbsencePolicy,
+    AbsenceRules,
+    BookedPrice,
+    CertificateRule,
+    CertificatesNotAccepted,
+    CertificateWithin,
+    DayCount,
+    FlatCharge,
+    WaitingDays,
+)
 from cantine_rules.rules.attendance_fees import (
     BoundarySide,
     CostPrice,
@@ -81,9 +94,12 @@ from cantine_rules.rules.late import (
     Refuse,
     Surcharge,
 )
+from cantine_rules.rules.non_billable import NonBillableDay, NonBillableDays
 from cantine_rules.sources import Source
 
 __all__ = [
+    "absence_policies",
+    "absence_rules",
     "booking_changes",
     "booking_rules",
     "bracket_grids",
@@ -96,6 +112,7 @@ __all__ = [
     "late_handlings",
     "late_pickups",
     "money",
+    "non_billable_days",
     "quotients",
     "service_rules",
     "services",
@@ -299,6 +316,65 @@ def tariffs() -> st.SearchStrategy[Tariff]:
     )
 
 
+def _certificates() -> st.SearchStrategy[CertificateRule]:
+    within = st.builds(
+        lambda hours, waiting, late, extra: CertificateWithin(
+            hours, waiting, late, None if late is None or extra is None else hours + extra
+        ),
+        st.integers(1, 240),
+        st.integers(0, 3),
+        st.none() | st.integers(0, 5),
+        st.none() | st.integers(1, 240),
+    )
+    return st.one_of(within, st.just(CertificatesNotAccepted()))
+
+
+def absence_policies() -> st.SearchStrategy[AbsencePolicy]:
+    """Absence policies of every shape.
+
+    A notice deadline or none, waiting days or none, a booked price or a flat charge, a
+    certificate accepted within some hours, refused or left unsaid.
+    """
+    charges: st.SearchStrategy[AbsenceCharge] = st.one_of(
+        st.just(BookedPrice()), money(0, 10_00).map(FlatCharge)
+    )
+    notices = st.none() | st.one_of(
+        st.builds(CalendarDaysBefore, st.integers(0, 3), _wall_times(0, 23)),
+        st.integers(0, 96).map(HoursBefore),
+    )
+    waiting = st.none() | st.builds(
+        WaitingDays, st.integers(1, MAX_WAITING_DAYS), st.sampled_from(list(DayCount))
+    )
+    return st.builds(AbsencePolicy, charges, notices, waiting, st.none() | _certificates())
+
+
+def absence_rules(codes: list[str] | tuple[str, ...]) -> st.SearchStrategy[AbsenceRules]:
+    """A commune's absence policies: none, a default, and some by service code."""
+    return st.builds(
+        AbsenceRules,
+        st.none() | absence_policies(),
+        st.dictionaries(st.sampled_from(codes), absence_policies(), max_size=2)
+        if codes
+        else st.just({}),
+    )
+
+
+def non_billable_days(
+    codes: list[str] | tuple[str, ...],
+    first: date = date(2024, 9, 2),
+    last: date = date(2025, 7, 4),
+) -> st.SearchStrategy[NonBillableDays]:
+    """Days a commune declares non-billable, for some of *codes* and some sites, or for all."""
+    declared = st.builds(
+        NonBillableDay,
+        st.dates(first, last),
+        st.sampled_from(["Sortie scolaire", "Grève", "Enseignant absent"]),
+        st.lists(st.sampled_from(codes), unique=True, max_size=2) if codes else st.just([]),
+        st.lists(st.sampled_from(["maternelle", "élémentaire"]), unique=True, max_size=2),
+    )
+    return st.lists(declared, max_size=3).map(NonBillableDays)
+
+
 @st.composite
 def unbooked_presences(draw: st.DrawFn) -> UnbookedPresence:
     """What a presence without booking costs, maybe rising from some occurrence.
@@ -411,6 +487,8 @@ def commune_policies(draw: st.DrawFn) -> CommunePolicy:
             for service in booking.services
             if service.kind is ServiceKind.EVENING_CARE and draw(st.booleans())
         },
+        absences=draw(absence_rules([service.code for service in booking.services])),
+        non_billable_days=draw(non_billable_days([service.code for service in booking.services])),
     )
 
 

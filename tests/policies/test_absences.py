@@ -1,0 +1,121 @@
+"""A commune's absences and non-billable days: judging with its tariff, checks and explanations."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import attrs
+import pytest
+
+from cantine_rules import Money, policies
+from cantine_rules.errors import InvalidValueError, UnknownServiceError
+from cantine_rules.policies import CommunePolicy
+from cantine_rules.policies._messages import MESSAGES
+from cantine_rules.rules.absences import (
+    AbsencePolicy,
+    AbsenceReason,
+    AbsenceRules,
+    CertificateWithin,
+    FlatCharge,
+)
+from cantine_rules.rules.deadlines import CalendarDaysBefore
+from cantine_rules.rules.non_billable import NonBillableDay, NonBillableDays
+from cantine_rules.sources import Source
+from cantine_rules.testing import PolicyLawError, check_policy
+from tests._helpers import paris
+
+LUTINS = policies.get("lutins-gourmands")  # repas at 3,60 € à l'unité
+CODE = LUTINS.services[0].code
+MONDAY = date(2024, 9, 30)
+
+
+def _with(**changes: object) -> CommunePolicy:
+    return attrs.evolve(LUTINS, **changes)  # type: ignore[arg-type]
+
+
+def test_the_booked_price_comes_from_the_tariff_and_a_non_billable_day_is_free() -> None:
+    commune = _with(
+        absences=AbsenceRules(AbsencePolicy()),
+        non_billable_days=NonBillableDays((NonBillableDay(MONDAY, "Grève"),)),
+    )
+    tuesday = date(2024, 10, 1)
+    judged = commune.judge_absence(CODE, [MONDAY, tuesday], notice_at=None)
+    assert [(day.reason, day.charge) for day in judged] == [
+        (AbsenceReason.NON_BILLABLE_DAY, Money.zero()),
+        (AbsenceReason.NO_NOTICE, LUTINS.price(CODE, tuesday).unit_price),
+    ]
+    assert not commune.is_billable(CODE, MONDAY)
+    assert commune.is_billable(CODE, tuesday)
+
+
+def test_a_service_without_an_absence_policy_says_so() -> None:
+    with pytest.raises(InvalidValueError, match="sets no absence policy"):
+        LUTINS.judge_absence(CODE, [MONDAY], notice_at=paris(2024, 9, 30, 8))
+    with pytest.raises(UnknownServiceError):
+        LUTINS.is_billable("piscine", MONDAY)
+
+
+def test_absences_and_non_billable_days_name_known_services() -> None:
+    with pytest.raises(UnknownServiceError) as caught:
+        _with(absences=AbsenceRules(None, {"piscine": AbsencePolicy()}))
+    assert caught.value.field == "absences.by_service.piscine"
+    with pytest.raises(UnknownServiceError) as caught:
+        _with(
+            non_billable_days=NonBillableDays(
+                (NonBillableDay(MONDAY, "Grève", services=(CODE, "piscine")),)
+            )
+        )
+    assert caught.value.field == "non_billable_days[0].services[1]"
+
+
+SAME_DAY = AbsencePolicy(FlatCharge(Money.euros("3.75")), CalendarDaysBefore(0, time(9)))
+
+
+def test_explain_says_each_rule_in_both_languages_and_marks_an_unsourced_one() -> None:
+    commune = _with(
+        absences=AbsenceRules(SAME_DAY, {CODE: AbsencePolicy(certificate=CertificateWithin(48))}),
+        non_billable_days=NonBillableDays((NonBillableDay(MONDAY, "Sortie scolaire"),)),
+        citations=(
+            *LUTINS.citations,
+            attrs.evolve(
+                LUTINS.citations[0], topic="non_billable_days", source=Source.public("délibération")
+            ),
+        ),
+    )
+    for lang, words in (("fr", "sous 48 h"), ("en", "within 48 h")):
+        rules = {rule.topic: rule for rule in commune.explain(lang)}
+        assert words in rules[f"absences.{CODE}"].text
+        assert rules[f"absences.{CODE}"].is_default
+        assert not rules["non_billable_days"].is_default
+    english = {
+        rule.topic: rule.text for rule in _with(absences=AbsenceRules(SAME_DAY)).explain("en")
+    }
+    assert (
+        "free with notice before the same day at 09:00; otherwise charged €3.75"
+        in (english[f"absences.{CODE}"])
+    )
+
+
+def test_both_message_tables_have_the_same_absence_keys() -> None:
+    french = {key for key in MESSAGES["fr"] if key.startswith(("absences", "non_billable"))}
+    english = {key for key in MESSAGES["en"] if key.startswith(("absences", "non_billable"))}
+    assert french == english
+    assert len(french) > 10
+
+
+@attrs.frozen
+class _EarlierCostsMore(AbsencePolicy):
+    """A broken policy: notice given before 9:00 is charged, notice after it is free."""
+
+    def judge(self, *args: object, **kwargs: object) -> tuple:  # type: ignore[override,type-arg]
+        notice = kwargs.get("notice_at")
+        judged = super().judge(*args, **kwargs)  # type: ignore[arg-type]
+        if notice is not None and notice.hour < 9:  # type: ignore[attr-defined]
+            return tuple(attrs.evolve(day, charge=Money.euros(9)) for day in judged)
+        return tuple(attrs.evolve(day, charge=Money.zero()) for day in judged)
+
+
+def test_the_law_catches_a_policy_where_an_earlier_notice_costs_more() -> None:
+    commune = _with(absences=AbsenceRules(_EarlierCostsMore()))
+    with pytest.raises(PolicyLawError, match="an earlier notice or a certificate never costs more"):
+        check_policy(commune, max_examples=200, skip=("the plain-data form round-trips",))
