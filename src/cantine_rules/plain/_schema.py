@@ -14,9 +14,12 @@ from types import MappingProxyType
 from typing import Final
 
 from cantine_rules.plain._read import WEEKDAYS
+from cantine_rules.pricing.accounts import CarryForward, Refund
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     EffortRate,
+    FromNextMonth,
+    FromReception,
     MedicalMealFactor,
     MedicalMealFlatPrice,
     ModifiedTariff,
@@ -47,9 +50,11 @@ from cantine_rules.rules.late import (
 )
 
 __all__ = [
+    "CREDIT_TAGS",
     "DEADLINE_TAGS",
     "MODIFIER_TAGS",
     "OUTCOME_TAGS",
+    "QUOTIENT_EFFECT_TAGS",
     "SURCHARGE_TAGS",
     "TARIFF_TAGS",
     "UNKNOWN",
@@ -107,5 +112,19 @@ MODIFIER_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         NonResidentSupplement: "non_resident_supplement",
         MedicalMealFactor: "medical_meal_factor",
         MedicalMealFlatPrice: "medical_meal_flat_price",
+    }
+)
+
+CREDIT_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        CarryForward: "carry_forward",
+        Refund: "refund",
+    }
+)
+
+QUOTIENT_EFFECT_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        FromReception: "from_reception",
+        FromNextMonth: "next_month",
     }
 )
