@@ -12,8 +12,10 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
-[`BookingRules`][cantine_rules.rules.booking.BookingRules] and
-[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy].
+[`BookingRules`][cantine_rules.rules.booking.BookingRules],
+[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy],
+[`MinimumTopUp`][cantine_rules.pricing.accounts.MinimumTopUp] and
+[`QuotientPolicy`][cantine_rules.pricing.tariffs.QuotientPolicy].
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
-from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.pricing.accounts import MinimumTopUp
+from cantine_rules.pricing.tariffs import BracketGrid, QuotientPolicy
 from cantine_rules.rules.booking import BookingRules, ServiceRules
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
 from cantine_rules.testing._strategies import (
@@ -41,12 +44,17 @@ from cantine_rules.testing._strategies import (
     calendars,
     children,
     commune_policies,
+    credit_treatments,
     deadline_rules,
     families,
     instants_around_dst,
     late_handlings,
+    minimum_top_ups,
     money,
+    quotient_policies,
+    quotient_records,
     quotients,
+    service_payments,
     service_rules,
     services,
     surcharges,
@@ -63,12 +71,17 @@ __all__ = [
     "check_policy",
     "children",
     "commune_policies",
+    "credit_treatments",
     "deadline_rules",
     "families",
     "instants_around_dst",
     "late_handlings",
+    "minimum_top_ups",
     "money",
+    "quotient_policies",
+    "quotient_records",
     "quotients",
+    "service_payments",
     "service_rules",
     "services",
     "surcharges",
@@ -84,3 +97,5 @@ st.register_type_strategy(BracketGrid, bracket_grids())
 st.register_type_strategy(ServiceRules, service_rules())
 st.register_type_strategy(BookingRules, booking_rules())
 st.register_type_strategy(CommunePolicy, commune_policies())
+st.register_type_strategy(MinimumTopUp, minimum_top_ups())
+st.register_type_strategy(QuotientPolicy, quotient_policies())
