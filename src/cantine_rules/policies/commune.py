@@ -235,20 +235,22 @@ def _service_payments(value: Iterable[ServicePayment]) -> tuple[ServicePayment, 
     )
 
 
-def _minimum_top_up(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _minimum_top_up(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     from cantine_rules.pricing._payment_terms import MinimumTopUp  # see the imports above
 
-    attrs.validators.instance_of(MinimumTopUp)(instance, attribute, value)
+    if not isinstance(value, MinimumTopUp):
+        raise InvalidTypeError(attribute.name, value, "must be a MinimumTopUp or None")
 
 
-def _credit_treatment(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _credit_treatment(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     from cantine_rules.pricing._payment_terms import CarryForward, Refund  # see the imports
 
-    attrs.validators.instance_of((CarryForward, Refund))(instance, attribute, value)
+    if not isinstance(value, CarryForward | Refund):
+        raise InvalidTypeError(attribute.name, value, "must be CarryForward, Refund or None")
 
 
 @attrs.frozen
