@@ -48,7 +48,7 @@ def test_payment_terms_are_written_as_documented() -> None:
     data = to_data(PAYMENT_TERMS)
     source = {"kind": "public", "reference": "Règlement intérieur, art. 7"}
     assert data["payment_by_service"] == {
-        "vacances": {"scheme": "immediate", "prepayment": {}, "source": source},
+        "vacances": {"scheme": "immediate", "prepayment": {"share": "1"}, "source": source},
         "mercredi": {"scheme": "postfacturation", "prepayment": {"share": "0.3"}, "source": source},
         "etude": {"scheme": "prepaid", "source": source},
     }

@@ -23,8 +23,6 @@ __all__ = ["credit_treatment", "minimum_top_up", "payment_by_service", "quotient
 
 
 def _prepayment(prepayment: Prepayment) -> dict[str, Any]:
-    if prepayment.share == Prepayment().share:
-        return {}
     return {"share": _decimal(prepayment.share)}
 
 

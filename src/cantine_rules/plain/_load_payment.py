@@ -36,12 +36,11 @@ from cantine_rules.pricing.tariffs import FromNextMonth, FromReception, Quotient
 
 __all__ = ["credit_treatment", "minimum_top_up", "payment_by_service", "quotient_effect"]
 
-_DEFAULT_SHARE: Final = Prepayment().share
-
 
 def _prepayment(reader: Reader, value: object, path: str) -> Prepayment:
     table = Table(reader, value, path)
-    share = table.optional("share", decimal_number, _DEFAULT_SHARE)
+    # Written out even at 100 %: a règlement always says how much is paid in advance.
+    share = table.required("share", decimal_number)
     table.close()
     return reader.build(path, same_names("share"), lambda: Prepayment(share))
 

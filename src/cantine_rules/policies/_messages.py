@@ -155,6 +155,7 @@ _FR: Final[Mapping[str, str]] = {
         "le règlement ne nomme aucun mode : PayFiP (paiement en ligne des créances publiques) "
         "et chèque"
     ),
+    "payment.default.separator": " ; ",
     "payment.service": "« {label} » : {scheme}",
     "payment.prepayment": (
         " ; paiement anticipé de {percent} % avant la clôture des réservations ({deadline})"
@@ -278,6 +279,7 @@ _EN: Final[Mapping[str, str]] = {
     "payment.default.payment_modes": (
         "the règlement names no mode: PayFiP (online payment of public debts) and cheque"
     ),
+    "payment.default.separator": "; ",
     "payment.service": "« {label} »: {scheme}",
     "payment.prepayment": "; {percent} % paid in advance before bookings close ({deadline})",
     "top_up.per_child": "Wallet: a top-up is at least {amount} per child.",

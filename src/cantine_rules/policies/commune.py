@@ -650,7 +650,7 @@ class CommunePolicy:
         """The source of the payment rule: the library's defaults when the commune left any."""
         if not self.payment_defaults:
             return self.source_of("payment")
-        reasons = "; ".join(
+        reasons = say(lang, "payment.default.separator").join(
             say(lang, f"payment.default.{name}") for name in sorted(self.payment_defaults)
         )
         return Source.default(reasons)
