@@ -189,3 +189,22 @@ def test_a_credit_is_treated_whole_and_no_part_is_negative(
     assert not any(
         part.is_negative() for part in (treated.carried, treated.refunded, treated.forfeited)
     )
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: ServicePayment("vacances", PaymentScheme.IMMEDIATE, "règlement"),
+        lambda: MinimumTopUp(Money.euros("20"), "règlement"),
+        lambda: CarryForward("règlement"),
+        lambda: Refund("0.5", "règlement"),
+    ],
+)
+def test_a_source_that_is_not_a_source_is_the_library_s_type_error(build: object) -> None:
+    with pytest.raises(InvalidTypeError, match="source"):
+        build()  # type: ignore[operator]
+
+
+def test_per_child_is_a_bool() -> None:
+    with pytest.raises(InvalidTypeError, match="per_child"):
+        MinimumTopUp(Money.euros("20"), _SRC, "yes")  # type: ignore[arg-type]

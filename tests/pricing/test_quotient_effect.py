@@ -130,3 +130,8 @@ def test_no_record_counts_before_it_takes_effect(
         assert applied.uses_default
     if applied.quotient_familial is not None:
         assert not (policy.zero_means_unknown and applied.quotient_familial == 0)
+
+
+def test_zero_means_unknown_is_a_bool() -> None:
+    with pytest.raises(InvalidTypeError, match="zero_means_unknown"):
+        QuotientPolicy(None, None, _SRC, zero_means_unknown=1)  # type: ignore[arg-type]

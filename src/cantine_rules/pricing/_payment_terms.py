@@ -39,6 +39,7 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._account_errors import require_positive
 from cantine_rules.pricing._payment import PaymentScheme
+from cantine_rules.pricing._tariffs import _a_bool as a_bool
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -54,8 +55,13 @@ __all__ = [
     "TreatedCredit",
 ]
 
-_SOURCE: Final = attrs.validators.instance_of(Source)
 _WHOLE: Final = Decimal(1)
+
+
+def _a_source(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: a [`Source`][cantine_rules.sources.Source], or the library's type error."""
+    if not isinstance(value, Source):
+        raise InvalidTypeError(attribute.name, value, "must be a Source")
 
 
 def _fraction(value: object, field: str, *, zero_allowed: bool) -> Decimal:
@@ -148,7 +154,7 @@ class ServicePayment:
 
     service_code: str = attrs.field(validator=identifier)
     scheme: PaymentScheme = attrs.field(validator=enum_member(PaymentScheme))
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=_a_source)
     prepayment: Prepayment | None = attrs.field(default=None, validator=_prepayment)
 
 
@@ -214,8 +220,8 @@ class MinimumTopUp:
     """
 
     amount: Money = attrs.field(validator=_positive_minimum)
-    source: Source = attrs.field(validator=_SOURCE)
-    per_child: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    source: Source = attrs.field(validator=_a_source)
+    per_child: bool = attrs.field(default=True, validator=a_bool)
 
     def minimum_for(self, children: int = 1) -> Money:
         """The least a top-up for *children* children (at least one) may be."""
@@ -274,7 +280,7 @@ class CarryForward:
         Money.euros('7.20')
     """
 
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=_a_source)
 
     def treat(self, credit: Money) -> TreatedCredit:
         """The whole *credit* (0,00 € or more) is carried forward."""
@@ -296,7 +302,7 @@ class Refund:
     """
 
     rate: Decimal = attrs.field(converter=_refund_rate)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=_a_source)
 
     def treat(self, credit: Money) -> TreatedCredit:
         """*credit* (0,00 € or more) times the rate, rounded once, half-up, to the cent."""

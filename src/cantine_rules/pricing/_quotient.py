@@ -47,6 +47,7 @@ from cantine_rules._validators import (
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
+from cantine_rules.pricing._tariffs import _a_bool as a_bool
 from cantine_rules.pricing._tariffs import optional_quotient, quotient_value
 from cantine_rules.sources import Source
 
@@ -309,9 +310,7 @@ class QuotientPolicy:
     registration_deadline: date | None = attrs.field(validator=optional_date)
     source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
     takes_effect: QuotientEffect = attrs.field(factory=FromReception, validator=_effect)
-    zero_means_unknown: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
-    )
+    zero_means_unknown: bool = attrs.field(default=False, validator=a_bool)
 
     def is_valid(self, record: QuotientRecord) -> bool:
         """True when the record's attestation was young enough on the day it was received.
