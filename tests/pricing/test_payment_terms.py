@@ -208,3 +208,19 @@ def test_a_source_that_is_not_a_source_is_the_library_s_type_error(build: object
 def test_per_child_is_a_bool() -> None:
     with pytest.raises(InvalidTypeError, match="per_child"):
         MinimumTopUp(Money.euros("20"), _SRC, "yes")  # type: ignore[arg-type]
+
+
+@given(
+    st.integers(-10 * 86400, 10 * 86400),
+    st.integers(0, 10 * 86400),
+    st.dates(date(2024, 9, 1), date(2026, 8, 31)),
+)
+def test_an_earlier_payment_is_never_late_where_a_later_one_is_on_time(
+    offset: int, earlier_by: int, day: date
+) -> None:
+    deadline = at_paris(day, time(0, 0))
+    later = deadline + timedelta(seconds=offset)
+    earlier = later - timedelta(seconds=earlier_by)
+    if Prepayment.is_on_time(later, deadline):
+        assert Prepayment.is_on_time(earlier, deadline)
+    assert Prepayment.is_on_time(later, deadline) == (offset < 0)
