@@ -539,7 +539,6 @@ def test_check_reports_every_problem_with_its_path(tmp_path: Path) -> None:
         "services",
         "rules",
         "payment_scheme",
-        "payment_modes",
     }
     assert "allowed: A, B, C" in problems["calendar.zone"]
     human = run("check", str(bad))

@@ -37,8 +37,11 @@ Top-level keys: `slug`, `name`, `aliases`, `payment_scheme`, `payment_modes`,
 (`default`, `by_kind`, `by_service`), `tariffs` (by service code, each with its `versions`),
 `quotient_policy`, `dossier`, `citations`, `unbooked_presence` (`default`, `by_service`),
 `late_pickup` (by service code, each with its `bands`), `absences` (`default`, `by_service`: how
-an absence from a booked day is charged) and `non_billable_days` (the days the commune never
-charges). The tags:
+an absence from a booked day is charged), `non_billable_days` (the days the commune never
+charges), `payment_by_service` (by service code), `minimum_top_up` and `credit_treatment`.
+`payment_scheme` and `payment_modes` may be left out:
+they then take the library's defaults (postfacturation; cheque and PayFiP), which
+`explain` cites as defaults. The tags:
 
 * deadline: `hours_before`, `working_days_before`, `weekday_before`,
   `calendar_days_before`, `clear_days_before`, `fixed_window`, `max_horizon`, `all_of`;
@@ -47,8 +50,11 @@ charges). The tags:
 * tariff: `unit_price`, `bracket_grid`, `effort_rate`, `modified`;
 * modifier: `sibling_reduction`, `non_resident_supplement`, `medical_meal_factor`,
   `medical_meal_flat_price`;
-* charge of a presence without booking: `flat_price`, `cost_price`, `base_plus`, `base_times`.
-* absence charge: `booked_price`, `flat`; medical certificate: `within`, `not_accepted`.
+* charge of a presence without booking: `flat_price`, `cost_price`, `base_plus`, `base_times`;
+* absence charge: `booked_price`, `flat`; medical certificate: `within`, `not_accepted`;
+* credit treatment: `carry_forward`, `refund`;
+* quotient familial effect date (`quotient_policy.takes_effect`): `from_reception`,
+  `next_month`.
 
 See the "Configure a new commune" guide for a whole example.
 
@@ -223,7 +229,7 @@ def from_data(data: Mapping[str, Any], *, source: str | None = None) -> CommuneP
         ...     from_data({"slug": "x", "name": "X"})
         ... except PolicyError as error:
         ...     [problem.path for problem in error.problems]
-        ['calendar', 'services', 'rules', 'payment_scheme', 'payment_modes']
+        ['calendar', 'services', 'rules']
     """
     from cantine_rules.plain._load import load_policy  # see _ON_FIRST_USE
 

@@ -34,6 +34,7 @@ from cantine_rules.pricing.tariffs import (
     BracketGrid,
     DocumentRequirement,
     EffortRate,
+    FromReception,
     MedicalMealFactor,
     MedicalMealFlatPrice,
     ModifiedTariff,
@@ -322,10 +323,18 @@ def _version(version: TariffVersion, path: str) -> dict[str, Any]:
 
 
 def _quotient_policy(policy: QuotientPolicy) -> dict[str, Any]:
-    data: dict[str, Any] = {"registration_deadline": policy.registration_deadline}
+    from cantine_rules.plain._dump_payment import quotient_effect  # it imports this module
+
+    data: dict[str, Any] = {}
+    if policy.registration_deadline is not None:
+        data["registration_deadline"] = policy.registration_deadline
     if policy.max_age_months is not None:
         data["max_age_months"] = policy.max_age_months
     data["source"] = _source(policy.source)
+    if not isinstance(policy.takes_effect, FromReception):
+        data["takes_effect"] = quotient_effect(policy.takes_effect)
+    if policy.zero_means_unknown:
+        data["zero_means_unknown"] = True
     return data
 
 
@@ -359,8 +368,19 @@ def dump_policy(policy: CommunePolicy) -> dict[str, Any]:
     data: dict[str, Any] = {"slug": policy.slug, "name": policy.name}
     if policy.aliases:
         data["aliases"] = list(policy.aliases)
-    data["payment_scheme"] = policy.payment_scheme.value
-    data["payment_modes"] = sorted(mode.value for mode in policy.payment_modes)
+    from cantine_rules.plain import _dump_payment as payment  # it imports this module
+
+    # A field the commune left to the library's default is left out, as the file had it.
+    if "payment_scheme" not in policy.payment_defaults:
+        data["payment_scheme"] = policy.payment_scheme.value
+    if "payment_modes" not in policy.payment_defaults:
+        data["payment_modes"] = sorted(mode.value for mode in policy.payment_modes)
+    if policy.payment_by_service:
+        data["payment_by_service"] = payment.payment_by_service(policy.payment_by_service)
+    if policy.minimum_top_up is not None:
+        data["minimum_top_up"] = payment.minimum_top_up(policy.minimum_top_up)
+    if policy.credit_treatment is not None:
+        data["credit_treatment"] = payment.credit_treatment(policy.credit_treatment)
     if policy.wallet_alert_threshold is not None:
         data["wallet_alert_threshold"] = _money(policy.wallet_alert_threshold)
     if booking.auto_validate:

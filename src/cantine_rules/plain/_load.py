@@ -56,7 +56,11 @@ from cantine_rules.plain._schema import (
     WEEKDAYS,
 )
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
-from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.pricing.accounts import (
+    DEFAULT_PAYMENT_MODES,
+    DEFAULT_PAYMENT_SCHEME,
+    PaymentMode,
+)
 from cantine_rules.pricing.tariffs import (
     AppliesWhen,
     Bracket,
@@ -64,6 +68,7 @@ from cantine_rules.pricing.tariffs import (
     DocumentKind,
     DocumentRequirement,
     EffortRate,
+    FromReception,
     MedicalMealFactor,
     MedicalMealFlatPrice,
     ModifiedTariff,
@@ -674,15 +679,20 @@ def _schedule_versions(reader: Reader, value: object, path: str) -> tuple[Tariff
 
 
 def _quotient_policy(reader: Reader, value: object, path: str) -> QuotientPolicy:
+    from cantine_rules.plain._load_payment import quotient_effect  # it imports this module
+
     table = Table(reader, value, path)
-    deadline = table.required("registration_deadline", day)
+    deadline = table.optional("registration_deadline", day, None)
     months = table.optional("max_age_months", _MONTHS, None)
     source = table.required("source", _source)
+    effect = table.optional("takes_effect", quotient_effect, FromReception())
+    zero_unknown = table.optional("zero_means_unknown", boolean, False)
     table.close()
     return reader.build(
         path,
-        same_names("registration_deadline", "max_age_months", "source"),
-        lambda: QuotientPolicy(months, deadline, source),
+        same_names("registration_deadline", "max_age_months", "source", "takes_effect")
+        | {"zero_means_unknown": "zero_means_unknown"},
+        lambda: QuotientPolicy(months, deadline, source, effect, zero_unknown),
     )
 
 
@@ -735,6 +745,7 @@ def _known_codes(
 def load_policy(reader: Reader, data: object) -> CommunePolicy:
     """The policy *data* describes; raises :class:`ReadError` once every problem is recorded."""
     # Imported here: that module builds on this one's surcharge readers.
+    from cantine_rules.plain import _load_payment as payment  # it imports this module
     from cantine_rules.plain._load_presence import late_pickups, unbooked_presence
 
     table = Table(reader, data, "")
@@ -746,8 +757,15 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
     rules = table.required("rules", _rules)
     requirements = table.optional("requirements", _requirements, Requirements())
     auto_validate = table.optional("auto_validate", boolean, False)
-    scheme = table.required("payment_scheme", choice(PaymentScheme))
-    modes = table.required("payment_modes", list_of(choice(PaymentMode)))
+    scheme = table.optional("payment_scheme", choice(PaymentScheme), DEFAULT_PAYMENT_SCHEME)
+    modes = table.optional("payment_modes", list_of(choice(PaymentMode)), DEFAULT_PAYMENT_MODES)
+    # What the file leaves out takes the library's default, and is said to be one.
+    defaults = frozenset(
+        name for name in ("payment_scheme", "payment_modes") if not table.has(name)
+    )
+    by_service = table.optional("payment_by_service", payment.payment_by_service, ())
+    top_up = table.optional("minimum_top_up", payment.minimum_top_up, None)
+    credit = table.optional("credit_treatment", payment.credit_treatment, None)
     tariffs = table.optional("tariffs", table_of(_schedule_versions), {})
     quotient = table.optional("quotient_policy", _quotient_policy, None)
     wallet = table.optional("wallet_alert_threshold", money, None)
@@ -791,6 +809,9 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             "late_pickup",
             "absences",
             "non_billable_days",
+            "payment_by_service",
+            "minimum_top_up",
+            "credit_treatment",
         ),
         lambda: CommunePolicy(
             slug=slug,
@@ -808,6 +829,10 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             late_pickup=pickups,
             absences=absences,
             non_billable_days=non_billable,
+            payment_by_service=by_service,
+            minimum_top_up=top_up,
+            credit_treatment=credit,
+            payment_defaults=defaults,
         ),
     )
 
@@ -855,6 +880,8 @@ def _cross_checks(reader: Reader, data: Mapping[str, object]) -> bool:
         ok = _known_codes(reader, unbooked, "unbooked_presence.by_service", known) and ok
         ok = _known_codes(reader, _keys(data.get("late_pickup")), "late_pickup", known) and ok
         ok = check_service_codes(reader, data, known) and ok
+        payments = _keys(data.get("payment_by_service"))
+        ok = _known_codes(reader, payments, "payment_by_service", known) and ok
     modes = _strings(data.get("payment_modes"), None, "payment_modes")
     ok = unique(reader, modes, "payment mode") and ok
     topics = _strings(data.get("citations"), "topic", "citations")

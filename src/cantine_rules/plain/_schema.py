@@ -14,9 +14,12 @@ from types import MappingProxyType
 from typing import Final
 
 from cantine_rules.plain._read import WEEKDAYS
+from cantine_rules.pricing.accounts import CarryForward, Refund
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     EffortRate,
+    FromNextMonth,
+    FromReception,
     MedicalMealFactor,
     MedicalMealFlatPrice,
     ModifiedTariff,
@@ -56,9 +59,11 @@ from cantine_rules.rules.late import (
 __all__ = [
     "ABSENCE_CHARGE_TAGS",
     "CERTIFICATE_TAGS",
+    "CREDIT_TAGS",
     "DEADLINE_TAGS",
     "MODIFIER_TAGS",
     "OUTCOME_TAGS",
+    "QUOTIENT_EFFECT_TAGS",
     "SURCHARGE_TAGS",
     "TARIFF_TAGS",
     "UNBOOKED_CHARGE_TAGS",
@@ -142,5 +147,19 @@ CERTIFICATE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
     {
         CertificateWithin: "within",
         CertificatesNotAccepted: "not_accepted",
+    }
+)
+
+CREDIT_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        CarryForward: "carry_forward",
+        Refund: "refund",
+    }
+)
+
+QUOTIENT_EFFECT_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        FromReception: "from_reception",
+        FromNextMonth: "next_month",
     }
 )

@@ -126,6 +126,44 @@ _FR: Final[Mapping[str, str]] = {
         "Quotient familial : attestation de moins de {months} mois ; après le {deadline}, le "
         "tarif par défaut s'applique jusqu'à la régularisation du dossier, sans effet rétroactif."
     ),
+    "quotient.any_age": (
+        "Quotient familial : après le {deadline}, le tarif par défaut s'applique jusqu'à la "
+        "régularisation du dossier, sans effet rétroactif."
+    ),
+    "quotient.no_deadline": (
+        "Quotient familial : un quotient reçu ne compte qu'à partir de sa prise d'effet, sans "
+        "effet rétroactif ; sans quotient en vigueur, le tarif par défaut s'applique."
+    ),
+    "quotient.no_deadline.aged": (
+        "Quotient familial : attestation de moins de {months} mois ; un quotient reçu ne compte "
+        "qu'à partir de sa prise d'effet, sans effet rétroactif ; sans quotient en vigueur, le "
+        "tarif par défaut s'applique."
+    ),
+    "quotient.effect.next_month": (
+        "Un nouveau quotient familial prend effet le 1er du mois suivant sa réception, sans "
+        "rétroactivité."
+    ),
+    "quotient.zero": (
+        "Un quotient familial de 0 (non calculable par la CAF) vaut quotient inconnu : le tarif "
+        "par défaut s'applique, jamais la tranche la plus basse."
+    ),
+    "payment.default.payment_scheme": (
+        "le règlement ne dit pas quand payer : facturation après service, ce que décrivent la "
+        "plupart des règlements"
+    ),
+    "payment.default.payment_modes": (
+        "le règlement ne nomme aucun mode : PayFiP (paiement en ligne des créances publiques) "
+        "et chèque"
+    ),
+    "payment.default.separator": " ; ",
+    "payment.service": "« {label} » : {scheme}",
+    "payment.prepayment": (
+        " ; paiement anticipé de {percent} % avant la clôture des réservations ({deadline})"
+    ),
+    "top_up.per_child": "Porte-monnaie : rechargement minimum de {amount} par enfant.",
+    "top_up.per_family": "Porte-monnaie : rechargement minimum de {amount} par famille.",
+    "credit.carry_forward": "Un avoir est déduit de ce que la famille paie ensuite.",
+    "credit.refund": "Un avoir est remboursé à {percent} % de son montant.",
     "dossier": "Pièce : {label}",
     # Fees of attendance nobody booked.
     "unbooked": "« {label} » pris sans réservation : {charge}{repeated}{counted}.",
@@ -261,6 +299,40 @@ _EN: Final[Mapping[str, str]] = {
         "Quotient familial: attestation under {months} months; after {deadline} the default "
         "tariff applies until the dossier is regularised, with no retroactive reduction."
     ),
+    "quotient.any_age": (
+        "Quotient familial: after {deadline} the default tariff applies until the dossier is "
+        "regularised, with no retroactive reduction."
+    ),
+    "quotient.no_deadline": (
+        "Quotient familial: a quotient received counts only once it takes effect, with no "
+        "retroactive reduction; without a quotient in force the default tariff applies."
+    ),
+    "quotient.no_deadline.aged": (
+        "Quotient familial: attestation under {months} months; a quotient received counts only "
+        "once it takes effect, with no retroactive reduction; without a quotient in force the "
+        "default tariff applies."
+    ),
+    "quotient.effect.next_month": (
+        "A new quotient familial takes effect on the 1st of the month after it is received, "
+        "never backdated."
+    ),
+    "quotient.zero": (
+        "A quotient familial of 0 (the CAF could not compute it) counts as unknown: the default "
+        "tariff applies, never the lowest bracket."
+    ),
+    "payment.default.payment_scheme": (
+        "the règlement does not say when to pay: billed after the fact, as most règlements do"
+    ),
+    "payment.default.payment_modes": (
+        "the règlement names no mode: PayFiP (online payment of public debts) and cheque"
+    ),
+    "payment.default.separator": "; ",
+    "payment.service": "« {label} »: {scheme}",
+    "payment.prepayment": "; {percent} % paid in advance before bookings close ({deadline})",
+    "top_up.per_child": "Wallet: a top-up is at least {amount} per child.",
+    "top_up.per_family": "Wallet: a top-up is at least {amount} per family.",
+    "credit.carry_forward": "A credit is deducted from what the family pays next.",
+    "credit.refund": "A credit is refunded at {percent} % of its amount.",
     "dossier": "Document: {label}",
     "unbooked": "« {label} » taken without booking: {charge}{repeated}{counted}.",
     "unbooked.repeated": "; from occurrence {occurrence} {period}: {charge}",

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -31,7 +30,7 @@ from cantine_rules._validators import (
 )
 from cantine_rules.calendar import FOUR_AND_A_HALF_DAYS, FOUR_DAYS, SchoolCalendar
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
-from cantine_rules.model import Booking, BookingChange, Service
+from cantine_rules.model import Booking, BookingChange, ChangeAction, Service
 from cantine_rules.money import Money
 from cantine_rules.policies._messages import check_lang, money, number, say
 
@@ -39,7 +38,12 @@ from cantine_rules.policies._messages import check_lang, money, number, say
 # account and tariff class: a process that decides one change builds only the classes it uses.
 # Priced units, wallets, modifiers, dossiers, quotient familial rules and planning grids are
 # imported where first used.
-from cantine_rules.pricing._payment import PaymentMode
+from cantine_rules.pricing._payment import (
+    DEFAULT_PAYMENT_MODES,
+    DEFAULT_PAYMENT_SCHEME,
+    PaymentMode,
+    PaymentScheme,
+)
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
 from cantine_rules.pricing._tariffs import (
     BracketGrid,
@@ -51,6 +55,7 @@ from cantine_rules.pricing._tariffs import (
 )
 from cantine_rules.rules.absences import AbsenceRules
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
+from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision
 from cantine_rules.rules.late import (
     AcceptLate,
@@ -67,6 +72,13 @@ from cantine_rules.sources import Source, SourceKind
 if TYPE_CHECKING:
     from cantine_rules.pricing._dossier import DocumentRequirement
     from cantine_rules.pricing._modifiers import Modifier
+    from cantine_rules.pricing._payment_terms import (
+        CreditTreatment,
+        MinimumTopUp,
+        ServicePayment,
+        TopUpCheck,
+        TreatedCredit,
+    )
     from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
     from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
     from cantine_rules.pricing._wallet import Wallet
@@ -90,24 +102,13 @@ __all__ = [
 ]
 
 
-class PaymentScheme(StrEnum):
-    """When families pay."""
-
-    POSTFACTURATION = "postfacturation"
-    """After the fact, on an invoice for the month (seed 002, Saint-Just-d'Avray, Paris)."""
-    IMMEDIATE = "immediate"
-    """At booking: « Paiement immédiat », bookings count only once paid (seed 001)."""
-    PREPAID = "prepaid"
-    """From a prepaid wallet, « porte-monnaie », that must stay in credit (Chantraine)."""
-
-
 @attrs.frozen
 class Citation:
     """Where one rule of a commune comes from.
 
     Topics name the rule: ``calendar``, ``service.<code>``, ``rules.<code>`` (its deadlines and
     late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``,
-    ``unbooked_presence.<code>`` (a presence without booking), ``late_pickup.<code>``.
+    ``unbooked_presence.<code>`` (a presence without booking), ``late_pickup.<code>``,
     ``absences.<code>`` (how an absence from it is charged), ``non_billable_days``.
     Tariffs cite their source in each
     [`TariffVersion`][cantine_rules.pricing.tariffs.TariffVersion].
@@ -252,6 +253,54 @@ def _check_attendance_fees(policy: CommunePolicy) -> None:
         rule.require_end(policy.booking.service(code), f"late_pickup.{code}.bands[0].starts")
 
 
+#: The payment fields a commune may leave to the library's defaults, with each default.
+_PAYMENT_DEFAULTS: dict[str, object] = {
+    "payment_scheme": DEFAULT_PAYMENT_SCHEME,
+    "payment_modes": DEFAULT_PAYMENT_MODES,
+}
+
+
+def _payment_defaults(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        value = (value,)
+    result = frozenset(value)
+    for name in result:
+        if name not in _PAYMENT_DEFAULTS:
+            known = ", ".join(_PAYMENT_DEFAULTS)
+            raise InvalidValueError("payment_defaults", name, f"must name one of: {known}")
+    return result
+
+
+def _service_payments(value: Iterable[ServicePayment]) -> tuple[ServicePayment, ...]:
+    result = tuple(value)
+    if not result:
+        return result
+    # Imported only for a commune that pays a service its own way (see the imports above).
+    from cantine_rules.pricing._payment_terms import ServicePayment
+
+    return require_unique_items(
+        result, ServicePayment, "payment_by_service", "service_code", lambda p: p.service_code
+    )
+
+
+def _minimum_top_up(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    from cantine_rules.pricing._payment_terms import MinimumTopUp  # see the imports above
+
+    if not isinstance(value, MinimumTopUp):
+        raise InvalidTypeError(attribute.name, value, "must be a MinimumTopUp or None")
+
+
+def _credit_treatment(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    from cantine_rules.pricing._payment_terms import CarryForward, Refund  # see the imports
+
+    if not isinstance(value, CarryForward | Refund):
+        raise InvalidTypeError(attribute.name, value, "must be CarryForward, Refund or None")
+
+
 @attrs.frozen
 class CommunePolicy:
     """Everything a commune decides: its booking rules, tariffs, payment and account rules.
@@ -262,8 +311,11 @@ class CommunePolicy:
         booking: calendar, services, deadlines, late handling, who may book.
         tariffs: one [`TariffSchedule`][cantine_rules.pricing.tariffs.TariffSchedule] per
             priced service.
-        payment_scheme: postfacturation, paiement immédiat or prepaid wallet.
-        payment_modes: how families may pay.
+        payment_scheme: postfacturation, paiement immédiat or prepaid wallet; by default
+            postfacturation (`DEFAULT_PAYMENT_SCHEME`), for every service that
+            *payment_by_service* does not list.
+        payment_modes: how families may pay; by default cheque and PayFiP
+            (`DEFAULT_PAYMENT_MODES`).
         quotient_policy: which quotient familial record applies on a day, if the tariffs use one.
         wallet_alert_threshold: the balance at which a prepaid wallet's family is reminded.
         dossier: the documents a registration needs, if the commune lists them.
@@ -273,13 +325,27 @@ class CommunePolicy:
         late_pickup: late pick-up fees by band of time, by service code.
         absences: how an absence from a booked day is charged, by default and by service.
         non_billable_days: the days the commune declares never charged (outings, strikes).
+        payment_by_service: the services paid otherwise than by *payment_scheme* (holidays
+            prepaid before their booking deadline while the périscolaire is billed after the
+            month), at most one entry per service.
+        minimum_top_up: the least a family may credit to its prepaid wallet at once, if any.
+        credit_treatment: what becomes of a credit the family is owed; when None, it is
+            carried to what the family pays next (`DEFAULT_CREDIT_TREATMENT`).
+        payment_defaults: which of ``payment_scheme`` and ``payment_modes`` the commune's
+            règlement does not state, so that they hold the library's defaults;
+            [`explain`][] then cites them as defaults, and the plain-data form leaves them out.
+            Each named field must hold its default value.
     """
 
     slug: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=identifier)
     booking: BookingRules = attrs.field(validator=attrs.validators.instance_of(BookingRules))
-    payment_scheme: PaymentScheme = attrs.field(validator=enum_member(PaymentScheme))
-    payment_modes: frozenset[PaymentMode] = attrs.field(converter=_modes)
+    payment_scheme: PaymentScheme = attrs.field(
+        default=DEFAULT_PAYMENT_SCHEME, validator=enum_member(PaymentScheme)
+    )
+    payment_modes: frozenset[PaymentMode] = attrs.field(
+        default=DEFAULT_PAYMENT_MODES, converter=_modes
+    )
     tariffs: tuple[TariffSchedule, ...] = attrs.field(default=(), converter=_schedules)
     quotient_policy: QuotientPolicy | None = attrs.field(default=None, validator=_quotient_policy)
     wallet_alert_threshold: Money | None = attrs.field(
@@ -301,6 +367,14 @@ class CommunePolicy:
     non_billable_days: NonBillableDays = attrs.field(
         factory=NonBillableDays, validator=attrs.validators.instance_of(NonBillableDays)
     )
+    payment_by_service: tuple[ServicePayment, ...] = attrs.field(
+        default=(), converter=_service_payments
+    )
+    minimum_top_up: MinimumTopUp | None = attrs.field(default=None, validator=_minimum_top_up)
+    credit_treatment: CreditTreatment | None = attrs.field(
+        default=None, validator=_credit_treatment
+    )
+    payment_defaults: frozenset[str] = attrs.field(default=frozenset(), converter=_payment_defaults)
 
     def __attrs_post_init__(self) -> None:
         known = {service.code for service in self.booking.services}
@@ -314,6 +388,16 @@ class CommunePolicy:
         from cantine_rules.policies._absences import check_service_codes
 
         check_service_codes(self, known)
+        for index, payment in enumerate(self.payment_by_service):
+            if payment.service_code not in known:
+                raise UnknownServiceError(
+                    payment.service_code, known, field=f"payment_by_service[{index}].service_code"
+                )
+        for name in sorted(self.payment_defaults):
+            if getattr(self, name) != _PAYMENT_DEFAULTS[name]:
+                raise InvalidValueError(
+                    "payment_defaults", name, f"{name} is not the library's default"
+                )
 
     # Views --------------------------------------------------------------------------------------
 
@@ -404,6 +488,77 @@ class CommunePolicy:
                 "payment_modes", self.payment_modes, "no mode but tickets can credit a wallet"
             )
         return Wallet(alert_threshold=self.wallet_alert_threshold, accepted_modes=modes)
+
+    # Payment by service -------------------------------------------------------------------------
+
+    def payment_of(self, code: str) -> ServicePayment | None:
+        """The payment terms of the service *code*, or None when it follows the commune's.
+
+        Raises:
+            UnknownServiceError: the commune has no such service.
+        """
+        self.service(code)
+        for payment in self.payment_by_service:
+            if payment.service_code == code:
+                return payment
+        return None
+
+    def scheme_of(self, code: str) -> PaymentScheme:
+        """How the service *code* is paid: its own scheme, or the commune's.
+
+        Raises:
+            UnknownServiceError: the commune has no such service.
+
+        Examples:
+            >>> from cantine_rules import policies
+            >>> policies.get("chantraine").scheme_of("repas").value
+            'prepaid'
+        """
+        payment = self.payment_of(code)
+        return self.payment_scheme if payment is None else payment.scheme
+
+    def prepayment_deadline(self, code: str, day: date) -> datetime | None:
+        """The instant by which the service *code* on *day* must be prepaid; None if it is not.
+
+        It is the deadline of the service's booking rule for adding the day (« avant la clôture
+        des inscriptions »), never after the service starts; a payment is on time strictly
+        before it (`Prepayment.is_on_time`). A prepaid service whose rule sets no deadline
+        is due when the service starts.
+        """
+        payment = self.payment_of(code)
+        if payment is None or payment.prepayment is None:
+            return None
+        window = self.booking.window(ChangeAction.ADD, code, day)
+        if window.closes_at is not None:
+            return window.closes_at
+        return service_start(self.service(code), day)
+
+    def check_top_up(self, top_up: Money, children: int = 1) -> TopUpCheck:
+        """Whether a wallet top-up of *top_up* for *children* children may be credited.
+
+        Without a `minimum_top_up`, any top-up above 0,00 € is accepted.
+
+        Raises:
+            ZeroAmountError, NegativeAmountError: *top_up* is not above 0,00 € (field
+                ``top_up``).
+        """
+        from cantine_rules.pricing._payment_terms import TopUpCheck  # see the imports above
+
+        if self.minimum_top_up is not None:
+            return self.minimum_top_up.check(top_up, children)
+        from cantine_rules.pricing._account_errors import require_positive
+
+        require_positive(top_up, "top_up")
+        return TopUpCheck(True, Money.zero())
+
+    def treat_credit(self, credit: Money) -> TreatedCredit:
+        """What becomes of a *credit* (0,00 € or more) the family is owed.
+
+        The commune's `credit_treatment`, or `DEFAULT_CREDIT_TREATMENT` (carried forward).
+        """
+        from cantine_rules.pricing._payment_terms import DEFAULT_CREDIT_TREATMENT  # see imports
+
+        return (self.credit_treatment or DEFAULT_CREDIT_TREATMENT).treat(credit)
 
     def pricer(
         self,
@@ -646,21 +801,15 @@ class CommunePolicy:
             ExplainedRule(
                 "payment",
                 say(lang, "payment", scheme=scheme, modes=modes),
-                self.source_of("payment"),
+                self._payment_source(lang),
             )
         )
+        rules.extend(self._explain_payment_terms(lang))
         if self.wallet_alert_threshold is not None:
             text = say(lang, "wallet", amount=money(lang, self.wallet_alert_threshold))
             rules.append(ExplainedRule("wallet", text, self.source_of("wallet")))
         if self.quotient_policy is not None:
-            policy = self.quotient_policy
-            text = say(
-                lang,
-                "quotient",
-                months=policy.max_age_months,
-                deadline=policy.registration_deadline,
-            )
-            rules.append(ExplainedRule("quotient", text, policy.source))
+            rules.extend(_explain_quotient(self.quotient_policy, lang))
         for requirement in self.dossier:
             rules.append(
                 ExplainedRule(
@@ -674,6 +823,70 @@ class CommunePolicy:
 
         rules.extend(explain_absences(self, lang))
         return tuple(rules)
+
+    def _payment_source(self, lang: str) -> Source | None:
+        """The source of the payment rule: the library's defaults when the commune left any."""
+        if not self.payment_defaults:
+            return self.source_of("payment")
+        reasons = say(lang, "payment.default.separator").join(
+            say(lang, f"payment.default.{name}") for name in sorted(self.payment_defaults)
+        )
+        return Source.default(reasons)
+
+    def _explain_payment_terms(self, lang: str) -> list[ExplainedRule]:
+        rules: list[ExplainedRule] = []
+        for payment in self.payment_by_service:
+            service = self.service(payment.service_code)
+            text = say(
+                lang,
+                "payment.service",
+                label=service.label,
+                scheme=say(lang, f"payment.scheme.{payment.scheme.value}"),
+            )
+            if payment.prepayment is not None:
+                deadline = self.booking.rules_for(service.code).add.describe(lang)
+                text += say(
+                    lang,
+                    "payment.prepayment",
+                    percent=number(lang, payment.prepayment.share * 100),
+                    deadline=deadline,
+                )
+            rules.append(ExplainedRule(f"payment.{service.code}", text, payment.source))
+        if self.minimum_top_up is not None:
+            minimum = self.minimum_top_up
+            key = "top_up.per_child" if minimum.per_child else "top_up.per_family"
+            text = say(lang, key, amount=money(lang, minimum.amount))
+            rules.append(ExplainedRule("top_up", text, minimum.source))
+        if self.credit_treatment is not None:
+            from cantine_rules.pricing._payment_terms import Refund  # see the imports above
+
+            treatment = self.credit_treatment
+            if isinstance(treatment, Refund):
+                text = say(lang, "credit.refund", percent=number(lang, treatment.rate * 100))
+            else:
+                text = say(lang, "credit.carry_forward")
+            rules.append(ExplainedRule("credit", text, treatment.source))
+        return rules
+
+
+def _explain_quotient(policy: QuotientPolicy, lang: str) -> list[ExplainedRule]:
+    """The quotient familial rules: the attestation and deadline, the effect date, QF 0."""
+    from cantine_rules.pricing._quotient import FromNextMonth  # see the imports above
+
+    age = "" if policy.max_age_months is None else ".aged"
+    if policy.registration_deadline is None:
+        key = f"quotient.no_deadline{age}"
+    else:
+        key = "quotient" if age else "quotient.any_age"
+    text = say(lang, key, months=policy.max_age_months, deadline=policy.registration_deadline)
+    rules = [ExplainedRule("quotient", text, policy.source)]
+    if isinstance(policy.takes_effect, FromNextMonth):
+        rules.append(
+            ExplainedRule("quotient.effect", say(lang, "quotient.effect.next_month"), policy.source)
+        )
+    if policy.zero_means_unknown:
+        rules.append(ExplainedRule("quotient.zero", say(lang, "quotient.zero"), policy.source))
+    return rules
 
 
 def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:

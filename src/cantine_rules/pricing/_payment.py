@@ -8,6 +8,7 @@ Examples:
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 import attrs
 
@@ -21,7 +22,14 @@ from cantine_rules.pricing._account_errors import (
     require_positive,
 )
 
-__all__ = ["Payment", "PaymentMode", "ticket_count"]
+__all__ = [
+    "DEFAULT_PAYMENT_MODES",
+    "DEFAULT_PAYMENT_SCHEME",
+    "Payment",
+    "PaymentMode",
+    "PaymentScheme",
+    "ticket_count",
+]
 
 
 class PaymentMode(StrEnum):
@@ -74,6 +82,31 @@ class PaymentMode(StrEnum):
             (True, False)
         """
         return self is PaymentMode.TICKETS
+
+
+class PaymentScheme(StrEnum):
+    """When families pay."""
+
+    POSTFACTURATION = "postfacturation"
+    """After the fact, on an invoice for the month (seeds 002, 003 and 004)."""
+    IMMEDIATE = "immediate"
+    """At booking: « Paiement immédiat », bookings count only once paid (seed 001)."""
+    PREPAID = "prepaid"
+    """From a prepaid wallet, « porte-monnaie », that must stay in credit (seed 000)."""
+
+
+DEFAULT_PAYMENT_SCHEME: Final = PaymentScheme.POSTFACTURATION
+"""The scheme of a commune whose règlement does not say how families pay: billed after the
+month. The library's choice, never a commune's fact: billing after the service is what most
+règlements describe (seeds 002, 003, 004), and it asks nothing of a family before the service.
+"""
+
+DEFAULT_PAYMENT_MODES: Final = frozenset({PaymentMode.CHEQUE, PaymentMode.PAYFIP})
+"""The modes of a commune whose règlement names none: PayFiP, the State's online payment of
+public debts (the décret n° 2018-689 of 1 August 2018 asks public bodies to offer an online
+payment service), and the cheque. The library's choice, never a commune's fact
+(`CommunePolicy.explain` marks it as a default).
+"""
 
 
 def ticket_count(value: object, field: str = "tickets") -> int:

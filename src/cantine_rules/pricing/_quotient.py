@@ -11,9 +11,15 @@ declared by lower thresholds, so a QF of 234,50 € still lies below the 235 €
 **Which record applies** ([`QuotientPolicy.applicable_quotient`][]): a record counts only if
 its attestation was young enough on the day the commune received it; a record received by the
 registration deadline counts for every day; one received later (a dossier regularised late, or a
-new attestation during the year) counts only for services on or after the day it was received —
+new attestation during the year), or any record when the commune sets no registration deadline,
+counts from the first day its [`QuotientEffect`][] gives — the day it was received
+([`FromReception`][]) or the 1st of the following month ([`FromNextMonth`][]) — never earlier:
 no retroactive reduction. With no record in force the family pays the tariff's default (seed
 004: « le tarif maximal (tarif 10) »).
+
+**A QF of 0 may mean "unknown".** The CAF's API Particulier answers 0 when it cannot compute a
+quotient. A policy with ``zero_means_unknown`` reads such a record as no QF at all, so the
+tariff's default for an unknown QF applies (often the maximum), never the cheapest bracket.
 
 Examples:
     >>> quotient_from_resources(Money.euros("2400"), Money.euros("150"), Decimal("3"))
@@ -26,13 +32,14 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from cantine_rules._validators import (
     a_date,
     enum_member,
+    optional_date,
     optional_months,
     require_day,
     require_items,
@@ -40,6 +47,7 @@ from cantine_rules._validators import (
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
+from cantine_rules.pricing._tariffs import _a_bool as a_bool
 from cantine_rules.pricing._tariffs import optional_quotient, quotient_value
 from cantine_rules.sources import Source
 
@@ -47,6 +55,9 @@ __all__ = [
     "AGED_SOURCES",
     "QF_QUANTUM",
     "AppliedQuotient",
+    "FromNextMonth",
+    "FromReception",
+    "QuotientEffect",
     "QuotientPolicy",
     "QuotientRecord",
     "QuotientStatus",
@@ -155,8 +166,59 @@ class QuotientStatus(StrEnum):
     EXPIRED = "expired"
     """Only attestations already too old when received: the tariff's default applies."""
     AWAITING_REGULARISATION = "awaiting_regularisation"
-    """A valid record was received after the deadline and after that day: the default applies
-    until the day it was received (no retroactive reduction)."""
+    """A valid record was received after the deadline but does not count yet on that day: the
+    default applies until it takes effect (no retroactive reduction)."""
+    UNKNOWN_QUOTIENT = "unknown_quotient"
+    """The record in force states a QF of 0, which the policy reads as "could not be computed"
+    (``zero_means_unknown``): the tariff's default applies."""
+
+
+@attrs.frozen
+class FromReception:
+    """A record counts from the day the commune received it.
+
+    Seed 004: after the registration deadline the maximum tariff applies « jusqu'à la
+    régularisation de votre dossier », with no retroactive reduction.
+
+    Examples:
+        >>> FromReception().first_day(date(2025, 1, 31))
+        datetime.date(2025, 1, 31)
+    """
+
+    def first_day(self, received_on: date) -> date:
+        """The first service day a record received on *received_on* counts for."""
+        return require_day(received_on, "received_on")
+
+
+@attrs.frozen
+class FromNextMonth:
+    """A record counts from the 1st of the month after the one it was received in.
+
+    « La modification tarifaire interviendra sur le mois suivant la réception du courrier sans
+    rétroactivité » (a commune's tariffs of its restaurant scolaire): a letter received on 31
+    January counts from 1 February, one received on 1 February from 1 March.
+
+    Examples:
+        >>> effect = FromNextMonth()
+        >>> effect.first_day(date(2025, 1, 31)), effect.first_day(date(2025, 2, 1))
+        (datetime.date(2025, 2, 1), datetime.date(2025, 3, 1))
+    """
+
+    def first_day(self, received_on: date) -> date:
+        """The 1st of the month after *received_on*."""
+        day = require_day(received_on, "received_on")
+        if day.month == 12:
+            return date(day.year + 1, 1, 1)
+        return date(day.year, day.month + 1, 1)
+
+
+QuotientEffect = FromReception | FromNextMonth
+"""From when a record received during the year counts."""
+
+
+def _effect(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, FromReception | FromNextMonth):
+        raise InvalidTypeError(attribute.name, value, "must be FromReception or FromNextMonth")
 
 
 def _record_dates(instance: QuotientRecord, _attribute: attrs.Attribute[date], value: date) -> None:
@@ -226,9 +288,14 @@ class QuotientPolicy:
         max_age_months: an attestation (CAF, MSA) must be younger than this when received, or
             None for no limit (seed 004: 3, « Attestation de paiement CAF … de moins de 3
             mois »).
-        registration_deadline: the last day of the registration period; a record received after
-            it counts only from the day it was received.
+        registration_deadline: the last day of the registration period, or None when the commune
+            sets none; a record received after it (any record, without one) counts from the day
+            *takes_effect* gives.
         source: where the rule comes from.
+        takes_effect: from when a record received during the year counts: the day it was
+            received (the default), or the 1st of the following month.
+        zero_means_unknown: read a QF of 0 as "could not be computed" (the CAF's API
+            Particulier), so the tariff's default applies, never the cheapest bracket.
 
     Examples:
         >>> policy = QuotientPolicy(3, date(2024, 8, 23), Source.default("example"))
@@ -240,8 +307,10 @@ class QuotientPolicy:
     """
 
     max_age_months: int | None = attrs.field(validator=optional_months)
-    registration_deadline: date = attrs.field(validator=a_date)
+    registration_deadline: date | None = attrs.field(validator=optional_date)
     source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+    takes_effect: QuotientEffect = attrs.field(factory=FromReception, validator=_effect)
+    zero_means_unknown: bool = attrs.field(default=False, validator=a_bool)
 
     def is_valid(self, record: QuotientRecord) -> bool:
         """True when the record's attestation was young enough on the day it was received.
@@ -256,11 +325,20 @@ class QuotientPolicy:
         """The first service day a valid record counts for; None when it counts for every day.
 
         A record received by the registration deadline counts for the whole year; one received
-        later counts from the day it was received (no retroactive reduction).
+        later (any record, when there is no deadline) counts from the day *takes_effect* gives,
+        never before the day it was received (no retroactive reduction).
+
+        Examples:
+            >>> policy = QuotientPolicy(None, None, Source.default("example"), FromNextMonth())
+            >>> qf = QuotientFamilial(Decimal("640"), QuotientFamilialSource.CAF_ATTESTATION,
+            ...                       date(2025, 1, 20))
+            >>> policy.applies_from(QuotientRecord(qf, date(2025, 1, 31)))
+            datetime.date(2025, 2, 1)
         """
-        if record.received_on <= self.registration_deadline:
+        deadline = self.registration_deadline
+        if deadline is not None and record.received_on <= deadline:
             return None
-        return record.received_on
+        return self.takes_effect.first_day(record.received_on)
 
     def applicable_quotient(self, records: Iterable[QuotientRecord], day: date) -> AppliedQuotient:
         """The QF that prices a service on *day*, given every record the commune received.
@@ -294,6 +372,8 @@ class QuotientPolicy:
                 late_valid = True
         if in_force:
             chosen = max(in_force, key=lambda item: (item[0], item[1]))[2]
+            if self.zero_means_unknown and chosen.quotient.value == 0:
+                return AppliedQuotient(None, QuotientStatus.UNKNOWN_QUOTIENT, chosen)
             return AppliedQuotient(chosen.quotient.value, QuotientStatus.APPLIED, chosen)
         if late_valid:
             return AppliedQuotient(None, QuotientStatus.AWAITING_REGULARISATION)

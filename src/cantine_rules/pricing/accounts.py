@@ -28,7 +28,14 @@ from cantine_rules.pricing._account_errors import (
     ZeroAmountError,
 )
 from cantine_rules.pricing._moved import moved_name
-from cantine_rules.pricing._payment import Payment, PaymentMode, ticket_count
+from cantine_rules.pricing._payment import (
+    DEFAULT_PAYMENT_MODES,
+    DEFAULT_PAYMENT_SCHEME,
+    Payment,
+    PaymentMode,
+    PaymentScheme,
+    ticket_count,
+)
 from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer, flat_pricer
 
 if TYPE_CHECKING:
@@ -62,6 +69,18 @@ if TYPE_CHECKING:
         Side,
         Statement,
         StatementRow,
+    )
+    from cantine_rules.pricing._payment_terms import (
+        DEFAULT_CREDIT_TREATMENT,
+        CarryForward,
+        CreditTreatment,
+        MinimumTopUp,
+        Prepayment,
+        Refund,
+        ServicePayment,
+        TopUpCheck,
+        TopUpRefusal,
+        TreatedCredit,
     )
     from cantine_rules.pricing._wallet import Wallet, WalletStatus
 
@@ -102,16 +121,33 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "Statement",
             "StatementRow",
         ),
+        "cantine_rules.pricing._payment_terms": (
+            "DEFAULT_CREDIT_TREATMENT",
+            "CarryForward",
+            "CreditTreatment",
+            "MinimumTopUp",
+            "Prepayment",
+            "Refund",
+            "ServicePayment",
+            "TopUpCheck",
+            "TopUpRefusal",
+            "TreatedCredit",
+        ),
         "cantine_rules.pricing._wallet": ("Wallet", "WalletStatus"),
     },
 )
 
 __all__ = [
+    "DEFAULT_CREDIT_TREATMENT",
+    "DEFAULT_PAYMENT_MODES",
+    "DEFAULT_PAYMENT_SCHEME",
     "OPENING_LABEL",
     "Attendance",
     "Basket",
     "BasketLine",
     "BasketReceipt",
+    "CarryForward",
+    "CreditTreatment",
     "CustodyPeriod",
     "CustodyRule",
     "CustodySchedule",
@@ -127,15 +163,23 @@ __all__ = [
     "LedgerEntry",
     "LineKey",
     "LineKind",
+    "MinimumTopUp",
     "Payment",
     "PaymentMismatchError",
     "PaymentMode",
+    "PaymentScheme",
+    "Prepayment",
     "Presence",
     "PricedUnit",
+    "Refund",
+    "ServicePayment",
     "Side",
     "Statement",
     "StatementRow",
     "TicketCountError",
+    "TopUpCheck",
+    "TopUpRefusal",
+    "TreatedCredit",
     "UnitPricer",
     "UnknownPaymentModeError",
     "Wallet",

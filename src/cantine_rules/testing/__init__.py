@@ -14,8 +14,10 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
 [`BookingRules`][cantine_rules.rules.booking.BookingRules],
 [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy],
-[`UnbookedPresence`][cantine_rules.rules.attendance_fees.UnbookedPresence] and
-[`AbsencePolicy`][cantine_rules.rules.absences.AbsencePolicy]
+[`UnbookedPresence`][cantine_rules.rules.attendance_fees.UnbookedPresence],
+[`AbsencePolicy`][cantine_rules.rules.absences.AbsencePolicy],
+[`MinimumTopUp`][cantine_rules.pricing.accounts.MinimumTopUp] and
+[`QuotientPolicy`][cantine_rules.pricing.tariffs.QuotientPolicy]
 (`late_pickups(service)` draws the late pick-up bands of a given service).
 """
 
@@ -34,7 +36,8 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
-from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.pricing.accounts import MinimumTopUp
+from cantine_rules.pricing.tariffs import BracketGrid, QuotientPolicy
 from cantine_rules.rules.absences import AbsencePolicy
 from cantine_rules.rules.attendance_fees import UnbookedPresence
 from cantine_rules.rules.booking import BookingRules, ServiceRules
@@ -48,14 +51,19 @@ from cantine_rules.testing._strategies import (
     calendars,
     children,
     commune_policies,
+    credit_treatments,
     deadline_rules,
     families,
     instants_around_dst,
     late_handlings,
     late_pickups,
+    minimum_top_ups,
     money,
     non_billable_days,
+    quotient_policies,
+    quotient_records,
     quotients,
+    service_payments,
     service_rules,
     services,
     surcharges,
@@ -75,14 +83,19 @@ __all__ = [
     "check_policy",
     "children",
     "commune_policies",
+    "credit_treatments",
     "deadline_rules",
     "families",
     "instants_around_dst",
     "late_handlings",
     "late_pickups",
+    "minimum_top_ups",
     "money",
     "non_billable_days",
+    "quotient_policies",
+    "quotient_records",
     "quotients",
+    "service_payments",
     "service_rules",
     "services",
     "surcharges",
@@ -101,3 +114,5 @@ st.register_type_strategy(BookingRules, booking_rules())
 st.register_type_strategy(CommunePolicy, commune_policies())
 st.register_type_strategy(UnbookedPresence, unbooked_presences())
 st.register_type_strategy(AbsencePolicy, absence_policies())
+st.register_type_strategy(MinimumTopUp, minimum_top_ups())
+st.register_type_strategy(QuotientPolicy, quotient_policies())

@@ -13,20 +13,32 @@ from hypothesis import strategies as st
 
 from cantine_rules._time import at_paris
 from cantine_rules.errors import InvalidTypeError, UnknownCodeError
-from cantine_rules.model import Booking, Service
+from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
-from cantine_rules.pricing.accounts import Ledger, PaymentMode, build_invoice
+from cantine_rules.pricing.accounts import (
+    Ledger,
+    PaymentMode,
+    PaymentScheme,
+    TopUpRefusal,
+    build_invoice,
+)
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     MissingFigureError,
     NoTariffInForceError,
     PricingContext,
+    QuotientRecord,
 )
 from cantine_rules.rules.absences import AbsentDay
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
-from cantine_rules.testing._strategies import booking_changes, money, quotients
+from cantine_rules.testing._strategies import (
+    booking_changes,
+    money,
+    quotient_records,
+    quotients,
+)
 
 __all__ = ["LAWS", "PolicyLawError", "check_policy"]
 
@@ -238,6 +250,23 @@ def _unbooked_presence_fair(policy: CommunePolicy, examples: int) -> None:
     law()
 
 
+def _payment_defined(policy: CommunePolicy, examples: int) -> None:
+    for service in policy.services:
+        assert isinstance(policy.scheme_of(service.code), PaymentScheme), service.code
+
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(booking_changes(policy))
+    def law(change: BookingChange) -> None:
+        code, day = change.service_code, change.day
+        deadline = policy.prepayment_deadline(code, day)
+        if deadline is not None:
+            start = service_start(policy.service(code), day)
+            assert deadline <= start, (deadline, start)
+            assert deadline == policy.prepayment_deadline(code, day)
+
+    law()
+
+
 def _late_pickup_fair(policy: CommunePolicy, examples: int) -> None:
     codes = [code for code, _ in policy.late_pickup if _service_days(policy, code)]
     if not codes:
@@ -266,6 +295,8 @@ def _late_pickup_fair(policy: CommunePolicy, examples: int) -> None:
         assert not fee(sooner, fewer).is_negative()
         assert fee(later, fewer) >= fee(sooner, fewer), (sooner, later)
         assert fee(sooner, more) >= fee(sooner, fewer), (fewer, more)
+
+    law()
 
 
 def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
@@ -321,6 +352,64 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
     law()
 
 
+def _top_up_minimum(policy: CommunePolicy, examples: int) -> None:
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(money(1, 200_00), money(1, 200_00), st.integers(1, 5))
+    def law(first: Money, second: Money, children: int) -> None:
+        low, high = sorted((first, second))
+        low_check = policy.check_top_up(low, children)
+        high_check = policy.check_top_up(high, children)
+        minimum = policy.minimum_top_up
+        if minimum is None:
+            assert low_check.accepted
+            assert high_check.accepted
+            return
+        for amount, check in ((low, low_check), (high, high_check)):
+            assert check.accepted == (amount >= minimum.minimum_for(children)), (amount, check)
+            if not check.accepted:
+                assert check.refusal is TopUpRefusal.BELOW_MINIMUM, check
+        # A larger top-up is never refused where a smaller one is accepted.
+        assert high_check.accepted or not low_check.accepted
+
+    law()
+
+
+def _credit_conserved(policy: CommunePolicy, examples: int) -> None:
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(money(0, 500_00))
+    def law(credit: Money) -> None:
+        treated = policy.treat_credit(credit)
+        for part in (treated.carried, treated.refunded, treated.forfeited):
+            assert not part.is_negative(), treated
+        assert treated.total == credit, (credit, treated)
+
+    law()
+
+
+def _quotient_never_backdated(policy: CommunePolicy, examples: int) -> None:
+    quotient_policy = policy.quotient_policy
+    if quotient_policy is None:
+        return
+
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(quotient_records(), st.integers(0, 400))
+    def law(first: QuotientRecord, later_by: int) -> None:
+        second = attrs.evolve(first, received_on=first.received_on + timedelta(days=later_by))
+        start = quotient_policy.applies_from(first)
+        later_start = quotient_policy.applies_from(second)
+        # Nothing retroactive: a record that does not count for the whole year never counts
+        # before it was received; and one received later never takes effect earlier.
+        for record, begins in ((first, start), (second, later_start)):
+            if begins is not None:
+                assert begins >= record.received_on, (record, begins)
+        assert (start or date.min) <= (later_start or date.min), (start, later_start)
+        if quotient_policy.zero_means_unknown and first.quotient.value == 0:
+            applied = quotient_policy.applicable_quotient([first], start or first.received_on)
+            assert applied.quotient_familial is None, applied
+
+    law()
+
+
 def _round_trips(policy: CommunePolicy, examples: int) -> None:
     from cantine_rules import plain
 
@@ -345,6 +434,10 @@ LAWS: dict[str, Callable[[CommunePolicy, int], None]] = {
     "absences: no negative charge, an earlier notice or a certificate never costs more": (
         _absences_judged_by_notice
     ),
+    "every service's payment is defined and prepaid before it starts": _payment_defined,
+    "a top-up below the minimum is refused with its reason": _top_up_minimum,
+    "a credit is treated whole, never below zero": _credit_conserved,
+    "a quotient familial is never backdated": _quotient_never_backdated,
     "the plain-data form round-trips": _round_trips,
 }
 
@@ -360,7 +453,12 @@ def check_policy(
     conserves its balance; an invoice does not depend on booking order; a presence without
     booking and a late pick-up cost never below zero, the same when asked twice, and no less
     when repeated (or, for a pick-up, later); an absent day is never charged below zero, and an
-    earlier notice or a certificate never costs more; the plain-data form round-trips.
+    earlier notice or a certificate never costs more; every service has a
+    payment scheme, and a prepaid one is due no later than the service starts; a top-up below
+    the minimum is refused with its reason, and a larger one never refused where a smaller one
+    is accepted; a credit is treated whole, no part below zero; a quotient familial record never
+    counts before it was received, one received later never takes effect earlier, and a QF of 0
+    read as unknown never prices; the plain-data form round-trips.
 
     Args:
         policy: the commune policy to check.

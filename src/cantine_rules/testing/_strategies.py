@@ -33,11 +33,25 @@ from cantine_rules.model import (
 )
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
-from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.pricing.accounts import (
+    DEFAULT_PAYMENT_MODES,
+    DEFAULT_PAYMENT_SCHEME,
+    CarryForward,
+    CreditTreatment,
+    MinimumTopUp,
+    PaymentMode,
+    Prepayment,
+    Refund,
+    ServicePayment,
+)
 from cantine_rules.pricing.tariffs import (
     Bracket,
     BracketGrid,
     EffortRate,
+    FromNextMonth,
+    FromReception,
+    QuotientPolicy,
+    QuotientRecord,
     Tariff,
     TariffSchedule,
     TariffVersion,
@@ -106,14 +120,19 @@ __all__ = [
     "calendars",
     "children",
     "commune_policies",
+    "credit_treatments",
     "deadline_rules",
     "families",
     "instants_around_dst",
     "late_handlings",
     "late_pickups",
+    "minimum_top_ups",
     "money",
     "non_billable_days",
+    "quotient_policies",
+    "quotient_records",
     "quotients",
+    "service_payments",
     "service_rules",
     "services",
     "surcharges",
@@ -451,9 +470,74 @@ def late_pickups(draw: st.DrawFn, service: Service) -> LatePickup:
     )
 
 
+def _prepayments() -> st.SearchStrategy[Prepayment]:
+    return st.integers(1, 100).map(lambda percent: Prepayment(Decimal(percent) / 100))
+
+
+@st.composite
+def service_payments(draw: st.DrawFn, codes: tuple[str, ...]) -> tuple[ServicePayment, ...]:
+    """Payment terms for some of the services *codes*: a scheme, sometimes a prepayment."""
+    chosen = draw(st.lists(st.sampled_from(codes), unique=True)) if codes else []
+    return tuple(
+        ServicePayment(
+            code,
+            draw(st.sampled_from(list(PaymentScheme))),
+            _EXAMPLE,
+            draw(st.none() | _prepayments()),
+        )
+        for code in chosen
+    )
+
+
+def minimum_top_ups() -> st.SearchStrategy[MinimumTopUp]:
+    """Minimum wallet top-ups from 0,01 € to 100,00 €, per child or per family."""
+    return st.builds(
+        lambda amount, per_child: MinimumTopUp(amount, _EXAMPLE, per_child),
+        money(1, 100_00),
+        st.booleans(),
+    )
+
+
+def credit_treatments() -> st.SearchStrategy[CreditTreatment]:
+    """A credit carried forward, or refunded at a rate from 0 % to 100 %."""
+    return st.one_of(
+        st.just(CarryForward(_EXAMPLE)),
+        st.integers(0, 100).map(lambda percent: Refund(Decimal(percent) / 100, _EXAMPLE)),
+    )
+
+
+def quotient_policies() -> st.SearchStrategy[QuotientPolicy]:
+    """Quotient familial rules: an age limit or none, a deadline or none, an effect date."""
+    return st.builds(
+        QuotientPolicy,
+        st.none() | st.integers(1, 12),
+        st.none() | st.dates(date(2024, 6, 1), date(2024, 10, 31)),
+        st.just(_EXAMPLE),
+        st.sampled_from([FromReception(), FromNextMonth()]),
+        st.booleans(),
+    )
+
+
+@st.composite
+def quotient_records(
+    draw: st.DrawFn, first: date = date(2024, 6, 1), last: date = date(2025, 8, 31)
+) -> QuotientRecord:
+    """A quotient familial record received between *first* and *last* (QF 0 included)."""
+    received = draw(st.dates(first, last))
+    issued = received - timedelta(days=draw(st.integers(0, 120)))
+    value = draw(st.just(Decimal(0)) | quotients())
+    source = draw(st.sampled_from(list(QuotientFamilialSource)))
+    return QuotientRecord(QuotientFamilial(value, source, issued), received)
+
+
 @st.composite
 def commune_policies(draw: st.DrawFn) -> CommunePolicy:
-    """A whole generated commune: booking rules, a tariff per service, payment, citations."""
+    """A whole generated commune: booking rules, a tariff per service, payment, citations.
+
+    Its payment scheme and modes are sometimes left to the library's defaults; some services
+    are paid their own way; a minimum top-up, a credit treatment and quotient familial rules
+    are sometimes set.
+    """
     booking = draw(booking_rules())
     schedules = tuple(
         TariffSchedule(service.code, (TariffVersion(date(2017, 9, 1), draw(tariffs()), _EXAMPLE),))
@@ -462,13 +546,26 @@ def commune_policies(draw: st.DrawFn) -> CommunePolicy:
     topics = ["calendar", "requirements", "payment"]
     for service in booking.services:
         topics += [f"service.{service.code}", f"rules.{service.code}"]
+    defaults = draw(st.frozensets(st.sampled_from(["payment_scheme", "payment_modes"])))
+    scheme = (
+        DEFAULT_PAYMENT_SCHEME
+        if "payment_scheme" in defaults
+        else draw(st.sampled_from(list(PaymentScheme)))
+    )
+    modes = (
+        DEFAULT_PAYMENT_MODES
+        if "payment_modes" in defaults
+        else draw(st.frozensets(st.sampled_from(list(PaymentMode)), min_size=1))
+    )
+    codes = tuple(service.code for service in booking.services)
     return CommunePolicy(
         slug="generated",
         name="Commune générée",
         booking=booking,
-        payment_scheme=draw(st.sampled_from(list(PaymentScheme))),
-        payment_modes=draw(st.frozensets(st.sampled_from(list(PaymentMode)), min_size=1)),
+        payment_scheme=scheme,
+        payment_modes=modes,
         tariffs=schedules,
+        quotient_policy=draw(st.none() | quotient_policies()),
         citations=tuple(Citation(topic, _EXAMPLE) for topic in topics),
         unbooked_presence=draw(
             st.none()
@@ -489,6 +586,10 @@ def commune_policies(draw: st.DrawFn) -> CommunePolicy:
         },
         absences=draw(absence_rules([service.code for service in booking.services])),
         non_billable_days=draw(non_billable_days([service.code for service in booking.services])),
+        payment_by_service=draw(service_payments(codes)),
+        minimum_top_up=draw(st.none() | minimum_top_ups()),
+        credit_treatment=draw(st.none() | credit_treatments()),
+        payment_defaults=defaults,
     )
 
 
