@@ -16,12 +16,16 @@ from typing import Final
 from cantine_rules.plain._read import WEEKDAYS
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
+    ByChildrenCount,
+    ByResidence,
+    BySiblingRank,
     EffortRate,
     MedicalMealFactor,
     MedicalMealFlatPrice,
     ModifiedTariff,
     NonResidentSupplement,
     SiblingReduction,
+    SiteSupplement,
     UnitPrice,
 )
 from cantine_rules.rules.deadlines import (
@@ -98,6 +102,9 @@ TARIFF_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         BracketGrid: "bracket_grid",
         EffortRate: "effort_rate",
         ModifiedTariff: "modified",
+        ByChildrenCount: "by_children_count",
+        BySiblingRank: "by_sibling_rank",
+        ByResidence: "by_residence",
     }
 )
 
@@ -107,5 +114,6 @@ MODIFIER_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         NonResidentSupplement: "non_resident_supplement",
         MedicalMealFactor: "medical_meal_factor",
         MedicalMealFlatPrice: "medical_meal_flat_price",
+        SiteSupplement: "site_supplement",
     }
 )
