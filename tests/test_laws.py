@@ -55,7 +55,7 @@ def test_generated_policies_obey_the_laws_but_the_round_trip(policy: CommunePoli
 
 
 def test_laws_are_named() -> None:
-    assert len(LAWS) == 8
+    assert len(LAWS) == 10
     assert "a deadline is never after the service starts" in LAWS
 
 

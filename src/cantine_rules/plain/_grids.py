@@ -31,7 +31,7 @@ from cantine_rules.pricing.tariffs import (
     check_grid,
 )
 
-__all__ = ["GridCheck", "check_grids"]
+__all__ = ["GridCheck", "check_grids", "grids_in"]
 
 
 @attrs.frozen
@@ -58,19 +58,21 @@ class GridCheck:
         return f"{self.path}.{finding.where}"
 
 
-def _grids(tariff: Tariff, path: str) -> list[tuple[str, BracketGrid]]:
+def grids_in(tariff: Tariff, path: str) -> list[tuple[str, BracketGrid]]:
     """Every bracket grid inside *tariff*, with its path."""
     if isinstance(tariff, BracketGrid):
         return [(path, tariff)]
     if isinstance(tariff, ModifiedTariff):
-        return _grids(tariff.tariff, join(path, "tariff"))
+        return grids_in(tariff.tariff, join(path, "tariff"))
     if isinstance(tariff, ByChildrenCount | BySiblingRank):
         found: list[tuple[str, BracketGrid]] = []
         for index, column in enumerate(tariff.columns):
-            found += _grids(column.tariff, join(index_path(join(path, "columns"), index), "tariff"))
+            found += grids_in(
+                column.tariff, join(index_path(join(path, "columns"), index), "tariff")
+            )
         return found
     if isinstance(tariff, ByResidence):
-        return _grids(tariff.resident, join(path, "resident")) + _grids(
+        return grids_in(tariff.resident, join(path, "resident")) + grids_in(
             tariff.non_resident, join(path, "non_resident")
         )
     return []
@@ -93,7 +95,7 @@ def check_grids(
         versions = join(join("tariffs", schedule.service_code), "versions")
         for index, version in enumerate(schedule.versions):
             where = join(index_path(versions, index), "tariff")
-            for path, grid in _grids(version.tariff, where):
+            for path, grid in grids_in(version.tariff, where):
                 aid = check_cantine_a_un_euro(grid)
                 findings = (*check_grid(grid, cost_per_meal=cost_per_meal), *aid)
                 checks.append(GridCheck(path, findings, cantine_a_un_euro=not aid))

@@ -11,6 +11,7 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`Family`][cantine_rules.model.Family], [`Money`][cantine_rules.money.Money],
 [`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
+[`PricingContext`][cantine_rules.pricing.tariffs.PricingContext],
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
 [`BookingRules`][cantine_rules.rules.booking.BookingRules] and
 [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy].
@@ -31,7 +32,7 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
-from cantine_rules.pricing.tariffs import BracketGrid
+from cantine_rules.pricing.tariffs import BracketGrid, PricingContext
 from cantine_rules.rules.booking import BookingRules, ServiceRules
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
 from cantine_rules.testing._strategies import (
@@ -45,7 +46,9 @@ from cantine_rules.testing._strategies import (
     families,
     instants_around_dst,
     late_handlings,
+    modifiers,
     money,
+    pricing_contexts,
     quotients,
     service_rules,
     services,
@@ -67,7 +70,9 @@ __all__ = [
     "families",
     "instants_around_dst",
     "late_handlings",
+    "modifiers",
     "money",
+    "pricing_contexts",
     "quotients",
     "service_rules",
     "services",
@@ -81,6 +86,7 @@ st.register_type_strategy(Child, children())
 st.register_type_strategy(Family, families())
 st.register_type_strategy(SchoolCalendar, calendars())
 st.register_type_strategy(BracketGrid, bracket_grids())
+st.register_type_strategy(PricingContext, pricing_contexts())
 st.register_type_strategy(ServiceRules, service_rules())
 st.register_type_strategy(BookingRules, booking_rules())
 st.register_type_strategy(CommunePolicy, commune_policies())
