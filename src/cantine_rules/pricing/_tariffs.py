@@ -636,7 +636,11 @@ class BracketGrid:
         value = quotient_value(quotient_familial)
         index = bisect_right(self._keys, (value, 0)) - 1
         found = self.brackets[index] if index >= 0 else None
-        if found is None or not found.admits_from_above(value):
+        unknown_follow = len(self._keys) < len(self.brackets)
+        if found is not None and found.admits_from_above(value):
+            if index < len(self._keys) - 1 or found.upper is not None or not unknown_follow:
+                return found
+        elif found is None or index < len(self._keys) - 1 or not unknown_follow:
             gap = next(gap for gap in self.gaps() if gap.contains(value))
             raise MissingFigureError(
                 "quotient_familial",
@@ -644,15 +648,14 @@ class BracketGrid:
                 f"lies in no bracket of the grid as written ({gap.describe()}); the règlement "
                 "gives no price there",
             )
-        last_known = index == len(self._keys) - 1
-        if last_known and found.upper is None and len(self._keys) < len(self.brackets):
-            raise MissingFigureError(
-                "quotient_familial",
-                value,
-                f"lies in {found.name!r} (from {found.lower}) or in a later bracket whose "
-                "threshold no source gives",
-            )
-        return found
+        where = f"in {found.name!r} (from {found.lower}) or"
+        if found.upper is not None:
+            where = f"above {found.name!r} (up to {found.upper}),"
+        raise MissingFigureError(
+            "quotient_familial",
+            value,
+            f"lies {where} in a later bracket whose threshold no source gives",
+        )
 
     def price(self, context: PricingContext) -> Price:
         """The price of the context's bracket (the default bracket without a valid QF).

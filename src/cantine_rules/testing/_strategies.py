@@ -268,7 +268,7 @@ _SITES = ("bourg", "plage", "hameau")
 
 
 def _bounds_after(
-    draw: st.DrawFn, lower: Decimal, following: Decimal, gaps: bool
+    draw: st.DrawFn, lower: tuple[Decimal, bool], following: Decimal, gaps: bool
 ) -> tuple[Decimal | None, bool, bool]:
     """An upper bound for a bracket from *lower* whose successor starts at *following*.
 
@@ -289,8 +289,9 @@ def _bounds_after(
     if shape == "both_excluded":  # « inférieur à 700 », then « supérieur à 700 »: 700 in no bracket
         return following, False, False
     step = Decimal(1) if shape == "gap_whole" else Decimal("0.01")
-    upper = max(lower, following - step)
-    if upper == following:
+    start, start_included = lower
+    upper = max(start, following - step)
+    if upper == start and not start_included:  # no room for a gap: the brackets touch
         return following, False, True
     return upper, True, True
 
@@ -324,11 +325,13 @@ def bracket_grids(
     lower_included = [True] * count
     if written:
         for index in range(count - 1):
-            upper, upper_in, next_in = _bounds_after(draw, lowers[index], lowers[index + 1], gaps)
+            start = (lowers[index], lower_included[index])
+            upper, upper_in, next_in = _bounds_after(draw, start, lowers[index + 1], gaps)
             bounds[index] = (upper, upper_in)
             lower_included[index + 1] = next_in
         if gaps and draw(st.booleans()):  # the last bracket closed above: « de 1501 à 3000 »
-            bounds[-1] = (lowers[-1] + draw(st.integers(0, 3000)), True)
+            width = draw(st.integers(0 if lower_included[-1] else 1, 3000))
+            bounds[-1] = (lowers[-1] + width, True)
     brackets = tuple(
         Bracket(
             f"tarif {index + 1}",
