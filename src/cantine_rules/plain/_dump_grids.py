@@ -49,7 +49,7 @@ def columns_tariff_data(
     if isinstance(tariff, ByChildrenCount | BySiblingRank):
         columns = [
             {
-                "from": column.start,
+                "start": column.start,
                 "label": column.label,
                 "tariff": write(column.tariff, f"{path}.columns[{index}].tariff", inherited),
             }

@@ -54,13 +54,13 @@ _START: Final = integer(minimum=1)
 def _column(tariff: TariffParser, inherited: Source | None) -> Parser[CountColumn]:
     def read(reader: Reader, value: object, path: str) -> CountColumn:
         table = Table(reader, value, path)
-        start = table.required("from", _START)
+        start = table.required("start", _START)
         label = table.required("label", ident)
         priced = table.required("tariff", tariff(inherited))
         table.close()
         return reader.build(
             path,
-            {"start": "from", "label": "label", "tariff": "tariff"},
+            same_names("start", "label", "tariff"),
             lambda: CountColumn(start, label, priced),
         )
 
