@@ -145,7 +145,7 @@ def test_a_gap_loads_and_is_reported_by_the_checks_with_its_path() -> None:
         f"{VERSION}.brackets[1].lower",
         f"{VERSION}.brackets[2].lower",
     ]
-    assert gaps[1][1].startswith("QF above 950 and below 951 lie in no bracket")
+    assert gaps[1][1].startswith("no bracket holds QF above 950 and below 951, before T3")
 
 
 def test_grids_inside_modifiers_and_columns_are_checked_at_their_paths() -> None:

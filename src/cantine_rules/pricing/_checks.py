@@ -316,14 +316,15 @@ def _gap_findings(grid: BracketGrid) -> list[Finding]:
         if gap.index < len(grid.brackets):
             after = grid.brackets[gap.index]
             where = f"brackets[{gap.index}].lower"
-            before = f" before {after.name} (from {after.lower})" if gap.index else ""
-            message = f"{gap.describe()} lie in no bracket{before}: the grid gives them no price"
+            start = "from" if after.lower_inclusive else "above"
+            before = f", before {after.name} ({start} {after.lower})" if gap.index else ""
+            message = f"no bracket holds {gap.describe()}{before}: the grid gives no price there"
         else:
             after = grid.brackets[-1]
             where = f"brackets[{gap.index - 1}].upper"
             message = (
-                f"{gap.describe()} lie in no bracket: {after.name} ends at {after.upper} and "
-                "no bracket follows"
+                f"no bracket holds {gap.describe()}: {after.name} ends at {after.upper} and no "
+                "bracket follows"
             )
         findings.append(Finding(FindingCode.GAP, message, after.name, where))
     return findings
@@ -355,8 +356,8 @@ def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list
         ...                        Bracket("T2", "951", Money.euros("2"), src)), "T2")
         >>> [(f.code.value, f.where) for f in check_grid(written)]
         [('gap', 'brackets[1].lower')]
-        >>> check_grid(written)[0].message.split(" lie")[0]
-        'QF above 950 and below 951'
+        >>> check_grid(written)[0].message.split(", ")[0]
+        'no bracket holds QF above 950 and below 951'
     """
     _require_grid(grid)
     if cost_per_meal is not None:
