@@ -277,10 +277,30 @@ def _ledger_conserves(policy: CommunePolicy, examples: int) -> None:
     law()
 
 
+def _billed_months(policy: CommunePolicy, code: str) -> tuple[date, date]:
+    """Two months to bill: September and October 2024, or the start of the latest tariff.
+
+    When no tariff of *code* is in force for those two months (an example commune whose
+    règlement is of another year), the first two months of its latest tariff version.
+    """
+    first, last = date(2024, 9, 1), date(2024, 10, 31)
+    versions = [v for s in policy.tariffs if s.service_code == code for v in s.versions]
+    if not versions or any(
+        v.effective_from <= first and (v.ends_on is None or v.ends_on >= last) for v in versions
+    ):
+        return first, last
+    latest = max(versions, key=lambda version: version.effective_from)
+    last = latest.effective_from + timedelta(days=60)
+    if latest.ends_on is not None:
+        last = min(last, latest.ends_on)
+    return latest.effective_from, last
+
+
 def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
     service = policy.services[0]
     kind = policy.booking.days_of(service.code)
-    days = policy.calendar.service_days(kind, date(2024, 9, 1), date(2024, 10, 31))
+    first, last = _billed_months(policy, service.code)
+    days = policy.calendar.service_days(kind, first, last)
     if not days:
         return
     pricer = policy.pricer()
