@@ -17,7 +17,7 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import BillingUnit, Service
 from cantine_rules.money import Money
-from cantine_rules.plain._dump_grids import bounds_data, columns_tariff_data, site_supplement_data
+from cantine_rules.plain._dump_grids import bounds_data, columns_tariff_data
 from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
     MODIFIER_TAGS,
@@ -262,7 +262,7 @@ def _bracket(bracket: Bracket, inherited: Source) -> dict[str, Any]:
         "name": bracket.name,
         "lower": UNKNOWN if bracket.lower is None else _quotient(bracket.lower),
         "unit_price": UNKNOWN if bracket.unit_price is None else _money(bracket.unit_price),
-        **bounds_data(bracket),
+        **bounds_data(bracket, _quotient),
     }
     return _with_source(data, bracket.source, inherited)
 
@@ -282,7 +282,7 @@ def _modifier(modifier: object, path: str, inherited: Source) -> dict[str, Any]:
     elif isinstance(modifier, MedicalMealFactor):
         data["factor"] = _decimal(modifier.factor)
     elif isinstance(modifier, SiteSupplement):
-        data["amounts"] = site_supplement_data(modifier)
+        data["amounts"] = [{"site": s, "amount": _money(a)} for s, a in modifier.amounts]
     else:
         assert isinstance(modifier, MedicalMealFlatPrice)
         data["amount"] = _money(modifier.amount)

@@ -1,4 +1,4 @@
-"""Writing the tariffs with columns, the site supplement, and brackets' bounds as written.
+"""Writing the tariffs with columns and brackets' bounds as written.
 
 The writing side of :mod:`cantine_rules.plain._load_grids`, called by
 :mod:`cantine_rules.plain._dump`, whose tariff writer is handed in for the tariff of each column.
@@ -16,27 +16,25 @@ from cantine_rules.pricing.tariffs import (
     ByChildrenCount,
     ByResidence,
     BySiblingRank,
-    SiteSupplement,
 )
 from cantine_rules.sources import Source
 
-__all__ = ["bounds_data", "columns_tariff_data", "site_supplement_data"]
+__all__ = ["bounds_data", "columns_tariff_data"]
 
 #: The policy writer's tariff writer: (tariff, path, inherited source) → its data.
 TariffWriter = Callable[[object, str, Source], dict[str, Any]]
 
 
-def _quotient(value: Decimal) -> int | str:
-    return int(value) if value == value.to_integral_value() else format(value.normalize(), "f")
+def bounds_data(bracket: Bracket, quotient: Callable[[Decimal], int | str]) -> dict[str, Any]:
+    """A bracket's bounds beyond its lower threshold, as written; empty for a threshold only.
 
-
-def bounds_data(bracket: Bracket) -> dict[str, Any]:
-    """A bracket's bounds beyond its lower threshold, as written; empty for a threshold only."""
+    *quotient* writes a QF as the policy writer writes the lower threshold.
+    """
     data: dict[str, Any] = {}
     if not bracket.lower_inclusive:
         data["lower_inclusive"] = False
     if bracket.upper is not None:
-        data["upper"] = _quotient(bracket.upper)
+        data["upper"] = quotient(bracket.upper)
         if not bracket.upper_inclusive:
             data["upper_inclusive"] = False
     return data
@@ -64,8 +62,3 @@ def columns_tariff_data(
             "non_resident": write(tariff.non_resident, f"{path}.non_resident", inherited),
         }
     return None
-
-
-def site_supplement_data(modifier: SiteSupplement) -> list[dict[str, Any]]:
-    """The ``amounts`` of a site supplement, by site code."""
-    return [{"site": site, "amount": str(amount.amount)} for site, amount in modifier.amounts]

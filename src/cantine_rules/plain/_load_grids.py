@@ -68,7 +68,7 @@ def _column(tariff: TariffParser, inherited: Source | None) -> Parser[CountColum
 
 
 def _columns(
-    reader: Reader, table: Table, tariff: TariffParser, inherited: Source | None
+    table: Table, tariff: TariffParser, inherited: Source | None
 ) -> tuple[CountColumn, ...]:
     columns = table.required("columns", list_of(_column(tariff, inherited), non_empty=True))
     table.close()
@@ -79,11 +79,11 @@ def tariff_loaders(tariff: TariffParser) -> dict[str, TariffLoader]:
     """The loaders of the tariffs with columns, by tag, reading columns with *tariff*."""
 
     def by_children_count(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
-        columns = _columns(reader, table, tariff, inherited)
+        columns = _columns(table, tariff, inherited)
         return reader.build(table.path, same_names("columns"), lambda: ByChildrenCount(columns))
 
     def by_sibling_rank(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
-        columns = _columns(reader, table, tariff, inherited)
+        columns = _columns(table, tariff, inherited)
         return reader.build(table.path, same_names("columns"), lambda: BySiblingRank(columns))
 
     def by_residence(reader: Reader, table: Table, inherited: Source | None) -> Tariff:
