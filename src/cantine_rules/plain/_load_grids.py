@@ -1,4 +1,4 @@
-"""Reading the tariffs with columns, the site supplement, and brackets' bounds as written.
+"""Reading the tariffs with columns and the site supplement.
 
 The loaders of [`ByChildrenCount`][cantine_rules.pricing.tariffs.ByChildrenCount],
 [`BySiblingRank`][cantine_rules.pricing.tariffs.BySiblingRank],

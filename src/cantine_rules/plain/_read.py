@@ -92,11 +92,11 @@ _PLAIN_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
 _FIELD_HEAD: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Amounts and decimal numbers as people write them: no exponent, no blanks, a bounded size, so
 # that no arithmetic on them can overflow the decimal context.
-_DECIMAL: Final = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,12})?")
 #: The most digits a decimal number of the plain form may have after its point. A QF, a rate or
 #: an amount with more is a problem at its path: it is never rounded or cut to fit.
 MAX_DECIMAL_PLACES: Final = 12
-_TOO_PRECISE: Final = re.compile(r"-?[0-9]{1,12}\.[0-9]{13,}")
+_DECIMAL: Final = re.compile(rf"-?[0-9]{{1,12}}(\.[0-9]{{1,{MAX_DECIMAL_PLACES}}})?")
+_TOO_PRECISE: Final = re.compile(rf"-?[0-9]{{1,12}}\.[0-9]{{{MAX_DECIMAL_PLACES + 1},}}")
 _LARGEST_INT: Final = 10**12
 _CLOCK: Final = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{6})?)?")
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

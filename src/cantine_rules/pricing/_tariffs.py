@@ -129,9 +129,9 @@ class PricingContext:
         resident: True when the family lives in the commune.
         medical_meal: True when the child brings a meal under a PAI (projet d'accueil
             individualisé) for a medical reason.
-        children_in_family: how many children of the family use the service (« pour 2 enfants
-            »), or None when not given: tariffs by the number of children then read the child's
-            rank, the fewest children the context allows (see [`family_size`][]).
+        children_in_family: how many children of the family use the service (« pour 2
+            enfants »), or None when not given: tariffs by the number of children then read the
+            child's rank, the fewest children the context allows (see [`family_size`][]).
         site: the code of the school or site the child attends (« école du Bourg »), or None;
             a supplement per site applies only to the sites it lists.
 
@@ -555,13 +555,6 @@ class BracketGrid:
     def names(self) -> tuple[str, ...]:
         """The bracket names, by rising QF."""
         return tuple(bracket.name for bracket in self.brackets)
-
-    @property
-    def written_bounds(self) -> bool:
-        """True when a bracket gives more than a lower threshold (an upper or an excluded bound)."""
-        return any(
-            bracket.upper is not None or not bracket.lower_inclusive for bracket in self.brackets
-        )
 
     def bracket(self, name: str) -> Bracket:
         """The bracket called *name*, or [`UnknownBracketError`][] listing the known ones.
