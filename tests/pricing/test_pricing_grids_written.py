@@ -370,3 +370,29 @@ def test_no_tariff_ever_prices_below_zero(tariff: object, context: PricingContex
     except MissingFigureError:
         return
     assert not price.unit_price.is_negative()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1, 5000),
+    st.integers(0, 500),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["0", "0.01", "1E-12"]),
+)
+def test_brackets_that_share_a_qf_are_always_refused(
+    start: int, over: int, upper_in: bool, lower_in: bool, nudge: str
+) -> None:
+    # The first bracket reaches at or beyond where the second starts, and both hold that QF.
+    upper = Decimal(start) + Decimal(over) + Decimal(nudge)
+    shares = upper > start or (upper_in and lower_in)
+    brackets = (
+        Bracket("A", "0", euros("1"), SRC, upper=upper, upper_inclusive=upper_in),
+        Bracket("B", start, euros("2"), SRC, lower_inclusive=lower_in),
+    )
+    if shares:
+        with pytest.raises(GridError):
+            BracketGrid(brackets, "B")
+    else:
+        grid = BracketGrid(brackets, "B")
+        assert grid.bracket_for(Decimal(start) + Decimal("0.01")).name == "B"
