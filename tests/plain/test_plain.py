@@ -75,6 +75,10 @@ from cantine_rules.pricing.tariffs import (
     AppliesWhen,
     Bracket,
     BracketGrid,
+    ByChildrenCount,
+    ByResidence,
+    BySiblingRank,
+    CountColumn,
     DocumentKind,
     DocumentRequirement,
     EffortRate,
@@ -84,6 +88,7 @@ from cantine_rules.pricing.tariffs import (
     NonResidentSupplement,
     QuotientPolicy,
     SiblingReduction,
+    SiteSupplement,
     TariffSchedule,
     TariffVersion,
     UnitPrice,
@@ -196,6 +201,38 @@ def test_two_calendars_built_apart_are_equal_by_value() -> None:
 _SRC = Source.example("a rule seen in other communes")
 _OWN = Source.public("Délibération du conseil municipal, 2024")
 _SINCE = date(2024, 9, 1)
+
+
+# Grids written with both bounds, columns by children, rank and residence, a site supplement.
+_WRITTEN = BracketGrid(
+    (
+        Bracket("T1", "0", Money.euros("1.00"), _OWN, upper="700", upper_inclusive=False),
+        Bracket("T2", "700", Money.euros("2.00"), _OWN, upper="1000.5"),
+        Bracket("T3", "1000.5", Money.euros("3.00"), _SRC, lower_inclusive=False),
+    ),
+    default_bracket="T3",
+)
+_COLUMNS = ByResidence(
+    ModifiedTariff(
+        BySiblingRank(
+            (
+                CountColumn(1, "Tarif", _WRITTEN),
+                CountColumn(3, "3e enfant", UnitPrice(Money.euros("0.80"), _OWN)),
+            )
+        ),
+        (
+            SiblingReduction({2: "0.5"}, _OWN, floor=Money.euros("0.50")),
+            SiteSupplement({"bourg": Money.euros("0.30"), "plage": Money.euros(0)}, _SRC),
+        ),
+    ),
+    ByChildrenCount(
+        (
+            CountColumn(1, "1 enfant", UnitPrice(Money.euros("5.00"), _OWN)),
+            CountColumn(2, "2 enfants et +", UnitPrice(Money.euros("4.50"), _SRC)),
+        )
+    ),
+    "Extérieurs",
+)
 
 
 def _everything() -> CommunePolicy:
@@ -330,6 +367,7 @@ def _everything() -> CommunePolicy:
                     ),
                 ),
             ),
+            TariffSchedule("matin", (TariffVersion(_SINCE, _COLUMNS, _OWN),)),
         ),
         quotient_policy=QuotientPolicy(None, date(2024, 8, 23), _OWN),
         wallet_alert_threshold=Money.euros("30"),

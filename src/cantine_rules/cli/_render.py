@@ -355,7 +355,7 @@ def check_data(path: str, policy: CommunePolicy, checks: Sequence[GridCheck]) ->
         "problems": [],
         "findings": [
             {
-                "path": check.path,
+                "path": check.finding_path(finding),
                 "code": finding.code.value,
                 "message": finding.message,
                 "bracket": finding.bracket,
@@ -373,7 +373,7 @@ def check_text(policy: CommunePolicy, checks: Sequence[GridCheck]) -> str:
     """The policy's services and grids, each finding, and each grid's « cantine à 1 € » verdict."""
     lines = [f"{policy.slug}: {len(policy.services)} services, {len(checks)} QF grid(s)"]
     lines += [
-        f"{check.path}: [{finding.code.value}] {finding.message}"
+        f"{check.finding_path(finding)}: [{finding.code.value}] {finding.message}"
         for check in checks
         for finding in check.findings
     ]

@@ -89,7 +89,9 @@ Limits, so that a file from anyone is answered quickly and no value read can ove
   [`MAX_DEADLINE_WEEKS`][cantine_rules.plain.MAX_DEADLINE_WEEKS] weeks (a year), and a
   booking horizon at most [`MAX_HORIZON`][cantine_rules.plain.MAX_HORIZON] days (two years):
   the bounds of the rule values themselves;
-* an amount is within ±10¹² euros, and a decimal number below 10¹² in size;
+* an amount is within ±10¹² euros, and a decimal number below 10¹² in size, with at most
+  [`MAX_DECIMAL_PLACES`][cantine_rules.plain.MAX_DECIMAL_PLACES] (12) digits after its
+  point: a quotient familial of ``"950.1234567890123"`` is a problem at its path, never rounded;
 * dates, date-times and numbers are written with the digits 0-9; a date is ``YYYY-MM-DD``,
   never a compact (``20240101``) or week (``2024-W01-1``) form.
 
@@ -118,7 +120,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from cantine_rules._lazy import OnFirstUse
 from cantine_rules.errors import PolicyError  # noqa: F401  (the examples catch it)
-from cantine_rules.plain._read import Conventions, Reader, read_document
+from cantine_rules.plain._read import MAX_DECIMAL_PLACES, Conventions, Reader, read_document
 from cantine_rules.plain._toml import MAX_FILE_BYTES, MAX_NESTING, parse_toml, read_utf8, write_toml
 from cantine_rules.policies.commune import CommunePolicy
 
@@ -171,6 +173,7 @@ __all__ = [
     "MAX_DEADLINE_DAYS",
     "MAX_DEADLINE_HOURS",
     "MAX_DEADLINE_WEEKS",
+    "MAX_DECIMAL_PLACES",
     "MAX_FILE_BYTES",
     "MAX_HORIZON",
     "MAX_NESTING",

@@ -18,6 +18,7 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import BillingUnit, Service
 from cantine_rules.money import Money
 from cantine_rules.plain._dump_absences import dump_absences, dump_non_billable_days
+from cantine_rules.plain._dump_grids import bounds_data, columns_tariff_data
 from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
     MODIFIER_TAGS,
@@ -41,6 +42,7 @@ from cantine_rules.pricing.tariffs import (
     NonResidentSupplement,
     QuotientPolicy,
     SiblingReduction,
+    SiteSupplement,
     TariffVersion,
     UnitPrice,
 )
@@ -262,6 +264,7 @@ def _bracket(bracket: Bracket, inherited: Source) -> dict[str, Any]:
         "name": bracket.name,
         "lower": UNKNOWN if bracket.lower is None else _quotient(bracket.lower),
         "unit_price": UNKNOWN if bracket.unit_price is None else _money(bracket.unit_price),
+        **bounds_data(bracket, _quotient),
     }
     return _with_source(data, bracket.source, inherited)
 
@@ -274,10 +277,14 @@ def _modifier(modifier: object, path: str, inherited: Source) -> dict[str, Any]:
         data["factors"] = [
             {"rank": rank, "factor": _decimal(factor)} for rank, factor in modifier.factors
         ]
+        if modifier.floor is not None:
+            data["floor"] = _money(modifier.floor)
     elif isinstance(modifier, NonResidentSupplement):
         data["rate"] = _decimal(modifier.rate)
     elif isinstance(modifier, MedicalMealFactor):
         data["factor"] = _decimal(modifier.factor)
+    elif isinstance(modifier, SiteSupplement):
+        data["amounts"] = [{"site": s, "amount": _money(a)} for s, a in modifier.amounts]
     else:
         assert isinstance(modifier, MedicalMealFlatPrice)
         data["amount"] = _money(modifier.amount)
@@ -304,6 +311,9 @@ def _tariff(tariff: object, path: str, inherited: Source) -> dict[str, Any]:
         if tariff.without_quotient is not None:
             data["without_quotient"] = _money(tariff.without_quotient)
         return _with_source(data, tariff.source, inherited)
+    columns = columns_tariff_data(tariff, path, inherited, _tariff)
+    if columns is not None:
+        return columns
     assert isinstance(tariff, ModifiedTariff)
     data["tariff"] = _tariff(tariff.tariff, f"{path}.tariff", inherited)
     data["modifiers"] = [

@@ -21,6 +21,7 @@ from cantine_rules.plain._load_absences import (
     check_service_codes,
     non_billable_days,
 )
+from cantine_rules.plain._load_grids import modifier_loaders, tariff_loaders
 from cantine_rules.plain._read import (
     Parser,
     Reader,
@@ -518,11 +519,23 @@ def _bracket(inherited: Source | None) -> Parser[Bracket]:
         lower = table.required("lower", _known_or(non_negative_number))
         price = table.required("unit_price", _known_or(money))
         source = _inherited_source(table, inherited)
+        # The bounds as the règlement writes them (« de 651 à 950 », « inférieur à 700 € »).
+        lower_in = table.optional("lower_inclusive", boolean, True)
+        upper = table.optional("upper", non_negative_number, None)
+        upper_in = table.optional("upper_inclusive", boolean, True)
         table.close()
         return reader.build(
             path,
-            same_names("name", "lower", "unit_price", "source"),
-            lambda: Bracket(name, lower, price, source),
+            same_names(
+                "name",
+                "lower",
+                "unit_price",
+                "source",
+                "lower_inclusive",
+                "upper",
+                "upper_inclusive",
+            ),
+            lambda: Bracket(name, lower, price, source, lower_in, upper, upper_in),
         )
 
     return read
@@ -573,6 +586,7 @@ def _rank_factor(reader: Reader, value: object, path: str) -> tuple[int, Decimal
 
 def _sibling_reduction(reader: Reader, table: Table, inherited: Source | None) -> Modifier:
     factors = table.required("factors", list_of(_rank_factor, non_empty=True))
+    floor = table.optional("floor", money, None)
     source = _inherited_source(table, inherited)
     if table.ok and not unique(
         reader,
@@ -582,7 +596,9 @@ def _sibling_reduction(reader: Reader, table: Table, inherited: Source | None) -
         table.ok = False
     table.close()
     return reader.build(
-        table.path, same_names("factors", "source"), lambda: SiblingReduction(dict(factors), source)
+        table.path,
+        same_names("factors", "source", "floor"),
+        lambda: SiblingReduction(dict(factors), source, floor=floor),
     )
 
 
@@ -618,6 +634,7 @@ _MODIFIERS: Final[Mapping[str, Callable[[Reader, Table, Source | None], Modifier
     MODIFIER_TAGS[NonResidentSupplement]: _non_resident,
     MODIFIER_TAGS[MedicalMealFactor]: _medical_factor,
     MODIFIER_TAGS[MedicalMealFlatPrice]: _medical_flat,
+    **modifier_loaders(_inherited_source),
 }
 
 
@@ -643,6 +660,7 @@ _TARIFFS: Final[Mapping[str, Callable[[Reader, Table, Source | None], Tariff]]] 
     TARIFF_TAGS[BracketGrid]: _bracket_grid,
     TARIFF_TAGS[EffortRate]: _effort_rate,
     TARIFF_TAGS[ModifiedTariff]: _modified,
+    **tariff_loaders(lambda inherited: _tariff(inherited)),
 }
 
 

@@ -45,6 +45,7 @@ from cantine_rules.errors import (
 from cantine_rules.money import Money
 
 __all__ = [
+    "MAX_DECIMAL_PLACES",
     "ROOT",
     "STRICT",
     "WEEKDAYS",
@@ -91,7 +92,11 @@ _PLAIN_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
 _FIELD_HEAD: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Amounts and decimal numbers as people write them: no exponent, no blanks, a bounded size, so
 # that no arithmetic on them can overflow the decimal context.
-_DECIMAL: Final = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,12})?")
+#: The most digits a decimal number of the plain form may have after its point. A QF, a rate or
+#: an amount with more is a problem at its path: it is never rounded or cut to fit.
+MAX_DECIMAL_PLACES: Final = 12
+_DECIMAL: Final = re.compile(rf"-?[0-9]{{1,12}}(\.[0-9]{{1,{MAX_DECIMAL_PLACES}}})?")
+_TOO_PRECISE: Final = re.compile(rf"-?[0-9]{{1,12}}\.[0-9]{{{MAX_DECIMAL_PLACES + 1},}}")
 _LARGEST_INT: Final = 10**12
 _CLOCK: Final = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{6})?)?")
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -428,12 +433,23 @@ def decimal_number(reader: Reader, value: object, path: str) -> Decimal:
     if isinstance(value, str):
         if _DECIMAL.fullmatch(value):
             return Decimal(value)
+        if _TOO_PRECISE.fullmatch(value):
+            raise _too_precise(reader, value, path)
         if reader.conventions.decimal_literals:
             return _decimal_literal(reader, value, path)
         raise reader.fail(
             path, f'must be a decimal number written like "3.60" or "0.0036" (got {value!r})'
         )
     raise reader.fail(path, f"must be a decimal number as a string, got {describe(value)}")
+
+
+def _too_precise(reader: Reader, value: str, path: str) -> ReadError:
+    places = len(value.rsplit(".", 1)[-1])
+    return reader.fail(
+        path,
+        f"has {places} digits after the point; the plain form keeps at most "
+        f"{MAX_DECIMAL_PLACES} (got {value!r})",
+    )
 
 
 def non_negative_number(reader: Reader, value: object, path: str) -> Decimal:

@@ -17,6 +17,9 @@ from cantine_rules.plain._read import WEEKDAYS
 from cantine_rules.pricing.accounts import CarryForward, Refund
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
+    ByChildrenCount,
+    ByResidence,
+    BySiblingRank,
     EffortRate,
     FromNextMonth,
     FromReception,
@@ -25,6 +28,7 @@ from cantine_rules.pricing.tariffs import (
     ModifiedTariff,
     NonResidentSupplement,
     SiblingReduction,
+    SiteSupplement,
     UnitPrice,
 )
 from cantine_rules.rules.absences import (
@@ -124,6 +128,9 @@ TARIFF_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         BracketGrid: "bracket_grid",
         EffortRate: "effort_rate",
         ModifiedTariff: "modified",
+        ByChildrenCount: "by_children_count",
+        BySiblingRank: "by_sibling_rank",
+        ByResidence: "by_residence",
     }
 )
 
@@ -133,6 +140,7 @@ MODIFIER_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         NonResidentSupplement: "non_resident_supplement",
         MedicalMealFactor: "medical_meal_factor",
         MedicalMealFlatPrice: "medical_meal_flat_price",
+        SiteSupplement: "site_supplement",
     }
 )
 

@@ -46,6 +46,7 @@ from cantine_rules.pricing._payment import (
 )
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
 from cantine_rules.pricing._tariffs import (
+    Bracket,
     BracketGrid,
     EffortRate,
     Price,
@@ -593,7 +594,9 @@ class CommunePolicy:
                 context = attrs.evolve(context, quotient_familial=applied.quotient_familial)
             schedule = self.tariff(code)
             priced = schedule.price(day, context)
-            name = priced.bracket or _tariff_name(schedule.at(day).tariff)
+            # The columns and the bracket read (« Extérieurs — T2 »), else the tariff's kind.
+            read = (*priced.columns, *((priced.bracket,) if priced.bracket else ()))
+            name = " — ".join(read) or _tariff_name(schedule.at(day).tariff)
             if child_records is not None and policy is not None:
                 return PricedUnit(priced.unit_price, name, day, day)
             first, last = _version_span(schedule, day)
@@ -1040,24 +1043,30 @@ def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
         "3,60\xa0€ à l'unité"
         >>> describe_tariff(MEAL, "en")
         '€3.60 per unit'
+        >>> from cantine_rules.pricing._tariffs import Bracket, BracketGrid
+        >>> src = Source.public("« inférieur à 700 € », « de 700 à 1000 € », « supérieur à … »")
+        >>> one, two, three = Money.euros(1), Money.euros(2), Money.euros(3)
+        >>> grid = BracketGrid((Bracket("A", 0, one, src, upper=700, upper_inclusive=False),
+        ...                     Bracket("B", 700, two, src, upper=1000),
+        ...                     Bracket("C", 1000, three, src, lower_inclusive=False)), "C")
+        >>> print(describe_tariff(grid, "en").replace("; ", ";\n"))
+        grid by quotient familial: A QF below 700: €1.00;
+        B QF from 700 to 1000 included: €2.00;
+        C QF above 1000: €3.00;
+        without a valid QF: C
     """
     from cantine_rules.pricing._modifiers import ModifiedTariff  # see the imports above
 
     if isinstance(tariff, UnitPrice):
         return say(lang, "tariff.unit_price", amount=money(lang, tariff.amount))
     if isinstance(tariff, BracketGrid):
-        unknown = say(lang, "tariff.unknown")
         brackets = say(lang, "tariff.bracket_separator").join(
-            say(
-                lang,
-                "tariff.bracket",
-                name=bracket.name,
-                lower=unknown if bracket.lower is None else number(lang, bracket.lower),
-                price=unknown if bracket.unit_price is None else money(lang, bracket.unit_price),
-            )
-            for bracket in tariff.brackets
+            _describe_bracket(bracket, lang) for bracket in tariff.brackets
         )
         return say(lang, "tariff.grid", brackets=brackets, default=tariff.default_bracket)
+    columns = _describe_columns(tariff, lang)
+    if columns is not None:
+        return columns
     if isinstance(tariff, EffortRate):
         return say(
             lang,
@@ -1079,12 +1088,74 @@ def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
     return type(tariff).__name__
 
 
+def _describe_bracket(bracket: Bracket, lang: str) -> str:
+    """A bracket by its threshold (« dès QF 235 »), or by its bounds as a règlement writes them."""
+    unknown = say(lang, "tariff.unknown")
+    price = unknown if bracket.unit_price is None else money(lang, bracket.unit_price)
+    if bracket.lower is None or (bracket.upper is None and bracket.lower_inclusive):
+        lower = unknown if bracket.lower is None else number(lang, bracket.lower)
+        return say(lang, "tariff.bracket", name=bracket.name, lower=lower, price=price)
+    lower, upper = number(lang, bracket.lower), bracket.upper
+    if upper is None:  # « supérieur à 1000 € »
+        bounds = say(lang, "tariff.bound.above", value=lower)
+    elif bracket.lower_inclusive and bracket.lower != 0:  # « de 651 à 950 »
+        high = "tariff.bound.to" if bracket.upper_inclusive else "tariff.bound.below"
+        bounds = say(lang, "tariff.bound.then").join(
+            (
+                say(lang, "tariff.bound.from", value=lower),
+                say(lang, high, value=number(lang, upper)),
+            )
+        )
+    else:  # « ≤ 1000 € », « supérieur à 700 et inférieur à 1000 »
+        high = "tariff.bound.up_to" if bracket.upper_inclusive else "tariff.bound.under"
+        bounds = say(lang, high, value=number(lang, upper))
+        if not bracket.lower_inclusive:
+            above = say(lang, "tariff.bound.above", value=lower)
+            bounds = say(lang, "tariff.bound.and").join((above, bounds))
+    return say(lang, "tariff.bracket.written", name=bracket.name, bounds=bounds, price=price)
+
+
+def _describe_columns(tariff: Tariff, lang: str) -> str | None:
+    """A tariff with columns in a few words, or None when *tariff* has none."""
+    from cantine_rules.pricing._dimensions import (  # see the imports above
+        ByChildrenCount,
+        ByResidence,
+        BySiblingRank,
+    )
+
+    if isinstance(tariff, ByChildrenCount | BySiblingRank):
+        columns = say(lang, "tariff.column_separator").join(
+            say(
+                lang,
+                "tariff.count_column",
+                label=column.label,
+                start=column.start,
+                tariff=describe_tariff(column.tariff, lang),
+            )
+            for column in tariff.columns
+        )
+        key = "tariff.by_children_count"
+        if isinstance(tariff, BySiblingRank):
+            key = "tariff.by_sibling_rank"
+        return say(lang, key, columns=columns)
+    if isinstance(tariff, ByResidence):
+        return say(
+            lang,
+            "tariff.by_residence",
+            resident=describe_tariff(tariff.resident, lang),
+            label=tariff.label,
+            non_resident=describe_tariff(tariff.non_resident, lang),
+        )
+    return None
+
+
 def _describe_modifier(modifier: Modifier, lang: str) -> str:
     from cantine_rules.pricing._modifiers import (  # see the imports above
         MedicalMealFactor,
         MedicalMealFlatPrice,
         NonResidentSupplement,
         SiblingReduction,
+        SiteSupplement,
     )
 
     if isinstance(modifier, SiblingReduction):
@@ -1092,7 +1163,17 @@ def _describe_modifier(modifier: Modifier, lang: str) -> str:
             say(lang, "modifier.sibling_rank", rank=rank, factor=number(lang, factor))
             for rank, factor in modifier.factors
         )
-        return say(lang, "modifier.sibling_reduction", ranks=ranks)
+        reduction = say(lang, "modifier.sibling_reduction", ranks=ranks)
+        if modifier.floor is None:
+            return reduction
+        floor = money(lang, modifier.floor)
+        return say(lang, "modifier.sibling_floor", reduction=reduction, floor=floor)
+    if isinstance(modifier, SiteSupplement):
+        sites = ", ".join(
+            say(lang, "modifier.site", site=site, amount=money(lang, amount))
+            for site, amount in modifier.amounts
+        )
+        return say(lang, "modifier.site_supplement", sites=sites)
     if isinstance(modifier, NonResidentSupplement):
         return say(lang, "modifier.non_resident", percent=number(lang, modifier.rate * 100))
     if isinstance(modifier, MedicalMealFactor):

@@ -7,8 +7,10 @@ found. The codes ([`FindingCode`][]) are stable, so a portal can translate or fi
   [`check_ranges`][] finds them and [`grid_from_ranges`][] refuses them. A
   [`BracketGrid`][cantine_rules.pricing._tariffs.BracketGrid] cannot have any: it is declared by
   lower thresholds only.
-* [`check_grid`][] finds prices that fall as the QF rises, prices above the cost of the service
-  (Code de l'éducation, art. R531-53), and figures no source gives.
+* [`check_grid`][] finds the gaps of a grid whose brackets give their upper bounds as the
+  règlement writes them (« de 651 à 950 », « de 951 à 1200 » leave 950,50 € in no bracket),
+  prices that fall as the QF rises, prices above the cost of the service (Code de l'éducation,
+  art. R531-53), and figures no source gives.
 * [`check_cantine_a_un_euro`][] says which conditions of the State's « cantine à 1 € » aid a
   grid does not meet.
 
@@ -111,6 +113,7 @@ class Finding:
         code: stable, for programs.
         message: for people.
         bracket: the bracket or range concerned, if one.
+        where: the path of the value concerned inside the grid (``brackets[2].lower``), if one.
 
     Examples:
         >>> Finding(FindingCode.GAP, "QF 235 is in no range", "T2").code.value
@@ -120,6 +123,7 @@ class Finding:
     code: FindingCode = attrs.field(validator=enum_member(FindingCode))
     message: str = attrs.field(validator=identifier)
     bracket: str | None = attrs.field(default=None, validator=optional_text)
+    where: str | None = attrs.field(default=None, validator=optional_text)
 
 
 def _check_upper(instance: QuotientRange, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -306,8 +310,31 @@ def _require_grid(grid: object) -> BracketGrid:
     return grid
 
 
+def _gap_findings(grid: BracketGrid) -> list[Finding]:
+    findings: list[Finding] = []
+    for gap in grid.gaps():
+        if gap.index < len(grid.brackets):
+            after = grid.brackets[gap.index]
+            where = f"brackets[{gap.index}].lower"
+            start = "from" if after.lower_inclusive else "above"
+            before = f", before {after.name} ({start} {after.lower})" if gap.index else ""
+            message = f"no bracket holds {gap.describe()}{before}: the grid gives no price there"
+        else:
+            after = grid.brackets[-1]
+            where = f"brackets[{gap.index - 1}].upper"
+            message = (
+                f"no bracket holds {gap.describe()}: {after.name} ends at {after.upper} and no "
+                "bracket follows"
+            )
+        findings.append(Finding(FindingCode.GAP, message, after.name, where))
+    return findings
+
+
 def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list[Finding]:
-    """Falling prices, prices above the cost of the service, and figures no source gives.
+    """Gaps, falling prices, prices above the cost of the service, and figures no source gives.
+
+    A gap is only possible in a grid whose brackets give their upper bound as written: it is
+    reported here, never closed by guessing which bracket the règlement meant.
 
     Args:
         grid: the grid to check.
@@ -316,7 +343,8 @@ def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list
             au coût par usager … »).
 
     Returns:
-        The findings (``PRICE_FALLS``, ``ABOVE_COST``, ``MISSING_PRICE``, ``MISSING_THRESHOLD``).
+        The findings (``GAP``, ``PRICE_FALLS``, ``ABOVE_COST``, ``MISSING_PRICE``,
+        ``MISSING_THRESHOLD``).
 
     Examples:
         >>> src = Source.example("grid")
@@ -324,15 +352,23 @@ def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list
         ...                     Bracket("T2", "500", Money.euros("9"), src)), "T2")
         >>> [f.code.value for f in check_grid(grid, cost_per_meal=Money.euros("8.50"))]
         ['above-cost']
+        >>> written = BracketGrid((Bracket("T1", "0", Money.euros("1"), src, upper="950"),
+        ...                        Bracket("T2", "951", Money.euros("2"), src)), "T2")
+        >>> [(f.code.value, f.where) for f in check_grid(written)]
+        [('gap', 'brackets[1].lower')]
+        >>> check_grid(written)[0].message.split(", ")[0]
+        'no bracket holds QF above 950 and below 951'
     """
     _require_grid(grid)
     if cost_per_meal is not None:
         if not isinstance(cost_per_meal, Money):
             raise InvalidTypeError("cost_per_meal", cost_per_meal, "must be Money")
         cost_per_meal.require_non_negative("cost_per_meal")
-    findings = _falling_prices((bracket.name, bracket.unit_price) for bracket in grid.brackets)
-    for bracket in grid.brackets:
+    findings = _gap_findings(grid)
+    findings += _falling_prices((bracket.name, bracket.unit_price) for bracket in grid.brackets)
+    for index, bracket in enumerate(grid.brackets):
         price = bracket.unit_price
+        where = f"brackets[{index}]"
         if cost_per_meal is not None and price is not None and price > cost_per_meal:
             findings.append(
                 Finding(
@@ -340,6 +376,7 @@ def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list
                     f"{bracket.name} costs {price}, above the cost of the service "
                     f"{cost_per_meal} (Code de l'éducation, art. R531-53)",
                     bracket.name,
+                    f"{where}.unit_price",
                 )
             )
         if bracket.unit_price is None:
@@ -348,6 +385,7 @@ def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list
                     FindingCode.MISSING_PRICE,
                     f"no source gives the price of {bracket.name}",
                     bracket.name,
+                    f"{where}.unit_price",
                 )
             )
         if bracket.lower is None:
@@ -356,6 +394,7 @@ def check_grid(grid: BracketGrid, *, cost_per_meal: Money | None = None) -> list
                     FindingCode.MISSING_THRESHOLD,
                     f"no source gives the QF where {bracket.name} starts",
                     bracket.name,
+                    f"{where}.lower",
                 )
             )
     return findings

@@ -36,6 +36,7 @@ __all__ = [
     "Modifier",
     "NonResidentSupplement",
     "SiblingReduction",
+    "SiteSupplement",
 ]
 
 _SOURCE = attrs.validators.instance_of(Source)
@@ -88,28 +89,42 @@ class SiblingReduction:
     """A factor on the price from a sibling rank on (« 3rd child half price » is ``{3: "0.5"}``).
 
     Ranks are lower thresholds like brackets: ``{2: "0.9", 3: "0.5"}`` gives the 2nd child 90 %
-    and the 3rd and every later child 50 %.
+    and the 3rd and every later child 50 %. With a ``floor`` (« sans pouvoir être inférieur à
+    1 € »), the reduced price never goes below it; a price already below the floor is left as it
+    is, since a reduction never raises a price.
 
     Examples:
         >>> reduction = SiblingReduction({3: "0.5"}, Source.example("3rd child half price"))
         >>> reduction.adjust(Decimal("3.60"), PricingContext(sibling_rank=4))
         Decimal('1.800')
+        >>> floored = SiblingReduction({2: "0.5"}, Source.example("-50 %, 2 € minimum"),
+        ...                            floor=Money.euros("2"))
+        >>> floored.adjust(Decimal("3.60"), PricingContext(sibling_rank=2))
+        Decimal('2.00')
     """
 
     factors: tuple[tuple[int, Decimal], ...] = attrs.field(converter=_rank_factors)
     source: Source = attrs.field(validator=_SOURCE)
+    floor: Money | None = attrs.field(
+        default=None, kw_only=True, validator=attrs.validators.optional(non_negative_money)
+    )
 
     @property
     def label(self) -> str:
-        """« sibling rank N and above × f », one entry per rank."""
-        return "sibling reduction " + ", ".join(
-            f"rank {rank}+ × {factor}" for rank, factor in self.factors
-        )
+        """« sibling rank N and above × f », one entry per rank, and the floor if any."""
+        ranks = ", ".join(f"rank {rank}+ × {factor}" for rank, factor in self.factors)
+        floor = "" if self.floor is None else f", not below {self.floor}"
+        return f"sibling reduction {ranks}{floor}"
 
     def adjust(self, amount: Decimal, context: PricingContext) -> Decimal | None:
         """The amount times the factor of the highest rank the child reaches, if any."""
         reached = [factor for rank, factor in self.factors if rank <= context.sibling_rank]
-        return amount * reached[-1] if reached else None
+        if not reached:
+            return None
+        reduced = amount * reached[-1]
+        if self.floor is not None and reduced < self.floor.amount:
+            return min(amount, self.floor.amount)
+        return reduced
 
 
 def _supplement_rate(value: object) -> Decimal:
@@ -139,6 +154,54 @@ class NonResidentSupplement:
     def adjust(self, amount: Decimal, context: PricingContext) -> Decimal | None:
         """The amount plus the supplement, for a non-resident family only."""
         return None if context.resident else amount * (1 + self.rate)
+
+
+def _site_amounts(value: Mapping[str, Money]) -> tuple[tuple[str, Money], ...]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("amounts", value, "must map a site code to an amount")
+    pairs: list[tuple[str, Money]] = []
+    for site, amount in value.items():
+        if not isinstance(site, str) or not site.strip() or site != site.strip():
+            raise InvalidValueError("amounts", site, "a site code is a non-empty string")
+        if not isinstance(amount, Money):
+            raise InvalidTypeError(f"amounts[{site}]", amount, "must be Money")
+        amount.require_non_negative(f"amounts[{site}]")
+        pairs.append((site, amount))
+    if not pairs:
+        raise InvalidValueError("amounts", value, "must give at least one site")
+    # Sorting normalises the mapping, so that equal tables are equal values.
+    return tuple(sorted(pairs))
+
+
+@attrs.frozen
+class SiteSupplement:
+    """An amount added to the price at some schools or sites (« + 0,50 € à l'école du Bourg »).
+
+    A child at a site the table does not list, or whose context gives no site, pays no
+    supplement.
+
+    Examples:
+        >>> extra = SiteSupplement({"bourg": Money.euros("0.50")}, Source.example("+0,50 €"))
+        >>> extra.adjust(Decimal("3.10"), PricingContext(site="bourg"))
+        Decimal('3.60')
+        >>> extra.adjust(Decimal("3.10"), PricingContext(site="plage")) is None
+        True
+    """
+
+    amounts: tuple[tuple[str, Money], ...] = attrs.field(converter=_site_amounts)
+    source: Source = attrs.field(validator=_SOURCE)
+
+    @property
+    def label(self) -> str:
+        """« site supplement bourg + 0.50 EUR », one entry per site."""
+        return "site supplement " + ", ".join(f"{site} + {amount}" for site, amount in self.amounts)
+
+    def adjust(self, amount: Decimal, context: PricingContext) -> Decimal | None:
+        """The amount plus the supplement of the child's site, if the table lists it."""
+        for site, extra in self.amounts:
+            if site == context.site:
+                return amount + extra.amount
+        return None
 
 
 def _medical_factor(value: object) -> Decimal:
@@ -240,4 +303,4 @@ class ModifiedTariff:
             if adjusted is not None:
                 exact = adjusted
                 applied.append(AppliedModifier(modifier.label, modifier.source))
-        return Price(Money.rounded(exact), base.bracket, base.source, tuple(applied))
+        return Price(Money.rounded(exact), base.bracket, base.source, tuple(applied), base.columns)

@@ -42,6 +42,7 @@ from cantine_rules.pricing._tariffs import (
     EffortRate,
     Price,
     PricingContext,
+    QuotientGap,
     Tariff,
     UnitPrice,
 )
@@ -59,6 +60,12 @@ if TYPE_CHECKING:
         check_ranges,
         grid_from_ranges,
         qualifies_for_cantine_a_un_euro,
+    )
+    from cantine_rules.pricing._dimensions import (
+        ByChildrenCount,
+        ByResidence,
+        BySiblingRank,
+        CountColumn,
     )
     from cantine_rules.pricing._dossier import (
         AppliesWhen,
@@ -83,6 +90,7 @@ if TYPE_CHECKING:
         Modifier,
         NonResidentSupplement,
         SiblingReduction,
+        SiteSupplement,
     )
     from cantine_rules.pricing._quotient import (
         QF_QUANTUM,
@@ -116,6 +124,12 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "grid_from_ranges",
             "qualifies_for_cantine_a_un_euro",
         ),
+        "cantine_rules.pricing._dimensions": (
+            "ByChildrenCount",
+            "ByResidence",
+            "BySiblingRank",
+            "CountColumn",
+        ),
         "cantine_rules.pricing._dossier": (
             "AppliesWhen",
             "Document",
@@ -139,6 +153,7 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "Modifier",
             "NonResidentSupplement",
             "SiblingReduction",
+            "SiteSupplement",
         ),
         "cantine_rules.pricing._quotient": (
             "QF_QUANTUM",
@@ -169,6 +184,10 @@ __all__ = [
     "AppliesWhen",
     "Bracket",
     "BracketGrid",
+    "ByChildrenCount",
+    "ByResidence",
+    "BySiblingRank",
+    "CountColumn",
     "Document",
     "DocumentKind",
     "DocumentRequirement",
@@ -190,6 +209,7 @@ __all__ = [
     "Price",
     "PricingContext",
     "QuotientEffect",
+    "QuotientGap",
     "QuotientPolicy",
     "QuotientRange",
     "QuotientRecord",
@@ -197,6 +217,7 @@ __all__ = [
     "RegistrationSituation",
     "ScheduleError",
     "SiblingReduction",
+    "SiteSupplement",
     "Source",
     "SourceKind",
     "Tariff",

@@ -11,6 +11,7 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`Family`][cantine_rules.model.Family], [`Money`][cantine_rules.money.Money],
 [`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
+[`PricingContext`][cantine_rules.pricing.tariffs.PricingContext],
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
 [`BookingRules`][cantine_rules.rules.booking.BookingRules],
 [`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy],
@@ -37,7 +38,7 @@ from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.accounts import MinimumTopUp
-from cantine_rules.pricing.tariffs import BracketGrid, QuotientPolicy
+from cantine_rules.pricing.tariffs import BracketGrid, PricingContext, QuotientPolicy
 from cantine_rules.rules.absences import AbsencePolicy
 from cantine_rules.rules.attendance_fees import UnbookedPresence
 from cantine_rules.rules.booking import BookingRules, ServiceRules
@@ -58,8 +59,10 @@ from cantine_rules.testing._strategies import (
     late_handlings,
     late_pickups,
     minimum_top_ups,
+    modifiers,
     money,
     non_billable_days,
+    pricing_contexts,
     quotient_policies,
     quotient_records,
     quotients,
@@ -90,8 +93,10 @@ __all__ = [
     "late_handlings",
     "late_pickups",
     "minimum_top_ups",
+    "modifiers",
     "money",
     "non_billable_days",
+    "pricing_contexts",
     "quotient_policies",
     "quotient_records",
     "quotients",
@@ -109,6 +114,7 @@ st.register_type_strategy(Child, children())
 st.register_type_strategy(Family, families())
 st.register_type_strategy(SchoolCalendar, calendars())
 st.register_type_strategy(BracketGrid, bracket_grids())
+st.register_type_strategy(PricingContext, pricing_contexts())
 st.register_type_strategy(ServiceRules, service_rules())
 st.register_type_strategy(BookingRules, booking_rules())
 st.register_type_strategy(CommunePolicy, commune_policies())

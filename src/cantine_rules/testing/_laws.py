@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cantine_rules._time import at_paris
-from cantine_rules.errors import InvalidTypeError, UnknownCodeError
+from cantine_rules.errors import CantineRulesError, InvalidTypeError, UnknownCodeError
 from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
@@ -24,11 +24,13 @@ from cantine_rules.pricing.accounts import (
     build_invoice,
 )
 from cantine_rules.pricing.tariffs import (
+    Bracket,
     BracketGrid,
     MissingFigureError,
     NoTariffInForceError,
     PricingContext,
     QuotientRecord,
+    Tariff,
 )
 from cantine_rules.rules.absences import AbsentDay
 from cantine_rules.rules.deadlines import service_start
@@ -36,6 +38,7 @@ from cantine_rules.rules.decisions import Decision, DecisionStatus
 from cantine_rules.testing._strategies import (
     booking_changes,
     money,
+    pricing_contexts,
     quotient_records,
     quotients,
 )
@@ -123,29 +126,141 @@ def _deterministic(policy: CommunePolicy, examples: int) -> None:
     law()
 
 
-def _prices_progressive(policy: CommunePolicy, examples: int) -> None:
-    grids = [
-        (schedule.service_code, version.effective_from)
+def _grids_of(tariff: Tariff) -> list[BracketGrid]:
+    """The bracket grids inside *tariff*: itself, under modifiers, in its columns."""
+    from cantine_rules.plain._grids import grids_in  # the plain form's walk, with no paths
+
+    return [grid for _path, grid in grids_in(tariff, "")]
+
+
+def _versions(policy: CommunePolicy) -> list[tuple[str, date, Tariff]]:
+    return [
+        (schedule.service_code, version.effective_from, version.tariff)
         for schedule in policy.tariffs
         for version in schedule.versions
-        if isinstance(version.tariff, BracketGrid) and version.tariff.progressive
     ]
-    if not grids:
+
+
+def _prices_progressive(policy: CommunePolicy, examples: int) -> None:
+    # A tariff whose every grid is progressive, with or without columns and modifiers: for one
+    # child (same rank, residence, site…), a higher QF never pays less.
+    versions = [
+        (code, day)
+        for code, day, tariff in _versions(policy)
+        if (grids := _grids_of(tariff)) and all(grid.progressive for grid in grids)
+    ]
+    if not versions:
         return
 
     @settings(max_examples=examples, deadline=None, database=None)
-    @given(st.sampled_from(grids), quotients(), quotients())
-    def law(grid: tuple[str, date], first: Decimal, second: Decimal) -> None:
-        code, day = grid
+    @given(st.sampled_from(versions), quotients(), quotients(), pricing_contexts())
+    def law(
+        version: tuple[str, date], first: Decimal, second: Decimal, context: PricingContext
+    ) -> None:
+        code, day = version
         low, high = sorted((first, second))
         try:
-            low_price = policy.price(code, day, context=PricingContext(low)).unit_price
-            high_price = policy.price(code, day, context=PricingContext(high)).unit_price
+            low_price = policy.price(
+                code, day, context=attrs.evolve(context, quotient_familial=low)
+            ).unit_price
+            high_price = policy.price(
+                code, day, context=attrs.evolve(context, quotient_familial=high)
+            ).unit_price
         except MissingFigureError:
             return
         assert low_price <= high_price, (low, low_price, high, high_price)
 
     law()
+
+
+def _prices_never_negative(policy: CommunePolicy, examples: int) -> None:
+    versions = [(code, day) for code, day, _tariff in _versions(policy)]
+    if not versions:
+        return
+
+    @settings(max_examples=examples, deadline=None, database=None)
+    @given(st.sampled_from(versions), pricing_contexts())
+    def law(version: tuple[str, date], context: PricingContext) -> None:
+        code, day = version
+        try:
+            price = policy.price(code, day, context=context)
+        except MissingFigureError:
+            return
+        except CantineRulesError as error:  # a negative amount is refused where it is made
+            raise AssertionError(f"{code} on {day} for {context}: {error}") from error
+        assert not price.unit_price.is_negative(), (code, day, context, price)
+
+    law()
+
+
+#: A bound as written: (QF, included).
+_Bound = tuple[Decimal, bool]
+#: Where a bracket ends: a bound, None when open above, "unknown" when no source says.
+_High = _Bound | None | str
+
+
+def _written_ranges(grid: BracketGrid) -> list[tuple[Bracket, _Bound, _High]]:
+    """Each bracket with a threshold, with its lowest and highest QF as the grid writes them.
+
+    A bound is (value, included); the highest is None when the bracket is open above, and
+    ``"unknown"`` when brackets whose threshold no source gives follow it.
+    """
+    known = [bracket for bracket in grid.brackets if bracket.lower is not None]
+    ranges: list[tuple[Bracket, _Bound, _High]] = []
+    for index, bracket in enumerate(known):
+        assert bracket.lower is not None
+        high: _High
+        if bracket.upper is not None:
+            high = (bracket.upper, bracket.upper_inclusive)
+        elif index + 1 < len(known):
+            following = known[index + 1]
+            assert following.lower is not None
+            high = (following.lower, not following.lower_inclusive)
+        else:
+            high = None if len(known) == len(grid.brackets) else "unknown"
+        ranges.append((bracket, (bracket.lower, bracket.lower_inclusive), high))
+    return ranges
+
+
+def _holds(low: _Bound, high: _High, value: Decimal) -> bool:
+    low_value, low_in = low
+    above = value > low_value or (low_in and value == low_value)
+    if not isinstance(high, tuple):
+        return above
+    high_value, high_in = high
+    return above and (value < high_value or (high_in and value == high_value))
+
+
+def _bounds_as_written(policy: CommunePolicy, examples: int) -> None:
+    # Checked on every bound of every grid, one cent and a trillionth on each side: the grid's
+    # answer against a plain scan of the brackets' bounds as written.
+    nudges = (Decimal("-0.01"), Decimal("-1E-12"), Decimal(0), Decimal("1E-12"), Decimal("0.01"))
+    for _code, _day, tariff in _versions(policy):
+        for grid in _grids_of(tariff):
+            ranges = _written_ranges(grid)
+            bounds = {
+                value
+                for bracket in grid.brackets
+                for value in (bracket.lower, bracket.upper)
+                if value is not None
+            }
+            for bound in sorted(bounds):
+                for nudge in nudges:
+                    value = bound + nudge
+                    if value < 0:
+                        continue
+                    holding = [
+                        (bracket, high) for bracket, low, high in ranges if _holds(low, high, value)
+                    ]
+                    assert len(holding) <= 1, (value, holding)
+                    expected = (
+                        holding[0][0].name if holding and holding[0][1] != "unknown" else None
+                    )
+                    try:
+                        found: str | None = grid.bracket_for(value).name
+                    except MissingFigureError:
+                        found = None
+                    assert found == expected, (grid.names, value, found, expected)
 
 
 def _ledger_conserves(policy: CommunePolicy, examples: int) -> None:
@@ -177,6 +292,25 @@ def _ledger_conserves(policy: CommunePolicy, examples: int) -> None:
     law()
 
 
+def _billed_months(policy: CommunePolicy, code: str) -> tuple[date, date]:
+    """Two months to bill: September and October 2024, or the start of the latest tariff.
+
+    When no tariff of *code* is in force for those two months (an example commune whose
+    règlement is of another year), the first two months of its latest tariff version.
+    """
+    first, last = date(2024, 9, 1), date(2024, 10, 31)
+    versions = [v for s in policy.tariffs if s.service_code == code for v in s.versions]
+    if not versions or any(
+        v.effective_from <= first and (v.ends_on is None or v.ends_on >= last) for v in versions
+    ):
+        return first, last
+    latest = max(versions, key=lambda version: version.effective_from)
+    last = latest.effective_from + timedelta(days=60)
+    if latest.ends_on is not None:
+        last = min(last, latest.ends_on)
+    return latest.effective_from, last
+
+
 def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
     # Only a priced service can be invoiced; a commune may publish rules for an unpriced one.
     priced = {schedule.service_code for schedule in policy.tariffs}
@@ -184,7 +318,8 @@ def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
     if service is None:
         return
     kind = policy.booking.days_of(service.code)
-    days = policy.calendar.service_days(kind, date(2024, 9, 1), date(2024, 10, 31))
+    first, last = _billed_months(policy, service.code)
+    days = policy.calendar.service_days(kind, first, last)
     if not days:
         return
     pricer = policy.pricer()
@@ -425,6 +560,8 @@ LAWS: dict[str, Callable[[CommunePolicy, int], None]] = {
     "charges are never negative": _charges_never_negative,
     "decisions are deterministic": _deterministic,
     "prices do not fall as the QF rises on a progressive grid": _prices_progressive,
+    "a price is never negative": _prices_never_negative,
+    "a QF on a bracket's bound is priced as the grid writes it": _bounds_as_written,
     "a ledger conserves its balance": _ledger_conserves,
     "an invoice does not depend on booking order": _invoice_order_free,
     "a presence without booking costs no less when repeated, never below zero": (
@@ -449,16 +586,19 @@ def check_policy(
 
     The laws: a deadline is never after the service starts; an earlier change is never treated
     worse (once changes are open); charges are never negative; decisions are deterministic;
-    prices do not fall as the QF rises where the grid is meant to be progressive; a ledger
+    prices do not fall as the QF rises where the grid is meant to be progressive (for one child,
+    whatever its columns and modifiers); a price is never negative, whatever the child's
+    context; a QF on a bracket's bound, or a cent or a trillionth of a euro beside it, lies in
+    the bracket whose bounds as written hold it, and in none when it lies in a gap; a ledger
     conserves its balance; an invoice does not depend on booking order; a presence without
     booking and a late pick-up cost never below zero, the same when asked twice, and no less
     when repeated (or, for a pick-up, later); an absent day is never charged below zero, and an
-    earlier notice or a certificate never costs more; every service has a
-    payment scheme, and a prepaid one is due no later than the service starts; a top-up below
-    the minimum is refused with its reason, and a larger one never refused where a smaller one
-    is accepted; a credit is treated whole, no part below zero; a quotient familial record never
-    counts before it was received, one received later never takes effect earlier, and a QF of 0
-    read as unknown never prices; the plain-data form round-trips.
+    earlier notice or a certificate never costs more; every service has a payment scheme, and a
+    prepaid one is due no later than the service starts; a top-up below the minimum is refused
+    with its reason, and a larger one never refused where a smaller one is accepted; a credit is
+    treated whole, no part below zero; a quotient familial record never counts before it was
+    received, one received later never takes effect earlier, and a QF of 0 read as unknown never
+    prices; the plain-data form round-trips.
 
     Args:
         policy: the commune policy to check.

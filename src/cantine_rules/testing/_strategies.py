@@ -47,11 +47,22 @@ from cantine_rules.pricing.accounts import (
 from cantine_rules.pricing.tariffs import (
     Bracket,
     BracketGrid,
+    ByChildrenCount,
+    ByResidence,
+    BySiblingRank,
+    CountColumn,
     EffortRate,
     FromNextMonth,
     FromReception,
+    MedicalMealFlatPrice,
+    ModifiedTariff,
+    Modifier,
+    NonResidentSupplement,
+    PricingContext,
     QuotientPolicy,
     QuotientRecord,
+    SiblingReduction,
+    SiteSupplement,
     Tariff,
     TariffSchedule,
     TariffVersion,
@@ -127,8 +138,10 @@ __all__ = [
     "late_handlings",
     "late_pickups",
     "minimum_top_ups",
+    "modifiers",
     "money",
     "non_billable_days",
+    "pricing_contexts",
     "quotient_policies",
     "quotient_records",
     "quotients",
@@ -300,9 +313,56 @@ def booking_rules(draw: st.DrawFn) -> BookingRules:
     )
 
 
+#: The sites a generated site supplement or pricing context names.
+_SITES = ("bourg", "plage", "hameau")
+
+
+def _bounds_after(
+    draw: st.DrawFn, lower: tuple[Decimal, bool], following: Decimal, gaps: bool
+) -> tuple[Decimal | None, bool, bool]:
+    """An upper bound for a bracket from *lower* whose successor starts at *following*.
+
+    Returns the upper bound (None: up to the next threshold), whether it is included, and
+    whether the successor's lower bound is included; with *gaps*, the two may leave QFs between
+    them, as a règlement writing « de 0 à 650 », « de 651 à 950 » does.
+    """
+    shapes = ["threshold", "below", "up_to"]
+    if gaps:
+        shapes += ["gap_whole", "gap_cent", "both_excluded"]
+    shape = draw(st.sampled_from(shapes))
+    if shape == "threshold":
+        return None, True, True
+    if shape == "below":  # « inférieur à 700 », then « de 700 »
+        return following, False, True
+    if shape == "up_to":  # « jusqu'à 1000 inclus », then « supérieur à 1000 »
+        return following, True, False
+    if shape == "both_excluded":  # « inférieur à 700 », then « supérieur à 700 »: 700 in no bracket
+        return following, False, False
+    step = Decimal(1) if shape == "gap_whole" else Decimal("0.01")
+    start, start_included = lower
+    upper = max(start, following - step)
+    if upper == start and not start_included:  # no room for a gap: the brackets touch
+        return following, False, True
+    return upper, True, True
+
+
 @st.composite
-def bracket_grids(draw: st.DrawFn, progressive: bool = True, min_size: int = 1) -> BracketGrid:
-    """A bracket grid by lower thresholds; prices rise with the QF when *progressive*."""
+def bracket_grids(
+    draw: st.DrawFn,
+    progressive: bool = True,
+    min_size: int = 1,
+    *,
+    written: bool = False,
+    gaps: bool = False,
+) -> BracketGrid:
+    """A bracket grid of at least *min_size* brackets.
+
+    When *progressive*, prices rise with the QF and the default bracket is the highest. When
+    *written*, brackets may give their upper bound and exclude a bound, as règlements write them
+    (« inférieur à 700 € », « de 700 à 1000 € inclus », « supérieur à 1000 € »); otherwise they
+    are declared by lower thresholds only. With *gaps* too, the grid may leave QFs in no bracket
+    (« de 0 à 650 », « de 651 à 950 »), a gap that the checks report.
+    """
     count = draw(st.integers(min_size, 10))
     steps = draw(st.lists(st.integers(1, 800), min_size=count - 1, max_size=count - 1))
     lowers = [Decimal(0)]
@@ -311,9 +371,28 @@ def bracket_grids(draw: st.DrawFn, progressive: bool = True, min_size: int = 1) 
     prices = draw(st.lists(st.integers(0, 8_00), min_size=count, max_size=count))
     if progressive:
         prices.sort()
+    bounds: list[tuple[Decimal | None, bool]] = [(None, True)] * count
+    lower_included = [True] * count
+    if written:
+        for index in range(count - 1):
+            start = (lowers[index], lower_included[index])
+            upper, upper_in, next_in = _bounds_after(draw, start, lowers[index + 1], gaps)
+            bounds[index] = (upper, upper_in)
+            lower_included[index + 1] = next_in
+        if gaps and draw(st.booleans()):  # the last bracket closed above: « de 1501 à 3000 »
+            width = draw(st.integers(0 if lower_included[-1] else 1, 3000))
+            bounds[-1] = (lowers[-1] + width, True)
     brackets = tuple(
-        Bracket(f"tarif {index + 1}", lower, Money.from_cents(price), _EXAMPLE)
-        for index, (lower, price) in enumerate(zip(lowers, prices, strict=True))
+        Bracket(
+            f"tarif {index + 1}",
+            lowers[index],
+            Money.from_cents(prices[index]),
+            _EXAMPLE,
+            lower_included[index],
+            bounds[index][0],
+            bounds[index][1],
+        )
+        for index in range(count)
     )
     default = draw(st.sampled_from([bracket.name for bracket in brackets]))
     if progressive:
@@ -321,11 +400,47 @@ def bracket_grids(draw: st.DrawFn, progressive: bool = True, min_size: int = 1) 
     return BracketGrid(brackets, default, progressive=progressive)
 
 
-def tariffs() -> st.SearchStrategy[Tariff]:
-    """Unit prices, bracket grids and taux d'effort."""
+def pricing_contexts() -> st.SearchStrategy[PricingContext]:
+    """A child's pricing context: QF or none, rank, family size, residence, PAI, site."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PricingContext:
+        rank = draw(st.integers(1, 5))
+        return PricingContext(
+            draw(st.none() | quotients()),
+            sibling_rank=rank,
+            resident=draw(st.booleans()),
+            medical_meal=draw(st.booleans()),
+            children_in_family=draw(st.none() | st.integers(rank, 6)),
+            site=draw(st.none() | st.sampled_from(_SITES)),
+        )
+
+    return build()
+
+
+def modifiers() -> st.SearchStrategy[Modifier]:
+    """Every modifier: sibling reductions (with a floor or not), residence, PAI, site."""
+    factors = st.dictionaries(
+        st.integers(2, 4), st.sampled_from(["0", "0.5", "0.9", "1"]), min_size=1, max_size=3
+    )
+    return st.one_of(
+        st.builds(
+            lambda given, floor: SiblingReduction(given, _EXAMPLE, floor=floor),
+            factors,
+            st.none() | money(0, 3_00),
+        ),
+        st.sampled_from(["0", "0.2", "0.5"]).map(lambda r: NonResidentSupplement(r, _EXAMPLE)),
+        money(0, 3_00).map(lambda amount: MedicalMealFlatPrice(amount, _EXAMPLE)),
+        st.dictionaries(st.sampled_from(_SITES), money(0, 2_00), min_size=1).map(
+            lambda amounts: SiteSupplement(amounts, _EXAMPLE)
+        ),
+    )
+
+
+def _simple_tariffs(written: bool) -> st.SearchStrategy[Tariff]:
     return st.one_of(
         money(0, 10_00).map(lambda amount: UnitPrice(amount, _EXAMPLE)),
-        bracket_grids(),
+        bracket_grids(written=written, gaps=written),
         st.builds(
             lambda rate, low, extra: EffortRate(Decimal(rate) / 10_000, low, low + extra, _EXAMPLE),
             st.integers(1, 100),
@@ -528,6 +643,32 @@ def quotient_records(
     value = draw(st.just(Decimal(0)) | quotients())
     source = draw(st.sampled_from(list(QuotientFamilialSource)))
     return QuotientRecord(QuotientFamilial(value, source, issued), received)
+
+
+@st.composite
+def _count_columns(draw: st.DrawFn, inner: st.SearchStrategy[Tariff]) -> tuple[CountColumn, ...]:
+    starts = sorted(draw(st.sets(st.integers(2, 5), max_size=3)))
+    return tuple(CountColumn(start, f"colonne {start}", draw(inner)) for start in [1, *starts])
+
+
+def tariffs(*, columns: bool = True, written: bool = True) -> st.SearchStrategy[Tariff]:
+    """Unit prices, bracket grids and taux d'effort; with modifiers and columns.
+
+    Args:
+        columns: also tariffs by number of children, sibling rank and residence, whose columns
+            hold the simpler tariffs, and tariffs with modifiers.
+        written: bracket grids may give their bounds as règlements write them, gaps included.
+    """
+    simple = _simple_tariffs(written)
+    if not columns:
+        return simple
+    return st.one_of(
+        simple,
+        _count_columns(simple).map(ByChildrenCount),
+        _count_columns(simple).map(BySiblingRank),
+        st.builds(ByResidence, simple, simple, st.just("Extérieurs")),
+        st.builds(ModifiedTariff, simple, st.lists(modifiers(), min_size=1, max_size=3)),
+    )
 
 
 @st.composite
