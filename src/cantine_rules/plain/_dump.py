@@ -17,6 +17,7 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import BillingUnit, Service
 from cantine_rules.money import Money
+from cantine_rules.plain._dump_regimes import dump_regimes
 from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
     MODIFIER_TAGS,
@@ -398,4 +399,6 @@ def dump_policy(policy: CommunePolicy) -> dict[str, Any]:
         data["dossier"] = [_dossier(requirement) for requirement in policy.dossier]
     if policy.citations:
         data["citations"] = [_citation(citation) for citation in policy.citations]
+    if policy.regimes:
+        data["regimes"] = dump_regimes(policy.regimes, _source)
     return data

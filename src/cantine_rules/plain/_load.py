@@ -16,6 +16,7 @@ from cantine_rules.calendar import Closure, ExtraOpenDay, SchoolCalendar, School
 from cantine_rules.calendar import Zone as CalendarZone
 from cantine_rules.model import BillingUnit, Service, ServiceKind
 from cantine_rules.money import Money
+from cantine_rules.plain._load_regimes import check_regimes, load_regimes
 from cantine_rules.plain._read import (
     Parser,
     Reader,
@@ -743,6 +744,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
     wallet = table.optional("wallet_alert_threshold", money, None)
     dossier = table.optional("dossier", list_of(_dossier_requirement), ())
     citations = table.optional("citations", list_of(_citation), ())
+    regimes = table.optional("regimes", load_regimes(_source), {})
     if not _cross_checks(reader, table.data):
         table.ok = False
     table.close()
@@ -761,6 +763,8 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
         ),
     )
     schedules = tuple(_schedule(reader, code, versions) for code, versions in tariffs.items())
+    if regimes and not check_regimes(reader, booking, regimes):
+        raise ReadError
     return reader.build(
         "",
         same_names(
@@ -773,6 +777,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             "dossier",
             "citations",
             "aliases",
+            "regimes",
         ),
         lambda: CommunePolicy(
             slug=slug,
@@ -786,6 +791,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             dossier=dossier,
             citations=citations,
             aliases=aliases,
+            regimes=tuple(regimes.values()),
         ),
     )
 

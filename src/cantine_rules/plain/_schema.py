@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Final
 
 from cantine_rules.plain._read import WEEKDAYS
+from cantine_rules.pricing._monthly import MonthlyFlatFee
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
     EffortRate,
@@ -45,11 +46,14 @@ from cantine_rules.rules.late import (
     KeepCharging,
     Refuse,
 )
+from cantine_rules.rules.regimes import FixedDays, Occasional
 
 __all__ = [
     "DEADLINE_TAGS",
+    "FEE_TAGS",
     "MODIFIER_TAGS",
     "OUTCOME_TAGS",
+    "REGIME_TAGS",
     "SURCHARGE_TAGS",
     "TARIFF_TAGS",
     "UNKNOWN",
@@ -107,5 +111,18 @@ MODIFIER_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         NonResidentSupplement: "non_resident_supplement",
         MedicalMealFactor: "medical_meal_factor",
         MedicalMealFlatPrice: "medical_meal_flat_price",
+    }
+)
+
+REGIME_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        FixedDays: "fixed_days",
+        Occasional: "occasional",
+    }
+)
+
+FEE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        MonthlyFlatFee: "monthly_flat_fee",
     }
 )

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
     from cantine_rules.pricing._wallet import Wallet
     from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod
+    from cantine_rules.rules.regimes import ServiceRegimes
     from cantine_rules.rules.window_table import ChangeWindowTable
 
 __all__ = [
@@ -204,6 +205,31 @@ def _aliases(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _regimes(value: Iterable[ServiceRegimes]) -> tuple[ServiceRegimes, ...]:
+    result = tuple(value)
+    if not result:
+        return result
+    # Imported only for a commune that offers regimes (see the imports above).
+    from cantine_rules.rules.regimes import ServiceRegimes
+
+    return require_unique_items(
+        result, ServiceRegimes, "regimes", "service_code", lambda r: r.service_code
+    )
+
+
+def _check_regimes(regimes: tuple[ServiceRegimes, ...], booking: BookingRules) -> None:
+    for index, service_regimes in enumerate(regimes):
+        where = f"regimes[{index}]"
+        try:
+            service_regimes.check_against(booking)
+        except UnknownServiceError as error:
+            raise UnknownServiceError(
+                error.value, error.known, field=f"{where}.service_code"
+            ) from None
+        except InvalidValueError as error:
+            raise InvalidValueError(f"{where}.{error.field}", error.value, error.reason) from None
+
+
 @attrs.frozen
 class CommunePolicy:
     """Everything a commune decides: its booking rules, tariffs, payment and account rules.
@@ -221,6 +247,7 @@ class CommunePolicy:
         dossier: the documents a registration needs, if the commune lists them.
         citations: where each rule comes from.
         aliases: other names the registry accepts.
+        regimes: the attendance regimes and monthly flat fees of each service that has them.
     """
 
     slug: str = attrs.field(validator=identifier)
@@ -236,6 +263,8 @@ class CommunePolicy:
     dossier: tuple[DocumentRequirement, ...] = attrs.field(default=(), converter=_requirements)
     citations: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
+    # Attendance regimes and monthly flat fees, per service (see cantine_rules.rules.regimes).
+    regimes: tuple[ServiceRegimes, ...] = attrs.field(default=(), converter=_regimes)
 
     def __attrs_post_init__(self) -> None:
         known = {service.code for service in self.booking.services}
@@ -244,6 +273,7 @@ class CommunePolicy:
                 raise UnknownServiceError(
                     schedule.service_code, known, field=f"tariffs[{index}].service_code"
                 )
+        _check_regimes(self.regimes, self.booking)
 
     # Views --------------------------------------------------------------------------------------
 
@@ -260,6 +290,14 @@ class CommunePolicy:
     def service(self, code: str) -> Service:
         """The service *code*, or `UnknownServiceError` listing the commune's services."""
         return self.booking.service(code)
+
+    def regimes_of(self, code: str) -> ServiceRegimes | None:
+        """The regimes and monthly fees of the service *code*, if it has any."""
+        self.service(code)
+        for service_regimes in self.regimes:
+            if service_regimes.service_code == code:
+                return service_regimes
+        return None
 
     def source_of(self, topic: str) -> Source | None:
         """The source cited for *topic*, if any."""
@@ -495,6 +533,10 @@ class CommunePolicy:
                     requirement.source,
                 )
             )
+        if self.regimes:
+            from cantine_rules.policies._regimes import explain_regimes  # see the imports above
+
+            rules.extend(explain_regimes(self, lang))
         return tuple(rules)
 
 
