@@ -31,9 +31,19 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
+from cantine_rules.pricing._monthly import MonthlyFlatFee
 from cantine_rules.pricing.tariffs import BracketGrid
 from cantine_rules.rules.booking import BookingRules, ServiceRules
+from cantine_rules.rules.regimes import DayChangeTerms
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
+from cantine_rules.testing._regime_strategies import (
+    day_change_terms,
+    fixed_days_regimes,
+    monthly_flat_fees,
+    occasional_regimes,
+    policies_with_regimes,
+    service_regimes,
+)
 from cantine_rules.testing._strategies import (
     booking_changes,
     booking_rules,
@@ -63,12 +73,18 @@ __all__ = [
     "check_policy",
     "children",
     "commune_policies",
+    "day_change_terms",
     "deadline_rules",
     "families",
+    "fixed_days_regimes",
     "instants_around_dst",
     "late_handlings",
     "money",
+    "monthly_flat_fees",
+    "occasional_regimes",
+    "policies_with_regimes",
     "quotients",
+    "service_regimes",
     "service_rules",
     "services",
     "surcharges",
@@ -84,3 +100,5 @@ st.register_type_strategy(BracketGrid, bracket_grids())
 st.register_type_strategy(ServiceRules, service_rules())
 st.register_type_strategy(BookingRules, booking_rules())
 st.register_type_strategy(CommunePolicy, commune_policies())
+st.register_type_strategy(MonthlyFlatFee, monthly_flat_fees())
+st.register_type_strategy(DayChangeTerms, day_change_terms())

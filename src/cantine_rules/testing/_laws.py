@@ -19,6 +19,7 @@ from cantine_rules.pricing.accounts import Ledger, PaymentMode, build_invoice
 from cantine_rules.pricing.tariffs import BracketGrid, MissingFigureError, PricingContext
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
+from cantine_rules.testing._regime_laws import REGIME_LAWS
 from cantine_rules.testing._strategies import booking_changes, money, quotients
 
 __all__ = ["LAWS", "PolicyLawError", "check_policy"]
@@ -204,6 +205,7 @@ LAWS: dict[str, Callable[[CommunePolicy, int], None]] = {
     "a ledger conserves its balance": _ledger_conserves,
     "an invoice does not depend on booking order": _invoice_order_free,
     "the plain-data form round-trips": _round_trips,
+    **REGIME_LAWS,
 }
 
 
