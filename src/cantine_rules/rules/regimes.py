@@ -66,6 +66,9 @@ _WEDNESDAY: Final = 2
 _WEEKDAYS: Final = frozenset(range(5))
 # How far ahead the next school-holiday break is looked for: a little more than a school year.
 _BREAK_SEARCH_DAYS: Final = 400
+# The shortest run of school-holiday days that ends a period: the holidays of a zone last a week
+# or more, while a « pont » (the Ascension bridge, four days) does not open a new period.
+_SHORTEST_BREAK: Final = timedelta(days=7)
 
 
 class ChangeEffect(StrEnum):
@@ -75,8 +78,8 @@ class ChangeEffect(StrEnum):
     """On the first day of a later month (Le Rove: « Pour toute inscription en cours de mois,
     celle-ci sera effective pour le mois suivant »)."""
     NEXT_PERIOD = "next_period"
-    """When classes resume after the next school-holiday break (Paris, CDE 12: « 15 jours avant
-    la période des futures vacances pour un effet sur le bimestre suivant »)."""
+    """When classes resume after the next school-holiday break of a week or more (Paris, CDE 12:
+    « 15 jours avant la période des futures vacances pour un effet sur le bimestre suivant »)."""
     NEXT_SCHOOL_YEAR = "next_school_year"
     """On 1 September of a later school year: an annual contract (« L'inscription à l'un de ces
     forfaits est annuelle »)."""
@@ -174,7 +177,10 @@ class DayChangeTerms:
 
 
 def _breaks(calendar: SchoolCalendar, day: date) -> Iterable[tuple[date, date]]:
-    """The school-holiday breaks starting after *day*: (first day off, first day after)."""
+    """The school-holiday breaks starting after *day*: (first day off, first day after).
+
+    A break is a run of at least a week of school-holiday days (weekends inside it included).
+    """
     last_known = date(calendar.last_year, 12, 31)
     end = min(day + timedelta(days=_BREAK_SEARCH_DAYS), last_known)
     if end <= day:
@@ -186,7 +192,8 @@ def _breaks(calendar: SchoolCalendar, day: date) -> Iterable[tuple[date, date]]:
         if off and not previous_off:
             start = info.day
         elif previous_off and not off and start is not None:
-            yield start, info.day
+            if info.day - start >= _SHORTEST_BREAK:
+                yield start, info.day
             start = None
         previous_off = off
 
