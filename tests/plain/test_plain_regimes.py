@@ -180,3 +180,30 @@ def test_dump_then_load_is_the_identity(policy: CommunePolicy) -> None:
     assert from_data(data) == policy
     assert to_data(from_data(data)) == data
     assert loads_toml(dumps_toml(policy)) == policy
+
+
+def test_a_service_priced_by_a_monthly_fee_alone() -> None:
+    data = _data()
+    del data["regimes"]["repas"]["offers"]
+    policy = from_data(data)
+    regimes = policy.regimes_of("repas")
+    assert regimes is not None
+    assert regimes.offers == ()
+    assert to_data(policy)["regimes"]["repas"].keys() == {"monthly_fees"}
+
+
+def test_a_service_with_neither_regime_nor_fee_is_reported() -> None:
+    data = _data()
+    data["regimes"]["repas"] = {}
+    assert _paths(data) == ["regimes.repas.offers"]
+
+
+def test_change_terms_may_cite_their_own_default() -> None:
+    data = _data()
+    default = {"kind": "default", "reference": "the règlement says nothing of changing the days"}
+    data["regimes"]["repas"]["offers"][0]["changes"]["source"] = default
+    policy = from_data(data)
+    rules = {rule.topic: rule for rule in policy.explain("en")}
+    assert rules["regime.repas.fixed_days.changes"].is_default
+    assert not rules["regime.repas.fixed_days"].is_default
+    assert to_data(policy)["regimes"]["repas"]["offers"][0]["changes"]["source"] == default

@@ -22,12 +22,14 @@ _FIXED_LABEL: Final = cast(str, attrs.fields_dict(FixedDays)["label"].default)
 _OCCASIONAL_LABEL: Final = cast(str, attrs.fields_dict(Occasional)["label"].default)
 
 
-def _changes(terms: DayChangeTerms) -> dict[str, Any]:
+def _changes(terms: DayChangeTerms, source: Callable[[Source], dict[str, Any]]) -> dict[str, Any]:
     data: dict[str, Any] = {"effect": terms.effect.value}
     if terms.notice_days:
         data["notice_days"] = terms.notice_days
     if not terms.through_commune:
         data["through_commune"] = False
+    if terms.source is not None:
+        data["source"] = source(terms.source)
     return data
 
 
@@ -43,7 +45,7 @@ def _offer(offer: object, path: str, source: Callable[[Source], dict[str, Any]])
             data["min_days"] = offer.min_days
         if offer.max_days is not None:
             data["max_days"] = offer.max_days
-        data["changes"] = _changes(offer.changes)
+        data["changes"] = _changes(offer.changes, source)
     else:
         assert isinstance(offer, Occasional)
         if offer.label != _OCCASIONAL_LABEL:
@@ -81,12 +83,12 @@ def dump_regimes(
     data: dict[str, Any] = {}
     for service_regimes in regimes:
         code = service_regimes.service_code
-        entry: dict[str, Any] = {
-            "offers": [
+        entry: dict[str, Any] = {}
+        if service_regimes.offers:
+            entry["offers"] = [
                 _offer(offer, f"regimes.{code}.offers[{index}]", source)
                 for index, offer in enumerate(service_regimes.offers)
             ]
-        }
         if service_regimes.monthly_fees:
             entry["monthly_fees"] = [_fee(fee, source) for fee in service_regimes.monthly_fees]
         data[code] = entry

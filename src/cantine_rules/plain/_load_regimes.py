@@ -63,21 +63,25 @@ _NOTICE: Final = integer(minimum=0, maximum=MAX_NOTICE_DAYS)
 SourceParser = Parser[Source]
 
 
-def _changes(reader: Reader, value: object, path: str) -> DayChangeTerms:
-    table = Table(reader, value, path)
-    effect = table.required("effect", choice(ChangeEffect))
-    notice = table.optional("notice_days", _NOTICE, 0)
-    commune = table.optional("through_commune", boolean, True)
-    table.close()
-    return reader.build(
-        path,
-        same_names("effect", "notice_days", "through_commune"),
-        lambda: DayChangeTerms(effect, notice, commune),
-    )
+def _changes(source_of: SourceParser) -> Parser[DayChangeTerms]:
+    def read(reader: Reader, value: object, path: str) -> DayChangeTerms:
+        table = Table(reader, value, path)
+        effect = table.required("effect", choice(ChangeEffect))
+        notice = table.optional("notice_days", _NOTICE, 0)
+        commune = table.optional("through_commune", boolean, True)
+        source = table.optional("source", source_of, None)
+        table.close()
+        return reader.build(
+            path,
+            same_names("effect", "notice_days", "through_commune", "source"),
+            lambda: DayChangeTerms(effect, notice, commune, source),
+        )
+
+    return read
 
 
 def _fixed_days(reader: Reader, table: Table, source_of: SourceParser) -> Regime:
-    changes = table.required("changes", _changes)
+    changes = table.required("changes", _changes(source_of))
     source = table.required("source", source_of)
     low = table.optional("min_days", _DAYS, 1)
     high = table.optional("max_days", _DAYS, None)
@@ -155,7 +159,7 @@ def _offers(source_of: SourceParser) -> Parser[tuple[Regime, ...]]:
         table = Table(reader, value, path)
         return _REGIMES[tag(table, _REGIMES)](reader, table, source_of)
 
-    return list_of(offer, non_empty=True)
+    return list_of(offer)
 
 
 def load_regimes(source_of: SourceParser) -> Parser[dict[str, ServiceRegimes]]:
@@ -167,7 +171,7 @@ def load_regimes(source_of: SourceParser) -> Parser[dict[str, ServiceRegimes]]:
 
     def one(reader: Reader, value: object, path: str) -> ServiceRegimes:
         table = Table(reader, value, path)
-        offers = table.required("offers", _offers(source_of))
+        offers = table.optional("offers", _offers(source_of), ())
         fees = table.optional("monthly_fees", list_of(_fee(source_of)), ())
         if (
             table.ok

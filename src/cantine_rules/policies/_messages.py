@@ -130,16 +130,17 @@ _FR: Final[Mapping[str, str]] = {
     # Attendance regimes and monthly flat fees.
     "regime.fixed_days": (
         "« {service} », {label} : {days} jours fixes par semaine, chaque jour de service de ces "
-        "jours réservé sans délai ; {changes}{commune}{price}."
+        "jours réservé sans délai{price}."
     ),
+    "regime.changes": "« {service} », {label} : {effect}{notice}{commune}.",
     "regime.days.range": "de {low} à {high}",
     "regime.days.exact": "{count}",
-    "regime.changes.next_month": "un changement prend effet le 1er d'un mois suivant",
+    "regime.changes.next_month": "un changement des jours prend effet le 1er d'un mois suivant",
     "regime.changes.next_period": (
-        "un changement prend effet à la reprise après les prochaines vacances"
+        "un changement des jours prend effet à la reprise après les prochaines vacances"
     ),
     "regime.changes.next_school_year": (
-        "inscription annuelle : un changement prend effet à la rentrée suivante"
+        "inscription annuelle : un changement des jours prend effet à la rentrée suivante"
     ),
     "regime.notice": " (demandé au moins {days} jours avant)",
     "regime.through_commune": " ; la commune peut les changer à tout moment",
@@ -246,16 +247,17 @@ _EN: Final[Mapping[str, str]] = {
     # Attendance regimes and monthly flat fees.
     "regime.fixed_days": (
         "« {service} », {label}: {days} fixed days a week, each service day on those weekdays "
-        "booked with no deadline; {changes}{commune}{price}."
+        "booked with no deadline{price}."
     ),
+    "regime.changes": "« {service} », {label}: {effect}{notice}{commune}.",
     "regime.days.range": "from {low} to {high}",
     "regime.days.exact": "{count}",
-    "regime.changes.next_month": "a change takes effect on the 1st of a later month",
+    "regime.changes.next_month": "a change of days takes effect on the 1st of a later month",
     "regime.changes.next_period": (
-        "a change takes effect when classes resume after the next holidays"
+        "a change of days takes effect when classes resume after the next holidays"
     ),
     "regime.changes.next_school_year": (
-        "annual registration: a change takes effect at the next school year"
+        "annual registration: a change of days takes effect at the next school year"
     ),
     "regime.notice": " (asked at least {days} days before)",
     "regime.through_commune": "; the commune may change them at any time",

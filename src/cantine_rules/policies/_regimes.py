@@ -30,12 +30,16 @@ def explain_regimes(policy: CommunePolicy, lang: str) -> list[ExplainedRule]:
         for offer in service_regimes.offers:
             if isinstance(offer, FixedDays):
                 runs = service_weekdays(policy.booking, code)
-                text = _fixed_days(offer, label, len(runs), lang)
                 topic = f"regime.{code}.fixed_days"
+                text = _fixed_days(offer, label, len(runs), lang)
+                rules.append(ExplainedRule(topic, text, offer.source))
+                # When the days may change is a rule of its own: a règlement may be silent on it.
+                changes = _changes(offer, label, lang)
+                source = offer.changes.source or offer.source
+                rules.append(ExplainedRule(f"{topic}.changes", changes, source))
             else:
                 text = _occasional(offer, label, lang)
-                topic = f"regime.{code}.occasional"
-            rules.append(ExplainedRule(topic, text, offer.source))
+                rules.append(ExplainedRule(f"regime.{code}.occasional", text, offer.source))
         for fee in service_regimes.monthly_fees:
             rules.append(
                 ExplainedRule(f"fee.{code}.{fee.code}", _fee(fee, label, lang), fee.source)
@@ -54,19 +58,27 @@ def _fixed_days(regime: FixedDays, service: str, runs: int, lang: str) -> str:
         days = say(lang, "regime.days.exact", count=low)
     else:
         days = say(lang, "regime.days.range", low=low, high=high)
-    terms = regime.changes
-    changes = say(lang, f"regime.changes.{terms.effect.value}")
-    if terms.notice_days:
-        changes += say(lang, "regime.notice", days=terms.notice_days)
     return say(
         lang,
         "regime.fixed_days",
         service=service,
         label=regime.label,
         days=days,
-        changes=changes,
-        commune=say(lang, "regime.through_commune") if terms.through_commune else "",
         price=_price(regime.unit_price, lang),
+    )
+
+
+def _changes(regime: FixedDays, service: str, lang: str) -> str:
+    terms = regime.changes
+    notice = say(lang, "regime.notice", days=terms.notice_days) if terms.notice_days else ""
+    return say(
+        lang,
+        "regime.changes",
+        service=service,
+        label=regime.label,
+        effect=say(lang, f"regime.changes.{terms.effect.value}"),
+        notice=notice,
+        commune=say(lang, "regime.through_commune") if terms.through_commune else "",
     )
 
 

@@ -124,6 +124,8 @@ class DayChangeTerms:
         notice_days: how many days before the boundary the request must be made.
         through_commune: the commune may also change the days at any time (a change of family
             situation); the family cannot do it itself.
+        source: where these terms come from, when not from the regime's own source (a
+            règlement that offers fixed days but says nothing of changing them: a default).
 
     Examples:
         >>> terms = DayChangeTerms(ChangeEffect.NEXT_MONTH)
@@ -136,6 +138,9 @@ class DayChangeTerms:
     effect: ChangeEffect = attrs.field(validator=enum_member(ChangeEffect))
     notice_days: int = attrs.field(default=0, validator=_notice)
     through_commune: bool = attrs.field(default=True, validator=_a_bool)
+    source: Source | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Source))
+    )
 
     def deadline_for(self, boundary: date) -> datetime:
         """The instant a request must come strictly before to take effect at *boundary*."""
@@ -362,8 +367,6 @@ def _offers(value: object) -> tuple[Regime, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidTypeError("offers", value, "must be FixedDays or Occasional values")
     result = tuple(value)
-    if not result:
-        raise InvalidValueError("offers", result, "a service offers at least one regime")
     seen: set[type] = set()
     for index, offer in enumerate(result):
         if not isinstance(offer, FixedDays | Occasional):
@@ -396,7 +399,8 @@ class ServiceRegimes:
 
     Attributes:
         service_code: the service.
-        offers: the regimes (at most one fixed-days and one occasional regime).
+        offers: the regimes (at most one fixed-days and one occasional regime); none for a
+            service priced only by a monthly fee (« garderie du matin : forfait mensuel »).
         monthly_fees: the service's monthly flat fees (a meal card, a PAI basket).
 
     Examples:
@@ -408,6 +412,12 @@ class ServiceRegimes:
     service_code: str = attrs.field(validator=identifier)
     offers: tuple[Regime, ...] = attrs.field(converter=_offers)
     monthly_fees: tuple[MonthlyFlatFee, ...] = attrs.field(default=(), converter=_fees)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.offers and not self.monthly_fees:
+            raise InvalidValueError(
+                "offers", self.offers, "a service offers at least one regime or one monthly fee"
+            )
 
     @property
     def fixed_days(self) -> FixedDays | None:

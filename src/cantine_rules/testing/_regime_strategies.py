@@ -34,7 +34,11 @@ _EXAMPLE = Source.example("generated for a property test")
 def day_change_terms() -> st.SearchStrategy[DayChangeTerms]:
     """When chosen days may change: every effect, a notice of up to two months."""
     return st.builds(
-        DayChangeTerms, st.sampled_from(list(ChangeEffect)), st.integers(0, 60), st.booleans()
+        DayChangeTerms,
+        st.sampled_from(list(ChangeEffect)),
+        st.integers(0, 60),
+        st.booleans(),
+        st.none() | st.just(Source.default("the règlement says nothing of changing the days")),
     )
 
 
@@ -83,9 +87,16 @@ def service_regimes(draw: st.DrawFn, policy: CommunePolicy, code: str) -> Servic
     offers: list[Regime] = []
     if draw(st.booleans()):
         offers.append(draw(fixed_days_regimes(runs)))
-    if not offers or draw(st.booleans()):
+    if draw(st.booleans()):
         offers.append(draw(occasional_regimes()))
-    codes = draw(st.lists(st.sampled_from(["carte", "panier", "surveillance"]), unique=True))
+    # A service without a regime is priced by a monthly fee alone.
+    codes = draw(
+        st.lists(
+            st.sampled_from(["carte", "panier", "surveillance"]),
+            unique=True,
+            min_size=0 if offers else 1,
+        )
+    )
     fees = tuple(draw(monthly_flat_fees(fee_code)) for fee_code in codes)
     return ServiceRegimes(code, tuple(offers), fees)
 
