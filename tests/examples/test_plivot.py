@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from cantine_rules import Money
-from cantine_rules.pricing._monthly import FeeReason
+from cantine_rules.pricing.tariffs import FeeReason
 from cantine_rules.testing import check_policy
 from tests.examples._load import example
 

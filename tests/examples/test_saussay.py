@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from cantine_rules import Money
-from cantine_rules.pricing._monthly import FeeReason, MonthlyFlatFee
+from cantine_rules.pricing.tariffs import FeeReason, MonthlyFlatFee
 from cantine_rules.rules.regimes import service_weekdays
 from cantine_rules.testing import check_policy
 from tests.examples._load import example

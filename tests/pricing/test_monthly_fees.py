@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cantine_rules import InvalidValueError, Money
-from cantine_rules.pricing._monthly import (
+from cantine_rules.pricing.tariffs import (
     ChildrenAmount,
     FeeBasis,
     FeeReason,

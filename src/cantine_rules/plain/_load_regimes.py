@@ -58,6 +58,7 @@ __all__ = ["check_regimes", "load_regimes"]
 _FIXED_LABEL: Final = cast(str, attrs.fields_dict(FixedDays)["label"].default)
 _OCCASIONAL_LABEL: Final = cast(str, attrs.fields_dict(Occasional)["label"].default)
 _DAYS: Final = integer(minimum=1, maximum=7)
+_PENDING_CODE: Final = "pending"
 _NOTICE: Final = integer(minimum=0, maximum=MAX_NOTICE_DAYS)
 
 SourceParser = Parser[Source]
@@ -187,11 +188,11 @@ def load_regimes(source_of: SourceParser) -> Parser[dict[str, ServiceRegimes]]:
         ):
             table.ok = False
         table.close()
-        code = path.rsplit(".", 1)[-1]
+        # The service's code is the table's key, set by the caller below once the key is read.
         return reader.build(
             path,
             same_names("offers", "monthly_fees"),
-            lambda: ServiceRegimes(code, offers, fees),
+            lambda: ServiceRegimes(_PENDING_CODE, offers, fees),
         )
 
     def read(reader: Reader, value: object, path: str) -> dict[str, ServiceRegimes]:

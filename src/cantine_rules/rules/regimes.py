@@ -311,9 +311,10 @@ class FixedDays:
         """
         chosen = _weekday_set(weekdays)
         runs = service_weekdays(booking, code)
-        for weekday in sorted(chosen - runs):
+        stray = sorted(chosen - runs)
+        if stray:
             raise InvalidValueError(
-                "weekdays", weekday, f"the service {code!r} does not run that weekday"
+                "weekdays", stray[0], f"the service {code!r} does not run that weekday"
             )
         counts = self.allowed_counts(runs)
         if len(chosen) not in counts:
