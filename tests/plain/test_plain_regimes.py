@@ -106,6 +106,10 @@ def test_defaults_are_left_out_of_the_dump() -> None:
         (("offers", 0, "min_days", 0), "regimes.repas.offers[0].min_days"),
         (("offers", 0, "max_days", 5), "regimes.repas.offers[0].max_days"),
         (("offers", 0, "max_days", 8), "regimes.repas.offers[0].max_days"),
+        # A weekday the service does not run (a four-day week: no Wednesday).
+        (("offers", 0, "weekdays", ["monday", "wednesday"]), "regimes.repas.offers[0].weekdays"),
+        (("offers", 0, "weekdays", ["monday", "monday"]), "regimes.repas.offers[0].weekdays[1]"),
+        (("offers", 0, "weekdays", ["lundi"]), "regimes.repas.offers[0].weekdays[0]"),
         (("offers", 0, "type", "fixed_day"), "regimes.repas.offers[0].type"),
         (("offers", 1, "unit_price", 3.7), "regimes.repas.offers[1].unit_price"),
         # A refund greater than the fee.
@@ -123,6 +127,19 @@ def test_bad_regimes_are_reported_at_their_path(
     table, index, key, value = edit
     data["regimes"]["repas"][table][index][key] = value
     assert path in _paths(data)
+
+
+def test_the_weekdays_a_family_chooses_among() -> None:
+    data = _data()
+    data["regimes"]["repas"]["offers"][0]["weekdays"] = ["friday", "monday"]
+    data["regimes"]["repas"]["offers"][0]["max_days"] = 2
+    policy = from_data(data)
+    assert to_data(policy)["regimes"]["repas"]["offers"][0]["weekdays"] == ["monday", "friday"]
+    text = {rule.topic: rule.text for rule in policy.explain("fr")}["regime.repas.fixed_days"]
+    assert "de 1 à 2 jours fixes par semaine parmi : lundi, vendredi" in text
+    # Three weekdays among two is more than the regime offers.
+    data["regimes"]["repas"]["offers"][0]["max_days"] = 3
+    assert _paths(data) == ["regimes.repas.offers[0].max_days"]
 
 
 def test_a_notice_of_more_than_a_year_is_reported() -> None:

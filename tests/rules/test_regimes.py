@@ -106,6 +106,20 @@ def test_too_few_or_too_many_weekdays_are_refused(chosen: set[int]) -> None:
     assert caught.value.field == "weekdays"
 
 
+def test_a_regime_may_name_the_weekdays_to_choose_among() -> None:
+    monday_or_friday = FixedDays(
+        DayChangeTerms(ChangeEffect.NEXT_MONTH), _SRC, weekdays={MONDAY, FRIDAY}
+    )
+    assert monday_or_friday.allowed_counts(service_weekdays(BOOKING, "repas")) == range(1, 3)
+    with pytest.raises(InvalidValueError) as caught:
+        monday_or_friday.check_choice(BOOKING, "repas", {TUESDAY})
+    assert (caught.value.field, caught.value.value) == ("weekdays", TUESDAY)
+    wednesday = FixedDays(DayChangeTerms(ChangeEffect.NEXT_MONTH), _SRC, weekdays={WEDNESDAY})
+    with pytest.raises(InvalidValueError) as caught:
+        ServiceRegimes("repas", [wednesday]).check_against(BOOKING)
+    assert caught.value.field == "offers[0].weekdays"
+
+
 def test_the_service_days_bound_a_choice() -> None:
     assert service_weekdays(BOOKING, "repas") == {MONDAY, TUESDAY, THURSDAY, FRIDAY}
     wednesday_school = attrs.evolve(

@@ -11,7 +11,7 @@ from typing import Any, Final, cast
 import attrs
 
 from cantine_rules.errors import InvalidTypeError
-from cantine_rules.plain._schema import FEE_TAGS, REGIME_TAGS
+from cantine_rules.plain._schema import FEE_TAGS, REGIME_TAGS, WEEKDAYS
 from cantine_rules.pricing._monthly import FeeBasis, MonthlyFlatFee
 from cantine_rules.rules.regimes import DayChangeTerms, FixedDays, Occasional, ServiceRegimes
 from cantine_rules.sources import Source
@@ -45,6 +45,8 @@ def _offer(offer: object, path: str, source: Callable[[Source], dict[str, Any]])
             data["min_days"] = offer.min_days
         if offer.max_days is not None:
             data["max_days"] = offer.max_days
+        if offer.weekdays is not None:
+            data["weekdays"] = [WEEKDAYS[day] for day in sorted(offer.weekdays)]
         data["changes"] = _changes(offer.changes, source)
     else:
         assert isinstance(offer, Occasional)

@@ -38,8 +38,9 @@ from cantine_rules.plain._read import (
     table_of,
     tag,
     unique,
+    weekday,
 )
-from cantine_rules.plain._schema import FEE_TAGS, REGIME_TAGS
+from cantine_rules.plain._schema import FEE_TAGS, REGIME_TAGS, WEEKDAYS
 from cantine_rules.pricing._monthly import ChildrenAmount, FeeBasis, MonthlyFlatFee
 from cantine_rules.rules.booking import BookingRules
 from cantine_rules.rules.regimes import (
@@ -88,17 +89,20 @@ def _fixed_days(reader: Reader, table: Table, source_of: SourceParser) -> Regime
     high = table.optional("max_days", _DAYS, None)
     price = table.optional("unit_price", money, None)
     label = table.optional("label", ident, _FIXED_LABEL)
+    weekdays = table.optional("weekdays", _weekdays, None)
     table.close()
     return reader.build(
         table.path,
-        {
-            **same_names("changes", "source", "label"),
-            "min_days": "min_days",
-            "max_days": "max_days",
-            "unit_price": "unit_price",
-        },
-        lambda: FixedDays(changes, source, low, high, price, label),
+        same_names("changes", "source", "label", "min_days", "max_days", "unit_price", "weekdays"),
+        lambda: FixedDays(changes, source, low, high, price, label, weekdays),
     )
+
+
+def _weekdays(reader: Reader, value: object, path: str) -> frozenset[int]:
+    days = list_of(weekday, non_empty=True)(reader, value, path)
+    if not unique(reader, ((index_path(path, i), WEEKDAYS[d]) for i, d in enumerate(days)), "day"):
+        raise ReadError
+    return frozenset(days)
 
 
 def _occasional(reader: Reader, table: Table, source_of: SourceParser) -> Regime:

@@ -129,9 +129,10 @@ _FR: Final[Mapping[str, str]] = {
     "dossier": "Pièce : {label}",
     # Attendance regimes and monthly flat fees.
     "regime.fixed_days": (
-        "« {service} », {label} : {days} jours fixes par semaine, chaque jour de service de ces "
-        "jours réservé sans délai{price}."
+        "« {service} », {label} : {days} jours fixes par semaine{among}, chaque jour de service "
+        "de ces jours réservé sans délai{price}."
     ),
+    "regime.among": " parmi : {weekdays}",
     "regime.changes": "« {service} », {label} : {effect}{notice}{commune}.",
     "regime.days.range": "de {low} à {high}",
     "regime.days.exact": "{count}",
@@ -246,9 +247,10 @@ _EN: Final[Mapping[str, str]] = {
     "dossier": "Document: {label}",
     # Attendance regimes and monthly flat fees.
     "regime.fixed_days": (
-        "« {service} », {label}: {days} fixed days a week, each service day on those weekdays "
-        "booked with no deadline{price}."
+        "« {service} », {label}: {days} fixed days a week{among}, each service day on those "
+        "weekdays booked with no deadline{price}."
     ),
+    "regime.among": " among: {weekdays}",
     "regime.changes": "« {service} », {label}: {effect}{notice}{commune}.",
     "regime.days.range": "from {low} to {high}",
     "regime.days.exact": "{count}",

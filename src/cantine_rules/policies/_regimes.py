@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from cantine_rules.money import Money
 from cantine_rules.policies._messages import money, say
 from cantine_rules.pricing._monthly import MonthlyFlatFee
+from cantine_rules.rules._messages import weekday_in
 from cantine_rules.rules.regimes import FixedDays, Occasional, service_weekdays
 
 if TYPE_CHECKING:
@@ -29,9 +30,9 @@ def explain_regimes(policy: CommunePolicy, lang: str) -> list[ExplainedRule]:
         label = policy.service(code).label
         for offer in service_regimes.offers:
             if isinstance(offer, FixedDays):
-                runs = service_weekdays(policy.booking, code)
+                choosable = offer.choosable(service_weekdays(policy.booking, code))
                 topic = f"regime.{code}.fixed_days"
-                text = _fixed_days(offer, label, len(runs), lang)
+                text = _fixed_days(offer, label, choosable, lang)
                 rules.append(ExplainedRule(topic, text, offer.source))
                 # When the days may change is a rule of its own: a règlement may be silent on it.
                 changes = _changes(offer, label, lang)
@@ -51,9 +52,9 @@ def _price(amount: Money | None, lang: str) -> str:
     return "" if amount is None else say(lang, "regime.price", amount=money(lang, amount))
 
 
-def _fixed_days(regime: FixedDays, service: str, runs: int, lang: str) -> str:
+def _fixed_days(regime: FixedDays, service: str, choosable: frozenset[int], lang: str) -> str:
     low = regime.min_days
-    high = runs if regime.max_days is None else regime.max_days
+    high = len(choosable) if regime.max_days is None else regime.max_days
     if low == high:
         days = say(lang, "regime.days.exact", count=low)
     else:
@@ -64,6 +65,13 @@ def _fixed_days(regime: FixedDays, service: str, runs: int, lang: str) -> str:
         service=service,
         label=regime.label,
         days=days,
+        among=""
+        if regime.weekdays is None
+        else say(
+            lang,
+            "regime.among",
+            weekdays=", ".join(weekday_in(day, lang) for day in sorted(choosable)),
+        ),
         price=_price(regime.unit_price, lang),
     )
 

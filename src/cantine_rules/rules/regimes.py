@@ -250,6 +250,15 @@ def _price(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
     value.require_non_negative(attribute.name)
 
 
+def _optional_weekdays(value: object) -> frozenset[int] | None:
+    if value is None:
+        return None
+    result = _weekday_set(value)
+    if not result:
+        raise InvalidValueError("weekdays", sorted(result), "name at least one weekday, or none")
+    return result
+
+
 def _weekday_set(value: object) -> frozenset[int]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise InvalidTypeError("weekdays", value, "must be a set of weekday numbers (0=Monday)")
@@ -279,6 +288,8 @@ class FixedDays:
         unit_price: the regular price of a day under this regime, where the règlement gives
             one apart from the service's tariff.
         label: the regime's name as shown.
+        weekdays: the weekdays (0=Monday) a family may choose among, where the règlement
+            names them; None for every weekday the service runs.
 
     Examples:
         >>> FixedDays(DayChangeTerms(ChangeEffect.NEXT_SCHOOL_YEAR), Source.example("x"),
@@ -294,10 +305,16 @@ class FixedDays:
     max_days: int | None = attrs.field(default=None, validator=_max_not_below_min)
     unit_price: Money | None = attrs.field(default=None, validator=_price)
     label: str = attrs.field(default="Jours fixes", validator=identifier)
+    weekdays: frozenset[int] | None = attrs.field(default=None, converter=_optional_weekdays)
+
+    def choosable(self, runs: frozenset[int]) -> frozenset[int]:
+        """The weekdays a family may choose among, given the weekdays the service *runs*."""
+        return runs if self.weekdays is None else self.weekdays & runs
 
     def allowed_counts(self, weekdays: frozenset[int]) -> range:
         """How many weekdays a family may choose, given the weekdays the service runs."""
-        high = len(weekdays) if self.max_days is None else self.max_days
+        choosable = self.choosable(weekdays)
+        high = len(choosable) if self.max_days is None else self.max_days
         return range(self.min_days, high + 1)
 
     def check_choice(
@@ -310,11 +327,13 @@ class FixedDays:
                 weekdays (field ``weekdays``).
         """
         chosen = _weekday_set(weekdays)
-        runs = service_weekdays(booking, code)
+        runs = self.choosable(service_weekdays(booking, code))
         stray = sorted(chosen - runs)
         if stray:
             raise InvalidValueError(
-                "weekdays", stray[0], f"the service {code!r} does not run that weekday"
+                "weekdays",
+                stray[0],
+                f"the service {code!r} does not run that weekday under the regime",
             )
         counts = self.allowed_counts(runs)
         if len(chosen) not in counts:
@@ -441,21 +460,32 @@ class ServiceRegimes:
 
         Raises:
             UnknownServiceError: the service is not one of the commune's (``service_code``).
-            InvalidValueError: a fixed-days regime asks more weekdays than the service runs
+            InvalidValueError: a fixed-days regime names a weekday the service does not run
+                (``offers[i].weekdays``), or asks more weekdays than it offers
                 (``offers[i].max_days`` or ``offers[i].min_days``).
         """
         known = {service.code for service in booking.services}
         if self.service_code not in known:
             raise UnknownServiceError(self.service_code, known, field="service_code")
-        runs = len(service_weekdays(booking, self.service_code))
+        runs = service_weekdays(booking, self.service_code)
         for index, offer in enumerate(self.offers):
             if not isinstance(offer, FixedDays):
                 continue
+            if offer.weekdays is not None:
+                stray = sorted(offer.weekdays - runs)
+                if stray:
+                    raise InvalidValueError(
+                        f"offers[{index}].weekdays",
+                        stray[0],
+                        f"the service {self.service_code!r} does not run that weekday",
+                    )
+            choosable = len(offer.choosable(runs))
             for field in ("max_days", "min_days"):
                 count = getattr(offer, field)
-                if count is not None and count > runs:
+                if count is not None and count > choosable:
                     raise InvalidValueError(
                         f"offers[{index}].{field}",
                         count,
-                        f"the service {self.service_code!r} runs {runs} days a week",
+                        f"the service {self.service_code!r} runs {choosable} days a week "
+                        "under the regime",
                     )

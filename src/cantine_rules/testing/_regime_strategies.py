@@ -43,12 +43,22 @@ def day_change_terms() -> st.SearchStrategy[DayChangeTerms]:
 
 
 @st.composite
-def fixed_days_regimes(draw: st.DrawFn, service_days: int = 5) -> FixedDays:
-    """A fixed-days regime for a service that runs *service_days* weekdays a week."""
-    low = draw(st.integers(1, service_days))
-    high = draw(st.none() | st.integers(low, service_days))
+def fixed_days_regimes(
+    draw: st.DrawFn, service_weekdays: frozenset[int] = frozenset(range(5))
+) -> FixedDays:
+    """A fixed-days regime for a service that runs on *service_weekdays* (0=Monday).
+
+    It may name the weekdays a family chooses among (some of the service's).
+    """
+    runs = sorted(service_weekdays)
+    named = draw(st.none() | st.lists(st.sampled_from(runs), min_size=1, unique=True))
+    choosable = len(runs) if named is None else len(named)
+    low = draw(st.integers(1, choosable))
+    high = draw(st.none() | st.integers(low, choosable))
     price = draw(st.none() | money(0, 8_00))
-    return FixedDays(draw(day_change_terms()), _EXAMPLE, low, high, price)
+    weekdays = None if named is None else frozenset(named)
+    label = "Jours fixes"
+    return FixedDays(draw(day_change_terms()), _EXAMPLE, low, high, price, label, weekdays)
 
 
 def occasional_regimes() -> st.SearchStrategy[Occasional]:
@@ -83,7 +93,7 @@ def monthly_flat_fees(draw: st.DrawFn, code: str = "forfait") -> MonthlyFlatFee:
 @st.composite
 def service_regimes(draw: st.DrawFn, policy: CommunePolicy, code: str) -> ServiceRegimes:
     """The regimes and fees of the service *code* of *policy*, fitting the days it runs."""
-    runs = len(service_weekdays(policy.booking, code))
+    runs = service_weekdays(policy.booking, code)
     offers: list[Regime] = []
     if draw(st.booleans()):
         offers.append(draw(fixed_days_regimes(runs)))
