@@ -218,7 +218,9 @@ def check_policy(
     worse (once changes are open); charges are never negative; decisions are deterministic;
     prices do not fall as the QF rises where the grid is meant to be progressive; a ledger
     conserves its balance; an invoice does not depend on booking order; the plain-data form
-    round-trips.
+    round-trips; and, for a policy with attendance regimes, a regime books only days the
+    service runs, a monthly fee stays between zero and the fee and never rises with absences,
+    and an earlier request to change the chosen days never takes effect later.
 
     Args:
         policy: the commune policy to check.
