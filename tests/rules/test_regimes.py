@@ -235,3 +235,15 @@ def test_an_earlier_request_never_takes_effect_later(
     assert later_at < later.deadline
     assert later.from_day > later_at.date()
     assert later == terms.takes_effect(BOOKING.calendar, later_at)
+
+
+def test_a_long_notice_reaches_a_later_break() -> None:
+    # 100 days before the Christmas break (Saturday 21 December 2024) is Thursday 12 September.
+    terms = DayChangeTerms(ChangeEffect.NEXT_PERIOD, notice_days=100)
+    before = terms.takes_effect(BOOKING.calendar, paris(2024, 9, 11, 23, 59, 59))
+    at = terms.takes_effect(BOOKING.calendar, paris(2024, 9, 12))
+    assert before is not None
+    assert at is not None
+    assert before.from_day == date(2025, 1, 6)
+    # Too late for Christmas: the winter break (from 8 February 2025) ends on 23 February.
+    assert at.from_day == date(2025, 2, 24)

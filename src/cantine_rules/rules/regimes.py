@@ -178,16 +178,17 @@ class DayChangeTerms:
                 if september > day:
                     yield september, september
         else:
-            yield from _breaks(calendar, day)
+            yield from _breaks(calendar, day, self.notice_days)
 
 
-def _breaks(calendar: SchoolCalendar, day: date) -> Iterable[tuple[date, date]]:
+def _breaks(calendar: SchoolCalendar, day: date, notice_days: int) -> Iterable[tuple[date, date]]:
     """The school-holiday breaks starting after *day*: (first day off, first day after).
 
     A break is a run of at least a week of school-holiday days (weekends inside it included).
+    They are looked for as far as a break could still be met with *notice_days* of notice.
     """
     last_known = date(calendar.last_year, 12, 31)
-    end = min(day + timedelta(days=_BREAK_SEARCH_DAYS), last_known)
+    end = min(day + timedelta(days=notice_days + _BREAK_SEARCH_DAYS), last_known)
     if end <= day:
         return
     start: date | None = None
