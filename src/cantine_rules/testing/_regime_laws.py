@@ -6,12 +6,12 @@ They hold vacuously for a policy without regimes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cantine_rules._time import EUROPE_PARIS
+from cantine_rules._time import EUROPE_PARIS, at_paris
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing._monthly import MonthlyFlatFee
 from cantine_rules.rules.regimes import FixedDays, service_weekdays
@@ -117,6 +117,8 @@ def _earlier_request_no_later(policy: CommunePolicy, examples: int) -> None:
         assert earlier_at < earlier.deadline
         assert later_at < later.deadline
         assert earlier.from_day <= later.from_day, (earlier, later)
+        # The deadline of a change never falls after the new days start.
+        assert later.deadline <= at_paris(later.from_day, time(0)), later
         assert later.from_day > later_at.date()
 
     law()
