@@ -12,8 +12,10 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`SchoolCalendar`][cantine_rules.calendar.SchoolCalendar],
 [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid],
 [`ServiceRules`][cantine_rules.rules.booking.ServiceRules],
-[`BookingRules`][cantine_rules.rules.booking.BookingRules] and
-[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy].
+[`BookingRules`][cantine_rules.rules.booking.BookingRules],
+[`CommunePolicy`][cantine_rules.policies.commune.CommunePolicy],
+[`DayChangeTerms`][cantine_rules.rules.regimes.DayChangeTerms] and
+[`MonthlyFlatFee`][cantine_rules.pricing.tariffs.MonthlyFlatFee].
 """
 
 from __future__ import annotations
