@@ -19,6 +19,7 @@ from cantine_rules.model import BillingUnit, Service
 from cantine_rules.money import Money
 from cantine_rules.plain._dump_absences import dump_absences, dump_non_billable_days
 from cantine_rules.plain._dump_grids import bounds_data, columns_tariff_data
+from cantine_rules.plain._dump_regimes import dump_regimes
 from cantine_rules.plain._schema import (
     DEADLINE_TAGS,
     MODIFIER_TAGS,
@@ -440,4 +441,6 @@ def dump_policy(policy: CommunePolicy) -> dict[str, Any]:
         data["unbooked_presence"] = dump_unbooked_presence(policy.unbooked_presence)
     if policy.late_pickup:
         data["late_pickup"] = dump_late_pickups(policy.late_pickup)
+    if policy.regimes:
+        data["regimes"] = dump_regimes(policy.regimes, _source)
     return data

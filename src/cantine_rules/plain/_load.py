@@ -22,6 +22,7 @@ from cantine_rules.plain._load_absences import (
     non_billable_days,
 )
 from cantine_rules.plain._load_grids import modifier_loaders, tariff_loaders
+from cantine_rules.plain._load_regimes import check_regimes, load_regimes
 from cantine_rules.plain._read import (
     Parser,
     Reader,
@@ -793,6 +794,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
     pickups = table.optional("late_pickup", late_pickups, {})
     absences = table.optional("absences", absence_rules(_deadline), AbsenceRules())
     non_billable = table.optional("non_billable_days", non_billable_days, NonBillableDays())
+    regimes = table.optional("regimes", load_regimes(_source), {})
     if not _cross_checks(reader, table.data):
         table.ok = False
     table.close()
@@ -811,6 +813,8 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
         ),
     )
     schedules = tuple(_schedule(reader, code, versions) for code, versions in tariffs.items())
+    if regimes and not check_regimes(reader, booking, regimes):
+        raise ReadError
     return reader.build(
         "",
         same_names(
@@ -830,6 +834,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             "payment_by_service",
             "minimum_top_up",
             "credit_treatment",
+            "regimes",
         ),
         lambda: CommunePolicy(
             slug=slug,
@@ -851,6 +856,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             minimum_top_up=top_up,
             credit_treatment=credit,
             payment_defaults=defaults,
+            regimes=tuple(regimes.values()),
         ),
     )
 

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Final
 
 from cantine_rules.plain._read import WEEKDAYS
+from cantine_rules.pricing._monthly import MonthlyFlatFee
 from cantine_rules.pricing.accounts import CarryForward, Refund
 from cantine_rules.pricing.tariffs import (
     BracketGrid,
@@ -59,15 +60,18 @@ from cantine_rules.rules.late import (
     KeepCharging,
     Refuse,
 )
+from cantine_rules.rules.regimes import FixedDays, Occasional
 
 __all__ = [
     "ABSENCE_CHARGE_TAGS",
     "CERTIFICATE_TAGS",
     "CREDIT_TAGS",
     "DEADLINE_TAGS",
+    "FEE_TAGS",
     "MODIFIER_TAGS",
     "OUTCOME_TAGS",
     "QUOTIENT_EFFECT_TAGS",
+    "REGIME_TAGS",
     "SURCHARGE_TAGS",
     "TARIFF_TAGS",
     "UNBOOKED_CHARGE_TAGS",
@@ -169,5 +173,18 @@ QUOTIENT_EFFECT_TAGS: Final[Mapping[type, str]] = MappingProxyType(
     {
         FromReception: "from_reception",
         FromNextMonth: "next_month",
+    }
+)
+
+REGIME_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        FixedDays: "fixed_days",
+        Occasional: "occasional",
+    }
+)
+
+FEE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
+    {
+        MonthlyFlatFee: "monthly_flat_fee",
     }
 )

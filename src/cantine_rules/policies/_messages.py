@@ -229,6 +229,36 @@ _FR: Final[Mapping[str, str]] = {
     ),
     "non_billable.all_services": "tous les services",
     "non_billable.all_sites": "tous les sites",
+    # Attendance regimes and monthly flat fees.
+    "regime.fixed_days": (
+        "« {service} », {label} : {days} jours fixes par semaine{among}, chaque jour de service "
+        "de ces jours réservé sans délai{price}."
+    ),
+    "regime.among": " parmi : {weekdays}",
+    "regime.changes": "« {service} », {label} : {effect}{notice}{commune}.",
+    "regime.days.range": "de {low} à {high}",
+    "regime.days.exact": "{count}",
+    "regime.changes.next_month": "un changement des jours prend effet le 1er d'un mois suivant",
+    "regime.changes.next_period": (
+        "un changement des jours prend effet à la reprise après les prochaines vacances"
+    ),
+    "regime.changes.next_school_year": (
+        "inscription annuelle : un changement des jours prend effet à la rentrée suivante"
+    ),
+    "regime.notice": " (demandé au moins {days} jours avant)",
+    "regime.through_commune": " ; la commune peut les changer à tout moment",
+    "regime.price": " ; prix du jour : {amount}",
+    "regime.occasional": (
+        "« {service} », {label} : réservation jour par jour, dans les délais du service{price}."
+    ),
+    "fee": "« {service} », {label} : {amount} par mois {per}{by_children}, {month} ; {refund}.",
+    "fee.per.child": "par enfant",
+    "fee.per.family": "par famille",
+    "fee.by_children": " ({amounts})",
+    "fee.children_amount": "{amount} à partir de {children} enfants",
+    "fee.refund": "chaque jour d'absence réservé est remboursé {amount}, sans descendre sous zéro",
+    "fee.no_refund": "non remboursable",
+    "fee.month": "dû pour chaque mois qui compte au moins un jour réservé",
 }
 
 _EN: Final[Mapping[str, str]] = {
@@ -412,6 +442,36 @@ _EN: Final[Mapping[str, str]] = {
     ),
     "non_billable.all_services": "every service",
     "non_billable.all_sites": "every site",
+    # Attendance regimes and monthly flat fees.
+    "regime.fixed_days": (
+        "« {service} », {label}: {days} fixed days a week{among}, each service day on those "
+        "weekdays booked with no deadline{price}."
+    ),
+    "regime.among": " among: {weekdays}",
+    "regime.changes": "« {service} », {label}: {effect}{notice}{commune}.",
+    "regime.days.range": "from {low} to {high}",
+    "regime.days.exact": "{count}",
+    "regime.changes.next_month": "a change of days takes effect on the 1st of a later month",
+    "regime.changes.next_period": (
+        "a change of days takes effect when classes resume after the next holidays"
+    ),
+    "regime.changes.next_school_year": (
+        "annual registration: a change of days takes effect at the next school year"
+    ),
+    "regime.notice": " (asked at least {days} days before)",
+    "regime.through_commune": "; the commune may change them at any time",
+    "regime.price": "; price of a day: {amount}",
+    "regime.occasional": (
+        "« {service} », {label}: days booked one by one, within the service's deadlines{price}."
+    ),
+    "fee": "« {service} », {label}: {amount} a month {per}{by_children}, {month}; {refund}.",
+    "fee.per.child": "per child",
+    "fee.per.family": "per family",
+    "fee.by_children": " ({amounts})",
+    "fee.children_amount": "{amount} from {children} children",
+    "fee.refund": "each booked day of absence is refunded {amount}, never below zero",
+    "fee.no_refund": "not refundable",
+    "fee.month": "due for each month with at least one booked day",
 }
 
 MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {"fr": _FR, "en": _EN}

@@ -91,6 +91,7 @@ if TYPE_CHECKING:
         UnbookedPresenceRules,
     )
     from cantine_rules.rules.planning_grid import PlanningGrid, PlanningPeriod
+    from cantine_rules.rules.regimes import ServiceRegimes
     from cantine_rules.rules.window_table import ChangeWindowTable
 
 __all__ = [
@@ -302,6 +303,31 @@ def _credit_treatment(_instance: object, attribute: attrs.Attribute[Any], value:
         raise InvalidTypeError(attribute.name, value, "must be CarryForward, Refund or None")
 
 
+def _regimes(value: Iterable[ServiceRegimes]) -> tuple[ServiceRegimes, ...]:
+    result = tuple(value)
+    if not result:
+        return result
+    # Imported only for a commune that offers regimes (see the imports above).
+    from cantine_rules.rules.regimes import ServiceRegimes
+
+    return require_unique_items(
+        result, ServiceRegimes, "regimes", "service_code", lambda r: r.service_code
+    )
+
+
+def _check_regimes(regimes: tuple[ServiceRegimes, ...], booking: BookingRules) -> None:
+    for index, service_regimes in enumerate(regimes):
+        where = f"regimes[{index}]"
+        try:
+            service_regimes.check_against(booking)
+        except UnknownServiceError as error:
+            raise UnknownServiceError(
+                error.value, error.known, field=f"{where}.service_code"
+            ) from None
+        except InvalidValueError as error:
+            raise InvalidValueError(f"{where}.{error.field}", error.value, error.reason) from None
+
+
 @attrs.frozen
 class CommunePolicy:
     """Everything a commune decides: its booking rules, tariffs, payment and account rules.
@@ -336,6 +362,7 @@ class CommunePolicy:
             règlement does not state, so that they hold the library's defaults;
             [`explain`][] then cites them as defaults, and the plain-data form leaves them out.
             Each named field must hold its default value.
+        regimes: the attendance regimes and monthly flat fees of each service that has them.
     """
 
     slug: str = attrs.field(validator=identifier)
@@ -376,6 +403,8 @@ class CommunePolicy:
         default=None, validator=_credit_treatment
     )
     payment_defaults: frozenset[str] = attrs.field(default=frozenset(), converter=_payment_defaults)
+    # Attendance regimes and monthly flat fees, per service (see cantine_rules.rules.regimes).
+    regimes: tuple[ServiceRegimes, ...] = attrs.field(default=(), converter=_regimes)
 
     def __attrs_post_init__(self) -> None:
         known = {service.code for service in self.booking.services}
@@ -399,6 +428,7 @@ class CommunePolicy:
                 raise InvalidValueError(
                     "payment_defaults", name, f"{name} is not the library's default"
                 )
+        _check_regimes(self.regimes, self.booking)
 
     # Views --------------------------------------------------------------------------------------
 
@@ -415,6 +445,14 @@ class CommunePolicy:
     def service(self, code: str) -> Service:
         """The service *code*, or `UnknownServiceError` listing the commune's services."""
         return self.booking.service(code)
+
+    def regimes_of(self, code: str) -> ServiceRegimes | None:
+        """The regimes and monthly fees of the service *code*, if it has any."""
+        self.service(code)
+        for service_regimes in self.regimes:
+            if service_regimes.service_code == code:
+                return service_regimes
+        return None
 
     def source_of(self, topic: str) -> Source | None:
         """The source cited for *topic*, if any."""
@@ -825,6 +863,10 @@ class CommunePolicy:
         from cantine_rules.policies._absences import explain_absences  # only when explaining
 
         rules.extend(explain_absences(self, lang))
+        if self.regimes:
+            from cantine_rules.policies._regimes import explain_regimes  # see the imports above
+
+            rules.extend(explain_regimes(self, lang))
         return tuple(rules)
 
     def _payment_source(self, lang: str) -> Source | None:

@@ -92,6 +92,14 @@ if TYPE_CHECKING:
         SiblingReduction,
         SiteSupplement,
     )
+    from cantine_rules.pricing._monthly import (
+        ChildrenAmount,
+        FeeBasis,
+        FeeReason,
+        MonthCharge,
+        MonthlyFlatFee,
+        month_of,
+    )
     from cantine_rules.pricing._quotient import (
         QF_QUANTUM,
         AppliedQuotient,
@@ -155,6 +163,14 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "SiblingReduction",
             "SiteSupplement",
         ),
+        "cantine_rules.pricing._monthly": (
+            "ChildrenAmount",
+            "FeeBasis",
+            "FeeReason",
+            "MonthCharge",
+            "MonthlyFlatFee",
+            "month_of",
+        ),
         "cantine_rules.pricing._quotient": (
             "QF_QUANTUM",
             "AppliedQuotient",
@@ -187,6 +203,7 @@ __all__ = [
     "ByChildrenCount",
     "ByResidence",
     "BySiblingRank",
+    "ChildrenAmount",
     "CountColumn",
     "Document",
     "DocumentKind",
@@ -194,6 +211,8 @@ __all__ = [
     "DossierStatus",
     "EffortRate",
     "ExpiredDocument",
+    "FeeBasis",
+    "FeeReason",
     "Finding",
     "FindingCode",
     "FromNextMonth",
@@ -204,6 +223,8 @@ __all__ = [
     "MissingFigureError",
     "ModifiedTariff",
     "Modifier",
+    "MonthCharge",
+    "MonthlyFlatFee",
     "NoTariffInForceError",
     "NonResidentSupplement",
     "Price",
@@ -230,6 +251,7 @@ __all__ = [
     "check_grid",
     "check_ranges",
     "grid_from_ranges",
+    "month_of",
     "qualifies_for_cantine_a_un_euro",
     "quotient_from_resources",
     "quotient_from_tax_notice",

@@ -18,7 +18,9 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`UnbookedPresence`][cantine_rules.rules.attendance_fees.UnbookedPresence],
 [`AbsencePolicy`][cantine_rules.rules.absences.AbsencePolicy],
 [`MinimumTopUp`][cantine_rules.pricing.accounts.MinimumTopUp] and
-[`QuotientPolicy`][cantine_rules.pricing.tariffs.QuotientPolicy]
+[`QuotientPolicy`][cantine_rules.pricing.tariffs.QuotientPolicy],
+[`DayChangeTerms`][cantine_rules.rules.regimes.DayChangeTerms] and
+[`MonthlyFlatFee`][cantine_rules.pricing.tariffs.MonthlyFlatFee]
 (`late_pickups(service)` draws the late pick-up bands of a given service).
 """
 
@@ -37,12 +39,22 @@ from cantine_rules.calendar import SchoolCalendar
 from cantine_rules.model import Child, Family, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
+from cantine_rules.pricing._monthly import MonthlyFlatFee
 from cantine_rules.pricing.accounts import MinimumTopUp
 from cantine_rules.pricing.tariffs import BracketGrid, PricingContext, QuotientPolicy
 from cantine_rules.rules.absences import AbsencePolicy
 from cantine_rules.rules.attendance_fees import UnbookedPresence
 from cantine_rules.rules.booking import BookingRules, ServiceRules
+from cantine_rules.rules.regimes import DayChangeTerms
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
+from cantine_rules.testing._regime_strategies import (
+    day_change_terms,
+    fixed_days_regimes,
+    monthly_flat_fees,
+    occasional_regimes,
+    policies_with_regimes,
+    service_regimes,
+)
 from cantine_rules.testing._strategies import (
     absence_policies,
     absence_rules,
@@ -87,20 +99,26 @@ __all__ = [
     "children",
     "commune_policies",
     "credit_treatments",
+    "day_change_terms",
     "deadline_rules",
     "families",
+    "fixed_days_regimes",
     "instants_around_dst",
     "late_handlings",
     "late_pickups",
     "minimum_top_ups",
     "modifiers",
     "money",
+    "monthly_flat_fees",
     "non_billable_days",
+    "occasional_regimes",
+    "policies_with_regimes",
     "pricing_contexts",
     "quotient_policies",
     "quotient_records",
     "quotients",
     "service_payments",
+    "service_regimes",
     "service_rules",
     "services",
     "surcharges",
@@ -122,3 +140,5 @@ st.register_type_strategy(UnbookedPresence, unbooked_presences())
 st.register_type_strategy(AbsencePolicy, absence_policies())
 st.register_type_strategy(MinimumTopUp, minimum_top_ups())
 st.register_type_strategy(QuotientPolicy, quotient_policies())
+st.register_type_strategy(MonthlyFlatFee, monthly_flat_fees())
+st.register_type_strategy(DayChangeTerms, day_change_terms())

@@ -35,6 +35,7 @@ from cantine_rules.pricing.tariffs import (
 from cantine_rules.rules.absences import AbsentDay
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
+from cantine_rules.testing._regime_laws import REGIME_LAWS
 from cantine_rules.testing._strategies import (
     booking_changes,
     money,
@@ -576,6 +577,7 @@ LAWS: dict[str, Callable[[CommunePolicy, int], None]] = {
     "a credit is treated whole, never below zero": _credit_conserved,
     "a quotient familial is never backdated": _quotient_never_backdated,
     "the plain-data form round-trips": _round_trips,
+    **REGIME_LAWS,
 }
 
 
@@ -598,7 +600,10 @@ def check_policy(
     with its reason, and a larger one never refused where a smaller one is accepted; a credit is
     treated whole, no part below zero; a quotient familial record never counts before it was
     received, one received later never takes effect earlier, and a QF of 0 read as unknown never
-    prices; the plain-data form round-trips.
+    prices; the plain-data form round-trips; and, for a policy with attendance regimes, a regime
+    books only days the service runs, a monthly fee stays between zero and the fee and never
+    rises with absences, and an earlier request to change the chosen days never takes effect
+    later.
 
     Args:
         policy: the commune policy to check.

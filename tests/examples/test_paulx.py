@@ -1,0 +1,71 @@
+"""Paulx: « Inscription régulière = minimum 2 repas par semaine tout au long de l'année », with
+a regular and an occasional price."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cantine_rules import InvalidValueError, Money
+from cantine_rules.rules.regimes import ChangeEffect
+from cantine_rules.testing import check_policy
+from tests._helpers import paris
+from tests.examples._load import example
+
+POLICY = example("paulx")
+REGIMES = POLICY.regimes_of("repas")
+assert REGIMES is not None
+REGULAR = REGIMES.fixed_days
+OCCASIONAL = REGIMES.occasional
+assert REGULAR is not None
+assert OCCASIONAL is not None
+
+
+# « 4.29 € le repas pour une inscription régulière (à l'année) » ; « 4.50 € le repas pour une
+# inscription occasionnelle. »
+def test_the_regular_and_the_occasional_price() -> None:
+    assert REGULAR.unit_price == Money.euros("4.29")
+    assert OCCASIONAL.unit_price == Money.euros("4.50")
+
+
+# « Inscription régulière = minimum 2 repas par semaine tout au long de l'année »
+def test_a_regular_child_comes_at_least_two_days_a_week() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        REGULAR.check_choice(POLICY.booking, "repas", {0})
+    assert caught.value.field == "weekdays"
+    assert REGULAR.check_choice(POLICY.booking, "repas", {0, 3}) == {0, 3}
+    assert len(REGULAR.check_choice(POLICY.booking, "repas", {0, 1, 3, 4})) == 4
+    with pytest.raises(InvalidValueError):
+        REGULAR.check_choice(POLICY.booking, "repas", {0, 2})  # no meal on Wednesday
+
+
+def test_two_regular_days_across_the_christmas_break() -> None:
+    booked = REGULAR.booked_days(
+        POLICY.booking, "repas", {1, 4}, date(2024, 12, 16), date(2025, 1, 10)
+    )
+    # Zone B: the break runs from 21 December 2024 to 5 January 2025.
+    assert booked.days == (
+        date(2024, 12, 17),
+        date(2024, 12, 20),
+        date(2025, 1, 7),
+        date(2025, 1, 10),
+    )
+    assert REGULAR.unit_price is not None
+    assert REGULAR.unit_price * len(booked.days) == Money.euros("17.16")
+
+
+# « (à l'année) »: the regular days hold for the school year.
+def test_the_regular_days_hold_for_the_school_year() -> None:
+    terms = REGULAR.changes
+    assert terms.effect is ChangeEffect.NEXT_SCHOOL_YEAR
+    before = terms.takes_effect(POLICY.calendar, paris(2025, 8, 31, 23, 59, 59))
+    at = terms.takes_effect(POLICY.calendar, paris(2025, 9, 1))
+    assert before is not None
+    assert at is not None
+    assert (before.from_day, at.from_day) == (date(2025, 9, 1), date(2026, 9, 1))
+
+
+def test_the_commune_obeys_the_laws() -> None:
+    # The price depends on the regime, not on one tariff: no invoice can be built yet.
+    check_policy(POLICY, max_examples=10, skip={"an invoice does not depend on booking order"})
