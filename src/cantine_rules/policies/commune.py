@@ -96,9 +96,9 @@ class PaymentScheme(StrEnum):
 class Citation:
     """Where one rule of a commune comes from.
 
-    Topics name the rule: ``calendar``, ``service.<code>``, ``rules.<code>`` (its deadlines and
-    late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``.
-    Tariffs cite their source in each
+    Topics name the rule: ``calendar``, ``calendar.week`` (the weekdays with class),
+    ``service.<code>``, ``rules.<code>`` (its deadlines and late handling), ``requirements``,
+    ``payment``, ``wallet``, ``quotient``, ``dossier``. Tariffs cite their source in each
     [`TariffVersion`][cantine_rules.pricing.tariffs.TariffVersion].
     """
 
@@ -431,7 +431,14 @@ class CommunePolicy:
         rules: list[ExplainedRule] = [
             ExplainedRule(
                 "calendar", _describe_calendar(self.calendar, lang), self.source_of("calendar")
-            )
+            ),
+            # The school week is a rule of its own: the zone and the holidays may be public facts
+            # while nothing says whether Wednesday has school (it decides the meal's days).
+            ExplainedRule(
+                "calendar.week",
+                _describe_school_week(self.calendar, lang),
+                self.source_of("calendar.week"),
+            ),
         ]
         for service in self.services:
             rules.append(
@@ -498,7 +505,7 @@ class CommunePolicy:
         return tuple(rules)
 
 
-def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
+def _describe_school_week(calendar: SchoolCalendar, lang: str) -> str:
     week = calendar.school_week
     if week == FOUR_DAYS:
         week_text = say(lang, "calendar.week.four_days")
@@ -507,6 +514,10 @@ def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
     else:
         days = ", ".join(str(day) for day in sorted(week.weekdays))
         week_text = say(lang, "calendar.week.weekdays", days=days)
+    return say(lang, "calendar.week", week=week_text)
+
+
+def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
     alsace_moselle = calendar.department in ("57", "67", "68")
     holidays = say(
         lang, "calendar.holidays.alsace_moselle" if alsace_moselle else "calendar.holidays"
@@ -520,7 +531,6 @@ def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
         "calendar",
         zone=calendar.zone.value,
         holidays=holidays,
-        week=week_text,
         closures=say(lang, "calendar.closures", closures=closures) if closures else "",
     )
 
