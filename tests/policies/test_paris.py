@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar
 
 import pytest
@@ -19,7 +19,14 @@ from cantine_rules import (
     QuotientFamilialSource,
 )
 from cantine_rules.calendar import Zone
-from cantine_rules.policies import FamilyAccount, Reason, get, paris
+from cantine_rules.policies import (
+    Decision,
+    DecisionStatus,
+    FamilyAccount,
+    Reason,
+    get,
+    paris,
+)
 from cantine_rules.pricing.accounts import IsoWeekParity, bill_by_household, build_invoice
 from cantine_rules.pricing.tariffs import (
     MissingFigureError,
@@ -47,6 +54,7 @@ class TestParis(CommuneTests):
         "MEAL_TARIFFS": lambda policy: TariffSchedule("repas", policy.tariff("repas").versions[:1]),
         "QUOTIENT_POLICY_2024": lambda policy: policy.quotient_policy,
         "DOSSIER_2024": lambda policy: policy.dossier,
+        "SCHOOL_WEEK": lambda policy: policy.calendar.school_week,
     }
 
 
@@ -70,6 +78,75 @@ def test_tarif_10_until_regularisation_is_all_in_the_paris_module() -> None:
 
 def test_zone_c() -> None:
     assert PARIS_POLICY.calendar.zone is Zone.C
+
+
+# « Le mercredi est un jour de la restauration scolaire au même titre que les autres jours de la
+# semaine » (http://cde7.fr/inscriptions-et-tarifs/). The deadline stays the default of 2 jours
+# ouvrés before the meal's start (11:30).
+WEDNESDAY = date(2024, 9, 11)
+
+
+def _add(day: date, at: datetime) -> Decision:
+    return PARIS_POLICY.decide(BookingChange(ChangeAction.ADD, "louise", "repas", day, at))
+
+
+def test_wednesday_is_a_meal_day() -> None:
+    assert PARIS_POLICY.calendar.is_school_day(WEDNESDAY)
+    meals = PARIS_POLICY.calendar.service_days(
+        PARIS_POLICY.service("repas").kind, date(2024, 9, 9), date(2024, 9, 13)
+    )
+    assert [day.isoformat() for day in meals] == [
+        "2024-09-09",
+        "2024-09-10",
+        "2024-09-11",
+        "2024-09-12",
+        "2024-09-13",
+    ]
+
+
+@pytest.mark.parametrize("action", list(ChangeAction))
+def test_a_wednesday_meal_one_second_before_its_deadline_is_on_time(action: ChangeAction) -> None:
+    # Two working days before Wednesday 11 September 2024 is Monday 9 September, at 11:30.
+    change = BookingChange(action, "louise", "repas", WEDNESDAY, at(2024, 9, 9, 11, 29, 59))
+    decision = PARIS_POLICY.decide(change)
+    assert (decision.status, decision.reason) == (DecisionStatus.ACCEPTED, Reason.ON_TIME)
+    assert decision.deadline == at(2024, 9, 9, 11, 30)
+    assert decision.service_start == at(2024, 9, 11, 11, 30)
+
+
+@pytest.mark.parametrize("action", list(ChangeAction))
+def test_a_wednesday_meal_at_its_deadline_is_too_late(action: ChangeAction) -> None:
+    change = BookingChange(action, "louise", "repas", WEDNESDAY, at(2024, 9, 9, 11, 30))
+    decision = PARIS_POLICY.decide(change)
+    assert (decision.status, decision.reason) == (DecisionStatus.REFUSED, Reason.TOO_LATE)
+    assert decision.deadline == at(2024, 9, 9, 11, 30)
+
+
+def test_a_wednesday_after_a_public_holiday_counts_working_days_over_it() -> None:
+    # Wednesday 13 November 2024: Tuesday 12 is one working day before; Monday 11 November is
+    # the Armistice, so the second is Friday 8 November, at 11:30.
+    wednesday = date(2024, 11, 13)
+    on_time = _add(wednesday, at(2024, 11, 8, 11, 29, 59))
+    late = _add(wednesday, at(2024, 11, 8, 11, 30))
+    assert on_time.reason is Reason.ON_TIME
+    assert on_time.deadline == at(2024, 11, 8, 11, 30)
+    assert late.reason is Reason.TOO_LATE
+
+
+def test_a_wednesday_of_the_school_holidays_has_no_meal() -> None:
+    # Vacances de la Toussaint 2024, zone C.
+    decision = _add(date(2024, 10, 23), at(2024, 9, 1, 9))
+    assert decision.reason is Reason.NOT_A_SERVICE_DAY
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_explain_cites_the_wednesday_meal(lang: str) -> None:
+    week = {rule.topic: rule for rule in PARIS_POLICY.explain(lang)}["calendar.week"]
+    assert not week.is_default
+    assert week.source is not None
+    assert "cde7.fr/inscriptions-et-tarifs" in week.source.reference
+    assert "Le mercredi est un jour de la restauration scolaire" in week.source.reference
+    assert ("mercredi matin" if lang == "fr" else "Wednesday morning") in week.text
 
 
 @pytest.mark.parametrize(
@@ -157,9 +234,10 @@ def test_alternating_custody_bills_each_parent_for_their_weeks() -> None:
     )
     with pytest.raises(TypeError, match="custody"):
         bill_by_household(invoice, IsoWeekParity("mother", "father"), default_household="mother")  # type: ignore[arg-type]
-    # ISO week 36 (2–6 September 2024) is even, week 37 odd: four meals each.
+    # ISO week 36 (2–6 September 2024) is even, week 37 odd: five meals each, the Wednesday
+    # included (« Le mercredi est un jour de la restauration scolaire »).
     assert {household: len(bill.lines) for household, bill in by_household.items()} == {
-        "mother": 4,
-        "father": 4,
+        "mother": 5,
+        "father": 5,
     }
     assert sum((bill.total for bill in by_household.values()), Money.zero()) == invoice.total
