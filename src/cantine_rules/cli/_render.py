@@ -54,6 +54,7 @@ _WORDS: Final = {
         "invoice": "Facture",
         "statement": "Relevé de compte",
         "balance": "Solde",
+        "unknown": "prix inconnu, aucune source ne le donne : {reason}",
     },
     "en": {
         "locale": "en",
@@ -64,6 +65,7 @@ _WORDS: Final = {
         "invoice": "Invoice",
         "statement": "Account statement",
         "balance": "Balance",
+        "unknown": "price unknown, no source gives it: {reason}",
     },
 }
 
@@ -176,13 +178,16 @@ def calendar_text(days: Iterable[DayInfo], lang: str) -> str:
 
 
 def decision_data(decision: Decision, lang: str) -> dict[str, Any]:
-    """A decision's fields: status, deadline, charge, reason and message."""
+    """A decision's fields: status, deadline, charge (or why it is unknown), reason and message."""
     return {
         "status": decision.status.value,
         "deadline": _iso(decision.deadline),
         "opens_at": _iso(decision.opens_at),
         "service_start": decision.service_start.isoformat(),
         "charge": None if decision.charge is None else str(decision.charge.amount),
+        "charge_unknown": None
+        if decision.missing_figure is None
+        else decision.missing_figure.describe(),
         "currency": CURRENCY,
         "reason": decision.reason.value,
         "message": decision.explain(lang),
@@ -226,23 +231,32 @@ def planning_text(grid: PlanningGrid, lang: str) -> list[str]:
 
 
 def quote_data(quote: Quote, day: date) -> dict[str, Any]:
-    """``{"unit_price", "bracket", "currency", "day", "source", "default"}``."""
+    """``{"unit_price", "bracket", "currency", "day", "source", "default", "price_unknown"}``.
+
+    A price no source gives has ``unit_price`` and ``bracket`` null and ``price_unknown`` saying
+    why; otherwise ``price_unknown`` is null.
+    """
+    price = quote.price
     return {
-        "unit_price": str(quote.price.unit_price.amount),
-        "bracket": quote.price.bracket,
+        "unit_price": None if price is None else str(price.unit_price.amount),
+        "bracket": None if price is None else price.bracket,
         "currency": CURRENCY,
         "day": day.isoformat(),
         "source": {"kind": quote.source.kind.value, "reference": quote.source.reference},
         "default": quote.is_default,
+        "price_unknown": quote.unknown,
     }
 
 
 def quote_text(quote: Quote, lang: str) -> str:
-    """The price, its bracket, and a mark when no source gives it."""
+    """The price, its bracket, and a mark when no source gives it; or why it is unknown."""
     words = _words(lang)
-    bracket = f" ({quote.price.bracket})" if quote.price.bracket else ""
+    price = quote.price
+    if price is None:
+        return words["unknown"].format(reason=quote.unknown)
+    bracket = f" ({price.bracket})" if price.bracket else ""
     marker = words["default"] if quote.is_default else ""
-    return f"{quote.price.unit_price.format(words['locale'])}{bracket}{marker}"
+    return f"{price.unit_price.format(words['locale'])}{bracket}{marker}"
 
 
 # bill --------------------------------------------------------------------------------------------

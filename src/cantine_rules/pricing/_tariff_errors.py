@@ -9,6 +9,9 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
 
 from cantine_rules.errors import (
     CantineRulesError,
@@ -19,6 +22,7 @@ from cantine_rules.errors import (
 
 __all__ = [
     "GridError",
+    "MissingFigure",
     "MissingFigureError",
     "NoTariffInForceError",
     "ScheduleError",
@@ -45,6 +49,34 @@ class NoTariffInForceError(OutOfRangeError):
     """No version of a tariff schedule is in force on the day asked for."""
 
 
+@attrs.frozen
+class MissingFigure:
+    """Which figure of a grid no source gives, as data an answer can carry and explain.
+
+    Attributes:
+        bracket: the bracket whose price no source gives; or, with *quotient_familial*, the last
+            bracket whose threshold is known.
+        quotient_familial: the family's QF when it lies at or above *bracket*'s threshold while
+            the thresholds after it are unknown (so its bracket cannot be told); else None.
+
+    Examples:
+        >>> MissingFigure("tarif 7", Decimal("2500")).describe()
+        "quotient_familial 2500: lies in 'tarif 7' or in a later bracket whose threshold no source gives"
+    """  # noqa: E501
+
+    bracket: str
+    quotient_familial: Decimal | None = None
+
+    def describe(self) -> str:
+        """The missing figure in the library's words (English, as its error messages)."""
+        if self.quotient_familial is None:
+            return f"bracket {self.bracket}: no source gives the price of this bracket"
+        return (
+            f"quotient_familial {self.quotient_familial}: lies in {self.bracket!r} or in a later "
+            "bracket whose threshold no source gives"
+        )
+
+
 class MissingFigureError(CantineRulesError, LookupError):
     """A figure (a price, a threshold) that no source gives was needed to answer.
 
@@ -55,15 +87,30 @@ class MissingFigureError(CantineRulesError, LookupError):
         field: what was being looked up.
         value: the value that led there (a bracket name, a quotient familial).
         reason: which figure is missing.
+        figure: the missing figure as data, when a grid raised the error.
 
     """
 
-    def __init__(self, field: str, value: object, reason: str) -> None:
+    def __init__(
+        self, field: str, value: object, reason: str, figure: MissingFigure | None = None
+    ) -> None:
         self.field = field
         self.value = value
         self.reason = reason
+        self.figure = figure
         super().__init__(f"{field}: {reason} (got {value!r})")
 
     def __str__(self) -> str:
         # LookupError subclasses such as KeyError quote their argument; keep the plain message.
         return str(self.args[0])
+
+    def describe(self) -> str:
+        """What is unknown, for an answer that reports it rather than failing.
+
+        Examples:
+            >>> MissingFigureError("bracket", "tarif 8", "no source gives its price").describe()
+            'bracket tarif 8: no source gives its price'
+        """
+        if self.figure is not None:
+            return self.figure.describe()
+        return f"{self.field} {self.value}: {self.reason}"

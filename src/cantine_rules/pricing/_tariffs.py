@@ -40,6 +40,7 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRange
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._tariff_errors import (
     GridError,
+    MissingFigure,
     MissingFigureError,
     UnknownBracketError,
 )
@@ -363,6 +364,7 @@ class BracketGrid:
                 value,
                 f"lies in {found.name!r} (from {found.lower}) or in a later bracket whose "
                 "threshold no source gives",
+                MissingFigure(found.name, value),
             )
         return self.brackets[index]
 
@@ -376,7 +378,10 @@ class BracketGrid:
         bracket = self.bracket_for(_require_context(context).quotient_familial)
         if bracket.unit_price is None:
             raise MissingFigureError(
-                "bracket", bracket.name, "no source gives the price of this bracket"
+                "bracket",
+                bracket.name,
+                "no source gives the price of this bracket",
+                MissingFigure(bracket.name),
             )
         return Price(bracket.unit_price, bracket.name, bracket.source)
 

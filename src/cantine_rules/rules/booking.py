@@ -47,6 +47,9 @@ from cantine_rules.model import (
     ServiceKind,
 )
 from cantine_rules.money import Money
+
+# The error module alone, not the tariffs: deciding a change builds no tariff class.
+from cantine_rules.pricing._tariff_errors import MissingFigure, MissingFigureError
 from cantine_rules.rules.deadlines import (
     ChangeWindow,
     ChangeWindowRule,
@@ -618,7 +621,17 @@ def _decide(
         return Decision.refused(change, service, Reason.TOO_LATE, start, window=window)
     late = context or _ON_ITS_OWN
     if isinstance(outcome, AcceptWithSurcharge):
-        charge = price.charge(outcome.surcharge, change, service, late)
+        try:
+            charge = price.charge(outcome.surcharge, change, service, late)
+        except MissingFigureError as missing:
+            return Decision.late(
+                change,
+                service,
+                Reason.LATE_SURCHARGE,
+                start,
+                window,
+                missing_figure=_figure(missing),
+            )
         return Decision.late(change, service, Reason.LATE_SURCHARGE, start, window, charge=charge)
     if isinstance(outcome, KeepCharging):
         waiver = outcome.waiver
@@ -630,12 +643,28 @@ def _decide(
             return Decision.late(
                 change, service, Reason.LATE_CHARGE_WAIVED, start, window, charge=Money.zero()
             )
-        base = price.for_change(change, service)
+        try:
+            base = price.for_change(change, service)
+        except MissingFigureError as missing:
+            # The change is taken and billed, at a price no source gives: said, not guessed.
+            return Decision.late(
+                change,
+                service,
+                Reason.LATE_STILL_CHARGED,
+                start,
+                window,
+                missing_figure=_figure(missing),
+            )
         if base is None:
             raise MissingPriceError("a late change still billed")
         return Decision.late(change, service, Reason.LATE_STILL_CHARGED, start, window, charge=base)
     assert isinstance(outcome, AcceptLate)
     return Decision.late(change, service, Reason.LATE_ACCEPTED, start, window)
+
+
+def _figure(missing: MissingFigureError) -> MissingFigure:
+    """The figure a grid said it lacks; an error raised without one names its value as bracket."""
+    return missing.figure or MissingFigure(str(missing.value))
 
 
 #: The late context of a change decided on its own: nothing came before it.
