@@ -66,7 +66,12 @@ from cantine_rules.pricing.accounts import (
     UnitPricer,
     build_invoice,
 )
-from cantine_rules.pricing.tariffs import MissingFigureError, Price, PricingContext
+from cantine_rules.pricing.tariffs import (
+    MissingFigure,
+    MissingFigureError,
+    Price,
+    PricingContext,
+)
 from cantine_rules.rules.booking import FamilyAccount, decided_charges, submit
 from cantine_rules.sources import Source
 
@@ -290,19 +295,24 @@ class Quote:
     """The unit price of a service for a family on a day, and the source the figure stands on.
 
     A price no source gives is an answer too, not an error in the question: ``price`` is then
-    None and ``unknown`` says which figure is missing (Paris gives no price for tarif 7 to 9).
+    None and ``missing`` names the figure no source gives (Paris gives no price for tarif 7 to 9).
 
     Attributes:
         price: the price, with its bracket and modifiers; None when no source gives it.
         source: the source of the figure for that day: the price's own, unless the tariff
             version in force gives none, in which case the figure is a default of that version.
             For an unknown price, the source of the tariff version that lacks the figure.
-        unknown: why the price is unknown (the figure no source gives), or None.
+        missing: the figure no source gives, when the price is unknown; else None.
     """
 
     price: Price | None
     source: Source
-    unknown: str | None = None
+    missing: MissingFigure | None = None
+
+    @property
+    def unknown(self) -> str | None:
+        """Why the price is unknown, in the library's words (English); None for a known price."""
+        return None if self.missing is None else self.missing.describe()
 
     @property
     def known(self) -> bool:
@@ -341,7 +351,7 @@ def quote(
     version = policy.tariff(service_code).at(day)
     try:
         price = policy.price(service_code, day, context=context)
-    except MissingFigureError as missing:
-        return Quote(None, version.source, missing.describe())
+    except MissingFigureError as error:
+        return Quote(None, version.source, error.missing_figure())
     # A sourced figure carried into a version no source gives is still a default.
     return Quote(price, price.source if version.source.sourced else version.source)

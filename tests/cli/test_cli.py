@@ -247,11 +247,31 @@ def test_a_price_no_source_gives_is_an_answer_not_bad_input() -> None:
     )
     known = run_json("price", "paris", "--service", "repas", "--qf", "1900", "--day", "2024-10-01")
     assert (known["unit_price"], known["price_unknown"]) == ("4.61", None)
-    for lang, words in (("fr", "prix inconnu"), ("en", "price unknown")):
+    for lang, words in (
+        ("fr", "prix inconnu : un QF de 3\u202f000 est en « tarif 7 » ou au-delà"),
+        ("en", "price unknown: a QF of 3,000 lies in “tarif 7” or above"),
+    ):
         text = run("price", "paris", "--service", "repas", "--qf", "3000", "--lang", lang)
         assert text.returncode == 0, text.stderr
         assert text.stdout.startswith(words)
-        assert "tarif 7" in text.stdout
+
+
+def test_a_bracket_whose_price_no_source_gives_is_named_in_the_answer() -> None:
+    from datetime import date
+
+    from cantine_rules.billing import Quote
+    from cantine_rules.cli._render import quote_data, quote_text
+    from cantine_rules.pricing.tariffs import MissingFigure
+    from cantine_rules.sources import Source
+
+    answer = Quote(None, Source.public("grid"), MissingFigure("tarif 8"))
+    assert (
+        quote_text(answer, "fr") == "prix inconnu : aucune source ne donne le prix de « tarif 8 »"
+    )
+    assert quote_text(answer, "en") == "price unknown: no source gives the price of “tarif 8”"
+    data = quote_data(answer, date(2020, 10, 5))
+    assert data["price_unknown"] == "bracket tarif 8: no source gives the price of this bracket"
+    assert (data["unit_price"], data["bracket"]) == (None, None)
 
 
 def test_decide_a_charge_no_source_gives_is_an_answer_not_bad_input(tmp_path: Path) -> None:

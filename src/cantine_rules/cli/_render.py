@@ -54,7 +54,11 @@ _WORDS: Final = {
         "invoice": "Facture",
         "statement": "Relevé de compte",
         "balance": "Solde",
-        "unknown": "prix inconnu, aucune source ne le donne : {reason}",
+        "unknown.bracket": "prix inconnu : aucune source ne donne le prix de « {bracket} »",
+        "unknown.quotient": (
+            "prix inconnu : un QF de {qf} est en « {bracket} » ou au-delà, tarifs qu'aucune "
+            "source ne donne"
+        ),
     },
     "en": {
         "locale": "en",
@@ -65,7 +69,10 @@ _WORDS: Final = {
         "invoice": "Invoice",
         "statement": "Account statement",
         "balance": "Balance",
-        "unknown": "price unknown, no source gives it: {reason}",
+        "unknown.bracket": "price unknown: no source gives the price of “{bracket}”",
+        "unknown.quotient": (
+            "price unknown: a QF of {qf} lies in “{bracket}” or above, tariffs no source gives"
+        ),
     },
 }
 
@@ -251,9 +258,16 @@ def quote_data(quote: Quote, day: date) -> dict[str, Any]:
 def quote_text(quote: Quote, lang: str) -> str:
     """The price, its bracket, and a mark when no source gives it; or why it is unknown."""
     words = _words(lang)
+    missing = quote.missing
+    if missing is not None:
+        if missing.quotient_familial is None:
+            return words["unknown.bracket"].format(bracket=missing.bracket)
+        from babel.numbers import format_decimal  # babel only where a number is written
+
+        qf = format_decimal(missing.quotient_familial, locale=words["locale"])
+        return words["unknown.quotient"].format(bracket=missing.bracket, qf=qf)
     price = quote.price
-    if price is None:
-        return words["unknown"].format(reason=quote.unknown)
+    assert price is not None  # a quote that names no missing figure has its price
     bracket = f" ({price.bracket})" if price.bracket else ""
     marker = words["default"] if quote.is_default else ""
     return f"{price.unit_price.format(words['locale'])}{bracket}{marker}"

@@ -114,3 +114,13 @@ class MissingFigureError(CantineRulesError, LookupError):
         if self.figure is not None:
             return self.figure.describe()
         return f"{self.field} {self.value}: {self.reason}"
+
+    def missing_figure(self) -> MissingFigure:
+        """The missing figure as data; an error raised without one names its value as bracket.
+
+        Examples:
+            >>> error = MissingFigureError("bracket", "tarif 8", "no source gives its price")
+            >>> error.missing_figure()
+            MissingFigure(bracket='tarif 8', quotient_familial=None)
+        """
+        return self.figure or MissingFigure(str(self.value))

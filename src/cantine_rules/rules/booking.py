@@ -49,7 +49,7 @@ from cantine_rules.model import (
 from cantine_rules.money import Money
 
 # The error module alone, not the tariffs: deciding a change builds no tariff class.
-from cantine_rules.pricing._tariff_errors import MissingFigure, MissingFigureError
+from cantine_rules.pricing._tariff_errors import MissingFigureError
 from cantine_rules.rules.deadlines import (
     ChangeWindow,
     ChangeWindowRule,
@@ -630,7 +630,7 @@ def _decide(
                 Reason.LATE_SURCHARGE,
                 start,
                 window,
-                missing_figure=_figure(missing),
+                missing_figure=missing.missing_figure(),
             )
         return Decision.late(change, service, Reason.LATE_SURCHARGE, start, window, charge=charge)
     if isinstance(outcome, KeepCharging):
@@ -653,18 +653,13 @@ def _decide(
                 Reason.LATE_STILL_CHARGED,
                 start,
                 window,
-                missing_figure=_figure(missing),
+                missing_figure=missing.missing_figure(),
             )
         if base is None:
             raise MissingPriceError("a late change still billed")
         return Decision.late(change, service, Reason.LATE_STILL_CHARGED, start, window, charge=base)
     assert isinstance(outcome, AcceptLate)
     return Decision.late(change, service, Reason.LATE_ACCEPTED, start, window)
-
-
-def _figure(missing: MissingFigureError) -> MissingFigure:
-    """The figure a grid said it lacks; an error raised without one names its value as bracket."""
-    return missing.figure or MissingFigure(str(missing.value))
 
 
 #: The late context of a change decided on its own: nothing came before it.
