@@ -81,7 +81,9 @@ class MissingFigureError(CantineRulesError, LookupError):
     """A figure (a price, a threshold) that no source gives was needed to answer.
 
     The library never invents a figure: a bracket whose price is unknown is kept as unknown, and
-    pricing a family in it raises this error instead of guessing.
+    pricing a family in it raises this error instead of guessing. Answers built on a price report
+    it instead of failing: `billing.quote` gives a quote without a price, and a late charge based
+    on the price is decided with its [`MissingFigure`][] (``Decision.missing_figure``).
 
     Attributes:
         field: what was being looked up.
@@ -104,19 +106,11 @@ class MissingFigureError(CantineRulesError, LookupError):
         # LookupError subclasses such as KeyError quote their argument; keep the plain message.
         return str(self.args[0])
 
-    def describe(self) -> str:
-        """What is unknown, for an answer that reports it rather than failing.
-
-        Examples:
-            >>> MissingFigureError("bracket", "tarif 8", "no source gives its price").describe()
-            'bracket tarif 8: no source gives its price'
-        """
-        if self.figure is not None:
-            return self.figure.describe()
-        return f"{self.field} {self.value}: {self.reason}"
-
     def missing_figure(self) -> MissingFigure:
-        """The missing figure as data; an error raised without one names its value as bracket.
+        """The missing figure as data, for an answer that reports it rather than failing.
+
+        An error raised without one (by a tariff other than a grid) names its value as the
+        bracket whose price is missing.
 
         Examples:
             >>> error = MissingFigureError("bracket", "tarif 8", "no source gives its price")
