@@ -66,7 +66,12 @@ from cantine_rules.pricing.accounts import (
     UnitPricer,
     build_invoice,
 )
-from cantine_rules.pricing.tariffs import Price, PricingContext
+from cantine_rules.pricing.tariffs import (
+    MissingFigure,
+    MissingFigureError,
+    Price,
+    PricingContext,
+)
 from cantine_rules.rules.booking import FamilyAccount, decided_charges, submit
 from cantine_rules.sources import Source
 
@@ -289,14 +294,30 @@ def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
 class Quote:
     """The unit price of a service for a family on a day, and the source the figure stands on.
 
+    A price no source gives is an answer too, not an error in the question: ``price`` is then
+    None and ``missing`` names the figure no source gives (Paris gives no price for tarif 7 to 9).
+
     Attributes:
-        price: the price, with its bracket and modifiers.
+        price: the price, with its bracket and modifiers; None when no source gives it.
         source: the source of the figure for that day: the price's own, unless the tariff
             version in force gives none, in which case the figure is a default of that version.
+            For an unknown price, the source of the tariff version that lacks the figure.
+        missing: the figure no source gives, when the price is unknown; else None.
     """
 
-    price: Price
+    price: Price | None
     source: Source
+    missing: MissingFigure | None = None
+
+    @property
+    def unknown(self) -> str | None:
+        """Why the price is unknown, in the library's words (English); None for a known price."""
+        return None if self.missing is None else self.missing.describe()
+
+    @property
+    def known(self) -> bool:
+        """True when a figure answers (sourced or a default); False when no source gives it."""
+        return self.price is not None
 
     @property
     def is_default(self) -> bool:
@@ -309,6 +330,10 @@ def quote(
 ) -> Quote:
     """What one unit of *service_code* costs the family on *day*, and where the figure comes from.
 
+    When no source gives the price of the family's bracket (or the threshold that would place
+    the family), the quote says so: its price is None and ``unknown`` gives the reason. The
+    library never guesses the figure.
+
     Raises:
         UnknownServiceError: the commune has no such service, or does not price it.
         NoTariffInForceError: no tariff version is in force on *day*.
@@ -320,8 +345,13 @@ def quote(
         False
         >>> quote(paris, "repas", date(2024, 10, 1), context=PricingContext("235")).is_default
         True
-    """
-    price = policy.price(service_code, day, context=context)
+        >>> print(quote(paris, "repas", date(2020, 10, 5), context=PricingContext("1901")).unknown)
+        quotient_familial 1901: lies in 'tarif 7' or in a later bracket whose threshold no source gives
+    """  # noqa: E501
     version = policy.tariff(service_code).at(day)
+    try:
+        price = policy.price(service_code, day, context=context)
+    except MissingFigureError as error:
+        return Quote(None, version.source, error.missing_figure())
     # A sourced figure carried into a version no source gives is still a default.
     return Quote(price, price.source if version.source.sourced else version.source)

@@ -124,9 +124,8 @@ def test_unchanged_sentences_stay_word_for_word() -> None:
         "To book: family account validated by the commune, child added to the family and "
         "registered for the service; requests are validated at once."
     )
-    assert fr["calendar"] == (
-        "Vacances scolaires de la zone A ; jours fériés nationaux ; semaine de 4 jours."
-    )
+    assert fr["calendar"] == "Vacances scolaires de la zone A ; jours fériés nationaux."
+    assert fr["calendar.week"] == "Semaine scolaire : 4 jours, pas de classe le mercredi."
 
 
 def test_a_rule_is_rendered_with_its_source_in_each_language() -> None:
@@ -184,3 +183,18 @@ def test_an_unknown_language_is_refused_naming_lang(lang: object) -> None:
             call()
         assert caught.value.field == "lang"
         assert "must be 'fr' or 'en'" in str(caught.value)
+
+
+@pytest.mark.parametrize("slug", ["chantraine", "saint-just-d-avray"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_four_day_week_no_source_gives_is_a_default(slug: str, lang: str) -> None:
+    # Neither guide says which days have class: their four-day week is the library's default,
+    # and the public source of the zone does not vouch for it.
+    rules = {rule.topic: rule for rule in get(slug).explain(lang)}
+    week = rules["calendar.week"]
+    assert week.is_default
+    assert ("pas de classe le mercredi" if lang == "fr" else "no class on Wednesday") in week.text
+    assert week.render(lang).rsplit("[", 1)[1].startswith(say(lang, "source.kind.default"))
+    assert not rules["calendar"].is_default
+    assert "mercredi" not in rules["calendar"].text.lower()
+    assert "wednesday" not in rules["calendar"].text.lower()

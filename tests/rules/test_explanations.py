@@ -18,9 +18,22 @@ from cantine_rules.policies import (
     Reason,
     WorkingDaysBefore,
 )
+from cantine_rules.pricing.tariffs import Bracket, BracketGrid, MissingFigure, PricingContext
 from cantine_rules.rules.decisions import format_day
+from cantine_rules.rules.late import FlatPrice
+from cantine_rules.sources import Source
 from tests._helpers import paris, refusal
-from tests.rules._fixtures import ADD, CANCEL, EVENING, OFFICE, SEED_002, THURSDAY, change
+from tests.rules._fixtures import (
+    ADD,
+    CANCEL,
+    EVENING,
+    LATE_AT,
+    OFFICE,
+    SEED_002,
+    THURSDAY,
+    change,
+    office_rules,
+)
 
 
 def test_explanation_names_deadline_and_amount_in_french_and_english() -> None:
@@ -235,6 +248,7 @@ def test_a_decision_holds_the_rule_not_its_words() -> None:
         "charge",
         "closing_rule",
         "detail",
+        "missing_figure",
     }
     decision = SEED_002.decide(change(ADD, "soir", THURSDAY, paris(2024, 9, 18, 9)))
     assert decision.closing_rule == WorkingDaysBefore(2)
@@ -274,3 +288,44 @@ def test_rules_and_surcharges_describe_themselves_in_french_unless_asked_in_engl
     assert BasePlus(Money.euros(3)).describe("de") == "tarif normal + 3,00\u00a0€"
     assert BaseTimes(Decimal("1.125")).describe() == "tarif normal + 12,5 %"
     assert BaseTimes(Decimal("1.125")).describe("en") == "normal price + 12.5 %"
+
+
+@pytest.mark.parametrize(
+    ("surcharge", "fr", "en"),
+    [
+        (
+            BasePlus(Money.euros("3")),
+            "il est facturé un montant qu'aucune source ne donne (le prix de « T2 »).",
+            "it is charged an amount no source gives (the price of “T2”).",
+        ),
+        (
+            FlatPrice(Money.euros("10")),
+            "il est facturé 10,00\u00a0€.",
+            "it is charged €10.00.",
+        ),
+    ],
+)
+def test_a_late_charge_on_a_price_no_source_gives_is_explained_not_raised(
+    surcharge: object, fr: str, en: str
+) -> None:
+    # A grid whose second bracket has no price: a late add surcharged on that price is decided,
+    # and its amount said unknown; a flat surcharged price never asks the price at all.
+    source = Source.example("grid")
+    grid = BracketGrid(
+        (Bracket("T1", "0", Money.euros("1.00"), source), Bracket("T2", "500", None, source)),
+        "T1",
+    )
+
+    def price_of(child: str, service: object, day: date) -> Money:
+        return grid.price(PricingContext("800")).unit_price
+
+    decision = office_rules(surcharge).decide(
+        change(ADD, "repas", THURSDAY, LATE_AT, OFFICE), price_of=price_of
+    )
+    assert decision.reason is Reason.LATE_SURCHARGE
+    assert decision.explain("fr").endswith(fr)
+    assert decision.explain("en").endswith(en)
+    if isinstance(surcharge, BasePlus):
+        assert (decision.charge, decision.missing_figure) == (None, MissingFigure("T2"))
+    else:
+        assert (decision.charge, decision.missing_figure) == (Money.euros("10"), None)

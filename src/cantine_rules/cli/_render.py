@@ -54,6 +54,11 @@ _WORDS: Final = {
         "invoice": "Facture",
         "statement": "Relevé de compte",
         "balance": "Solde",
+        "unknown.bracket": "prix inconnu : aucune source ne donne le prix de « {bracket} »",
+        "unknown.quotient": (
+            "prix inconnu : un QF de {qf} est en « {bracket} » ou au-delà, tarifs qu'aucune "
+            "source ne donne"
+        ),
     },
     "en": {
         "locale": "en",
@@ -64,6 +69,10 @@ _WORDS: Final = {
         "invoice": "Invoice",
         "statement": "Account statement",
         "balance": "Balance",
+        "unknown.bracket": "price unknown: no source gives the price of “{bracket}”",
+        "unknown.quotient": (
+            "price unknown: a QF of {qf} lies in “{bracket}” or above, tariffs no source gives"
+        ),
     },
 }
 
@@ -176,13 +185,16 @@ def calendar_text(days: Iterable[DayInfo], lang: str) -> str:
 
 
 def decision_data(decision: Decision, lang: str) -> dict[str, Any]:
-    """A decision's fields: status, deadline, charge, reason and message."""
+    """A decision's fields: status, deadline, charge (or why it is unknown), reason and message."""
     return {
         "status": decision.status.value,
         "deadline": _iso(decision.deadline),
         "opens_at": _iso(decision.opens_at),
         "service_start": decision.service_start.isoformat(),
         "charge": None if decision.charge is None else str(decision.charge.amount),
+        "charge_unknown": None
+        if decision.missing_figure is None
+        else decision.missing_figure.describe(),
         "currency": CURRENCY,
         "reason": decision.reason.value,
         "message": decision.explain(lang),
@@ -226,23 +238,39 @@ def planning_text(grid: PlanningGrid, lang: str) -> list[str]:
 
 
 def quote_data(quote: Quote, day: date) -> dict[str, Any]:
-    """``{"unit_price", "bracket", "currency", "day", "source", "default"}``."""
+    """``{"unit_price", "bracket", "currency", "day", "source", "default", "price_unknown"}``.
+
+    A price no source gives has ``unit_price`` and ``bracket`` null and ``price_unknown`` saying
+    why; otherwise ``price_unknown`` is null.
+    """
+    price = quote.price
     return {
-        "unit_price": str(quote.price.unit_price.amount),
-        "bracket": quote.price.bracket,
+        "unit_price": None if price is None else str(price.unit_price.amount),
+        "bracket": None if price is None else price.bracket,
         "currency": CURRENCY,
         "day": day.isoformat(),
         "source": {"kind": quote.source.kind.value, "reference": quote.source.reference},
         "default": quote.is_default,
+        "price_unknown": quote.unknown,
     }
 
 
 def quote_text(quote: Quote, lang: str) -> str:
-    """The price, its bracket, and a mark when no source gives it."""
+    """The price, its bracket, and a mark when no source gives it; or why it is unknown."""
     words = _words(lang)
-    bracket = f" ({quote.price.bracket})" if quote.price.bracket else ""
+    missing = quote.missing
+    if missing is not None:
+        if missing.quotient_familial is None:
+            return words["unknown.bracket"].format(bracket=missing.bracket)
+        from babel.numbers import format_decimal  # babel only where a number is written
+
+        qf = format_decimal(missing.quotient_familial, locale=words["locale"])
+        return words["unknown.quotient"].format(bracket=missing.bracket, qf=qf)
+    price = quote.price
+    assert price is not None  # a quote that names no missing figure has its price
+    bracket = f" ({price.bracket})" if price.bracket else ""
     marker = words["default"] if quote.is_default else ""
-    return f"{quote.price.unit_price.format(words['locale'])}{bracket}{marker}"
+    return f"{price.unit_price.format(words['locale'])}{bracket}{marker}"
 
 
 # bill --------------------------------------------------------------------------------------------

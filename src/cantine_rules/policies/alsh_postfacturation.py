@@ -160,6 +160,16 @@ POLICY: Final = CommunePolicy(
     ),
     citations=(
         Citation("calendar", _UNNAMED),
+        # The ALSH takes the children all Wednesday, booked by the day like the holidays: there
+        # is no class that day.
+        Citation(
+            "calendar.week",
+            Source.seed(
+                "un délai … de 5 jours ouvrés pour les mercredis et vacances … Mercredi et "
+                "Vacances (- 7 jours) : Un ajout vous sera facturé d'un tarif majoré (tarif "
+                "journée + 3€)"
+            ),
+        ),
         *(Citation(f"service.{service.code}", _NO_TIMES) for service in SERVICES),
         Citation("rules.repas", _MEAL_SOURCE),
         Citation("rules.etude", _MEAL_SOURCE),

@@ -4,10 +4,10 @@ References:
     * Seed 000, « Chantraine lance sa billetterie électronique » (guide for parents).
     * Chantraine is a commune of the Vosges (88), académie de Nancy-Metz: school zone B.
 
-Where the guide is silent (the services' times, the prices, the garderie and étude deadlines)
-this module sets a default and marks it as one; ``explain()`` says so. The prepaid wallet's
-reminder threshold (`ALERT_THRESHOLD`) and the modes that credit it (`CREDIT_MODES`) are here too;
-`POLICY.wallet()` gives a family's empty wallet with both.
+Where the guide is silent (the school week, the services' times, the prices, the garderie and
+étude deadlines) this module sets a default and marks it as one; ``explain()`` says so. The
+prepaid wallet's reminder threshold (`ALERT_THRESHOLD`) and the modes that credit it
+(`CREDIT_MODES`) are here too; `POLICY.wallet()` gives a family's empty wallet with both.
 
 >>> POLICY.booking.rules_for("repas").add.describe()
 '48 heures avant le début du service'
@@ -103,6 +103,13 @@ POLICY: Final = CommunePolicy(
     citations=(
         Citation(
             "calendar", Source.public("Chantraine (Vosges, 88), académie de Nancy-Metz, zone B")
+        ),
+        Citation(
+            "calendar.week",
+            Source.default(
+                "the guide does not say which days have class; the 4-day week most communes keep "
+                "is assumed until the commune's own is configured"
+            ),
         ),
         Citation("service.repas", _NO_TIMES),
         Citation("service.garderie-matin", _NO_TIMES),

@@ -108,11 +108,11 @@ __all__ = [
 class Citation:
     """Where one rule of a commune comes from.
 
-    Topics name the rule: ``calendar``, ``service.<code>``, ``rules.<code>`` (its deadlines and
-    late handling), ``requirements``, ``payment``, ``wallet``, ``quotient``, ``dossier``,
-    ``unbooked_presence.<code>`` (a presence without booking), ``late_pickup.<code>``,
-    ``absences.<code>`` (how an absence from it is charged), ``non_billable_days``.
-    Tariffs cite their source in each
+    Topics name the rule: ``calendar``, ``calendar.week`` (the weekdays with class),
+    ``service.<code>``, ``rules.<code>`` (its deadlines and late handling), ``requirements``,
+    ``payment``, ``wallet``, ``quotient``, ``dossier``, ``unbooked_presence.<code>`` (a
+    presence without booking), ``late_pickup.<code>``, ``absences.<code>`` (how an absence from
+    it is charged), ``non_billable_days``. Tariffs cite their source in each
     [`TariffVersion`][cantine_rules.pricing.tariffs.TariffVersion].
     """
 
@@ -801,7 +801,14 @@ class CommunePolicy:
         rules: list[ExplainedRule] = [
             ExplainedRule(
                 "calendar", _describe_calendar(self.calendar, lang), self.source_of("calendar")
-            )
+            ),
+            # The school week is a rule of its own: the zone and the holidays may be public facts
+            # while nothing says whether Wednesday has school (it decides the meal's days).
+            ExplainedRule(
+                "calendar.week",
+                _describe_school_week(self.calendar, lang),
+                self.source_of("calendar.week"),
+            ),
         ]
         for service in self.services:
             rules.append(
@@ -934,7 +941,7 @@ def _explain_quotient(policy: QuotientPolicy, lang: str) -> list[ExplainedRule]:
     return rules
 
 
-def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
+def _describe_school_week(calendar: SchoolCalendar, lang: str) -> str:
     week = calendar.school_week
     if week == FOUR_DAYS:
         week_text = say(lang, "calendar.week.four_days")
@@ -943,6 +950,10 @@ def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
     else:
         days = ", ".join(str(day) for day in sorted(week.weekdays))
         week_text = say(lang, "calendar.week.weekdays", days=days)
+    return say(lang, "calendar.week", week=week_text)
+
+
+def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
     alsace_moselle = calendar.department in ("57", "67", "68")
     holidays = say(
         lang, "calendar.holidays.alsace_moselle" if alsace_moselle else "calendar.holidays"
@@ -956,7 +967,6 @@ def _describe_calendar(calendar: SchoolCalendar, lang: str) -> str:
         "calendar",
         zone=calendar.zone.value,
         holidays=holidays,
-        week=week_text,
         closures=say(lang, "calendar.closures", closures=closures) if closures else "",
     )
 

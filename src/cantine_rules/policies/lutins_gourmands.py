@@ -112,6 +112,13 @@ POLICY: Final = CommunePolicy(
     ),
     citations=(
         Citation("calendar", _UNNAMED),
+        Citation(
+            "calendar.week",
+            Source.default(
+                "the guide does not say which days have class; the 4-day week most communes keep "
+                "is assumed"
+            ),
+        ),
         Citation("service.cantine", _NO_TIMES),
         Citation("service.garderie-matin", _NO_TIMES),
         Citation("service.garderie-soir", _NO_TIMES),

@@ -1,26 +1,39 @@
-"""Paris, Caisses des écoles: restauration scolaire priced by quotient familial.
+"""Paris, Caisses des écoles: restauration scolaire by quotient familial, lunch on Wednesdays.
 
 References:
     * Seed 004, a Caisse des écoles' page « La période d'inscription s'étend du 1er juin au
       23 août 2024 » and its FAQ.
-    * The public grid of the Caisse des écoles (Paris, 2020/2021, cde7.fr), as given in the
-      domain notes: T1 QF 0–234 € 0,13 €; T2 235–384 € 0,85 €; T3 385–548 € 1,62 €; T4 549–959 €
-      2,28 €; T5 960–1370 € 3,62 €; T6 1371–1900 € 4,61 €; T7 from 1901 €; T10 7,00 €.
+    * Caisse des écoles du 7e arrondissement, « Inscriptions et tarifs », for the rentrée
+      2020/2021 (http://cde7.fr/inscriptions-et-tarifs/): « Le mercredi est un jour de la
+      restauration scolaire au même titre que les autres jours de la semaine », and the grid
+      « Le Maire de Paris a décidé d'appliquer dix tarifs … » — T1 QF 0–234 € 0,13 €;
+      T2 235–384 € 0,85 €; T3 385–548 € 1,62 €; T4 549–959 € 2,28 €; T5 960–1370 € 3,62 €;
+      T6 1371–1900 € 4,61 €; T7 from 1901 €; the stored copy of the page breaks off there.
+    * The maximum, tarif 10, 7,00 €: the domain notes' reading of the same grid, confirmed for
+      2020 by franceinfo, « Le vrai du faux » (« La cantine aujourd'hui à Paris c'est sept euros
+      au tarif maximum »; « paiera bien sept euros le repas »).
 
-Families register between 1 June and 23 August 2024; a dossier after that, or no valid QF,
-gives tarif 10 until it is regularised, with no retroactive reduction. A registration needs the
-dossier validated. The meal's time and the booking deadline are not in the seed: defaults.
+Paris schools have class on Wednesday morning and the meal is served that day: the calendar has
+the four-and-a-half-day week. Families register between 1 June and 23 August 2024; a dossier
+after that, or no valid QF, gives tarif 10 until it is regularised, with no retroactive
+reduction. A registration needs the dossier validated. The meal's time and the booking deadline
+are not in the sources: defaults.
 
-The 2020/2021 figures are the latest the sources give. They are carried into later school
-years as a default, marked as such, so that the commune can be priced today; tarif 7's price and
-tarif 8 and 9 are given by no source, and a QF of 1901 € or more cannot be priced.
+The 2020/2021 figures are the latest the sources give (no later grid of the Caisses des écoles is
+in the public pages searched: cde7, cde12, cde13, cde14, cde15, cde18, cde20, paris.fr). They are
+carried into later school years as a default, marked as such, so that the commune can be priced
+today. Tarif 7's upper bound and price and tarif 8 and 9 are given by no source: a family with a
+QF of 1901 € or more has a price no source gives, and pricing it says so (`billing.quote`
+answers an unknown price with its reason) instead of guessing.
 
 Everything of Paris is here: the meal grid and its school-year schedule (`MEAL_RANGES_2020`,
-`MEAL_GRID_2020`, `MEAL_TARIFFS`), the quotient familial rules with the 23 August 2024 deadline and
-tarif 10 until regularisation (`QUOTIENT_POLICY_2024`), the dossier (`DOSSIER_2024`) and the
-`POLICY` composed from them.
+`MEAL_GRID_2020`, `MEAL_TARIFFS`), the school week (`SCHOOL_WEEK`), the quotient familial rules
+with the 23 August 2024 deadline and tarif 10 until regularisation (`QUOTIENT_POLICY_2024`), the
+dossier (`DOSSIER_2024`) and the `POLICY` composed from them.
 
 >>> from datetime import date
+>>> POLICY.calendar.is_school_day(date(2024, 9, 4))  # a Wednesday
+True
 >>> POLICY.price("repas", date(2024, 9, 2)).bracket
 'tarif 10'
 >>> from cantine_rules.pricing.tariffs import PricingContext
@@ -33,7 +46,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Final
 
-from cantine_rules.calendar import SchoolCalendar, Zone
+from cantine_rules.calendar import FOUR_AND_A_HALF_DAYS, SchoolCalendar, Zone
 from cantine_rules.model import Service, ServiceKind
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
@@ -56,18 +69,31 @@ __all__ = [
     "MEAL_TARIFFS",
     "POLICY",
     "QUOTIENT_POLICY_2024",
+    "SCHOOL_WEEK",
 ]
 
 # Tariffs ---------------------------------------------------------------------------------------
 
+_CDE7_URL: Final = "http://cde7.fr/inscriptions-et-tarifs/"
+"""The Caisse des écoles du 7e's page « Inscriptions et tarifs » for the rentrée 2020/2021."""
+
 _GRID_SOURCE: Final = Source.public(
-    "Caisse des écoles, Paris, restauration scolaire 2020/2021 (cde7.fr): T1 QF 0–234 € 0,13 €; "
-    "T2 235–384 € 0,85 €; T3 385–548 € 1,62 €; T4 549–959 € 2,28 €; T5 960–1370 € 3,62 €; "
-    "T6 1371–1900 € 4,61 €; T7 from 1901 €; tarif maximal (T10) 7,00 €"
+    f"Caisse des écoles du 7e, « Inscriptions et tarifs », rentrée 2020/2021, {_CDE7_URL}: « Le "
+    "Maire de Paris a décidé d'appliquer dix tarifs pour la restauration scolaire, définis en "
+    "fonction du quotient familial » — Tarif 1 De 0 € à 234 € 0,13 €; Tarif 2 De 235 € à 384 € "
+    "0,85 €; Tarif 3 De 385 € à 548 € 1,62 €; Tarif 4 De 549 € à 959 € 2,28 €; Tarif 5 De 960 € "
+    "à 1370 € 3,62 €; Tarif 6 De 1371 € à 1900 € 4,61 €; Tarif 7 De 1901 € …"
 )
-_TEN_BRACKETS: Final = Source.seed(
-    "le tarif maximal (tarif 10): the grid has ten tarifs; no source gives this one's threshold "
-    "or price"
+_MAXIMUM_SOURCE: Final = Source.public(
+    "tarif maximal (T10) 7,00 € in the grid of the Caisses des écoles, 2020/2021 (cde7.fr); "
+    "franceinfo, « Le vrai du faux », 2020, https://www.francetvinfo.fr/replay-radio/"
+    "le-vrai-du-faux/est-ce-que-la-cantine-scolaire-a-paris-coute-plus-cher-que-dans-les-"
+    "autres-villes-de-france_3791327.html: « La cantine aujourd'hui à Paris c'est sept euros "
+    "au tarif maximum »"
+)
+_TEN_BRACKETS: Final = Source.public(
+    f"« Le Maire de Paris a décidé d'appliquer dix tarifs » ({_CDE7_URL}): the grid has ten "
+    "tarifs; no source gives this one's threshold or price"
 )
 
 MEAL_RANGES_2020: Final = (
@@ -79,8 +105,8 @@ MEAL_RANGES_2020: Final = (
     QuotientRange("tarif 6", "1371", "1900", Money.euros("4.61"), _GRID_SOURCE),
     QuotientRange("tarif 7", "1901", None, None, _GRID_SOURCE),
 )
-"""The meal grid as the public reference writes it, by explicit ranges of whole-euro QF.
-Tarif 7's upper bound and price are not given.
+"""The meal grid as the public reference writes it (« De 235 € à 384 € »), by explicit ranges of
+whole-euro QF. Tarif 7's upper bound and price are not given.
 """
 
 MEAL_GRID_2020: Final = grid_from_ranges(
@@ -90,12 +116,13 @@ MEAL_GRID_2020: Final = grid_from_ranges(
     beyond=(
         Bracket("tarif 8", None, None, _TEN_BRACKETS),
         Bracket("tarif 9", None, None, _TEN_BRACKETS),
-        Bracket("tarif 10", None, Money.euros("7.00"), _GRID_SOURCE),
+        Bracket("tarif 10", None, Money.euros("7.00"), _MAXIMUM_SOURCE),
     ),
 )
 """The meal grid: tarif 1 to 7 by threshold, then tarif 8 to 10 whose thresholds no source gives.
-A QF from 1901 € is refused as ambiguous (tarif 7 or above); a family without a valid QF pays
-tarif 10, 7,00 €.
+A QF from 1901 € lies in tarif 7 or above, whose prices no source gives: its price is unknown
+(`MissingFigureError`, which `billing.quote` answers as an unknown price with its reason). A
+family without a valid QF pays tarif 10, 7,00 €.
 """
 
 MEAL_TARIFFS: Final = TariffSchedule(
@@ -189,6 +216,10 @@ _NO_DEADLINE: Final = Source.default(
     "the seed gives no booking deadline; 2 jours ouvrés before the meal is assumed"
 )
 
+SCHOOL_WEEK: Final = FOUR_AND_A_HALF_DAYS
+"""Class on Wednesday morning, and lunch that day: « Le mercredi est un jour de la restauration
+scolaire au même titre que les autres jours de la semaine » (cde7.fr)."""
+
 SERVICES: Final = (
     Service("repas", "Restauration scolaire", ServiceKind.MEAL, time(11, 30), time(13, 30)),
 )
@@ -204,7 +235,7 @@ POLICY: Final = CommunePolicy(
     slug="paris",
     name="Paris (Caisses des écoles)",
     booking=BookingRules(
-        calendar=SchoolCalendar(Zone.C, department="75"),
+        calendar=SchoolCalendar(Zone.C, department="75", school_week=SCHOOL_WEEK),
         services=SERVICES,
         default=_TWO_WORKING_DAYS,
         requirements=Requirements(
@@ -227,6 +258,13 @@ POLICY: Final = CommunePolicy(
     dossier=DOSSIER_2024,
     citations=(
         Citation("calendar", Source.public("Paris (75), académie de Paris, zone C")),
+        Citation(
+            "calendar.week",
+            Source.public(
+                f"Caisse des écoles du 7e, {_CDE7_URL}: « Le mercredi est un jour de la "
+                "restauration scolaire au même titre que les autres jours de la semaine »"
+            ),
+        ),
         Citation(
             "service.repas",
             Source.default(

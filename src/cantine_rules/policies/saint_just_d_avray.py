@@ -7,7 +7,8 @@ References:
 Bookings for a week must be entered before the Thursday 17:00 of the week before; nothing is
 taken after that, and booking further ahead is always fine. The tool's « Centre matin » and
 « Centre soir » columns are unused here (« Cet outil est utilisé uniquement pour la cantine et la
-garderie »). The account is billed after the fact and shown as a statement.
+garderie »). The account is billed after the fact and shown as a statement. The tutorial does
+not say whether Wednesday has class: the four-day week is a default, marked as one.
 
 >>> POLICY.booking.rules_for("repas").add.describe()
 'jeudi 17:00 de la semaine précédente'
@@ -88,6 +89,13 @@ POLICY: Final = CommunePolicy(
         Citation(
             "calendar",
             Source.public("Saint-Just-d'Avray (Rhône, 69), académie de Lyon, zone A"),
+        ),
+        Citation(
+            "calendar.week",
+            Source.default(
+                "the tutorial does not say which days have class; the 4-day week most communes "
+                "keep is assumed until the commune's own is configured"
+            ),
         ),
         Citation("service.repas", _NO_TIMES),
         Citation("service.garderie-matin", _NO_TIMES),

@@ -45,6 +45,7 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRange
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._tariff_errors import (
     GridError,
+    MissingFigure,
     MissingFigureError,
     UnknownBracketError,
 )
@@ -648,6 +649,7 @@ class BracketGrid:
             "quotient_familial",
             value,
             f"lies {where} in a later bracket whose threshold no source gives",
+            MissingFigure(found.name, value),
         )
 
     def price(self, context: PricingContext) -> Price:
@@ -661,7 +663,10 @@ class BracketGrid:
         bracket = self.bracket_for(_require_context(context).quotient_familial)
         if bracket.unit_price is None:
             raise MissingFigureError(
-                "bracket", bracket.name, "no source gives the price of this bracket"
+                "bracket",
+                bracket.name,
+                "no source gives the price of this bracket",
+                MissingFigure(bracket.name),
             )
         return Price(bracket.unit_price, bracket.name, bracket.source)
 

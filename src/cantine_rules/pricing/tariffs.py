@@ -30,6 +30,7 @@ from cantine_rules.pricing._moved import moved_name
 from cantine_rules.pricing._schedule import TariffSchedule, TariffVersion
 from cantine_rules.pricing._tariff_errors import (
     GridError,
+    MissingFigure,
     MissingFigureError,
     NoTariffInForceError,
     ScheduleError,
@@ -220,6 +221,7 @@ __all__ = [
     "GridError",
     "MedicalMealFactor",
     "MedicalMealFlatPrice",
+    "MissingFigure",
     "MissingFigureError",
     "ModifiedTariff",
     "Modifier",

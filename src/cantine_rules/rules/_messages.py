@@ -40,6 +40,10 @@ FR: Final[Mapping[str, str]] = {
         "{Noun} {accepted} : la demande pour {what} est faite avant la date limite du {deadline}."
     ),
     "reason.late_surcharge": "{Noun} hors délai : {expired} ; il est facturé {charge}.",
+    "charge.unknown.bracket": "un montant qu'aucune source ne donne (le prix de « {bracket} »)",
+    "charge.unknown.quotient": (
+        "un montant qu'aucune source ne donne (un QF de {qf} est en « {bracket} » ou au-delà)"
+    ),
     "reason.late_still_charged": (
         "{Noun} hors délai : {expired} ; le service reste facturé {charge}."
     ),
@@ -122,6 +126,10 @@ EN: Final[Mapping[str, str]] = {
         "{Noun} {accepted}: the request for {what} was made before the deadline of {deadline}."
     ),
     "reason.late_surcharge": "Late {noun}: {expired}; it is charged {charge}.",
+    "charge.unknown.bracket": "an amount no source gives (the price of “{bracket}”)",
+    "charge.unknown.quotient": (
+        "an amount no source gives (a QF of {qf} lies in “{bracket}” or above)"
+    ),
     "reason.late_still_charged": "Late {noun}: {expired}; the service is still charged {charge}.",
     "reason.late_charge_waived": (
         "Late {noun}: {expired}; with the medical certificate the service is not charged "

@@ -47,6 +47,9 @@ from cantine_rules.model import (
     ServiceKind,
 )
 from cantine_rules.money import Money
+
+# The error module alone, not the tariffs: deciding a change builds no tariff class.
+from cantine_rules.pricing._tariff_errors import MissingFigureError
 from cantine_rules.rules.deadlines import (
     ChangeWindow,
     ChangeWindowRule,
@@ -618,7 +621,17 @@ def _decide(
         return Decision.refused(change, service, Reason.TOO_LATE, start, window=window)
     late = context or _ON_ITS_OWN
     if isinstance(outcome, AcceptWithSurcharge):
-        charge = price.charge(outcome.surcharge, change, service, late)
+        try:
+            charge = price.charge(outcome.surcharge, change, service, late)
+        except MissingFigureError as missing:
+            return Decision.late(
+                change,
+                service,
+                Reason.LATE_SURCHARGE,
+                start,
+                window,
+                missing_figure=missing.missing_figure(),
+            )
         return Decision.late(change, service, Reason.LATE_SURCHARGE, start, window, charge=charge)
     if isinstance(outcome, KeepCharging):
         waiver = outcome.waiver
@@ -630,7 +643,18 @@ def _decide(
             return Decision.late(
                 change, service, Reason.LATE_CHARGE_WAIVED, start, window, charge=Money.zero()
             )
-        base = price.for_change(change, service)
+        try:
+            base = price.for_change(change, service)
+        except MissingFigureError as missing:
+            # The change is taken and billed, at a price no source gives: said, not guessed.
+            return Decision.late(
+                change,
+                service,
+                Reason.LATE_STILL_CHARGED,
+                start,
+                window,
+                missing_figure=missing.missing_figure(),
+            )
         if base is None:
             raise MissingPriceError("a late change still billed")
         return Decision.late(change, service, Reason.LATE_STILL_CHARGED, start, window, charge=base)

@@ -20,6 +20,7 @@ import attrs
 from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.model import BookingChange, Service
 from cantine_rules.money import Money
+from cantine_rules.pricing._tariff_errors import MissingFigure
 from cantine_rules.rules._messages import locale, messages
 from cantine_rules.rules.deadlines import ChangeWindow, ChangeWindowRule
 
@@ -115,6 +116,9 @@ class Decision:
             in the language asked.
         detail: what the reason refers to: who to contact, or the closure or holiday that stops
             the service (None for a weekday the service never runs).
+        missing_figure: the figure no source gives (a bracket's price, a threshold), when the
+            decision bills a charge based on it; ``charge`` is then None. The change is still
+            decided: only its amount is unknown.
 
     Examples:
         >>> from datetime import time
@@ -145,6 +149,7 @@ class Decision:
     # Compared (rules are values) but not hashed: a commune's own rule class may be unhashable.
     closing_rule: ChangeWindowRule | None = attrs.field(default=None, hash=False)
     detail: str | None = None
+    missing_figure: MissingFigure | None = None
 
     @classmethod
     def refused(
@@ -217,8 +222,12 @@ class Decision:
         window: ChangeWindow,
         *,
         charge: Money | None = None,
+        missing_figure: MissingFigure | None = None,
     ) -> Decision:
-        """A late change taken anyway, for *reason*, billing *charge* of its own (if any)."""
+        """A late change taken anyway, for *reason*, billing *charge* of its own (if any).
+
+        *missing_figure* is the figure no source gives, when the charge rests on it.
+        """
         return cls(
             change,
             service,
@@ -230,6 +239,7 @@ class Decision:
             charge,
             window.closing_rule,
             None,
+            missing_figure,
         )
 
     @property
@@ -289,6 +299,14 @@ class _Values(dict[str, str]):
             words = None if rule is None else rule.describe(lang)
             return table["expired"].format(rule=words, what=self["what"], deadline=self["deadline"])
         if key == "charge":
+            missing = decision.missing_figure
+            if missing is not None and missing.quotient_familial is not None:
+                from babel.numbers import format_decimal  # imported here: see format_day()
+
+                qf = format_decimal(missing.quotient_familial, locale=locale(lang))
+                return table["charge.unknown.quotient"].format(bracket=missing.bracket, qf=qf)
+            if missing is not None:
+                return table["charge.unknown.bracket"].format(bracket=missing.bracket)
             return (decision.charge or Money.zero()).format(locale(lang))
         if key == "why":
             return decision.detail or table["no_service"]

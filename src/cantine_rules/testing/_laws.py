@@ -110,6 +110,8 @@ def _charges_never_negative(policy: CommunePolicy, examples: int) -> None:
         decision = _decide(policy, change)
         if decision is not None and decision.charge is not None:
             assert not decision.charge.is_negative(), decision
+            # A charge is an amount or a figure no source gives, never both.
+            assert decision.missing_figure is None, decision
 
     law()
 
