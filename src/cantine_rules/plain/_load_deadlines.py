@@ -170,9 +170,15 @@ def check_weekday_tables(reader: Reader, booking: BookingRules) -> None:
                     codes.append(service.code)
     for path, (days, codes) in missing.items():
         names = ", ".join(WEEKDAYS[d] for d in sorted(days))
-        services = ", ".join(repr(code) for code in codes)
+        listed = ", ".join(repr(code) for code in codes)
+        them = "it" if len(days) == 1 else "them"
+        who, verb, those = (
+            (f"the service {listed}", "runs", "that service")
+            if len(codes) == 1
+            else (f"the services {listed}", "run", "those services")
+        )
         reader.fail(
             path,
-            f"has no row for {names}, a day the service {services} runs on; add it to a row "
-            "(or give that service rules of its own)",
+            f"has no row for {names}, and {who} {verb} on {them}: add {them} to a row "
+            f"(or give {those} rules of their own)",
         )
