@@ -35,7 +35,6 @@ Examples:
 
 from __future__ import annotations
 
-import calendar as calendar_module
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
@@ -572,10 +571,13 @@ class MonthlyDeadline:
 
     def deadline_day(self, day: date) -> date:
         """The day of the deadline of a service on *day*."""
-        months = day.year * 12 + day.month - 1 - self.months_before
-        year, month = divmod(months, 12)
-        last = calendar_module.monthrange(year, month + 1)[1]
-        return date(year, month + 1, last if self.day == MONTH_LAST_DAY else int(self.day))
+        year, month = divmod(day.year * 12 + day.month - 1 - self.months_before, 12)
+        first = date(year, month + 1, 1)
+        if self.day != MONTH_LAST_DAY:
+            return first.replace(day=int(self.day))
+        # The last day of a month is the day before the first of the next (32 days on from the
+        # 1st is always in the next month).
+        return (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
         """See [`ChangeWindowRule`][]."""
