@@ -11,7 +11,8 @@ import pytest
 
 from cantine_rules import ChangeAction
 from tests._helpers import paris
-from tests.examples._school_week import assert_deadline, commune, decide
+from tests.examples._files import commune
+from tests.examples._school_week import assert_deadline, decide
 
 LE_CRES = commune("le-cres")
 

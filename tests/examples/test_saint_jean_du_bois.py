@@ -12,7 +12,8 @@ import pytest
 
 from cantine_rules import ChangeAction, Channel
 from tests._helpers import paris
-from tests.examples._school_week import assert_deadline, commune, decide
+from tests.examples._files import commune
+from tests.examples._school_week import assert_deadline, decide
 
 SAINT_JEAN = commune("saint-jean-du-bois")
 
@@ -79,3 +80,10 @@ def test_the_table_is_explained_in_french_and_english() -> None:
         "Monday and Tuesday: the previous Thursday before 10:00; "
         "Thursday and Friday: the previous Tuesday before 10:00" in english.text
     )
+
+
+def test_in_the_reglement_s_own_year() -> None:
+    # The règlement applies from 3 January 2017 (« au 03 janvier 2017 »): Monday 9 January 2017
+    # closes on Thursday 5 January at 10:00, Friday 13 on Tuesday 10.
+    assert_deadline(SAINT_JEAN, ChangeAction.CANCEL, date(2017, 1, 9), paris(2017, 1, 5, 10))
+    assert_deadline(SAINT_JEAN, ChangeAction.CANCEL, date(2017, 1, 13), paris(2017, 1, 10, 10))

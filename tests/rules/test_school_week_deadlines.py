@@ -134,11 +134,14 @@ def test_across_the_spring_change_the_cutoff_is_wall_clock_time() -> None:
     assert window.closes_at.utcoffset() == timedelta(hours=1)
 
 
-def test_counting_back_into_unknown_school_holidays_is_an_error() -> None:
-    # The package's school holidays start with the 2017-2018 school year (4 September 2017).
-    kind, field, _, message = refusal(lambda: VEILLE_11H.window(MEAL, date(2017, 9, 4), CAL_C))
+def test_counting_back_past_the_calendar_s_first_school_day_is_an_error() -> None:
+    # The calendar's years start in 2017: Tuesday 3 January 2017, back from the Christmas break,
+    # is its first school day, and no school day before it is known.
+    kind, field, _, message = refusal(lambda: VEILLE_11H.window(MEAL, date(2017, 1, 3), CAL_C))
     assert (kind, field) == ("OutOfRangeError", "n")
-    assert "2017-09-04" in message
+    assert "2017-01-03" in message
+    window = VEILLE_11H.window(MEAL, date(2017, 1, 5), CAL_C)
+    assert_boundary(window, paris(2017, 1, 3, 11))
 
 
 @pytest.mark.parametrize("days", [0, -1, 367])
@@ -157,7 +160,7 @@ def test_the_calendar_refuses_zero_school_days() -> None:
     with pytest.raises(InvalidValueError):
         CAL_C.sub_school_days(date(2024, 9, 10), 0)
     with pytest.raises(OutOfRangeError):
-        CAL_C.sub_school_days(date(2017, 9, 4), 1)
+        CAL_C.sub_school_days(date(2017, 1, 3), 1)
 
 
 # WeekdayTable ------------------------------------------------------------------------------------
