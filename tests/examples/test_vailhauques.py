@@ -123,3 +123,35 @@ def test_late_office_cancellation_is_left_to_the_notice_rule() -> None:
         Channel.OFFICE,
     )
     assert late.status.value == "refused"
+
+
+# The absence told the same day ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("told", "reason", "charge"),
+    [
+        ((8, 59, 59), "notice_in_time", Money.euros("0.00")),
+        ((9, 0, 0), "late_notice", Money.euros("2.99")),
+    ],
+)
+def test_an_absence_told_before_9_the_same_day_is_free(
+    told: tuple[int, int, int], reason: str, charge: Money
+) -> None:
+    # « contactez avant 9h00 le jour même la responsable cantine … Aucune pénalité ne sera
+    # appliquée avec cette procédure (si procédure non suivie une absence injustifiée sera
+    # appliquée avec paiement du repas à 2,99€) »
+    thursday = date(2024, 9, 19)
+    [day] = VAILHAUQUES.judge_absence("repas", [thursday], notice_at=paris(2024, 9, 19, *told))
+    assert (day.reason.value, day.charge) == (reason, charge)
+
+
+def test_an_absence_told_late_is_charged_that_day_only() -> None:
+    # Told on Thursday at 9:30: Thursday is an unjustified absence, Friday was told in time.
+    days = VAILHAUQUES.judge_absence(
+        "repas", [date(2024, 9, 19), date(2024, 9, 20)], notice_at=paris(2024, 9, 19, 9, 30)
+    )
+    assert [(day.reason.value, day.charge) for day in days] == [
+        ("late_notice", Money.euros("2.99")),
+        ("notice_in_time", Money.euros("0.00")),
+    ]
