@@ -87,6 +87,15 @@ def test_defaults_are_left_out_when_written() -> None:
     data = to_data(policy)["rules"]["default"]
     assert data["add"] == {"type": "monthly_deadline", "day": 20}
     assert data["cancel"] == {"type": "end_of_day_before", "days": 8}
+    midnight = loads_toml(
+        _policy('{ type = "school_days_before", days = 2, until_midnight = true }')
+    )
+    assert midnight.booking.default.add == SchoolDaysBefore(2, until_midnight=True)
+    assert to_data(midnight)["rules"]["default"]["add"] == {
+        "type": "school_days_before",
+        "days": 2,
+        "until_midnight": True,
+    }
     without_cutoff = loads_toml(_policy('{ type = "school_days_before", days = 2 }'))
     assert to_data(without_cutoff)["rules"]["default"]["add"] == {
         "type": "school_days_before",
@@ -132,6 +141,16 @@ def test_a_monthly_deadline_on_the_31st_says_what_short_months_would_do() -> Non
         ('{ type = "monthly_deadline" }', "rules.default.add.day", "missing"),
         ('{ type = "school_days_before", days = 0 }', "rules.default.add.days", "one or more"),
         ('{ type = "school_days_before" }', "rules.default.add.days", "missing"),
+        (
+            '{ type = "school_days_before", days = 2, cutoff = "11:00", until_midnight = true }',
+            "rules.default.add.until_midnight",
+            "cannot be given with a cutoff",
+        ),
+        (
+            '{ type = "school_days_before", days = 2, until_midnight = "yes" }',
+            "rules.default.add.until_midnight",
+            "true or false",
+        ),
         ('{ type = "end_of_day_before", days = 0 }', "rules.default.add.days", "one or more"),
         ('{ type = "end_of_day_before", days = -1 }', "rules.default.add.days", "≥ 0"),
         ('{ type = "weekday_table", rows = [] }', "rules.default.add.rows", "at least one"),
@@ -254,9 +273,12 @@ def test_any_deadline_survives_plain_data_and_toml(add: object, cancel: object) 
         ["school_days_before", "weekday_table", "monthly_deadline", "end_of_day_before"]
     ),
     st.dictionaries(
-        st.sampled_from(["days", "cutoff", "rows", "day", "at", "months_before", "extra"]),
+        st.sampled_from(
+            ["days", "cutoff", "until_midnight", "rows", "day", "at", "months_before", "extra"]
+        ),
         st.none()
         | st.integers(-40, 400)
+        | st.booleans()
         | st.sampled_from(["last", "09:00", "monday", "25:00"])
         | st.lists(st.sampled_from(["monday", "x"]), max_size=3),
         max_size=4,

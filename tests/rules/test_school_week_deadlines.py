@@ -121,6 +121,29 @@ def test_without_a_cutoff_the_deadline_is_the_service_time_on_that_day() -> None
     assert_boundary(window, paris(2024, 9, 9, 12))
 
 
+def test_until_midnight_keeps_the_whole_school_day_on_time() -> None:
+    # « au plus tard 2 jours ouvrés scolaires avant le jour souhaité à 24 h »: for a Monday, the
+    # Thursday before until its midnight.
+    rule = SchoolDaysBefore(2, until_midnight=True)
+    window = rule.window(MEAL, date(2024, 9, 16), CAL_C)
+    assert_boundary(window, paris(2024, 9, 13))
+    assert not window.is_late(paris(2024, 9, 12, 23, 59, 59))
+
+
+def test_until_midnight_after_a_friday_school_day_is_saturday_midnight() -> None:
+    # For a Tuesday, the two school days before are Monday and the Friday before: its midnight
+    # is the first instant of Saturday, not of the next school day.
+    window = SchoolDaysBefore(2, until_midnight=True).window(MEAL, date(2024, 9, 17), CAL_C)
+    assert_boundary(window, paris(2024, 9, 14))
+
+
+def test_until_midnight_and_a_cutoff_are_not_given_together() -> None:
+    kind, field, _, _ = refusal(lambda: SchoolDaysBefore(2, time(11), until_midnight=True))
+    assert (kind, field) == ("InvalidValueError", "until_midnight")
+    kind, field, _, _ = refusal(lambda: SchoolDaysBefore(2, until_midnight=1))  # type: ignore[arg-type]
+    assert (kind, field) == ("InvalidTypeError", "until_midnight")
+
+
 def test_a_wednesday_centre_closes_on_the_school_day_before() -> None:
     window = VEILLE_11H.window(WEDNESDAY, date(2024, 9, 11), CAL_C)
     assert_boundary(window, paris(2024, 9, 10, 11))
@@ -396,6 +419,11 @@ def test_end_of_day_needs_one_day_or_more() -> None:
             "2 school days before the service",
         ),
         (
+            SchoolDaysBefore(2, until_midnight=True),
+            "2 jours d'école avant le service, jusqu'à minuit",
+            "2 school days before the service, until midnight",
+        ),
+        (
             FRIDAY_TUESDAY_9H,
             "lundi et mardi : le vendredi précédent avant 09:00 ; "
             "jeudi et vendredi : le mardi précédent avant 09:00",
@@ -438,6 +466,7 @@ def test_each_rule_says_itself_as_the_reglement_does(
 
 _SCHOOL_WEEK_RULES = st.one_of(
     st.builds(SchoolDaysBefore, st.integers(1, 5), st.none() | st.times()),
+    st.integers(1, 5).map(lambda days: SchoolDaysBefore(days, until_midnight=True)),
     monthly_deadlines(),
     st.integers(1, 30).map(EndOfDayBefore),
 )

@@ -46,6 +46,8 @@ def dump_school_week_deadline(
         data["days"] = rule.days
         if rule.cutoff is not None:
             data["cutoff"] = clock(rule.cutoff)
+        if rule.until_midnight:
+            data["until_midnight"] = True
     elif isinstance(rule, WeekdayTable):
         data["rows"] = [
             {

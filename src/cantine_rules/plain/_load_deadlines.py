@@ -28,6 +28,7 @@ from cantine_rules.plain._read import (
     Reader,
     ReadError,
     Table,
+    boolean,
     clock,
     describe,
     index_path,
@@ -61,9 +62,12 @@ _COUNT: Final = integer(minimum=0)
 def _school_days_before(reader: Reader, table: Table) -> ChangeWindowRule:
     days = table.required("days", _COUNT)
     cutoff = table.optional("cutoff", clock, None)
+    midnight = table.optional("until_midnight", boolean, False)
     table.close()
     return reader.build(
-        table.path, same_names("days", "cutoff"), lambda: SchoolDaysBefore(days, cutoff)
+        table.path,
+        same_names("days", "cutoff", "until_midnight"),
+        lambda: SchoolDaysBefore(days, cutoff, midnight),
     )
 
 

@@ -331,6 +331,11 @@ _SHORTEST_MONTH: Final = 28
 _LONGEST_MONTH: Final = 31
 
 
+def _a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise InvalidTypeError(attribute.name, value, "must be True or False")
+
+
 def _days_from_one(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     _bounded_count(attribute.name, value, MAX_DAYS)
     if value == 0:
@@ -351,6 +356,9 @@ class SchoolDaysBefore:
 
     A règlement of this shape: « avant le vendredi 11h00 pour le lundi, … et le dernier jour
     d'école avant les vacances pour le jour de la rentrée » is ``SchoolDaysBefore(1, time(11))``.
+    With *until_midnight* the whole school day found is on time, and the deadline is the
+    midnight that ends it: « au plus tard 2 jours ouvrés scolaires avant le jour souhaité à
+    24 h » is ``SchoolDaysBefore(2, until_midnight=True)`` (a cutoff is then not given).
 
     Examples:
         >>> from cantine_rules import Service, ServiceKind
@@ -364,18 +372,35 @@ class SchoolDaysBefore:
 
     days: int = attrs.field(validator=_days_from_one)
     cutoff: time | None = attrs.field(default=None, validator=attrs.validators.optional(a_time))
+    until_midnight: bool = attrs.field(default=False, validator=_a_bool)
+
+    def __attrs_post_init__(self) -> None:
+        if self.until_midnight and self.cutoff is not None:
+            raise InvalidValueError(
+                "until_midnight",
+                self.until_midnight,
+                "cannot be given with a cutoff: the deadline is either at the cutoff or at the "
+                "midnight that ends the school day",
+            )
 
     def window(self, service: Service, day: date, calendar: SchoolCalendar) -> ChangeWindow:
         """See [`ChangeWindowRule`][]."""
         deadline_day = calendar.sub_school_days(day, self.days)
-        cutoff = self.cutoff if self.cutoff is not None else service.start
-        return ChangeWindow(closes_at=at_paris(deadline_day, cutoff), closing_rule=self)
+        if self.until_midnight:
+            # The midnight ending that school day is the first instant of the next day, which
+            # is still before the service day.
+            closes = at_paris(deadline_day + timedelta(days=1), time(0, 0))
+        else:
+            closes = at_paris(deadline_day, self.cutoff or service.start)
+        return ChangeWindow(closes_at=closes, closing_rule=self)
 
     def describe(self, lang: str = "fr") -> str:
         """See [`ChangeWindowRule`][]."""
         table = words(lang)
         count = "one" if self.days == 1 else "other"
         text = table[f"rule.school_days_before.{count}"].format(days=self.days)
+        if self.until_midnight:
+            return table["rule.until_midnight"].format(rule=text)
         if self.cutoff is None:
             return text
         return table["rule.before_cutoff"].format(rule=text, cutoff=_hhmm(self.cutoff))

@@ -286,6 +286,7 @@ def deadline_rules() -> st.SearchStrategy[ChangeWindowRule]:
         st.builds(CalendarDaysBefore, st.integers(1, 20), _wall_times(0, 23)),
         st.builds(ClearDaysBefore, st.integers(1, 20)),
         st.builds(SchoolDaysBefore, st.integers(1, 5), st.none() | _wall_times(0, 23)),
+        st.integers(1, 5).map(lambda days: SchoolDaysBefore(days, until_midnight=True)),
         weekday_tables(),
         monthly_deadlines(),
         st.integers(1, 20).map(EndOfDayBefore),
