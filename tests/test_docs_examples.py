@@ -16,6 +16,7 @@ PAGES = [
     "pricing-tariffs.md",
     "pricing-accounts.md",
     "property-testing.md",
+    "reglements/school-week-deadlines.md",
 ]
 
 

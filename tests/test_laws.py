@@ -55,8 +55,9 @@ def test_generated_policies_obey_the_laws_but_the_round_trip(policy: CommunePoli
 
 
 def test_laws_are_named() -> None:
-    assert len(LAWS) == 20
+    assert len(LAWS) == 21
     assert "a regime books only days the service runs" in LAWS
+    assert "every day a service runs has its change windows" in LAWS
     assert "a deadline is never after the service starts" in LAWS
     assert "a quotient familial is never backdated" in LAWS
     assert "a top-up below the minimum is refused with its reason" in LAWS

@@ -93,6 +93,14 @@ from cantine_rules.pricing.tariffs import (
     TariffVersion,
     UnitPrice,
 )
+from cantine_rules.rules.deadlines import (
+    MONTH_LAST_DAY,
+    EndOfDayBefore,
+    MonthlyDeadline,
+    SchoolDaysBefore,
+    WeekdayDeadline,
+    WeekdayTable,
+)
 from cantine_rules.sources import Source
 from tests._helpers import paris
 
@@ -298,6 +306,24 @@ def _everything() -> CommunePolicy:
                     add=WorkingDaysBefore(2, cutoff=time(12)),
                     cancel=WeekdayBefore(1, time(23, 59), weeks_before=2),
                     late_add=LateHandling(office=AcceptWithSurcharge(FlatPrice(Money.euros(10)))),
+                ),
+                "etude": ServiceRules(
+                    add=AllOf(
+                        (SchoolDaysBefore(1, time(11)), MonthlyDeadline(MONTH_LAST_DAY, time(12)))
+                    ),
+                    cancel=AllOf(
+                        (
+                            WeekdayTable(
+                                (
+                                    WeekdayDeadline(frozenset({0, 1}), 4, time(9)),
+                                    # The extra open day is a Wednesday: it needs its row.
+                                    WeekdayDeadline(frozenset({2, 3, 4}), 1, time(9, 30)),
+                                )
+                            ),
+                            EndOfDayBefore(8),
+                            MonthlyDeadline(20, months_before=2),
+                        )
+                    ),
                 ),
                 "matin": ServiceRules(
                     add=AllOf((HoursBefore(72), window)),
@@ -624,8 +650,9 @@ def test_an_unknown_type_tag_lists_the_allowed_ones(alsh: dict[str, Any]) -> Non
         (
             "rules.default.add.type",
             "unknown type 'WorkingDaysBefore'; did you mean 'working_days_before'? (allowed: "
-            "all_of, calendar_days_before, clear_days_before, fixed_window, hours_before, "
-            "max_horizon, weekday_before, working_days_before)",
+            "all_of, calendar_days_before, clear_days_before, end_of_day_before, fixed_window, "
+            "hours_before, max_horizon, monthly_deadline, school_days_before, weekday_before, "
+            "weekday_table, working_days_before)",
         ),
         (
             "rules.by_service.matin.late_add.office.surcharge.type",

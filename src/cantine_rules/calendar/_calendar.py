@@ -43,7 +43,12 @@ from cantine_rules.calendar._model import (
     service_days_of,
     to_zone,
 )
-from cantine_rules.errors import CalendarError, InvalidTypeError, OutOfRangeError
+from cantine_rules.errors import (
+    CalendarError,
+    InvalidTypeError,
+    InvalidValueError,
+    OutOfRangeError,
+)
 from cantine_rules.model import ServiceKind
 
 # The answers that are values of their own (a day's whole record, a period, a school year) and
@@ -183,6 +188,7 @@ class _Index:
         "flags",
         "known_spans",
         "public_names",
+        "school",
         "school_names",
         "working",
     )
@@ -191,6 +197,7 @@ class _Index:
         self.base = base
         self.flags = array("H", [0]) * length
         self.working = array("l")
+        self.school = array("l")
         self.public_names: dict[int, str] = {}
         self.school_names: dict[int, str] = {}
         self.closure_names: dict[int, str] = {}
@@ -409,6 +416,9 @@ class SchoolCalendar:
         index.working.extend(
             base + offset for offset, flags in enumerate(table) if flags & _WORKING
         )
+        index.school.extend(
+            base + offset for offset, flags in enumerate(table) if flags & _SCHOOL_DAY
+        )
 
     # Looking days up ----------------------------------------------------------------------
 
@@ -552,6 +562,41 @@ class SchoolCalendar:
             raise InvalidTypeError("n", n, "must be an int number of working days")
         return self.add_working_days(day, -abs(n))
 
+    def sub_school_days(self, day: date, n: int) -> date:
+        """The *n*-th school day before *day* (``n >= 1``); *day* need not be a school day.
+
+        School days are the days children have class (see [`is_school_day`][]): the
+        school week less public holidays, school holidays and closures, plus extra open days.
+        « La veille (jour d'école) » of the first day back after a break is the last day of
+        class before it.
+
+        Raises:
+            InvalidValueError: *n* is not a whole number of one or more.
+            OutOfRangeError: the count reaches a day whose school holidays are not known.
+
+        Examples:
+            >>> zone_c = SchoolCalendar(Zone.C)
+            >>> zone_c.sub_school_days(date(2024, 11, 4), 1)  # back from the Toussaint break
+            datetime.date(2024, 10, 18)
+            >>> zone_c.sub_school_days(date(2024, 5, 13), 1)  # Ascension and its pont
+            datetime.date(2024, 5, 7)
+        """
+        offset = self._known_offset(day)
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise InvalidTypeError("n", n, "must be an int number of school days")
+        if n < 1:
+            raise InvalidValueError("n", n, "must be one or more school days")
+        school, ordinal = self._index.school, self._index.base + offset
+        position = bisect_left(school, ordinal) - n
+        if position < 0:
+            raise OutOfRangeError(
+                "n", n, f"counting {n} school days back from {day} leaves the known school days"
+            )
+        found = date.fromordinal(school[position])
+        # Every day between must be known: a gap in the school-holiday data would hide days.
+        self._known_range(found, day)
+        return found
+
     def working_days_between(self, start: date, end: date) -> int:
         """The number of working days *d* with ``start < d <= end``; negative when end < start.
 
@@ -600,6 +645,26 @@ class SchoolCalendar:
         """
         mask = self._mask(service_days)
         return bool(self._index.flags[self._known_offset(day)] & mask)
+
+    def service_weekdays(
+        self, service_days: ServiceKind | frozenset[ServiceDays]
+    ) -> frozenset[int]:
+        """The weekdays (0=Monday) on which a service running on *service_days* ever runs.
+
+        Read from every day of the calendar's years: a rule given by weekday must answer for
+        each of these.
+
+        Examples:
+            >>> sorted(SchoolCalendar(Zone.C).service_weekdays(ServiceKind.MEAL))
+            [0, 1, 3, 4]
+        """
+        mask = self._mask(service_days)
+        table, base = self._index.flags, self._index.base
+        return frozenset(
+            weekday
+            for weekday in range(7)
+            if any(flags & mask for flags in table[(weekday - _weekday(base)) % 7 :: 7])
+        )
 
     def service_days(
         self, service_days: ServiceKind | frozenset[ServiceDays], start: date, end: date

@@ -18,6 +18,10 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import BillingUnit, Service
 from cantine_rules.money import Money
 from cantine_rules.plain._dump_absences import dump_absences, dump_non_billable_days
+from cantine_rules.plain._dump_deadlines import (
+    SCHOOL_WEEK_DEADLINE_TYPES,
+    dump_school_week_deadline,
+)
 from cantine_rules.plain._dump_grids import bounds_data, columns_tariff_data
 from cantine_rules.plain._dump_regimes import dump_regimes
 from cantine_rules.plain._schema import (
@@ -184,6 +188,8 @@ def _deadline(rule: object, path: str) -> dict[str, Any]:
             data["label"] = rule.label
     elif isinstance(rule, MaxHorizon):
         data["days"] = rule.days
+    elif isinstance(rule, SCHOOL_WEEK_DEADLINE_TYPES):
+        data.update(dump_school_week_deadline(rule, _clock))
     else:
         assert isinstance(rule, AllOf)
         data["rules"] = [

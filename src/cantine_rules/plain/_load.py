@@ -21,6 +21,7 @@ from cantine_rules.plain._load_absences import (
     check_service_codes,
     non_billable_days,
 )
+from cantine_rules.plain._load_deadlines import SCHOOL_WEEK_DEADLINES, check_weekday_tables
 from cantine_rules.plain._load_grids import modifier_loaders, tariff_loaders
 from cantine_rules.plain._load_regimes import check_regimes, load_regimes
 from cantine_rules.plain._read import (
@@ -342,6 +343,7 @@ _DEADLINES: Final[Mapping[str, Callable[[Reader, Table], ChangeWindowRule]]] = {
     DEADLINE_TAGS[FixedWindow]: _fixed_window,
     DEADLINE_TAGS[MaxHorizon]: _max_horizon,
     DEADLINE_TAGS[AllOf]: _all_of,
+    **SCHOOL_WEEK_DEADLINES,
 }
 
 
@@ -812,6 +814,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             auto_validate=auto_validate,
         ),
     )
+    check_weekday_tables(reader, booking)
     schedules = tuple(_schedule(reader, code, versions) for code, versions in tariffs.items())
     if regimes and not check_regimes(reader, booking, regimes):
         raise ReadError

@@ -43,10 +43,14 @@ from cantine_rules.rules.deadlines import (
     AllOf,
     CalendarDaysBefore,
     ClearDaysBefore,
+    EndOfDayBefore,
     FixedWindow,
     HoursBefore,
     MaxHorizon,
+    MonthlyDeadline,
+    SchoolDaysBefore,
     WeekdayBefore,
+    WeekdayTable,
     WorkingDaysBefore,
 )
 from cantine_rules.rules.late import (
@@ -93,6 +97,10 @@ DEADLINE_TAGS: Final[Mapping[type, str]] = MappingProxyType(
         FixedWindow: "fixed_window",
         MaxHorizon: "max_horizon",
         AllOf: "all_of",
+        SchoolDaysBefore: "school_days_before",
+        WeekdayTable: "weekday_table",
+        MonthlyDeadline: "monthly_deadline",
+        EndOfDayBefore: "end_of_day_before",
     }
 )
 

@@ -73,6 +73,7 @@ from cantine_rules.testing._strategies import (
     minimum_top_ups,
     modifiers,
     money,
+    monthly_deadlines,
     non_billable_days,
     pricing_contexts,
     quotient_policies,
@@ -84,6 +85,7 @@ from cantine_rules.testing._strategies import (
     surcharges,
     tariffs,
     unbooked_presences,
+    weekday_tables,
 )
 
 __all__ = [
@@ -109,6 +111,7 @@ __all__ = [
     "minimum_top_ups",
     "modifiers",
     "money",
+    "monthly_deadlines",
     "monthly_flat_fees",
     "non_billable_days",
     "occasional_regimes",
@@ -124,6 +127,7 @@ __all__ = [
     "surcharges",
     "tariffs",
     "unbooked_presences",
+    "weekday_tables",
 ]
 
 st.register_type_strategy(Money, money())

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cantine_rules._time import at_paris
 from cantine_rules.errors import CantineRulesError, InvalidTypeError, UnknownCodeError
-from cantine_rules.model import Booking, BookingChange, Service
+from cantine_rules.model import Booking, BookingChange, ChangeAction, Service
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.pricing.accounts import (
@@ -50,6 +50,9 @@ __all__ = ["LAWS", "PolicyLawError", "check_policy"]
 #: outside every tariff version (a règlement's grid for one school year only).
 _UNPRICED = (MissingFigureError, NoTariffInForceError)
 
+# The days the laws ask about: those `booking_changes` draws from by default.
+_SCHOOL_YEAR = (date(2024, 9, 2), date(2025, 7, 4))
+
 _RANK = {DecisionStatus.ACCEPTED: 0, DecisionStatus.ACCEPTED_LATE: 1, DecisionStatus.REFUSED: 2}
 
 
@@ -69,6 +72,21 @@ def _decide(policy: CommunePolicy, change: object) -> Decision | None:
         return policy.decide(change)  # type: ignore[arg-type]
     except _UNPRICED:
         return None
+
+
+def _every_service_day_has_a_window(policy: CommunePolicy, _examples: int) -> None:
+    # Every day, not a sample: a weekday table that lacks one weekday fails on that weekday only.
+    booking = policy.booking
+    for service in booking.services:
+        days = booking.calendar.service_days(booking.days_of(service.code), *_SCHOOL_YEAR)
+        for day in days:
+            for action in ChangeAction:
+                try:
+                    booking.window(action, service.code, day)
+                except CantineRulesError as error:
+                    raise AssertionError(
+                        f"{action.value} {service.code} on {day}: {error}"
+                    ) from error
 
 
 def _deadline_before_start(policy: CommunePolicy, examples: int) -> None:
@@ -558,6 +576,7 @@ def _round_trips(policy: CommunePolicy, examples: int) -> None:
 
 #: The laws, by name, in the order `check_policy` runs them.
 LAWS: dict[str, Callable[[CommunePolicy, int], None]] = {
+    "every day a service runs has its change windows": _every_service_day_has_a_window,
     "a deadline is never after the service starts": _deadline_before_start,
     "an earlier change is never treated worse": _earlier_never_worse,
     "charges are never negative": _charges_never_negative,
@@ -588,24 +607,24 @@ def check_policy(
 ) -> None:
     """Check every law on *policy*; raise `PolicyLawError` with a minimal counterexample.
 
-    The laws: a deadline is never after the service starts; an earlier change is never treated
-    worse (once changes are open); charges are never negative; decisions are deterministic;
-    prices do not fall as the QF rises where the grid is meant to be progressive (for one child,
-    whatever its columns and modifiers); a price is never negative, whatever the child's
-    context; a QF on a bracket's bound, or a cent or a trillionth of a euro beside it, lies in
-    the bracket whose bounds as written hold it, and in none when it lies in a gap; a ledger
-    conserves its balance; an invoice does not depend on booking order; a presence without
-    booking and a late pick-up cost never below zero, the same when asked twice, and no less
-    when repeated (or, for a pick-up, later); an absent day is never charged below zero, and an
-    earlier notice or a certificate never costs more; every service has a payment scheme, and a
-    prepaid one is due no later than the service starts; a top-up below the minimum is refused
-    with its reason, and a larger one never refused where a smaller one is accepted; a credit is
-    treated whole, no part below zero; a quotient familial record never counts before it was
-    received, one received later never takes effect earlier, and a QF of 0 read as unknown never
-    prices; the plain-data form round-trips; and, for a policy with attendance regimes, a regime
-    books only days the service runs, a monthly fee stays between zero and the fee and never
-    rises with absences, and an earlier request to change the chosen days never takes effect
-    later.
+    The laws: every day a service runs has its change windows (a rule given by weekday has each
+    weekday the service runs on); a deadline is never after the service starts; an earlier change is
+    never treated worse (once changes are open); charges are never negative; decisions are
+    deterministic; prices do not fall as the QF rises where the grid is meant to be progressive (for
+    one child, whatever its columns and modifiers); a price is never negative, whatever the child's
+    context; a QF on a bracket's bound, or a cent or a trillionth of a euro beside it, lies in the
+    bracket whose bounds as written hold it, and in none when it lies in a gap; a ledger conserves
+    its balance; an invoice does not depend on booking order; a presence without booking and a late
+    pick-up cost never below zero, the same when asked twice, and no less when repeated (or, for a
+    pick-up, later); an absent day is never charged below zero, and an earlier notice or a
+    certificate never costs more; every service has a payment scheme, and a prepaid one is due no
+    later than the service starts; a top-up below the minimum is refused with its reason, and a
+    larger one never refused where a smaller one is accepted; a credit is treated whole, no part
+    below zero; a quotient familial record never counts before it was received, one received later
+    never takes effect earlier, and a QF of 0 read as unknown never prices; the plain-data form
+    round-trips; and, for a policy with attendance regimes, a regime books only days the service
+    runs, a monthly fee stays between zero and the fee and never rises with absences, and an earlier
+    request to change the chosen days never takes effect later.
 
     Args:
         policy: the commune policy to check.

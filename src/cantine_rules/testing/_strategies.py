@@ -95,13 +95,19 @@ from cantine_rules.rules.attendance_fees import (
 )
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import (
+    MONTH_LAST_DAY,
     AllOf,
     CalendarDaysBefore,
     ChangeWindowRule,
     ClearDaysBefore,
+    EndOfDayBefore,
     HoursBefore,
     MaxHorizon,
+    MonthlyDeadline,
+    SchoolDaysBefore,
     WeekdayBefore,
+    WeekdayDeadline,
+    WeekdayTable,
     WorkingDaysBefore,
 )
 from cantine_rules.rules.late import (
@@ -140,6 +146,7 @@ __all__ = [
     "minimum_top_ups",
     "modifiers",
     "money",
+    "monthly_deadlines",
     "non_billable_days",
     "pricing_contexts",
     "quotient_policies",
@@ -151,6 +158,7 @@ __all__ = [
     "surcharges",
     "tariffs",
     "unbooked_presences",
+    "weekday_tables",
 ]
 
 _EXAMPLE = Source.example("generated for a property test")
@@ -241,6 +249,34 @@ def calendars(draw: st.DrawFn, max_closures: int = 5) -> SchoolCalendar:
     return SchoolCalendar(zone, department=department, closures=closures, school_week=week)
 
 
+@st.composite
+def weekday_tables(draw: st.DrawFn) -> WeekdayTable:
+    """A weekday table with a row for every weekday, so that it answers for any service day.
+
+    The seven weekdays are shared among one to four rows, each closing on a weekday at a time.
+    """
+    rows = draw(st.integers(1, 4))
+    owner = draw(st.lists(st.integers(0, rows - 1), min_size=7, max_size=7))
+    groups = [frozenset(d for d in range(7) if owner[d] == row) for row in range(rows)]
+    return WeekdayTable(
+        tuple(
+            WeekdayDeadline(group, draw(st.integers(0, 6)), draw(_wall_times(0, 23)))
+            for group in groups
+            if group
+        )
+    )
+
+
+def monthly_deadlines() -> st.SearchStrategy[MonthlyDeadline]:
+    """Monthly deadlines: a day from 1 to 28 or the last, a time, zero to three months before."""
+    return st.builds(
+        MonthlyDeadline,
+        st.integers(1, 28) | st.just(MONTH_LAST_DAY),
+        _wall_times(0, 23),
+        st.integers(0, 3),
+    )
+
+
 def deadline_rules() -> st.SearchStrategy[ChangeWindowRule]:
     """Deadline rules of every kind a commune configures (each closes before the service)."""
     single = st.one_of(
@@ -249,6 +285,11 @@ def deadline_rules() -> st.SearchStrategy[ChangeWindowRule]:
         st.builds(WeekdayBefore, st.integers(0, 6), _wall_times(0, 23), st.integers(1, 3)),
         st.builds(CalendarDaysBefore, st.integers(1, 20), _wall_times(0, 23)),
         st.builds(ClearDaysBefore, st.integers(1, 20)),
+        st.builds(SchoolDaysBefore, st.integers(1, 5), st.none() | _wall_times(0, 23)),
+        st.integers(1, 5).map(lambda days: SchoolDaysBefore(days, until_midnight=True)),
+        weekday_tables(),
+        monthly_deadlines(),
+        st.integers(1, 20).map(EndOfDayBefore),
     )
     return st.one_of(
         single,
