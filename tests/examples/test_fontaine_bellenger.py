@@ -62,8 +62,8 @@ def test_fontaine_bellenger_obeys_the_laws() -> None:
 @pytest.mark.parametrize("resident", [True, False])
 @pytest.mark.parametrize("earlier", [0, 1, 5])
 def test_a_meal_taken_without_booking_costs_5_50(resident: bool, earlier: int) -> None:
-    # « Repas non commandé | 5,50€ »: the same flat price for every family, every time, above
-    # both meal prices (« Commune | 4€ », « Commune extérieure | 5,25€ »).
+    # « Repas normal | Repas non commandé »: « Commune | 4€ | 5,50€ », « Commune extérieure |
+    # 5,25€ | 5,50€ »: the same flat price in both columns, every time.
     charge = POLICY.unbooked_presence_charge(
         "repas", DAY, context=PricingContext(resident=resident), earlier_in_period=earlier
     )
