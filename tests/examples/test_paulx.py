@@ -8,19 +8,24 @@ from datetime import date, datetime
 import pytest
 
 from cantine_rules import ChangeAction, Channel, InvalidValueError, Money
-from cantine_rules.rules.regimes import ChangeEffect
+from cantine_rules.rules.regimes import ChangeEffect, FixedDays, Occasional
 from cantine_rules.testing import check_policy
 from tests._helpers import paris
 from tests.examples._load import example
 from tests.examples._school_week import assert_deadline, decide
 
 POLICY = example("paulx")
-REGIMES = POLICY.regimes_of("repas")
-assert REGIMES is not None
-REGULAR = REGIMES.fixed_days
-OCCASIONAL = REGIMES.occasional
-assert REGULAR is not None
-assert OCCASIONAL is not None
+
+
+def _regimes() -> tuple[FixedDays, Occasional]:
+    regimes = POLICY.regimes_of("repas")
+    assert regimes is not None
+    assert regimes.fixed_days is not None
+    assert regimes.occasional is not None
+    return regimes.fixed_days, regimes.occasional
+
+
+REGULAR, OCCASIONAL = _regimes()
 
 
 # « 4.29 € le repas pour une inscription régulière (à l'année) » ; « 4.50 € le repas pour une
