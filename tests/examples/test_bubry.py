@@ -85,3 +85,17 @@ def test_the_explanation_names_both_columns() -> None:
 
 def test_bubry_obeys_the_laws() -> None:
     check_policy(POLICY, max_examples=10)
+
+
+def test_an_occasional_meal_has_its_own_price() -> None:
+    # « Repas occasionnel | 3.70 € »: one price, whatever the QF or the rank; the page does not
+    # say what makes a meal regular, so it offers no fixed-days regime.
+    regimes = POLICY.regimes_of("repas")
+    assert regimes is not None
+    assert regimes.fixed_days is None
+    assert regimes.occasional is not None
+    assert regimes.occasional.unit_price == Money.euros("3.70")
+    rules = {rule.topic: rule for rule in POLICY.explain("fr")}
+    occasional = rules["regime.repas.occasional"]
+    assert "3,70\xa0€" in occasional.text  # babel: a no-break space before the sign
+    assert not occasional.is_default

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from cantine_rules import EUROPE_PARIS, Money
 from cantine_rules.model import BookingChange, ChangeAction
+from cantine_rules.pricing.tariffs import PricingContext
 from cantine_rules.rules.decisions import DecisionStatus
 from cantine_rules.testing import check_policy
 from tests.examples._commune import load, price
@@ -54,3 +57,15 @@ def test_the_explanation_gives_both_prices() -> None:
 
 def test_fontaine_bellenger_obeys_the_laws() -> None:
     check_policy(POLICY, max_examples=10)
+
+
+@pytest.mark.parametrize("resident", [True, False])
+@pytest.mark.parametrize("earlier", [0, 1, 5])
+def test_a_meal_taken_without_booking_costs_5_50(resident: bool, earlier: int) -> None:
+    # « Repas normal | Repas non commandé »: « Commune | 4€ | 5,50€ », « Commune extérieure |
+    # 5,25€ | 5,50€ »: the same flat price in both columns, every time.
+    charge = POLICY.unbooked_presence_charge(
+        "repas", DAY, context=PricingContext(resident=resident), earlier_in_period=earlier
+    )
+    assert charge is not None
+    assert charge.amount == Money.euros("5.50")

@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from cantine_rules import Money
+from cantine_rules import ChangeAction, Money
 from cantine_rules.plain import load_toml
 from cantine_rules.rules.absences import AbsenceReason
 from cantine_rules.testing import check_policy
 from tests._helpers import paris
+from tests.examples._school_week import assert_deadline
 
 POLICY = load_toml(Path(__file__).parents[2] / "examples" / "communes" / "la-magistere.toml")
 SECOND = timedelta(seconds=1)
@@ -91,3 +92,43 @@ def test_an_absence_never_told_is_charged_every_day() -> None:
 
 def test_the_commune_obeys_the_laws() -> None:
     check_policy(POLICY, max_examples=20)
+
+
+# « Les enfants sont inscrits à la cantine pour l'année scolaire selon les jours définis par les
+# parents en début d'année »
+def test_the_days_chosen_at_the_rentree_are_booked_for_the_year() -> None:
+    regimes = POLICY.regimes_of("repas")
+    assert regimes is not None
+    regime = regimes.fixed_days
+    assert regime is not None
+    # Monday and Thursday, from the rentrée of 3 September 2018 to the Toussaint break (zone C,
+    # from Saturday 20 October).
+    booked = regime.booked_days(
+        POLICY.booking, "repas", {0, 3}, date(2018, 9, 1), date(2018, 10, 31)
+    )
+    assert booked.days[:2] == (date(2018, 9, 3), date(2018, 9, 6))
+    assert booked.days[-1] == date(2018, 10, 18)
+    assert len(booked.days) == 14
+    # One day to every day of the school week: the parents define them.
+    assert regime.allowed_counts(frozenset({0, 1, 3, 4})) == range(1, 5)
+
+
+def test_a_new_choice_of_days_waits_for_the_next_school_year() -> None:
+    # « pour l'année scolaire »: a choice made on the last second of August takes effect that
+    # rentrée, one made on 1 September at midnight the year after.
+    regimes = POLICY.regimes_of("repas")
+    assert regimes is not None
+    assert regimes.fixed_days is not None
+    terms = regimes.fixed_days.changes
+    before = terms.takes_effect(POLICY.calendar, paris(2018, 8, 31, 23, 59, 59))
+    at = terms.takes_effect(POLICY.calendar, paris(2018, 9, 1))
+    assert before is not None
+    assert at is not None
+    assert (before.from_day, at.from_day) == (date(2018, 9, 1), date(2019, 9, 1))
+
+
+def test_a_fixed_day_is_still_cancelled_three_days_before() -> None:
+    # « Les repas doivent être annulés 3 jours avant. »: the regime books the days, the deadline
+    # to cancel one of them stays 72 hours before the meal.
+
+    assert_deadline(POLICY, ChangeAction.CANCEL, date(2018, 11, 15), paris(2018, 11, 12, 12))

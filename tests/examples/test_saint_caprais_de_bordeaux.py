@@ -57,3 +57,36 @@ def test_after_the_2024_2025_school_year_no_price_is_invented() -> None:
     # The page gives the 2024-2025 prices only: the day after, the base price is unknown.
     with pytest.raises(CantineRulesError):
         SAINT_CAPRAIS.unbooked_presence_charge("repas", date(2025, 9, 1))
+
+
+@pytest.mark.parametrize(
+    ("resident", "price"),
+    [(True, "2.85"), (False, "4.00")],
+)
+@pytest.mark.parametrize("day", [date(2024, 9, 1), date(2025, 8, 31)])
+def test_a_child_living_outside_the_commune_pays_four_euros(
+    resident: bool, price: str, day: date
+) -> None:
+    # « 2,85€ par enfant résident dans la commune »; « 4€ par enfant domicilié hors commune »:
+    # a price of its own, on the first and the last day of the school year.
+    found = SAINT_CAPRAIS.price("repas", day, context=PricingContext(resident=resident))
+    assert found.unit_price == Money.euros(price)
+
+
+def test_a_meal_without_booking_outside_the_commune_is_four_euros_plus_two() -> None:
+    # « 4€ par enfant domicilié hors commune »; « Majoration de 2€ par repas pris sans
+    # inscription »: the supplement is added to the child's own price.
+    charge = SAINT_CAPRAIS.unbooked_presence_charge(
+        "repas", date(2024, 10, 3), context=PricingContext(resident=False)
+    )
+    assert charge is not None
+    assert charge.amount == Money.euros("6.00")
+
+
+def test_a_pai_meal_is_the_pai_price_wherever_the_family_lives() -> None:
+    # « 1,45 pour l'encadrement et le couvert des repas non fournis (PAI) »: the page gives one
+    # PAI price, for every child.
+    context = PricingContext(resident=False, medical_meal=True)
+    assert SAINT_CAPRAIS.price("repas", date(2024, 10, 3), context=context).unit_price == (
+        Money.euros("1.45")
+    )

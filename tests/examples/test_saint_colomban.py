@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from cantine_rules import BookingChange, ChangeAction, Money
+import pytest
+
+from cantine_rules import BookingChange, ChangeAction, InvalidValueError, Money
 from cantine_rules.plain import load_toml
 from cantine_rules.rules.absences import AbsenceReason
 from cantine_rules.testing import check_policy
@@ -58,3 +60,18 @@ def test_a_cancellation_before_9h_is_on_time() -> None:
 
 def test_the_commune_obeys_the_laws() -> None:
     check_policy(POLICY, max_examples=20)
+
+
+def test_the_service_without_a_meal_costs_2_15() -> None:
+    # « participation aux frais de service (sans repas) | 2,15 € », beside « repas enfant |
+    # 3,75 € »: the first and the last day of « Les tarifs 2020 ».
+    for day in (date(2020, 1, 1), date(2020, 12, 31)):
+        assert POLICY.price("sans_repas", day).unit_price == Money.euros("2.15")
+        assert POLICY.price("repas", day).unit_price == Money.euros("3.75")
+
+
+def test_an_absence_from_the_service_without_a_meal_is_not_the_meals() -> None:
+    # « absence non signalée (avant 9h le jour même) | 3,75 € » is a line about the meal: the
+    # page gives no absence rule for the service without one.
+    with pytest.raises(InvalidValueError):
+        POLICY.judge_absence("sans_repas", [THURSDAY], notice_at=None)

@@ -9,16 +9,22 @@ import pytest
 
 from cantine_rules import BookingChange, ChangeAction, Channel, InvalidValueError
 from cantine_rules.rules.decisions import DecisionStatus
-from cantine_rules.rules.regimes import ChangeEffect
+from cantine_rules.rules.regimes import ChangeEffect, FixedDays
 from cantine_rules.testing import check_policy
 from tests._helpers import paris
 from tests.examples._load import example
 
 POLICY = example("vigneux-de-bretagne")
-REGIMES = POLICY.regimes_of("repas")
-assert REGIMES is not None
-FIXED = REGIMES.fixed_days
-assert FIXED is not None
+
+
+def _fixed_days() -> FixedDays:
+    regimes = POLICY.regimes_of("repas")
+    assert regimes is not None
+    assert regimes.fixed_days is not None
+    return regimes.fixed_days
+
+
+FIXED = _fixed_days()
 
 
 def _decide(action: ChangeAction, day: date, at: datetime) -> DecisionStatus:
