@@ -435,6 +435,7 @@ def test_a_late_charge_on_a_day_without_tariff_fails_with_the_tariffs_error() ->
 def test_a_quote_carries_the_source_of_its_version() -> None:
     paris_policy = get("paris")
     sourced = quote(paris_policy, "repas", date(2020, 10, 5), context=PricingContext("235"))
+    assert sourced.price is not None
     assert (sourced.price.unit_price, sourced.price.bracket) == (Money.euros("0.85"), "tarif 2")
     assert sourced.source == sourced.price.source
     assert not sourced.is_default
@@ -442,6 +443,7 @@ def test_a_quote_carries_the_source_of_its_version() -> None:
     version = paris_policy.tariff("repas").at(date(2024, 10, 1))
     assert later.source == version.source
     assert later.is_default
+    assert later.price is not None
     assert later.price.unit_price.amount == Decimal("0.85")
 
 

@@ -8,16 +8,22 @@ from datetime import date
 import pytest
 
 from cantine_rules import InvalidValueError, Money
-from cantine_rules.rules.regimes import ChangeEffect
+from cantine_rules.rules.regimes import ChangeEffect, FixedDays
 from cantine_rules.testing import check_policy
 from tests._helpers import paris
 from tests.examples._load import example
 
 POLICY = example("le-rove")
-REGIMES = POLICY.regimes_of("repas")
-assert REGIMES is not None
-MONTHLY = REGIMES.fixed_days
-assert MONTHLY is not None
+
+
+def _monthly() -> FixedDays:
+    regimes = POLICY.regimes_of("repas")
+    assert regimes is not None
+    assert regimes.fixed_days is not None
+    return regimes.fixed_days
+
+
+MONTHLY = _monthly()
 FOUR_DAYS = {0, 1, 3, 4}
 
 

@@ -17,6 +17,7 @@ from cantine_rules.plain import dumps_toml, from_data, loads_toml, to_data
 from cantine_rules.rules.deadlines import (
     MONTH_LAST_DAY,
     AllOf,
+    ChangeWindowRule,
     MonthlyDeadline,
     SchoolDaysBefore,
     WeekdayDeadline,
@@ -256,7 +257,9 @@ _BASE = to_data(loads_toml(_policy('{ type = "end_of_day_before", days = 8 }')))
 
 @settings(max_examples=200, deadline=None)
 @given(deadline_rules(), deadline_rules())
-def test_any_deadline_survives_plain_data_and_toml(add: object, cancel: object) -> None:
+def test_any_deadline_survives_plain_data_and_toml(
+    add: ChangeWindowRule, cancel: ChangeWindowRule
+) -> None:
     policy = from_data(_BASE)
     rules = policy.booking.default
     booking = attrs.evolve(policy.booking, default=attrs.evolve(rules, add=add, cancel=cancel))

@@ -102,7 +102,7 @@ def test_a_commune_that_says_nothing_carries_a_credit_forward() -> None:
 
 def test_a_credit_treatment_must_be_one_of_the_library_s() -> None:
     with pytest.raises(InvalidTypeError, match="credit_treatment"):
-        attrs.evolve(ALSH, credit_treatment="carry_forward")
+        attrs.evolve(ALSH, credit_treatment="carry_forward")  # type: ignore[arg-type]
 
 
 # Payment defaults ------------------------------------------------------------------------------

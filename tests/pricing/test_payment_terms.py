@@ -194,10 +194,10 @@ def test_a_credit_is_treated_whole_and_no_part_is_negative(
 @pytest.mark.parametrize(
     "build",
     [
-        lambda: ServicePayment("vacances", PaymentScheme.IMMEDIATE, "règlement"),
-        lambda: MinimumTopUp(Money.euros("20"), "règlement"),
-        lambda: CarryForward("règlement"),
-        lambda: Refund("0.5", "règlement"),
+        lambda: ServicePayment("vacances", PaymentScheme.IMMEDIATE, "règlement"),  # type: ignore[arg-type]
+        lambda: MinimumTopUp(Money.euros("20"), "règlement"),  # type: ignore[arg-type]
+        lambda: CarryForward("règlement"),  # type: ignore[arg-type]
+        lambda: Refund("0.5", "règlement"),  # type: ignore[arg-type]
     ],
 )
 def test_a_source_that_is_not_a_source_is_the_library_s_type_error(build: object) -> None:
