@@ -212,7 +212,7 @@ _FAMILIES = [f"F{number}" for number in range(6)]
 
 @st.composite
 def _batches(draw: st.DrawFn) -> tuple[list[InvoiceDue], list[str], DebitBatch]:
-    invoices = []
+    invoices: list[InvoiceDue] = []
     for family in draw(st.lists(st.sampled_from(_FAMILIES), max_size=12)):
         cents = draw(st.integers(min_value=1, max_value=10_000_000))
         invoices.append(InvoiceDue(family, f"{family}-{len(invoices)}", Money.from_cents(cents)))
