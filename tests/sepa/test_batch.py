@@ -287,3 +287,23 @@ def test_the_schema_check_would_catch_a_wrong_file() -> None:
     wrong = to_pain008(batch, CREDITOR).replace(b"<SeqTp>FRST", b"<SeqTp>NEXT")
     with pytest.raises(xmlschema.XMLSchemaValidationError):
         schema().validate(wrong.decode())
+
+
+@given(_batches())
+def test_the_batch_does_not_depend_on_the_order_of_its_inputs(
+    drawn: tuple[list[InvoiceDue], list[str], DebitBatch],
+) -> None:
+    invoices, with_mandate, _ = drawn
+    mandates = [mandate(family, f"RUM-{family}") for family in with_mandate]
+
+    def decided(order: int) -> DebitBatch:
+        return build_batch(
+            invoices[::order],
+            mandates[::order],
+            terms=PARIS_TERMS,
+            notified_on=date(2024, 10, 31),
+            collected=["RUM-F0"],
+        )
+
+    # Deciding twice, in the other order, gives the same batch.
+    assert decided(1) == decided(-1)
