@@ -105,6 +105,19 @@ def test_deciding_a_change_imports_no_babel_nor_what_it_does_not_use() -> None:
     assert not explained & NOT_FOR_DECIDING
 
 
+#: The direct-debit room and the `sepa` extra's libraries: only `debit` and its callers use them.
+SEPA_MODULES = {"cantine_rules.sepa", "cantine_rules.cli._debit", "schwifty", "sepaxml"}
+
+
+def test_the_library_and_its_command_import_nothing_of_the_sepa_extra() -> None:
+    code = "import cantine_rules\nimport cantine_rules.cli\nimport cantine_rules.policies\n"
+    modules = imported_by(code)
+    assert not modules & SEPA_MODULES
+    assert not imported_by(DECIDE) & SEPA_MODULES
+    billing = "import cantine_rules.billing\nimport cantine_rules.plain\n"
+    assert not imported_by(billing) & SEPA_MODULES
+
+
 def test_babel_is_imported_when_a_decision_is_explained() -> None:
     modules = imported_by(DECIDE + "assert 'lundi 23 septembre 2024' in decision.explain('fr')\n")
     assert "babel.dates" in modules

@@ -46,7 +46,13 @@ def read(request: dict[str, Any]) -> argparse.Namespace | dict[str, str | None]:
         return error.error
 
 
-def test_every_command_but_serve_takes_requests_with_its_options_as_keys() -> None:
+def test_debit_is_not_a_request_it_writes_a_file() -> None:
+    with pytest.raises(RequestError) as caught:
+        REQUESTS.command({"command": "debit"})
+    assert caught.value.error["field"] == "command"
+
+
+def test_every_command_but_serve_and_debit_takes_requests_with_its_options_as_keys() -> None:
     assert set(REQUESTS.commands) == set(KEYS)
     for command, keys in KEYS.items():
         with pytest.raises(RequestError) as caught:

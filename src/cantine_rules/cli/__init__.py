@@ -297,6 +297,12 @@ def _check(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     return data, render.check_text(policy, checks), EXIT_OK
 
 
+def _debit(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    from cantine_rules.cli._debit import debit  # the `sepa` extra's command: see "Commands" above
+
+    return debit(arguments, policies)
+
+
 def _schema(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     from cantine_rules.schemas import schema  # a schema needs none of the rules: import on use
 
@@ -314,4 +320,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, PolicyLoader], Result]] = {
     "bill": _bill,
     "check": _check,
     "schema": _schema,
+    "debit": _debit,
 }

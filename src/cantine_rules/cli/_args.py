@@ -107,6 +107,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="EUROS",
         help="the cost of a meal: no price may exceed it (Code de l'éducation R531-53)",
     )
+    debit = commands.add_parser("debit", parents=[common], help="direct-debit file (sepa extra)")
+    debit.add_argument("scenarios", nargs="+", metavar="SCENARIO.toml")
+    debit.add_argument("--creditor", required=True, metavar="CREDITOR.toml")
+    debit.add_argument("--out", required=True, metavar="FILE.xml", help="the pain.008 file")
+    debit.add_argument("--notified-on", metavar="DATE", help="default: the periods' last day")
+    debit.add_argument("--collect-on", metavar="DATE", help="default: the earliest allowed")
     schema = commands.add_parser("schema", parents=[common], help="print a JSON Schema")
     schema.add_argument("name", metavar="NAME", help="policy, scenario, error, or a command")
     serve = commands.add_parser("serve", parents=[common], help="answer JSON requests")

@@ -398,6 +398,10 @@ def dump_policy(policy: CommunePolicy) -> dict[str, Any]:
         data["minimum_top_up"] = payment.minimum_top_up(policy.minimum_top_up)
     if policy.credit_treatment is not None:
         data["credit_treatment"] = payment.credit_treatment(policy.credit_treatment)
+    if policy.direct_debit is not None:
+        from cantine_rules.plain._dump_direct_debit import direct_debit  # it imports this module
+
+        data["direct_debit"] = direct_debit(policy.direct_debit)
     if policy.wallet_alert_threshold is not None:
         data["wallet_alert_threshold"] = _money(policy.wallet_alert_threshold)
     if booking.auto_validate:

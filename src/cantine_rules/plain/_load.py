@@ -797,6 +797,9 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
     absences = table.optional("absences", absence_rules(_deadline), AbsenceRules())
     non_billable = table.optional("non_billable_days", non_billable_days, NonBillableDays())
     regimes = table.optional("regimes", load_regimes(_source), {})
+    from cantine_rules.plain._load_direct_debit import direct_debit  # it imports this module
+
+    debits = table.optional("direct_debit", direct_debit, None)
     if not _cross_checks(reader, table.data):
         table.ok = False
     table.close()
@@ -838,6 +841,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             "minimum_top_up",
             "credit_treatment",
             "regimes",
+            "direct_debit",
         ),
         lambda: CommunePolicy(
             slug=slug,
@@ -860,6 +864,7 @@ def load_policy(reader: Reader, data: object) -> CommunePolicy:
             credit_treatment=credit,
             payment_defaults=defaults,
             regimes=tuple(regimes.values()),
+            direct_debit=debits,
         ),
     )
 

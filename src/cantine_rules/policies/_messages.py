@@ -182,6 +182,15 @@ _FR: Final[Mapping[str, str]] = {
     "top_up.per_family": "Porte-monnaie : rechargement minimum de {amount} par famille.",
     "credit.carry_forward": "Un avoir est déduit de ce que la famille paie ensuite.",
     "credit.refund": "Un avoir est remboursé à {percent} % de son montant.",
+    "direct_debit": (
+        "Prélèvement automatique : la famille est prévenue du montant au moins {days} jours "
+        "calendaires avant le prélèvement."
+    ),
+    "direct_debit.fee": " Un prélèvement rejeté est facturé {amount} de frais.",
+    "direct_debit.default": (
+        "le règlement ne fixe aucun délai : la pré-notification au moins 14 jours calendaires "
+        "avant l'échéance du recueil des règles SEPA (SDD Core)"
+    ),
     "dossier": "Pièce : {label}",
     # Fees of attendance nobody booked.
     "unbooked": "« {label} » pris sans réservation : {charge}{repeated}{counted}.",
@@ -401,6 +410,15 @@ _EN: Final[Mapping[str, str]] = {
     "top_up.per_family": "Wallet: a top-up is at least {amount} per family.",
     "credit.carry_forward": "A credit is deducted from what the family pays next.",
     "credit.refund": "A credit is refunded at {percent} % of its amount.",
+    "direct_debit": (
+        "Direct debit: the family is told the amount at least {days} calendar days before "
+        "the debit."
+    ),
+    "direct_debit.fee": " A returned debit costs a fee of {amount}.",
+    "direct_debit.default": (
+        "the règlement states no delay: the SEPA Core rulebook's pre-notification at least "
+        "14 calendar days before the due date"
+    ),
     "dossier": "Document: {label}",
     "unbooked": "« {label} » taken without booking: {charge}{repeated}{counted}.",
     "unbooked.repeated": "; from occurrence {occurrence} {period}: {charge}",

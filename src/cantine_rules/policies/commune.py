@@ -38,6 +38,7 @@ from cantine_rules.policies._messages import check_lang, money, number, say
 # account and tariff class: a process that decides one change builds only the classes it uses.
 # Priced units, wallets, modifiers, dossiers, quotient familial rules and planning grids are
 # imported where first used.
+from cantine_rules.pricing._direct_debit import DEFAULT_DIRECT_DEBIT_TERMS, DirectDebitTerms
 from cantine_rules.pricing._payment import (
     DEFAULT_PAYMENT_MODES,
     DEFAULT_PAYMENT_SCHEME,
@@ -363,6 +364,8 @@ class CommunePolicy:
             [`explain`][] then cites them as defaults, and the plain-data form leaves them out.
             Each named field must hold its default value.
         regimes: the attendance regimes and monthly flat fees of each service that has them.
+        direct_debit: the pre-notification delay and the fee of a returned debit; when None,
+            a commune that collects by direct debit keeps the SEPA rulebook's 14 days, no fee.
     """
 
     slug: str = attrs.field(validator=identifier)
@@ -405,6 +408,16 @@ class CommunePolicy:
     payment_defaults: frozenset[str] = attrs.field(default=frozenset(), converter=_payment_defaults)
     # Attendance regimes and monthly flat fees, per service (see cantine_rules.rules.regimes).
     regimes: tuple[ServiceRegimes, ...] = attrs.field(default=(), converter=_regimes)
+    # The pre-notification delay and return fee of direct debits (cantine_rules.sepa).
+    direct_debit: DirectDebitTerms | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(DirectDebitTerms)),
+    )
+
+    @property
+    def direct_debit_terms(self) -> DirectDebitTerms:
+        """The commune's direct-debit terms, or the library's default (14 days, no fee)."""
+        return DEFAULT_DIRECT_DEBIT_TERMS if self.direct_debit is None else self.direct_debit
 
     def __attrs_post_init__(self) -> None:
         known = {service.code for service in self.booking.services}
@@ -853,6 +866,18 @@ class CommunePolicy:
             )
         )
         rules.extend(self._explain_payment_terms(lang))
+        if self.direct_debit is not None or PaymentMode.DIRECT_DEBIT in self.payment_modes:
+            terms = self.direct_debit_terms
+            text = say(lang, "direct_debit", days=terms.pre_notification_days)
+            if terms.return_fee is not None:
+                text += say(lang, "direct_debit.fee", amount=money(lang, terms.return_fee))
+            # The library's default is cited in the reader's language, as the payment defaults are.
+            source = (
+                terms.source
+                if self.direct_debit is not None
+                else Source.default(say(lang, "direct_debit.default"))
+            )
+            rules.append(ExplainedRule("direct_debit", text, source))
         if self.wallet_alert_threshold is not None:
             text = say(lang, "wallet", amount=money(lang, self.wallet_alert_threshold))
             rules.append(ExplainedRule("wallet", text, self.source_of("wallet")))

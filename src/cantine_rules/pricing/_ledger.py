@@ -76,6 +76,10 @@ class EntryType(StrEnum):
     """A correction by the commune (either side)."""
     OPENING = "opening"
     """The balance brought over from an earlier system (either side)."""
+    REVERSAL = "reversal"
+    """A payment undone: a direct debit the family's bank sent back (debit)."""
+    FEE = "fee"
+    """A fee the commune charges, such as for a returned direct debit (debit)."""
 
     @property
     def side(self) -> Side:
@@ -105,6 +109,8 @@ _SIDES: Final = {
     EntryType.REFUND: Side.DEBIT,
     EntryType.ADJUSTMENT: Side.EITHER,
     EntryType.OPENING: Side.EITHER,
+    EntryType.REVERSAL: Side.DEBIT,
+    EntryType.FEE: Side.DEBIT,
 }
 _LABELS: Final = {
     EntryType.INVOICE: "Facture",
@@ -113,6 +119,8 @@ _LABELS: Final = {
     EntryType.REFUND: "Remboursement",
     EntryType.ADJUSTMENT: "Régularisation",
     EntryType.OPENING: "Solde initial",
+    EntryType.REVERSAL: "Rejet de prélèvement",
+    EntryType.FEE: "Frais",
 }
 
 

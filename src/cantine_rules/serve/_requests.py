@@ -23,8 +23,10 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["RequestError", "Requests"]
 
-#: The subcommands a request may not name: the service itself.
-_NOT_REQUESTS = frozenset({"serve"})
+#: The subcommands a request may not name: the service itself, and `debit`, which writes a file
+#: where its caller says (a service must not write on its host's disk for any client) and needs
+#: the `sepa` extra; a portal runs the command for it.
+_NOT_REQUESTS = frozenset({"serve", "debit"})
 #: Options of the command that a request does not take: its answer is always JSON.
 _NOT_OPTIONS = frozenset({"help", "json"})
 

@@ -33,6 +33,7 @@ from cantine_rules.model import (
 )
 from cantine_rules.money import Money
 from cantine_rules.policies.commune import Citation, CommunePolicy, PaymentScheme
+from cantine_rules.pricing._direct_debit import MAX_PRE_NOTIFICATION_DAYS, DirectDebitTerms
 from cantine_rules.pricing.accounts import (
     DEFAULT_PAYMENT_MODES,
     DEFAULT_PAYMENT_SCHEME,
@@ -139,6 +140,7 @@ __all__ = [
     "commune_policies",
     "credit_treatments",
     "deadline_rules",
+    "direct_debit_terms",
     "families",
     "instants_around_dst",
     "late_handlings",
@@ -662,6 +664,15 @@ def credit_treatments() -> st.SearchStrategy[CreditTreatment]:
     )
 
 
+def direct_debit_terms() -> st.SearchStrategy[DirectDebitTerms]:
+    """A pre-notification delay of 1 to 366 days, with or without a fee for a returned debit."""
+    return st.builds(
+        lambda days, fee: DirectDebitTerms(days, _EXAMPLE, fee),
+        st.integers(1, MAX_PRE_NOTIFICATION_DAYS),
+        st.none() | money(1, 50_00),
+    )
+
+
 def quotient_policies() -> st.SearchStrategy[QuotientPolicy]:
     """Quotient familial rules: an age limit or none, a deadline or none, an effect date."""
     return st.builds(
@@ -718,7 +729,7 @@ def commune_policies(draw: st.DrawFn) -> CommunePolicy:
 
     Its payment scheme and modes are sometimes left to the library's defaults; some services
     are paid their own way; a minimum top-up, a credit treatment and quotient familial rules
-    are sometimes set.
+    are sometimes set, and so are direct-debit terms.
     """
     booking = draw(booking_rules())
     schedules = tuple(
@@ -772,6 +783,7 @@ def commune_policies(draw: st.DrawFn) -> CommunePolicy:
         minimum_top_up=draw(st.none() | minimum_top_ups()),
         credit_treatment=draw(st.none() | credit_treatments()),
         payment_defaults=defaults,
+        direct_debit=draw(st.none() | direct_debit_terms()),
     )
 
 
