@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         custody_days,
         split_between_households,
     )
+    from cantine_rules.pricing._direct_debit import DEFAULT_DIRECT_DEBIT_TERMS
     from cantine_rules.pricing._invoice import (
         Attendance,
         DecidedCharge,
@@ -112,6 +113,7 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "Presence",
             "build_invoice",
         ),
+        "cantine_rules.pricing._direct_debit": ("DEFAULT_DIRECT_DEBIT_TERMS", "DirectDebitTerms"),
         "cantine_rules.pricing._ledger": (
             "OPENING_LABEL",
             "EntryType",
@@ -125,6 +127,7 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "DEFAULT_CREDIT_TREATMENT",
             "CarryForward",
             "CreditTreatment",
+    "DirectDebitTerms",
             "MinimumTopUp",
             "Prepayment",
             "Refund",
@@ -139,6 +142,7 @@ _ON_FIRST_USE: Final = OnFirstUse(
 
 __all__ = [
     "DEFAULT_CREDIT_TREATMENT",
+    "DEFAULT_DIRECT_DEBIT_TERMS",
     "DEFAULT_PAYMENT_MODES",
     "DEFAULT_PAYMENT_SCHEME",
     "OPENING_LABEL",
