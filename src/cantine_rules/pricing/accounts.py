@@ -50,7 +50,7 @@ if TYPE_CHECKING:
         custody_days,
         split_between_households,
     )
-    from cantine_rules.pricing._direct_debit import DEFAULT_DIRECT_DEBIT_TERMS
+    from cantine_rules.pricing._direct_debit import DEFAULT_DIRECT_DEBIT_TERMS, DirectDebitTerms
     from cantine_rules.pricing._invoice import (
         Attendance,
         DecidedCharge,
