@@ -75,6 +75,8 @@ from cantine_rules.pricing.tariffs import (
 from cantine_rules.rules.booking import FamilyAccount, decided_charges, submit
 from cantine_rules.sources import Source
 
+from cantine_rules.billing import _family
+
 __all__ = ["BillResult", "Quote", "bill", "quote"]
 
 
@@ -92,6 +94,10 @@ class BillResult:
         invoice_reference: the invoice's reference (the family's number and the month the period
             starts in: ``F-0042-202409``).
         statement: the account statement, with every movement.
+        households: each household's own invoice, when the family lists households (alternating
+            custody): each line goes to the household of its day, so they add up to *invoice*.
+        reported: what the bill reports instead of billing: an add of a day already booked, a
+            cancellation or an absence on a day not booked, a day whose price no source gives.
     """
 
     policy: CommunePolicy
@@ -101,6 +107,8 @@ class BillResult:
     invoice: Invoice
     invoice_reference: str
     statement: Statement
+    households: tuple[_family.HouseholdBill, ...] = ()
+    reported: tuple[_family.Reported, ...] = ()
 
 
 def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResult:
@@ -122,35 +130,52 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
         raise InvalidTypeError("scenario", scenario, "must be a Scenario")
     policy = _policy_for(scenario, policy)
     booked = _booked_at_start(policy, scenario)
-    contexts = {child.id: PricingContext(scenario.quotient_familial) for child in scenario.children}
-    pricer = policy.pricer(contexts)
-    decisions = _decide(policy, scenario, pricer)
-    auto_validate = policy.booking.auto_validate
-    for decision in decisions:
-        change = decision.change
-        key = (change.child_id, change.service_code, change.day)
-        current = booked.get(key)
-        if change.action is ChangeAction.CANCEL and not _cancellable(current):
-            continue
-        request = submit(decision, current, auto_validate=auto_validate)
-        if request is not None:
-            booked[key] = request
-    attendance = {
-        (absence.child, absence.service, absence.day): Attendance.absent(absence.justification)
-        for absence in scenario.absences
-    }
+    # The family: its basket decided in one canonical order, its households and their QF
+    # (billing/_family.py says how).
+    pricer = _family.family_pricer(policy, scenario)
+    decisions, decided, set_aside = _family.settle_basket(
+        scenario.changes,
+        booked,
+        lambda changes: _decide(policy, scenario, pricer, changes),
+        auto_validate=policy.booking.auto_validate,
+    )
+    reported = list(set_aside)
+    attendance = {}
+    for index, absence in enumerate(scenario.absences):
+        key = (absence.child, absence.service, absence.day)
+        if _family.absence_on_booked_day(booked.get(key)):
+            attendance[key] = Attendance.absent(absence.justification)
+        else:
+            reported.append(
+                _family.Reported(
+                    _family.ReportKind.ABSENCE_NOT_BOOKED, f"absences[{index}]", *key
+                )
+            )
+    unknown = _family.unknown_prices(booked, pricer, scenario.start, scenario.end)
+    unpriced = {(item.child, item.service, item.day) for item in unknown}
     invoice = build_invoice(
-        booked.values(),
+        (booking for key, booking in booked.items() if key not in unpriced),
         pricer,
         start=scenario.start,
         end=scenario.end,
-        attendance=attendance,
+        attendance={k: v for k, v in attendance.items() if k not in unpriced},
         decided_charges=decided_charges(decisions),
     )
+    reported += (*unknown, *_family.unknown_charges(decisions, decided))
     reference = f"{scenario.family_id}-{scenario.start:%Y%m}"
     statement = _statement(scenario, invoice.total, reference)
     bookings = tuple(booked[key] for key in sorted(booked))
-    return BillResult(policy, scenario, decisions, bookings, invoice, reference, statement)
+    return BillResult(
+        policy,
+        scenario,
+        decisions,
+        bookings,
+        invoice,
+        reference,
+        statement,
+        _family.household_bills(scenario, invoice),
+        tuple(sorted(reported, key=_family.report_order)),
+    )
 
 
 def _policy_for(scenario: Scenario, policy: CommunePolicy | None) -> CommunePolicy:
@@ -223,21 +248,12 @@ def _booked_at_start(policy: CommunePolicy, scenario: Scenario) -> dict[LineKey,
     return booked
 
 
-def _canonical(change: BookingChange) -> tuple[object, ...]:
-    """The order changes are decided in: by instant, then day, child, service and the rest."""
-    justification = "" if change.justification is None else change.justification.value
-    return (
-        change.requested_at,
-        change.day,
-        change.child_id,
-        change.service_code,
-        change.action.value,
-        change.channel.value,
-        justification,
-    )
-
-
-def _decide(policy: CommunePolicy, scenario: Scenario, pricer: UnitPricer) -> tuple[Decision, ...]:
+def _decide(
+    policy: CommunePolicy,
+    scenario: Scenario,
+    pricer: UnitPricer,
+    changes: Sequence[BookingChange],
+) -> tuple[Decision, ...]:
     family = scenario.family
     account = FamilyAccount(
         family,
@@ -254,13 +270,7 @@ def _decide(policy: CommunePolicy, scenario: Scenario, pricer: UnitPricer) -> tu
         # fails only then, with the tariff's own error.
         return pricer(child_id, service.code, day).unit_price
 
-    changes = sorted(scenario.changes, key=_canonical)
     return policy.booking.decide_many(changes, accounts=accounts, price_of=price_of)
-
-
-def _cancellable(current: Booking | None) -> bool:
-    """True when a cancellation has a booking to act on: a validated one."""
-    return current is not None and current.state.can_become(RequestState.CANCELLATION_REQUESTED)
 
 
 def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
