@@ -8,11 +8,13 @@
 2. The changes are decided as **one basket**, with
    [`BookingRules.decide_many`][cantine_rules.rules.booking.BookingRules.decide_many]: late
    charges that depend on what came before — a monthly free allowance, a penalty charged once
-   per family, the days of a sick absence — are counted over the whole period, in a canonical
-   order (by instant, then day, child, service), so the bill does not depend on the order of the
-   changes. A late charge based on the price uses the commune's tariff for the family. The
-   family is taken as one account in good standing (validated, its dossier too, each child
-   registered for every service): a bill does not re-check who may book.
+   per family, the days of a sick absence — are counted over the whole period, in one stated
+   order (by instant, then day, child, service; at the same instant an add before a cancel), so
+   the bill does not depend on the order of the changes. An add of a day already booked and a
+   cancellation of a day not booked are set aside and reported, never charged (see
+   `billing/_family.py`). A late charge based on the price uses the commune's tariff for the
+   family. The family is taken as one account in good standing (validated, its dossier too,
+   each child registered for every service): a bill does not re-check who may book.
 3. Each decision becomes a booking request through
    [`submit`][cantine_rules.rules.booking.submit], with the commune's `auto_validate`. A commune
    that validates at once turns an accepted add into a validated booking and an accepted
@@ -21,11 +23,13 @@
    [`build_invoice`][cantine_rules.pricing.accounts.build_invoice] bills any booking: an add
    still *pending* is not billed (the day is not booked until the commune validates it), a
    cancellation still *requested* is billed (the day stays booked until the commune grants it).
-   A cancellation of a day not booked (never booked, pending, cancelled or refused) changes
-   nothing.
 4. The invoice bills the period: booked days at the tariff, absences justified by a medical
    certificate at 0,00 €, and what late decisions charged (a surcharged add, a cancellation still
-   billed) whatever the day's booking.
+   billed) whatever the day's booking. An absence on a day not booked is reported. Each child's
+   day is priced at the quotient familial of the household that has the child that week, read
+   from the records with the day each was received; a day whose price no source gives is
+   reported, not billed at a guessed figure. A family that lists households gets one invoice per
+   household besides, adding up to the family's.
 5. The account: the balance carried over, the invoice (when not 0,00 €) on the last day of the
    period, then the payments; the statement is drawn up on the last day of the period or of the
    last payment, whichever is later.
@@ -44,6 +48,7 @@ from datetime import date
 
 import attrs
 
+from cantine_rules.billing import _family
 from cantine_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -51,7 +56,7 @@ from cantine_rules.errors import (
     PolicyError,
     Problem,
 )
-from cantine_rules.model import Booking, BookingChange, ChangeAction, RequestState, Service
+from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
 from cantine_rules.plain import Scenario
 from cantine_rules.policies import CommunePolicy, Decision, get
@@ -72,10 +77,8 @@ from cantine_rules.pricing.tariffs import (
     Price,
     PricingContext,
 )
-from cantine_rules.rules.booking import FamilyAccount, decided_charges, submit
+from cantine_rules.rules.booking import FamilyAccount, decided_charges
 from cantine_rules.sources import Source
-
-from cantine_rules.billing import _family
 
 __all__ = ["BillResult", "Quote", "bill", "quote"]
 
@@ -147,9 +150,7 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
             attendance[key] = Attendance.absent(absence.justification)
         else:
             reported.append(
-                _family.Reported(
-                    _family.ReportKind.ABSENCE_NOT_BOOKED, f"absences[{index}]", *key
-                )
+                _family.Reported(_family.ReportKind.ABSENCE_NOT_BOOKED, f"absences[{index}]", *key)
             )
     unknown = _family.unknown_prices(booked, pricer, scenario.start, scenario.end)
     unpriced = {(item.child, item.service, item.day) for item in unknown}

@@ -59,7 +59,7 @@ from cantine_rules.pricing._custody import CustodyRule, bill_by_household
 from cantine_rules.pricing._priced_unit import PricedUnit
 from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
 from cantine_rules.pricing.accounts import Invoice, LineKey, UnitPricer
-from cantine_rules.pricing.tariffs import MissingFigureError, PricingContext
+from cantine_rules.pricing.tariffs import MissingFigure, MissingFigureError, PricingContext
 from cantine_rules.rules.booking import submit
 from cantine_rules.sources import Source
 
@@ -95,7 +95,7 @@ class Reported:
         child: the child's id.
         service: the service's code.
         day: the day.
-        detail: the reason in the library's words (English), for an unknown price; else None.
+        missing: the figure no source gives, for an unknown price; else None.
 
     Examples:
         >>> Reported(ReportKind.ALREADY_BOOKED, "changes[0]", "ines", "repas",
@@ -108,7 +108,12 @@ class Reported:
     child: str
     service: str
     day: date
-    detail: str | None = None
+    missing: MissingFigure | None = None
+
+    @property
+    def detail(self) -> str | None:
+        """Why the price is unknown, in the library's words (English); else None."""
+        return None if self.missing is None else self.missing.describe()
 
 
 @attrs.frozen
@@ -171,10 +176,10 @@ def settle_basket(
     """
     order = sorted(range(len(changes)), key=lambda index: _order(changes[index]))
     kept = order
+    reported: list[Reported] = []
     while True:
         decisions = decide([changes[index] for index in kept])
         state = dict(booked)
-        reported: list[Reported] = []
         still: list[int] = []
         applied: list[tuple[LineKey, Booking]] = []
         for index, decision in zip(kept, decisions, strict=True):
@@ -184,8 +189,9 @@ def settle_basket(
             kind = _set_aside(change.action, current)
             if kind is not None:
                 reported.append(
-                    Reported(kind, f"changes[{index}]", change.child_id, change.service_code,
-                             change.day)
+                    Reported(
+                        kind, f"changes[{index}]", change.child_id, change.service_code, change.day
+                    )
                 )
                 continue
             still.append(index)
@@ -249,16 +255,14 @@ def family_pricer(policy: CommunePolicy, scenario: Scenario) -> UnitPricer:
         single = policy.pricer(contexts)
         if not scenario.custody:
             return single
-        return _by_household(scenario, {home: single for home in households_of(scenario)})
+        return _by_household(scenario, dict.fromkeys(households_of(scenario), single))
     # A commune with QF records but no rule of its own reads them from the day received.
     if policy.quotient_policy is None:
         policy = attrs.evolve(policy, quotient_policy=_FROM_RECEPTION)
     pricers: dict[str, UnitPricer] = {}
     for home in households_of(scenario):
         records: tuple[QuotientRecord, ...] = tuple(
-            spec.record
-            for spec in scenario.quotient_records
-            if spec.household in (home, None)
+            spec.record for spec in scenario.quotient_records if spec.household in (home, None)
         )
         # A household with no record pays the tariff's default until it gives one.
         pricers[home] = policy.pricer(
@@ -329,15 +333,13 @@ def unknown_prices(
                     child,
                     service,
                     day,
-                    error.missing_figure().describe(),
+                    error.missing_figure(),
                 )
             )
     return tuple(reported)
 
 
-def unknown_charges(
-    decisions: Sequence[Decision], indices: Sequence[int]
-) -> tuple[Reported, ...]:
+def unknown_charges(decisions: Sequence[Decision], indices: Sequence[int]) -> tuple[Reported, ...]:
     """The late decisions whose charge rests on a figure no source gives.
 
     *indices* gives the index of each decision's change in the scenario.
@@ -355,8 +357,7 @@ def unknown_charges(
                 change.child_id,
                 change.service_code,
                 change.day,
-                missing.describe(),
+                missing,
             )
         )
     return tuple(reported)
-

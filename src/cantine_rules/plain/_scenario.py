@@ -326,9 +326,7 @@ class Scenario:
     opening_balance: Money = attrs.field(factory=Money.zero, validator=_money)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=tuple_of(str))
     # The family's homes (see plain/_scenario_family.py).
-    households: tuple[str, ...] = attrs.field(
-        default=(), converter=_tuple, validator=tuple_of(str)
-    )
+    households: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=tuple_of(str))
     custody: tuple[CustodySpec, ...] = attrs.field(
         default=(), converter=_tuple, validator=tuple_of(CustodySpec)
     )
@@ -518,9 +516,7 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
     table.close()
     family_id, quotient = family
     if records and quotient is not None:
-        raise reader.fail(
-            "family.quotient_familial", "give it or quotient_records, not both"
-        )
+        raise reader.fail("family.quotient_familial", "give it or quotient_records, not both")
     return Scenario(
         commune,
         start,

@@ -263,9 +263,7 @@ def custody_parser(
     return parse
 
 
-def quotient_parser(
-    known: tuple[str, ...] | None, period_end: date | None
-) -> Parser[QuotientSpec]:
+def quotient_parser(known: tuple[str, ...] | None, period_end: date | None) -> Parser[QuotientSpec]:
     """A parser of one ``[[quotient_records]]`` table.
 
     Args:
@@ -295,11 +293,13 @@ def quotient_parser(
             )
         record = reader.build(
             path,
-            {"value": "quotient_familial", "source": "document", "issued_on": "issued_on",
-             "received_on": "received_on"},
-            lambda: QuotientRecord(
-                QuotientFamilial(quotient, document, issued_on), received_on
-            ),
+            {
+                "value": "quotient_familial",
+                "source": "document",
+                "issued_on": "issued_on",
+                "received_on": "received_on",
+            },
+            lambda: QuotientRecord(QuotientFamilial(quotient, document, issued_on), received_on),
         )
         return QuotientSpec(record, household)
 
@@ -333,23 +333,22 @@ def check_family(
                 raise InvalidValueError(
                     f"custody[{index}]", household, "is not one of the family's households"
                 )
-    for index, spec in enumerate(records):
-        if households and spec.household not in listed:
+    for index, held in enumerate(records):
+        if households and held.household not in listed:
             raise InvalidValueError(
                 f"quotient_records[{index}].household",
-                spec.household,
+                held.household,
                 "must be one of the family's households",
             )
-        if not households and spec.household is not None:
+        if not households and held.household is not None:
             raise InvalidValueError(
                 f"quotient_records[{index}].household",
-                spec.household,
+                held.household,
                 "the family lists no households",
             )
-        if spec.record.received_on > end:
+        if held.record.received_on > end:
             raise InvalidValueError(
                 f"quotient_records[{index}].received_on",
-                spec.record.received_on,
+                held.record.received_on,
                 f"is after the period billed (it ends on {end})",
             )
-
