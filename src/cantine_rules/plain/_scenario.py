@@ -510,9 +510,6 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
     records = table.optional(
         "quotient_records", list_of(quotient_parser(homes, end if period else None)), ()
     )
-    if table.got("custody") and custody and table.got("households") and not households:
-        reader.fail("households", "custody needs the family's households")
-        table.ok = False
     table.close()
     family_id, quotient = family
     if records and quotient is not None:
