@@ -319,12 +319,18 @@ def unknown_prices(
 ) -> tuple[Reported, ...]:
     """The booked days of *start*..*end* whose price no source gives, each with its reason."""
     reported: list[Reported] = []
+    # A price holds for a span of days (a tariff version): asked once per span, as the invoice
+    # asks it, so that checking costs no more than billing.
+    known: dict[tuple[str, str], PricedUnit] = {}
     for key in sorted(booked):
         child, service, day = key
         if not (start <= day <= end and booked[key].state.books_the_day):
             continue
+        unit = known.get((child, service))
+        if unit is not None and unit.is_versioned and unit.holds_on(day):
+            continue
         try:
-            pricer(child, service, day)
+            known[(child, service)] = pricer(child, service, day)
         except MissingFigureError as error:
             reported.append(
                 Reported(
