@@ -312,6 +312,41 @@ def test_the_alsh_office_scenario_replays_seed_002() -> None:
 # Saint-Just-d'Avray: Thursday 17:00, and the statement's running balance --------------------------
 
 
+def test_the_saint_just_scenario_replays_seed_003_line_by_line() -> None:
+    result = bill(load_scenario(SCENARIOS / "saint-just-d-avray.toml"))
+    # « avant le jeudi 17h » for the following week: Friday 27's garderie asked on Thursday 19 at
+    # 16:30 is taken, Monday 23's asked at 17:00 is not.
+    assert [(d.change.day.day, d.reason.value) for d in result.decisions] == [
+        (27, "on_time"),
+        (23, "too_late"),
+    ]
+    garderie = [
+        (day, "louise", "garderie-soir", "à l'unité", "2.00")
+        for day in school_days(3, 10, 17, 24, 27)
+    ]
+    # An absence without a certificate is billed as booked (Thursday 12).
+    meals = school_days(2, 3, 5, 6, 9, 10, 12, 13, 16, 17, 19, 20, 23, 24, 26, 27, 30)
+    assert lines_of(result.invoice) == garderie + [
+        (day, "louise", "repas", "à l'unité", "3.80") for day in meals
+    ]
+    assert result.invoice.total == Money.euros("74.60")
+    # « Relevé de compte — Date, Type, Référence, Facture, Débit, Crédit, Solde » (seed 003)
+    assert [
+        (
+            row.day.isoformat(),
+            row.reference,
+            row.invoice,
+            str(row.debit.amount),
+            str(row.credit.amount),
+            str(row.balance.amount),
+        )
+        for row in result.statement.rows
+    ] == [
+        ("2024-09-30", "F-0042-202409", "F-0042-202409", "74.60", "0.00", "-74.60"),
+        ("2024-10-07", "CB-2024-10", None, "0.00", "40.00", "-34.60"),
+    ]
+
+
 @pytest.mark.parametrize(("at", "booked"), [("16:59:59", True), ("17:00:00", False)])
 def test_saint_just_takes_bookings_strictly_before_thursday_17h(at: str, booked: bool) -> None:
     # « avant le jeudi 17h » for the following week: 17:00:00 is already too late.
