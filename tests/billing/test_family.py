@@ -27,15 +27,10 @@ from cantine_rules.billing._family import ReportKind
 from cantine_rules.plain import AbsenceSpec, BookingSpec, Scenario, load_scenario, loads_scenario
 from cantine_rules.plain._scenario_family import CustodySpec, QuotientSpec
 from cantine_rules.policies import get
-from cantine_rules.pricing._custody import (
-    CustodyPeriod,
-    CustodySchedule,
-    EveryOtherWeek,
-    IsoWeekParity,
-)
 from cantine_rules.pricing._quotient import FromNextMonth, QuotientRecord
 from cantine_rules.pricing.accounts import LineKind
 from cantine_rules.rules.decisions import Reason
+from cantine_rules.testing import custody_rules
 from tests._helpers import paris
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -389,36 +384,14 @@ def test_saint_just_statement_keeps_a_running_balance() -> None:
 
 # Properties ---------------------------------------------------------------------------------------
 
-MONDAYS = st.dates(date(2024, 8, 26), date(2024, 10, 28)).map(
-    lambda day: day.fromordinal(day.toordinal() - day.weekday())
-)
-
-
-@st.composite
-def custody_rules(draw: st.DrawFn) -> object:
-    kind = draw(st.sampled_from(["parity", "alternation", "schedule"]))
-    homes = draw(st.permutations(["mere", "pere"]))
-    if kind == "parity":
-        return IsoWeekParity(*homes)
-    if kind == "alternation":
-        return EveryOtherWeek(*homes, from_monday=draw(MONDAYS))
-    cut = draw(st.dates(date(2024, 9, 1), date(2024, 9, 29)))
-    return CustodySchedule(
-        [
-            CustodyPeriod(date(2024, 8, 1), cut, homes[0]),
-            CustodyPeriod(cut.fromordinal(cut.toordinal() + 1), date(2024, 10, 31), homes[1]),
-        ]
-    )
-
-
 WEEKDAYS = st.sets(st.integers(0, 4), min_size=1)
 QF = st.sampled_from(["100", "500", "1000", "1500"])
 
 
 @settings(max_examples=25, deadline=None)
 @given(
-    ines=custody_rules(),
-    adam=custody_rules(),
+    ines=custody_rules(start=date(2024, 9, 1), end=date(2024, 9, 30)),
+    adam=custody_rules(start=date(2024, 9, 1), end=date(2024, 9, 30)),
     ines_days=WEEKDAYS,
     adam_days=WEEKDAYS,
     mere=QF,
