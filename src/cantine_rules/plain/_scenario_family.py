@@ -51,6 +51,7 @@ from cantine_rules.plain._read import (
     join,
     list_of,
     non_negative_number,
+    same_names,
 )
 from cantine_rules.pricing._custody import (
     CustodyPeriod,
@@ -234,7 +235,7 @@ def custody_parser(
             table.close()
             rule = reader.build(
                 path,
-                {"even_weeks": "even_weeks", "odd_weeks": "odd_weeks"},
+                same_names("even_weeks", "odd_weeks"),
                 lambda: IsoWeekParity(even, odd),
             )
         elif forms[0] == "first/second/from_monday":
@@ -244,14 +245,14 @@ def custody_parser(
             table.close()
             rule = reader.build(
                 path,
-                {"first": "first", "second": "second", "from_monday": "from_monday"},
+                same_names("first", "second", "from_monday"),
                 lambda: EveryOtherWeek(first, second, monday),
             )
         else:
             periods = table.required("periods", list_of(_period(known), non_empty=True))
             table.close()
-            rule = reader.build(path, {"periods": "periods"}, lambda: CustodySchedule(periods))
-        spec = reader.build(path, {"child": "child"}, lambda: CustodySpec(child, rule))
+            rule = reader.build(path, same_names("periods"), lambda: CustodySchedule(periods))
+        spec = reader.build(path, same_names("child"), lambda: CustodySpec(child, rule))
         if period is not None:
             missing = spec.uncovered(*period)
             if missing is not None:
