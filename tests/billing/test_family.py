@@ -61,7 +61,7 @@ def school_days(*days: int) -> list[str]:
 
 
 def test_paris_custody_bills_each_household_its_own_weeks_at_its_own_quotient() -> None:
-    result = bill(load_scenario(SCENARIOS / "paris-garde-alternee.toml"))
+    result = bill(load_scenario(SCENARIOS / "paris.toml"))
     mere, pere = result.households
     # « préciser vos semaines de garde » (seed 004): Inès is her mother's in even ISO weeks (36,
     # 38, 40) and her father's in odd ones (37, 39); Adam is not in custody: his mother's, the
@@ -91,7 +91,7 @@ def test_paris_custody_bills_each_household_its_own_weeks_at_its_own_quotient() 
 
 
 def custody_scenario(**changes: object) -> Scenario:
-    return attrs.evolve(load_scenario(SCENARIOS / "paris-garde-alternee.toml"), **changes)
+    return attrs.evolve(load_scenario(SCENARIOS / "paris.toml"), **changes)
 
 
 def record(value: str, issued: date, received: date, household: str | None) -> QuotientSpec:
@@ -259,7 +259,7 @@ def test_a_justified_absence_of_a_booked_day_is_still_not_charged() -> None:
 
 
 def test_the_alsh_office_scenario_replays_seed_002() -> None:
-    result = bill(load_scenario(SCENARIOS / "alsh-postfacturation-hors-delai.toml"))
+    result = bill(load_scenario(SCENARIOS / "alsh-postfacturation.toml"))
     assert [
         (d.change.service_code, d.change.day.day, d.reason.value, d.charge)
         for d in result.decisions
@@ -443,7 +443,7 @@ def comparable(result: BillResult) -> tuple[object, ...]:
     )
 
 
-SCENARIO_FILES = ["alsh-postfacturation-hors-delai.toml", "paris-garde-alternee.toml"]
+SCENARIO_FILES = ["alsh-postfacturation.toml", "paris.toml"]
 
 
 @settings(max_examples=15, deadline=None)

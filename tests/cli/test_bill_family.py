@@ -10,7 +10,7 @@ import pytest
 from cantine_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-CUSTODY = (ROOT / "examples" / "scenarios" / "paris-garde-alternee.toml").read_text("utf-8")
+CUSTODY = (ROOT / "examples" / "scenarios" / "paris.toml").read_text("utf-8")
 
 
 def bill_file(tmp_path: Path, text: str, *options: str) -> int:
@@ -121,7 +121,7 @@ def test_bad_family_input_is_a_typed_error_with_its_path(
 def test_the_alsh_office_scenario_reports_what_it_does_not_bill(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    path = ROOT / "examples" / "scenarios" / "alsh-postfacturation-hors-delai.toml"
+    path = ROOT / "examples" / "scenarios" / "alsh-postfacturation.toml"
     assert main(["bill", str(path), "--json", "--lang", "en"]) == 0
     reported = json.loads(capsys.readouterr().out)["reported"]
     assert [(item["kind"], item["path"], item["day"]) for item in reported] == [

@@ -290,7 +290,10 @@ def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
         entries.append(LedgerEntry.debit_of(scenario.end, total, reference, invoice=reference))
     entries.extend(
         LedgerEntry.credit_of(paid.day, paid.amount, paid.reference, mode=paid.mode)
-        for paid in scenario.payments
+        # Payments of the same day in one order whatever the file's: by reference, then amount.
+        for paid in sorted(
+            scenario.payments, key=lambda p: (p.day, p.reference, p.amount.amount, p.mode.value)
+        )
     )
     as_of = max([scenario.end, *(payment.day for payment in scenario.payments)])
     # Posted at once: a ledger is immutable, and posting a thousand payments one by one would
