@@ -100,3 +100,14 @@ def test_a_record_received_before_it_was_issued_is_refused_at_its_path() -> None
         "quotient_records[0].received_on: a document cannot be received before it was issued "
         "(2024-06-03) (got 2024-06-01)"
     ]
+
+
+def test_households_built_in_python_are_checked_like_the_file() -> None:
+    from cantine_rules.errors import InvalidValueError
+    from cantine_rules.plain import Scenario
+
+    period = ("paris", date(2024, 9, 1), date(2024, 9, 30), "F-1")
+    # A lone id is one household, not four one-letter households.
+    assert Scenario(*period, households="mere").households == ("mere",)
+    with pytest.raises(InvalidValueError, match=r"households\[1\]: appears twice"):
+        Scenario(*period, households=("mere", "mere"))

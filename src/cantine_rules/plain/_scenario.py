@@ -117,6 +117,7 @@ from cantine_rules.plain._scenario_family import (
     QuotientSpec,
     check_family,
     custody_parser,
+    household_ids,
     quotient_parser,
     read_households,
 )
@@ -326,7 +327,9 @@ class Scenario:
     opening_balance: Money = attrs.field(factory=Money.zero, validator=_money)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=tuple_of(str))
     # The family's homes (see plain/_scenario_family.py).
-    households: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=tuple_of(str))
+    households: tuple[str, ...] = attrs.field(
+        default=(), converter=household_ids, validator=tuple_of(str)
+    )
     custody: tuple[CustodySpec, ...] = attrs.field(
         default=(), converter=_tuple, validator=tuple_of(CustodySpec)
     )

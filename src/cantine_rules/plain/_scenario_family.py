@@ -30,13 +30,14 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
-from cantine_rules._validators import identifier
+from cantine_rules._validators import identifier, require_identifier
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownCodeError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.plain._read import (
@@ -68,6 +69,7 @@ __all__ = [
     "QuotientSpec",
     "check_family",
     "custody_parser",
+    "household_ids",
     "quotient_parser",
     "read_households",
 ]
@@ -143,6 +145,11 @@ class QuotientSpec:
     household: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(identifier)
     )
+
+
+def household_ids(value: Iterable[str]) -> tuple[str, ...]:
+    """The household ids as a tuple; a lone id is one household, never a tuple of letters."""
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 # Reading ----------------------------------------------------------------------------------------
@@ -322,6 +329,10 @@ def check_family(
             custodies, or a record was received after the period.
     """
     listed = set(households)
+    for index, household in enumerate(households):
+        require_identifier(household, f"households[{index}]")
+        if household in households[:index]:
+            raise InvalidValueError(f"households[{index}]", household, "appears twice")
     seen: set[str] = set()
     for index, spec in enumerate(custody):
         if spec.child not in known_children:
