@@ -49,6 +49,7 @@ from datetime import date
 import attrs
 
 from cantine_rules.billing import _family
+from cantine_rules.billing._family import HouseholdBill, Reported, ReportKind
 from cantine_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -80,7 +81,7 @@ from cantine_rules.pricing.tariffs import (
 from cantine_rules.rules.booking import FamilyAccount, decided_charges
 from cantine_rules.sources import Source
 
-__all__ = ["BillResult", "Quote", "bill", "quote"]
+__all__ = ["BillResult", "HouseholdBill", "Quote", "ReportKind", "Reported", "bill", "quote"]
 
 
 @attrs.frozen
