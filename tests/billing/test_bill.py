@@ -99,10 +99,10 @@ def charges(result: BillResult) -> list[Money | None]:
 @pytest.mark.parametrize(
     ("name", "total", "balance", "lines"),
     [
-        ("alsh-postfacturation", "76.80", "-46.80", 26),
+        ("alsh-postfacturation", "109.80", "-9.80", 33),
         ("chantraine", "25.00", "40.00", 9),
         ("lutins-gourmands", "14.40", "0.00", 4),
-        ("paris", "35.64", "16.20", 22),
+        ("paris", "98.46", "0.00", 38),
         ("saint-just-d-avray", "74.60", "-34.60", 22),
     ],
 )
@@ -145,11 +145,22 @@ def test_saint_just_thursday_17h_is_too_late_for_the_following_week() -> None:
 
 
 def test_the_alsh_example_bills_its_late_changes_as_decided() -> None:
-    # Seed 002: « Une annulation vous sera facturé le prix du service »; « tarif majoré … 4€ le
-    # matin ». The ALSH validates by hand: the late cancellation is still only requested when
-    # the month is billed, and the late add still pending; both are billed what was decided.
+    # Seed 002: « Une annulation vous sera facturé le prix du service »; « tarif majoré (4€ le
+    # matin / 10€ le soir) »; « (tarif journée + 3€) ». The ALSH validates by hand: the late
+    # cancellation is still only requested when the month is billed, and the late add still
+    # pending; both are billed what was decided.
     result = bill(load_scenario(SCENARIOS / "alsh-postfacturation.toml"))
-    assert charges(result) == [Money.euros("2.10"), Money.euros("4.00")]
+    # In the order they were made: two in time, four past the deadline at the office, one
+    # refused online.
+    assert charges(result) == [
+        None,
+        None,
+        Money.euros("2.10"),
+        Money.euros("4.00"),
+        Money.euros("15.00"),
+        Money.euros("10.00"),
+        None,
+    ]
     states = {(b.service_code, b.day): b.state for b in result.bookings}
     assert states[("soir", date(2024, 9, 19))] is RequestState.CANCELLATION_REQUESTED
     assert states[("matin", date(2024, 9, 20))] is RequestState.PENDING
@@ -161,6 +172,8 @@ def test_the_alsh_example_bills_its_late_changes_as_decided() -> None:
     assert decided == {
         ("soir", date(2024, 9, 19)): ("prix du service", Money.euros("2.10")),
         ("matin", date(2024, 9, 20)): ("tarif majoré", Money.euros("4.00")),
+        ("mercredi", date(2024, 9, 25)): ("tarif majoré", Money.euros("15.00")),
+        ("soir", date(2024, 9, 23)): ("tarif majoré", Money.euros("10.00")),
     }
 
 

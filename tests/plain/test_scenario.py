@@ -270,7 +270,8 @@ reference = "R"
         (
             "other",
             "unknown key; (allowed: commune, start, end, family, children, bookings, "
-            "absences, changes, payments, opening_balance)",
+            "absences, changes, payments, opening_balance, households, custody, "
+            "quotient_records)",
         ),
     ]
 

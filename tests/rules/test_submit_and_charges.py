@@ -107,8 +107,10 @@ def test_late_decisions_say_what_their_charge_is_for() -> None:
         ("c1", "soir", THURSDAY): DecidedCharge(
             Money.euros(10), "tarif majoré", "ajout hors délai"
         ),
+        # « Une annulation vous sera facturé le prix du service » (seed 002): the decision
+        # alone judges a late cancellation; a justified absence recorded later does not waive it.
         ("c2", "matin", THURSDAY): DecidedCharge(
-            Money.euros("1.50"), "prix du service", "annulation hors délai"
+            Money.euros("1.50"), "prix du service", "annulation hors délai", waivable=False
         ),
         # Decided with the certificate in hand: a later justified absence does not waive it.
         ("c3", "repas", THURSDAY): DecidedCharge(

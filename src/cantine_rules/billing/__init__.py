@@ -8,11 +8,13 @@
 2. The changes are decided as **one basket**, with
    [`BookingRules.decide_many`][cantine_rules.rules.booking.BookingRules.decide_many]: late
    charges that depend on what came before — a monthly free allowance, a penalty charged once
-   per family, the days of a sick absence — are counted over the whole period, in a canonical
-   order (by instant, then day, child, service), so the bill does not depend on the order of the
-   changes. A late charge based on the price uses the commune's tariff for the family. The
-   family is taken as one account in good standing (validated, its dossier too, each child
-   registered for every service): a bill does not re-check who may book.
+   per family, the days of a sick absence — are counted over the whole period, in one stated
+   order (by instant, then day, child, service; at the same instant an add before a cancel), so
+   the bill does not depend on the order of the changes. An add of a day already booked and a
+   cancellation of a day not booked are set aside and reported, never charged (see
+   `billing/_family.py`). A late charge based on the price uses the commune's tariff for the
+   family. The family is taken as one account in good standing (validated, its dossier too,
+   each child registered for every service): a bill does not re-check who may book.
 3. Each decision becomes a booking request through
    [`submit`][cantine_rules.rules.booking.submit], with the commune's `auto_validate`. A commune
    that validates at once turns an accepted add into a validated booking and an accepted
@@ -21,11 +23,13 @@
    [`build_invoice`][cantine_rules.pricing.accounts.build_invoice] bills any booking: an add
    still *pending* is not billed (the day is not booked until the commune validates it), a
    cancellation still *requested* is billed (the day stays booked until the commune grants it).
-   A cancellation of a day not booked (never booked, pending, cancelled or refused) changes
-   nothing.
 4. The invoice bills the period: booked days at the tariff, absences justified by a medical
    certificate at 0,00 €, and what late decisions charged (a surcharged add, a cancellation still
-   billed) whatever the day's booking.
+   billed) whatever the day's booking. An absence on a day not booked is reported. Each child's
+   day is priced at the quotient familial of the household that has the child that week, read
+   from the records with the day each was received; a day whose price no source gives is
+   reported, not billed at a guessed figure. A family that lists households gets one invoice per
+   household besides, adding up to the family's.
 5. The account: the balance carried over, the invoice (when not 0,00 €) on the last day of the
    period, then the payments; the statement is drawn up on the last day of the period or of the
    last payment, whichever is later.
@@ -44,6 +48,8 @@ from datetime import date
 
 import attrs
 
+from cantine_rules.billing import _family
+from cantine_rules.billing._family import HouseholdBill, Reported, ReportKind
 from cantine_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -51,7 +57,7 @@ from cantine_rules.errors import (
     PolicyError,
     Problem,
 )
-from cantine_rules.model import Booking, BookingChange, ChangeAction, RequestState, Service
+from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
 from cantine_rules.plain import Scenario
 from cantine_rules.policies import CommunePolicy, Decision, get
@@ -72,10 +78,10 @@ from cantine_rules.pricing.tariffs import (
     Price,
     PricingContext,
 )
-from cantine_rules.rules.booking import FamilyAccount, decided_charges, submit
+from cantine_rules.rules.booking import FamilyAccount, decided_charges
 from cantine_rules.sources import Source
 
-__all__ = ["BillResult", "Quote", "bill", "quote"]
+__all__ = ["BillResult", "HouseholdBill", "Quote", "ReportKind", "Reported", "bill", "quote"]
 
 
 @attrs.frozen
@@ -92,6 +98,10 @@ class BillResult:
         invoice_reference: the invoice's reference (the family's number and the month the period
             starts in: ``F-0042-202409``).
         statement: the account statement, with every movement.
+        households: each household's own invoice, when the family lists households (alternating
+            custody): each line goes to the household of its day, so they add up to *invoice*.
+        reported: what the bill reports instead of billing: an add of a day already booked, a
+            cancellation or an absence on a day not booked, a day whose price no source gives.
     """
 
     policy: CommunePolicy
@@ -101,6 +111,8 @@ class BillResult:
     invoice: Invoice
     invoice_reference: str
     statement: Statement
+    households: tuple[_family.HouseholdBill, ...] = ()
+    reported: tuple[_family.Reported, ...] = ()
 
 
 def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResult:
@@ -122,35 +134,50 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
         raise InvalidTypeError("scenario", scenario, "must be a Scenario")
     policy = _policy_for(scenario, policy)
     booked = _booked_at_start(policy, scenario)
-    contexts = {child.id: PricingContext(scenario.quotient_familial) for child in scenario.children}
-    pricer = policy.pricer(contexts)
-    decisions = _decide(policy, scenario, pricer)
-    auto_validate = policy.booking.auto_validate
-    for decision in decisions:
-        change = decision.change
-        key = (change.child_id, change.service_code, change.day)
-        current = booked.get(key)
-        if change.action is ChangeAction.CANCEL and not _cancellable(current):
-            continue
-        request = submit(decision, current, auto_validate=auto_validate)
-        if request is not None:
-            booked[key] = request
-    attendance = {
-        (absence.child, absence.service, absence.day): Attendance.absent(absence.justification)
-        for absence in scenario.absences
-    }
+    # The family: its basket decided in one canonical order, its households and their QF
+    # (billing/_family.py says how).
+    pricer = _family.family_pricer(policy, scenario)
+    decisions, decided, set_aside = _family.settle_basket(
+        scenario.changes,
+        booked,
+        lambda changes: _decide(policy, scenario, pricer, changes),
+        auto_validate=policy.booking.auto_validate,
+    )
+    reported = list(set_aside)
+    attendance = {}
+    for index, absence in enumerate(scenario.absences):
+        key = (absence.child, absence.service, absence.day)
+        if _family.absence_on_booked_day(booked.get(key)):
+            attendance[key] = Attendance.absent(absence.justification)
+        else:
+            reported.append(
+                _family.Reported(_family.ReportKind.ABSENCE_NOT_BOOKED, f"absences[{index}]", *key)
+            )
+    unknown = _family.unknown_prices(booked, pricer, scenario.start, scenario.end)
+    unpriced = {(item.child, item.service, item.day) for item in unknown}
     invoice = build_invoice(
-        booked.values(),
+        (booking for key, booking in booked.items() if key not in unpriced),
         pricer,
         start=scenario.start,
         end=scenario.end,
-        attendance=attendance,
+        attendance={k: v for k, v in attendance.items() if k not in unpriced},
         decided_charges=decided_charges(decisions),
     )
+    reported += (*unknown, *_family.unknown_charges(decisions, decided))
     reference = f"{scenario.family_id}-{scenario.start:%Y%m}"
     statement = _statement(scenario, invoice.total, reference)
     bookings = tuple(booked[key] for key in sorted(booked))
-    return BillResult(policy, scenario, decisions, bookings, invoice, reference, statement)
+    return BillResult(
+        policy,
+        scenario,
+        decisions,
+        bookings,
+        invoice,
+        reference,
+        statement,
+        _family.household_bills(scenario, invoice),
+        tuple(sorted(reported, key=_family.report_order)),
+    )
 
 
 def _policy_for(scenario: Scenario, policy: CommunePolicy | None) -> CommunePolicy:
@@ -223,21 +250,12 @@ def _booked_at_start(policy: CommunePolicy, scenario: Scenario) -> dict[LineKey,
     return booked
 
 
-def _canonical(change: BookingChange) -> tuple[object, ...]:
-    """The order changes are decided in: by instant, then day, child, service and the rest."""
-    justification = "" if change.justification is None else change.justification.value
-    return (
-        change.requested_at,
-        change.day,
-        change.child_id,
-        change.service_code,
-        change.action.value,
-        change.channel.value,
-        justification,
-    )
-
-
-def _decide(policy: CommunePolicy, scenario: Scenario, pricer: UnitPricer) -> tuple[Decision, ...]:
+def _decide(
+    policy: CommunePolicy,
+    scenario: Scenario,
+    pricer: UnitPricer,
+    changes: Sequence[BookingChange],
+) -> tuple[Decision, ...]:
     family = scenario.family
     account = FamilyAccount(
         family,
@@ -254,13 +272,7 @@ def _decide(policy: CommunePolicy, scenario: Scenario, pricer: UnitPricer) -> tu
         # fails only then, with the tariff's own error.
         return pricer(child_id, service.code, day).unit_price
 
-    changes = sorted(scenario.changes, key=_canonical)
     return policy.booking.decide_many(changes, accounts=accounts, price_of=price_of)
-
-
-def _cancellable(current: Booking | None) -> bool:
-    """True when a cancellation has a booking to act on: a validated one."""
-    return current is not None and current.state.can_become(RequestState.CANCELLATION_REQUESTED)
 
 
 def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
@@ -279,7 +291,10 @@ def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
         entries.append(LedgerEntry.debit_of(scenario.end, total, reference, invoice=reference))
     entries.extend(
         LedgerEntry.credit_of(paid.day, paid.amount, paid.reference, mode=paid.mode)
-        for paid in scenario.payments
+        # Payments of the same day in one order whatever the file's: by reference, then amount.
+        for paid in sorted(
+            scenario.payments, key=lambda p: (p.day, p.reference, p.amount.amount, p.mode.value)
+        )
     )
     as_of = max([scenario.end, *(payment.day for payment in scenario.payments)])
     # Posted at once: a ledger is immutable, and posting a thousand payments one by one would

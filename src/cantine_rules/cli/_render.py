@@ -5,7 +5,7 @@ Nothing here decides, prices or counts: each function only lays out a value the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from cantine_rules.errors import PolicyError
     from cantine_rules.plain import GridCheck
     from cantine_rules.policies import CommunePolicy, Decision, ExplainedRule
-    from cantine_rules.pricing.accounts import StatementRow
+    from cantine_rules.pricing.accounts import InvoiceLine, StatementRow
+    from cantine_rules.pricing.tariffs import MissingFigure
     from cantine_rules.rules.planning_grid import PlanningGrid
 
 __all__ = [
@@ -55,6 +56,11 @@ _WORDS: Final = {
         "statement": "Relevé de compte",
         "balance": "Solde",
         "unknown.bracket": "prix inconnu : aucune source ne donne le prix de « {bracket} »",
+        "households": "Facture par foyer",
+        "reported.already_booked": "ajout d'un jour déjà réservé : rien de plus n'est facturé",
+        "reported.cancel_not_booked": "annulation d'un jour non réservé : rien n'est annulé",
+        "reported.absence_not_booked": "absence un jour non réservé : rien n'est facturé",
+        "reported.unknown_price": "laissé hors facture",
         "unknown.quotient": (
             "prix inconnu : un QF de {qf} est en « {bracket} » ou au-delà, tarifs qu'aucune "
             "source ne donne"
@@ -70,6 +76,11 @@ _WORDS: Final = {
         "statement": "Account statement",
         "balance": "Balance",
         "unknown.bracket": "price unknown: no source gives the price of “{bracket}”",
+        "households": "Invoice by household",
+        "reported.already_booked": "add of a day already booked: nothing more is billed",
+        "reported.cancel_not_booked": "cancellation of a day not booked: nothing is cancelled",
+        "reported.absence_not_booked": "absence on a day not booked: nothing is billed",
+        "reported.unknown_price": "left off the invoice",
         "unknown.quotient": (
             "price unknown: a QF of {qf} lies in “{bracket}” or above, tariffs no source gives"
         ),
@@ -255,17 +266,21 @@ def quote_data(quote: Quote, day: date) -> dict[str, Any]:
     }
 
 
+def _unknown_text(missing: MissingFigure, words: Mapping[str, str]) -> str:
+    if missing.quotient_familial is None:
+        return words["unknown.bracket"].format(bracket=missing.bracket)
+    from babel.numbers import format_decimal  # babel only where a number is written
+
+    qf = format_decimal(missing.quotient_familial, locale=words["locale"])
+    return words["unknown.quotient"].format(bracket=missing.bracket, qf=qf)
+
+
 def quote_text(quote: Quote, lang: str) -> str:
     """The price, its bracket, and a mark when no source gives it; or why it is unknown."""
     words = _words(lang)
     missing = quote.missing
     if missing is not None:
-        if missing.quotient_familial is None:
-            return words["unknown.bracket"].format(bracket=missing.bracket)
-        from babel.numbers import format_decimal  # babel only where a number is written
-
-        qf = format_decimal(missing.quotient_familial, locale=words["locale"])
-        return words["unknown.quotient"].format(bracket=missing.bracket, qf=qf)
+        return _unknown_text(missing, words)
     price = quote.price
     assert price is not None  # a quote that names no missing figure has its price
     bracket = f" ({price.bracket})" if price.bracket else ""
@@ -286,6 +301,20 @@ def _row(entry: StatementRow) -> dict[str, Any]:
         "debit": str(entry.debit.amount),
         "credit": str(entry.credit.amount),
         "balance": str(entry.balance.amount),
+    }
+
+
+def _line(line: InvoiceLine) -> dict[str, Any]:
+    return {
+        "date": line.day.isoformat(),
+        "child": line.child_id,
+        "service": line.service_code,
+        "tariff": line.tariff_name,
+        "unit_price": str(line.unit_price.amount),
+        "quantity": line.quantity,
+        "amount": str(line.amount.amount),
+        "kind": line.kind.value,
+        "reason": line.reason,
     }
 
 
@@ -310,20 +339,7 @@ def bill_data(result: BillResult, lang: str) -> dict[str, Any]:
         ],
         "invoice": {
             "reference": result.invoice_reference,
-            "lines": [
-                {
-                    "date": line.day.isoformat(),
-                    "child": line.child_id,
-                    "service": line.service_code,
-                    "tariff": line.tariff_name,
-                    "unit_price": str(line.unit_price.amount),
-                    "quantity": line.quantity,
-                    "amount": str(line.amount.amount),
-                    "kind": line.kind.value,
-                    "reason": line.reason,
-                }
-                for line in invoice.lines
-            ],
+            "lines": [_line(line) for line in invoice.lines],
             "totals": {
                 "total": str(invoice.total.amount),
                 "by_child": {k: str(v.amount) for k, v in sorted(invoice.totals_by_child.items())},
@@ -338,6 +354,27 @@ def bill_data(result: BillResult, lang: str) -> dict[str, Any]:
             "rows": [_row(entry) for entry in result.statement.rows],
         },
         "notes": list(scenario.notes),
+        # The family: each household's invoice, and what the bill reports instead of billing.
+        "households": [
+            {
+                "household": home.household,
+                "reference": home.reference,
+                "lines": [_line(line) for line in home.invoice.lines],
+                "total": str(home.invoice.total.amount),
+            }
+            for home in result.households
+        ],
+        "reported": [
+            {
+                "kind": item.kind.value,
+                "path": item.path,
+                "child": item.child,
+                "service": item.service,
+                "day": item.day.isoformat(),
+                "reason": item.detail,
+            }
+            for item in result.reported
+        ],
     }
 
 
@@ -368,6 +405,18 @@ def bill_text(result: BillResult, lang: str) -> str:
             f"{debit:>10} {credit:>10} {entry.balance.format(locale):>10}"
         )
     lines.append(f"  {words['balance']} : {result.statement.balance.format(locale)}")
+    if result.households:
+        lines.append(words["households"])
+        lines += [
+            f"  {home.household:18} {home.reference:24} {home.invoice.total.format(locale):>10}"
+            for home in result.households
+        ]
+    for item in result.reported:
+        why = _unknown_text(item.missing, words) + " — " if item.missing is not None else ""
+        lines.append(
+            f"! {item.day:%d/%m/%Y}  {item.child} {item.service} ({item.path}) : "
+            f"{why}{words['reported.' + item.kind.value]}"
+        )
     lines.extend(scenario.notes)
     return "\n".join(lines)
 

@@ -112,6 +112,15 @@ from cantine_rules.plain._read import (
     unique,
     weekday,
 )
+from cantine_rules.plain._scenario_family import (
+    CustodySpec,
+    QuotientSpec,
+    check_family,
+    custody_parser,
+    household_ids,
+    quotient_parser,
+    read_households,
+)
 from cantine_rules.plain._toml import parse_toml, read_utf8
 from cantine_rules.pricing.accounts import PaymentMode
 
@@ -119,7 +128,9 @@ __all__ = [
     "SCENARIO_CONVENTIONS",
     "AbsenceSpec",
     "BookingSpec",
+    "CustodySpec",
     "PaymentSpec",
+    "QuotientSpec",
     "Scenario",
     "load_scenario",
     "loads_scenario",
@@ -276,6 +287,11 @@ class Scenario:
         payments: the payments received.
         opening_balance: the family's balance before the period (below zero when it owed).
         notes: what the reader assumed (a date-time without an offset read as Europe/Paris).
+        households: the family's homes, by id; the first pays for every child not in custody.
+            None listed: the family is billed as one home.
+        custody: the children in alternating custody, each with the rule giving its weeks.
+        quotient_records: the quotient familial records, each with the day it was received
+            (and its household); with them, *quotient_familial* is not given.
 
     Raises:
         UnknownCodeError: a booking, absence or change names a child not listed.
@@ -310,6 +326,16 @@ class Scenario:
     )
     opening_balance: Money = attrs.field(factory=Money.zero, validator=_money)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=tuple_of(str))
+    # The family's homes (see plain/_scenario_family.py).
+    households: tuple[str, ...] = attrs.field(
+        default=(), converter=household_ids, validator=tuple_of(str)
+    )
+    custody: tuple[CustodySpec, ...] = attrs.field(
+        default=(), converter=_tuple, validator=tuple_of(CustodySpec)
+    )
+    quotient_records: tuple[QuotientSpec, ...] = attrs.field(
+        default=(), converter=_tuple, validator=tuple_of(QuotientSpec)
+    )
 
     def __attrs_post_init__(self) -> None:
         known = {child.id for child in self.children}
@@ -323,6 +349,13 @@ class Scenario:
                     raise UnknownCodeError(f"{field}[{index}].child", child_id, known)
         # The family's own checks: no two children share an id.
         Family(self.family_id, children=self.children)
+        if self.quotient_records and self.quotient_familial is not None:
+            raise InvalidValueError(
+                "quotient_familial", self.quotient_familial, "give it or quotient_records, not both"
+            )
+        if self.custody and not self.households:
+            raise InvalidValueError("households", (), "custody needs the family's households")
+        check_family(self.households, self.custody, self.quotient_records, known, self.end)
 
     @property
     def family(self) -> Family:
@@ -471,8 +504,19 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
     changes = table.optional("changes", list_of(_change(known)), ())
     payments = table.optional("payments", list_of(_payment), ())
     opening = table.optional("opening_balance", signed_money, Money.zero())
+    households = table.optional("households", read_households, ())
+    homes = households if table.got("households") else None
+    period = (start, end) if table.got("start") and table.got("end") and start <= end else None
+    custody = table.optional(
+        "custody", list_of(custody_parser(homes, _child_of(known), period)), ()
+    )
+    records = table.optional(
+        "quotient_records", list_of(quotient_parser(homes, end if period else None)), ()
+    )
     table.close()
     family_id, quotient = family
+    if records and quotient is not None:
+        raise reader.fail("family.quotient_familial", "give it or quotient_records, not both")
     return Scenario(
         commune,
         start,
@@ -486,6 +530,9 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
         payments,
         opening,
         tuple(reader.notes),
+        households,
+        custody,
+        records,
     )
 
 

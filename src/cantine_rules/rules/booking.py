@@ -807,8 +807,11 @@ def decided_charges(decisions: Iterable[Decision]) -> dict[LineKey, DecidedCharg
 
     Feed the result to [`cantine_rules.pricing.accounts.build_invoice`][] so that a late add is
     billed its surcharged price and a late cancellation the price of the service (seed 002). A
-    charge decided with a justification in hand (the « jour de carence » of a cancellation made
-    with a medical certificate) is not waived again by the justified absence.
+    late cancellation's charge is the decision's alone: a justified absence recorded for the day
+    does not waive it (seed 002: « Une annulation vous sera facturé le prix du service »; where a
+    commune waives it for a medical certificate, its ``MedicalWaiver`` says so when the change is
+    decided, so that ``decide`` and ``bill`` answer alike). A late add's surcharge, decided
+    without a justification, is waived by a justified absence of the day, as the day's price is.
 
     Decisions that bill nothing of their own (on time, refused, waived) are left out.
     """
@@ -823,6 +826,9 @@ def decided_charges(decisions: Iterable[Decision]) -> dict[LineKey, DecidedCharg
         change = decision.change
         what = "ajout hors délai" if change.action is ChangeAction.ADD else "annulation hors délai"
         charges[(change.child_id, change.service_code, change.day)] = DecidedCharge(
-            decision.charge, label, what, waivable=change.justification is None
+            decision.charge,
+            label,
+            what,
+            waivable=change.action is ChangeAction.ADD and change.justification is None,
         )
     return charges

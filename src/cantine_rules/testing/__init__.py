@@ -21,7 +21,8 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 [`QuotientPolicy`][cantine_rules.pricing.tariffs.QuotientPolicy],
 [`DayChangeTerms`][cantine_rules.rules.regimes.DayChangeTerms] and
 [`MonthlyFlatFee`][cantine_rules.pricing.tariffs.MonthlyFlatFee]
-(`late_pickups(service)` draws the late pick-up bands of a given service).
+(`late_pickups(service)` draws the late pick-up bands of a given service;
+`custody_rules()` draws the custody rule of a child between two households).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from cantine_rules.rules.absences import AbsencePolicy
 from cantine_rules.rules.attendance_fees import UnbookedPresence
 from cantine_rules.rules.booking import BookingRules, ServiceRules
 from cantine_rules.rules.regimes import DayChangeTerms
+from cantine_rules.testing._family_strategies import custody_rules
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
 from cantine_rules.testing._regime_strategies import (
     day_change_terms,
@@ -102,6 +104,7 @@ __all__ = [
     "children",
     "commune_policies",
     "credit_treatments",
+    "custody_rules",
     "day_change_terms",
     "deadline_rules",
     "direct_debit_terms",
