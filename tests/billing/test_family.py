@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -27,8 +28,8 @@ from cantine_rules.billing._family import ReportKind
 from cantine_rules.plain import AbsenceSpec, BookingSpec, Scenario, load_scenario, loads_scenario
 from cantine_rules.plain._scenario_family import CustodySpec, QuotientSpec
 from cantine_rules.policies import get
-from cantine_rules.pricing._quotient import FromNextMonth, QuotientRecord
-from cantine_rules.pricing.accounts import LineKind
+from cantine_rules.pricing._quotient import FromNextMonth, QuotientPolicy, QuotientRecord
+from cantine_rules.pricing.accounts import CustodyRule, LineKind
 from cantine_rules.rules.decisions import Reason
 from cantine_rules.testing import custody_rules
 from tests._helpers import paris
@@ -36,6 +37,14 @@ from tests._helpers import paris
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "examples" / "scenarios"
 PARIS = get("paris")
+
+
+def _paris_quotient_policy() -> QuotientPolicy:
+    policy = PARIS.quotient_policy
+    assert policy is not None
+    return policy
+
+
 ALSH = get("alsh-postfacturation")
 
 
@@ -90,7 +99,7 @@ def test_paris_custody_bills_each_household_its_own_weeks_at_its_own_quotient() 
     assert result.reported == ()
 
 
-def custody_scenario(**changes: object) -> Scenario:
+def custody_scenario(**changes: Any) -> Scenario:
     return attrs.evolve(load_scenario(SCENARIOS / "paris.toml"), **changes)
 
 
@@ -102,7 +111,7 @@ def record(value: str, issued: date, received: date, household: str | None) -> Q
 def test_a_commune_with_the_next_month_rule_prices_a_new_qf_from_the_1st() -> None:
     # « La modification tarifaire interviendra sur le mois suivant la réception du courrier sans
     # rétroactivité »: a record received on 16 September counts from 1 October.
-    quotient = attrs.evolve(PARIS.quotient_policy, takes_effect=FromNextMonth())
+    quotient = attrs.evolve(_paris_quotient_policy(), takes_effect=FromNextMonth())
     policy = attrs.evolve(PARIS, quotient_policy=quotient)
     scenario = attrs.evolve(
         custody_scenario(),
@@ -127,7 +136,7 @@ def test_a_qf_of_zero_is_unknown_where_the_commune_reads_the_caf_api(
     zero_means_unknown: bool, tariff: str, amount: str
 ) -> None:
     # The CAF's API Particulier answers 0 when it cannot compute a quotient: never tarif 1 there.
-    quotient = attrs.evolve(PARIS.quotient_policy, zero_means_unknown=zero_means_unknown)
+    quotient = attrs.evolve(_paris_quotient_policy(), zero_means_unknown=zero_means_unknown)
     policy = attrs.evolve(PARIS, quotient_policy=quotient)
     scenario = attrs.evolve(
         custody_scenario(),
@@ -399,8 +408,8 @@ QF = st.sampled_from(["100", "500", "1000", "1500"])
     late=st.booleans(),
 )
 def test_custody_shares_sum_to_the_whole(
-    ines: object,
-    adam: object,
+    ines: CustodyRule,
+    adam: CustodyRule,
     ines_days: set[int],
     adam_days: set[int],
     mere: str,

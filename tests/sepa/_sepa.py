@@ -25,7 +25,7 @@ OTHER_IBAN = "FR7630004000030001000000072"
 CREDITOR = Creditor("Caisse des écoles", "FR72ZZZ123456", "FR7617515900000800000000058", "CEPAFRPP")
 
 
-def mandate(family: str = "CDE-75-0815", reference: str = "RUM-1", **changes: object) -> Mandate:
+def mandate(family: str = "CDE-13-0412", reference: str = "RUM-1", **changes: object) -> Mandate:
     values: dict[str, object] = {
         "family_id": family,
         "reference": reference,

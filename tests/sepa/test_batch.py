@@ -107,7 +107,7 @@ def test_first_and_recurrent_debits_go_in_two_blocks_of_one_file() -> None:
 
 
 def test_the_collection_date_respects_the_pre_notification_delay_at_its_boundary() -> None:
-    invoices = [InvoiceDue("CDE-75-0815", "F-202410", Money.euros("35.64"))]
+    invoices = [InvoiceDue("CDE-13-0412", "F-202410", Money.euros("35.64"))]
     told = date(2024, 10, 31)
     at_the_limit = build_batch(
         invoices,
@@ -134,7 +134,7 @@ def test_the_collection_date_respects_the_pre_notification_delay_at_its_boundary
 
 
 def test_a_mandate_signed_after_the_collection_date_is_bad_input_with_its_path() -> None:
-    invoices = [InvoiceDue("CDE-75-0815", "F-202410", Money.euros("35.64"))]
+    invoices = [InvoiceDue("CDE-13-0412", "F-202410", Money.euros("35.64"))]
     on_the_day = mandate(signed=date(2024, 11, 14))
     batch = build_batch(invoices, [on_the_day], terms=PARIS_TERMS, notified_on=date(2024, 10, 31))
     assert batch.count == 1

@@ -34,19 +34,19 @@ def _creditor(tmp_path: Path, old: str, new: str) -> str:
 
 
 def test_the_paris_month_gives_a_valid_file_whose_total_is_the_invoice(tmp_path: Path) -> None:
-    out = tmp_path / "octobre.xml"
+    out = tmp_path / "septembre.xml"
     code, data = _debit(str(PARIS), "--creditor", str(CREDITOR_FILE), "--out", str(out))
     assert code == 0
     total = bill(load_scenario(PARIS)).invoice.total
     assert data["total"] == str(total.amount)
     assert (data["count"], data["collection_date"], data["notified_on"]) == (
         1,
-        "2024-11-14",
-        "2024-10-31",
+        "2024-10-14",
+        "2024-09-30",
     )
     assert data["transactions"][0]["sequence"] == "FRST"
     assert data["rejected"] == []
-    assert data["collected"] == ["CDE-75-0815-M1"]
+    assert data["collected"] == ["CDE-13-0412-M1"]
     schema().validate(out.read_text(encoding="utf-8"))
 
 
@@ -58,12 +58,12 @@ def test_a_mandate_marked_recurrent_is_collected_rcur(tmp_path: Path) -> None:
 
 
 def test_a_family_without_a_mandate_is_listed_and_no_file_is_written(tmp_path: Path) -> None:
-    creditor = _creditor(tmp_path, 'family = "CDE-75-0815"', 'family = "CDE-75-0001"')
+    creditor = _creditor(tmp_path, 'family = "CDE-13-0412"', 'family = "CDE-75-0001"')
     out = tmp_path / "none.xml"
     code, data = _debit(str(PARIS), "--creditor", creditor, "--out", str(out))
     assert code == 0
     assert (data["count"], data["total"], data["file"]) == (0, "0.00", None)
-    assert [(r["family"], r["reason"]) for r in data["rejected"]] == [("CDE-75-0815", "no_mandate")]
+    assert [(r["family"], r["reason"]) for r in data["rejected"]] == [("CDE-13-0412", "no_mandate")]
     assert not out.exists()
 
 
@@ -74,7 +74,7 @@ def test_a_family_without_a_mandate_is_listed_and_no_file_is_written(tmp_path: P
         ('bic = "AGRIFRPP"', 'bic = "AGRIXXPP"', "mandates[0].bic"),
         ('identifier = "FR72ZZZ123456"', 'identifier = "FR12ZZZ123456"', "creditor.identifier"),
         ('identifier = "FR72ZZZ123456"', 'identifier = "FR72-123456"', "creditor.identifier"),
-        ("signed = 2024-09-02", "signed = 2024-11-15", "mandates[0].signed"),
+        ("signed = 2024-09-02", "signed = 2024-10-15", "mandates[0].signed"),
         ('sequence = "first"', 'sequence = "FRST"', "mandates[0].sequence"),
     ],
 )
@@ -90,12 +90,12 @@ def test_bad_input_is_a_typed_error_naming_its_path(
 
 def test_a_collection_date_before_the_delay_is_bad_input(tmp_path: Path) -> None:
     args = [str(PARIS), "--creditor", str(CREDITOR_FILE), "--out", str(tmp_path / "f.xml")]
-    code, data = _debit(*args, "--collect-on", "2024-11-13")
+    code, data = _debit(*args, "--collect-on", "2024-10-13")
     assert (code, data["error"]["field"]) == (2, "--collect-on")
-    code, data = _debit(*args, "--collect-on", "2024-11-14")
-    assert (code, data["collection_date"]) == (0, "2024-11-14")
-    code, data = _debit(*args, "--notified-on", "2024-11-04")
-    assert (code, data["collection_date"]) == (0, "2024-11-18")
+    code, data = _debit(*args, "--collect-on", "2024-10-14")
+    assert (code, data["collection_date"]) == (0, "2024-10-14")
+    code, data = _debit(*args, "--notified-on", "2024-10-04")
+    assert (code, data["collection_date"]) == (0, "2024-10-18")
 
 
 def test_bad_input_through_the_command_line_is_exit_2_and_one_line(tmp_path: Path) -> None:
@@ -116,4 +116,4 @@ def test_the_text_for_people(tmp_path: Path) -> None:
     args = [str(PARIS), "--creditor", str(CREDITOR_FILE), "--out", str(tmp_path / "f.xml")]
     assert main(["debit", *args, "--lang", "en"], stdout=out) == 0
     first = out.getvalue().splitlines()[0]
-    assert first.startswith("Direct debit on 2024-11-14: 1 transaction(s), total €")
+    assert first.startswith("Direct debit on 2024-10-14: 1 transaction(s), total €")
