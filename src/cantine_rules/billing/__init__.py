@@ -23,18 +23,24 @@
    cancellation still *requested* is billed (the day stays booked until the commune grants it).
    A cancellation of a day not booked (never booked, pending, cancelled or refused) changes
    nothing.
-4. The invoice bills the period: booked days at the tariff, absences justified by a medical
+4. What the period charges: booked days at the tariff, absences justified by a medical
    certificate at 0,00 €, and what late decisions charged (a surcharged add, a cancellation still
    billed) whatever the day's booking.
-5. The account: the balance carried over, the invoice (when not 0,00 €) on the last day of the
-   period, then the payments; the statement is drawn up on the last day of the period or of the
-   last payment, whichever is later.
+5. Each charged line goes to its service's payment scheme (see `billing._schemes`): the
+   **invoice** of the services billed after the month; the **basket** of the services paid at
+   booking (« A payer », the restant dû; its days count only once it is paid, in euros or in
+   paper tickets); the **prepaid wallet**, debited on each service's day, with a ``low_balance``
+   event when the balance comes down to the commune's threshold and a ``negative`` one when it
+   goes below zero.
+6. The account: the balance carried over, the invoice (when not 0,00 €) on the last day of the
+   period, the payments, the services taken from the wallet and the basket paid; the statement is
+   drawn up on the last day of the period or of the last payment, whichever is later.
 
 Examples:
     >>> from cantine_rules.plain import load_scenario
     >>> result = bill(load_scenario("examples/scenarios/lutins-gourmands.toml"))
-    >>> result.invoice.total, result.statement.balance
-    (Money.euros('14.40'), Money.euros('0.00'))
+    >>> result.basket.to_pay, result.basket.outstanding, result.statement.balance
+    (Money.euros('14.40'), Money.euros('0.00'), Money.euros('0.00'))
 """
 
 from __future__ import annotations
@@ -44,6 +50,13 @@ from datetime import date
 
 import attrs
 
+from cantine_rules.billing._schemes import (
+    BasketSettlement,
+    WalletEvent,
+    WalletEventKind,
+    WalletHistory,
+    settle,
+)
 from cantine_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -57,10 +70,7 @@ from cantine_rules.plain import Scenario
 from cantine_rules.policies import CommunePolicy, Decision, get
 from cantine_rules.pricing.accounts import (
     Attendance,
-    EntryType,
     Invoice,
-    Ledger,
-    LedgerEntry,
     LineKey,
     Statement,
     UnitPricer,
@@ -75,7 +85,16 @@ from cantine_rules.pricing.tariffs import (
 from cantine_rules.rules.booking import FamilyAccount, decided_charges, submit
 from cantine_rules.sources import Source
 
-__all__ = ["BillResult", "Quote", "bill", "quote"]
+__all__ = [
+    "BasketSettlement",
+    "BillResult",
+    "Quote",
+    "WalletEvent",
+    "WalletEventKind",
+    "WalletHistory",
+    "bill",
+    "quote",
+]
 
 
 @attrs.frozen
@@ -88,10 +107,14 @@ class BillResult:
         decisions: one decision per change, in the order they were decided (by instant, then
             day, child, service).
         bookings: every booking request at billing time, in its state, by child, service and day.
-        invoice: the invoice of the period.
+        invoice: the invoice of the period: the services billed after the month.
         invoice_reference: the invoice's reference (the family's number and the month the period
             starts in: ``F-0042-202409``).
         statement: the account statement, with every movement.
+        basket: the basket of the services paid at booking (« A payer », restant dû); None
+            when the commune has none.
+        wallet: the prepaid wallet through the period, with its events; None when no service
+            of the commune is prepaid.
     """
 
     policy: CommunePolicy
@@ -101,6 +124,8 @@ class BillResult:
     invoice: Invoice
     invoice_reference: str
     statement: Statement
+    basket: BasketSettlement | None = None
+    wallet: WalletHistory | None = None
 
 
 def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResult:
@@ -148,9 +173,20 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
         decided_charges=decided_charges(decisions),
     )
     reference = f"{scenario.family_id}-{scenario.start:%Y%m}"
-    statement = _statement(scenario, invoice.total, reference)
-    bookings = tuple(booked[key] for key in sorted(booked))
-    return BillResult(policy, scenario, decisions, bookings, invoice, reference, statement)
+    # Each line to its service's payment scheme; the days of an unpaid basket are not booked.
+    settled = settle(policy, scenario, invoice, reference)
+    bookings = tuple(booked[key] for key in sorted(booked) if key not in settled.unpaid)
+    return BillResult(
+        policy,
+        scenario,
+        decisions,
+        bookings,
+        settled.invoice,
+        reference,
+        settled.statement,
+        settled.basket,
+        settled.wallet,
+    )
 
 
 def _policy_for(scenario: Scenario, policy: CommunePolicy | None) -> CommunePolicy:
@@ -261,30 +297,6 @@ def _decide(policy: CommunePolicy, scenario: Scenario, pricer: UnitPricer) -> tu
 def _cancellable(current: Booking | None) -> bool:
     """True when a cancellation has a booking to act on: a validated one."""
     return current is not None and current.state.can_become(RequestState.CANCELLATION_REQUESTED)
-
-
-def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
-    entries: list[LedgerEntry] = []
-    opening = scenario.opening_balance
-    adjustment = EntryType.ADJUSTMENT
-    if opening.is_negative():
-        entries.append(
-            LedgerEntry.debit_of(scenario.start, -opening, "REPORT", entry_type=adjustment)
-        )
-    elif not opening.is_zero():
-        entries.append(
-            LedgerEntry.credit_of(scenario.start, opening, "REPORT", entry_type=adjustment)
-        )
-    if not total.is_zero():
-        entries.append(LedgerEntry.debit_of(scenario.end, total, reference, invoice=reference))
-    entries.extend(
-        LedgerEntry.credit_of(paid.day, paid.amount, paid.reference, mode=paid.mode)
-        for paid in scenario.payments
-    )
-    as_of = max([scenario.end, *(payment.day for payment in scenario.payments)])
-    # Posted at once: a ledger is immutable, and posting a thousand payments one by one would
-    # copy it a thousand times.
-    return Ledger().post(*entries).statement(as_of, last=None)
 
 
 # One unit's price --------------------------------------------------------------------------------
