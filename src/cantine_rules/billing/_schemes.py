@@ -242,7 +242,9 @@ def settle(
     towards: dict[PaymentScheme, list[tuple[int, PaymentSpec]]] = {s: [] for s in PaymentScheme}
     for index, paid in payments:
         scheme = paid.scheme_or(policy.payment_scheme)
-        if scheme not in used:
+        if paid.mode.counts_tickets and PaymentMode.TICKETS not in policy.payment_modes:
+            problems.append(Problem(f"payments[{index}].mode", f"{policy.slug} takes no tickets"))
+        elif scheme not in used:
             listed = ", ".join(sorted(s.value for s in used))
             problems.append(
                 Problem(
@@ -250,8 +252,6 @@ def settle(
                     f"{policy.slug} has no service paid by {scheme.value} (its schemes: {listed})",
                 )
             )
-        elif paid.mode.counts_tickets and PaymentMode.TICKETS not in policy.payment_modes:
-            problems.append(Problem(f"payments[{index}].mode", f"{policy.slug} takes no tickets"))
         towards[scheme].append((index, paid))
 
     opening = scenario.opening_balance

@@ -65,12 +65,23 @@ def _check_tickets(instance: PaymentSpec, attribute: attrs.Attribute[Any], value
         raise InvalidValueError(attribute.name, value, f"a payment by {instance.mode} counts none")
 
 
+def _scheme(value: object) -> object:
+    """A scheme's name as its member (any other value is left for the validator to refuse)."""
+    if isinstance(value, str) and not isinstance(value, PaymentScheme):
+        try:
+            return PaymentScheme(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _check_scheme(instance: PaymentSpec, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, PaymentScheme):
-        raise InvalidValueError(attribute.name, value, "must be a PaymentScheme or None")
+        known = ", ".join(scheme.value for scheme in PaymentScheme)
+        raise InvalidValueError(attribute.name, value, f"must be one of {known}, or None")
     if instance.mode.counts_tickets and value not in (None, PaymentScheme.IMMEDIATE):
         raise InvalidValueError(
-            attribute.name, value, "paper tickets pay only a basket (paiement immédiat)"
+            attribute.name, str(value), "paper tickets pay only a basket (paiement immédiat)"
         )
 
 
@@ -97,7 +108,9 @@ class PaymentSpec:
     mode: PaymentMode = attrs.field(converter=_payment_mode)
     reference: str = attrs.field(validator=identifier)
     tickets: int = attrs.field(default=0, validator=_check_tickets)
-    scheme: PaymentScheme | None = attrs.field(default=None, validator=_check_scheme)
+    scheme: PaymentScheme | None = attrs.field(
+        default=None, converter=_scheme, validator=_check_scheme
+    )
 
     @property
     def payment(self) -> Payment:
