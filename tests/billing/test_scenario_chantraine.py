@@ -8,10 +8,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 from cantine_rules import Money
 from cantine_rules.billing import BillResult, WalletEventKind, bill
+from cantine_rules.errors import PolicyError
 from cantine_rules.plain import load_scenario
 from cantine_rules.pricing.accounts import EntryType
 
@@ -49,6 +51,9 @@ def test_each_service_is_taken_from_the_wallet_on_its_day(result: BillResult) ->
         (date(2024, 11, d), f"lucas/garderie-soir/2024-11-{d:02d}", garderie) for d in (5, 7)
     ]
     assert sorted(debits) == sorted(expected)
+    # Taken as the day goes: on 5 November, the lunch (11:45) before the garderie (16:30).
+    fifth = [row.reference for row in wallet.rows if row.day == date(2024, 11, 5)]
+    assert fifth == ["lucas/repas/2024-11-05", "lucas/garderie-soir/2024-11-05"]
     assert all(row.type is EntryType.CONSUMPTION for row in wallet.rows if not row.debit.is_zero())
 
 
@@ -61,10 +66,10 @@ def test_the_balance_through_time(result: BillResult) -> None:
     assert balances == [
         "35.00",  # carried over
         "31.50",  # 4/11 meal
-        "29.50",  # 5/11 garderie
-        "26.00",  # 5/11 meal
-        "24.00",  # 7/11 garderie
-        "20.50",  # 7/11 meal
+        "28.00",  # 5/11 meal at 11:45
+        "26.00",  # 5/11 garderie at 16:30
+        "22.50",  # 7/11 meal
+        "20.50",  # 7/11 garderie
         "17.00",  # 8/11 meal (late cancellation refused)
         "13.50",  # 12/11
         "10.00",  # 15/11 (14/11 justified by a certificate)
@@ -89,7 +94,7 @@ def test_the_reminder_at_30_euros_and_the_negative_account(result: BillResult) -
     assert wallet is not None
     assert wallet.threshold == Money.euros("30")
     assert [(e.kind, e.day, e.balance) for e in wallet.events] == [
-        (WalletEventKind.LOW_BALANCE, date(2024, 11, 5), Money.euros("29.50")),
+        (WalletEventKind.LOW_BALANCE, date(2024, 11, 5), Money.euros("28.00")),
         (WalletEventKind.NEGATIVE, date(2024, 11, 22), Money.euros("-0.50")),
         (WalletEventKind.LOW_BALANCE, date(2024, 11, 28), Money.euros("29.00")),
     ]
@@ -100,3 +105,14 @@ def test_a_prepaid_commune_issues_no_invoice_and_no_basket(result: BillResult) -
     assert result.invoice.total == Money.zero()
     assert result.invoice.lines == ()
     assert result.basket is None
+
+
+def test_the_wallet_is_credited_only_by_the_commune_s_modes(result: BillResult) -> None:
+    # « Vous allez dans le bouton porte-monnaie, choisir le mode de règlement carte bancaire,
+    # chèque et virement »: a PayFiP payment is not one of them.
+    payfip = attrs.evolve(result.scenario.payments[0], mode="payfip")
+    with pytest.raises(PolicyError) as caught:
+        bill(attrs.evolve(result.scenario, payments=(payfip,)))
+    [problem] = caught.value.problems
+    assert problem.path == "payments[0].mode"
+    assert "card, cheque, transfer" in problem.message

@@ -25,8 +25,9 @@ commune, the restant dû (what it owed) for a commune paid at booking, the balan
 otherwise. **A payment** pays its ``scheme``, or the commune's own; paper tickets pay the basket.
 
 **One order for one day.** On the statement and in the wallet, the movements of a day come in
-this order: the invoice, the payments, then the services consumed and the basket. A top-up made
-on the day of a meal is there before the meal is taken. Payments of the same day are taken by
+this order: the invoice, the payments, then the services consumed (by the time each starts: the
+lunch before the evening garderie) and the basket. A top-up made on the day of a meal is there
+before the meal is taken. Payments of the same day are taken by
 reference, then amount and mode, so the order of the file never changes a balance nor an event.
 
 Examples:
@@ -233,6 +234,12 @@ def settle(
             ticket a line (every problem, with its path).
     """
     schemes = {service.code: policy.scheme_of(service.code) for service in policy.services}
+    starts = {service.code: service.start for service in policy.services}
+
+    def consumption_order(line: InvoiceLine) -> tuple[object, ...]:
+        # A wallet is debited as the day goes: the lunch before the evening garderie.
+        return (line.day, starts[line.service_code], line.service_code, line.child_id)
+
     used = set(schemes.values())
     by_scheme: dict[PaymentScheme, list[InvoiceLine]] = {scheme: [] for scheme in PaymentScheme}
     for line in charged.lines:
@@ -244,6 +251,16 @@ def settle(
         scheme = paid.scheme_or(policy.payment_scheme)
         if paid.mode.counts_tickets and PaymentMode.TICKETS not in policy.payment_modes:
             problems.append(Problem(f"payments[{index}].mode", f"{policy.slug} takes no tickets"))
+        elif scheme is not PaymentScheme.POSTFACTURATION and paid.mode not in policy.payment_modes:
+            # A wallet or a basket is paid only by the commune's modes (« choisir le mode de
+            # règlement carte bancaire, chèque et virement », seed 000).
+            modes = ", ".join(sorted(mode.value for mode in policy.payment_modes))
+            problems.append(
+                Problem(
+                    f"payments[{index}].mode",
+                    f"{policy.slug} takes {modes} for its {scheme.value} services",
+                )
+            )
         elif scheme not in used:
             listed = ", ".join(sorted(s.value for s in used))
             problems.append(
@@ -289,7 +306,7 @@ def settle(
             entry_type=EntryType.CONSUMPTION,
             label=line.tariff_name,
         )
-        for line in by_scheme[PaymentScheme.PREPAID]
+        for line in sorted(by_scheme[PaymentScheme.PREPAID], key=consumption_order)
         if not line.amount.is_zero()
     ]
     entries = list(carried)
