@@ -230,8 +230,9 @@ def settle(
 
     Raises:
         PolicyError: a payment goes to a scheme no service of the commune uses, tickets where
-            the commune takes none, or a basket paid by anything but « A payer » in euros or one
-            ticket a line (every problem, with its path).
+            the commune takes none, a wallet or basket paid by a mode the commune does not take,
+            or a basket paid by anything but « A payer » in euros or one ticket a line (every
+            problem, with its path).
     """
     schemes = {service.code: policy.scheme_of(service.code) for service in policy.services}
     starts = {service.code: service.start for service in policy.services}
@@ -246,40 +247,15 @@ def settle(
         by_scheme[schemes[line.service_code]].append(line)
     problems: list[Problem] = []
     payments = sorted(enumerate(scenario.payments), key=_payment_order)
-    towards: dict[PaymentScheme, list[tuple[int, PaymentSpec]]] = {s: [] for s in PaymentScheme}
-    for index, paid in payments:
-        scheme = paid.scheme_or(policy.payment_scheme)
-        if paid.mode.counts_tickets and PaymentMode.TICKETS not in policy.payment_modes:
-            problems.append(Problem(f"payments[{index}].mode", f"{policy.slug} takes no tickets"))
-        elif scheme is not PaymentScheme.POSTFACTURATION and paid.mode not in policy.payment_modes:
-            # A wallet or a basket is paid only by the commune's modes (« choisir le mode de
-            # règlement carte bancaire, chèque et virement », seed 000).
-            modes = ", ".join(sorted(mode.value for mode in policy.payment_modes))
-            problems.append(
-                Problem(
-                    f"payments[{index}].mode",
-                    f"{policy.slug} takes {modes} for its {scheme.value} services",
-                )
-            )
-        elif scheme not in used:
-            listed = ", ".join(sorted(s.value for s in used))
-            problems.append(
-                Problem(
-                    f"payments[{index}].scheme",
-                    f"{policy.slug} has no service paid by {scheme.value} (its schemes: {listed})",
-                )
-            )
-        towards[scheme].append((index, paid))
+    towards = _route(policy, used, payments, problems)
 
     opening = scenario.opening_balance
     basket = None
     if PaymentScheme.IMMEDIATE in used:
         owed = -opening if policy.payment_scheme is PaymentScheme.IMMEDIATE else Money.zero()
         restant = owed if owed.cents > 0 else Money.zero()
-        basket = _settle_basket(
-            policy, scenario, by_scheme[PaymentScheme.IMMEDIATE], restant,
-            towards[PaymentScheme.IMMEDIATE], problems,
-        )  # fmt: skip
+        lines, paying = by_scheme[PaymentScheme.IMMEDIATE], towards[PaymentScheme.IMMEDIATE]
+        basket = _settle_basket(policy, scenario, lines, restant, paying, problems)
     if problems:
         raise PolicyError(problems, "scenario")
 
@@ -327,6 +303,40 @@ def settle(
     if basket is not None and not basket.paid:
         unpaid = frozenset(line.key for line in by_scheme[PaymentScheme.IMMEDIATE])
     return Settlement(invoice, statement, basket, wallet, unpaid)
+
+
+def _route(
+    policy: CommunePolicy,
+    used: set[PaymentScheme],
+    payments: Sequence[tuple[int, PaymentSpec]],
+    problems: list[Problem],
+) -> dict[PaymentScheme, list[tuple[int, PaymentSpec]]]:
+    """Each payment (with its index in the scenario) under the scheme it pays; problems noted."""
+    towards: dict[PaymentScheme, list[tuple[int, PaymentSpec]]] = {s: [] for s in PaymentScheme}
+    for index, paid in payments:
+        scheme = paid.scheme_or(policy.payment_scheme)
+        if paid.mode.counts_tickets and PaymentMode.TICKETS not in policy.payment_modes:
+            problems.append(Problem(f"payments[{index}].mode", f"{policy.slug} takes no tickets"))
+        elif scheme is not PaymentScheme.POSTFACTURATION and paid.mode not in policy.payment_modes:
+            # A wallet or a basket is paid only by the commune's modes (« choisir le mode de
+            # règlement carte bancaire, chèque et virement », seed 000).
+            modes = ", ".join(sorted(mode.value for mode in policy.payment_modes))
+            problems.append(
+                Problem(
+                    f"payments[{index}].mode",
+                    f"{policy.slug} takes {modes} for its {scheme.value} services",
+                )
+            )
+        elif scheme not in used:
+            listed = ", ".join(sorted(s.value for s in used))
+            problems.append(
+                Problem(
+                    f"payments[{index}].scheme",
+                    f"{policy.slug} has no service paid by {scheme.value} (its schemes: {listed})",
+                )
+            )
+        towards[scheme].append((index, paid))
+    return towards
 
 
 def _carried(scenario: Scenario) -> list[LedgerEntry]:
