@@ -100,8 +100,9 @@ def charges(result: BillResult) -> list[Money | None]:
     ("name", "total", "balance", "lines"),
     [
         ("alsh-postfacturation", "109.80", "-9.80", 33),
-        ("chantraine", "25.00", "40.00", 9),
-        ("lutins-gourmands", "14.40", "0.00", 4),
+        # Prepaid (seed 000) and paid at booking (seed 001): no service is invoiced after the month.
+        ("chantraine", "0.00", "25.50", 0),
+        ("lutins-gourmands", "0.00", "0.00", 0),
         ("paris", "98.46", "0.00", 38),
         ("saint-just-d-avray", "74.60", "-34.60", 22),
     ],
@@ -120,12 +121,14 @@ def test_the_example_scenarios_bill_as_before(
 def test_the_lutins_gourmands_basket_is_14_40() -> None:
     # Seed 001: four meals « à l'unité 3.60€ », « A payer : 14.40€ », paid through PayFiP.
     result = bill(load_scenario(SCENARIOS / "lutins-gourmands.toml"))
-    assert [line.amount for line in result.invoice.lines] == [Money.euros("3.60")] * 4
-    assert result.invoice_reference == "LG-0001-202409"
+    assert result.basket is not None
+    assert [line.cost for line in result.basket.lines] == [Money.euros("3.60")] * 4
+    assert result.basket.to_pay == Money.euros("14.40")
     assert result.scenario.payments[0].mode is PaymentMode.PAYFIP
-    assert [row.reference for row in result.statement.rows] == [
-        "20181231x207x8573",
-        "LG-0001-202409",
+    # The payment is credited, and the basket it paid is debited under the debt's reference.
+    assert [(row.reference, row.credit, row.debit) for row in result.statement.rows] == [
+        ("20181231x207x8573", Money.euros("14.40"), Money.zero()),
+        ("20181231x207x8573", Money.zero(), Money.euros("14.40")),
     ]
 
 
@@ -365,12 +368,13 @@ def test_the_bill_does_not_depend_on_the_order_of_the_changes(
 
 
 def test_a_balance_carried_over_and_payments_make_the_statement() -> None:
+    # Saint-Just-d'Avray bills after the month (seed 003), its meal at 3,80 €.
     scenario = Scenario(
-        "lutins-gourmands",
+        "saint-just-d-avray",
         *SEPTEMBER,
         "LG-2",
         children=(SARAH,),
-        bookings=(BookingSpec("sarah", "cantine", days=(date(2024, 9, 2),)),),
+        bookings=(BookingSpec("sarah", "repas", days=(date(2024, 9, 2),)),),
         payments=(
             PaymentSpec(date(2024, 10, 3), Money.euros("2.00"), "card", "CB-1"),
             PaymentSpec(date(2024, 10, 1), Money.euros("1.00"), "cheque", "CHQ-1"),
@@ -381,9 +385,9 @@ def test_a_balance_carried_over_and_payments_make_the_statement() -> None:
     assert statement.as_of == date(2024, 10, 3)
     assert [(row.reference, row.balance) for row in statement.rows] == [
         ("REPORT", Money.euros("-4.20")),
-        ("LG-2-202409", Money.euros("-7.80")),
-        ("CHQ-1", Money.euros("-6.80")),
-        ("CB-1", Money.euros("-4.80")),
+        ("LG-2-202409", Money.euros("-8.00")),
+        ("CHQ-1", Money.euros("-7.00")),
+        ("CB-1", Money.euros("-5.00")),
     ]
 
 

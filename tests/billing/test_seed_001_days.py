@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import attrs
-
 from cantine_rules import Money
 from cantine_rules.billing import bill
 from cantine_rules.plain import load_scenario
@@ -19,18 +17,9 @@ SEED_DAYS = (date(2016, 9, 1), date(2016, 9, 2), date(2016, 9, 5), date(2016, 9,
 
 def test_the_seed_s_four_meals_of_september_2016_are_14_40() -> None:
     # Seed 001: « A payer : 14.40€ » for the four days of the summary, paid through PayFiP.
-    example = load_scenario(SCENARIO)
-    booking = attrs.evolve(example.bookings[0], days=SEED_DAYS)
-    payment = attrs.evolve(example.payments[0], day=date(2016, 9, 1))
-    scenario = attrs.evolve(
-        example,
-        start=date(2016, 9, 1),
-        end=date(2016, 9, 30),
-        bookings=(booking,),
-        payments=(payment,),
-    )
-    result = bill(scenario)
-    assert [line.day for line in result.invoice.lines] == list(SEED_DAYS)
-    assert [line.amount for line in result.invoice.lines] == [Money.euros("3.60")] * 4
-    assert result.invoice.total == Money.euros("14.40")
+    result = bill(load_scenario(SCENARIO))
+    assert result.basket is not None
+    assert [line.day for line in result.basket.lines] == list(SEED_DAYS)
+    assert [line.cost for line in result.basket.lines] == [Money.euros("3.60")] * 4
+    assert result.basket.to_pay == Money.euros("14.40")
     assert result.statement.balance == Money.euros("0.00")

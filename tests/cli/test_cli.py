@@ -309,7 +309,9 @@ def test_decide_a_charge_no_source_gives_is_an_answer_not_bad_input(tmp_path: Pa
 def test_bill_every_example_scenario(scenario: Path) -> None:
     data = run_json("bill", str(scenario.relative_to(ROOT)))
     lines = data["invoice"]["lines"]
-    assert lines
+    # Every scenario bills something: on its invoice, in its basket or from its wallet.
+    basket, wallet = data["basket"] or {"lines": []}, data["wallet"] or {"rows": []}
+    assert lines or basket["lines"] or wallet["rows"]
     total = sum(Decimal(line["amount"]) for line in lines)
     assert Decimal(data["invoice"]["totals"]["total"]) == total
     for line in lines:
@@ -326,7 +328,10 @@ def test_bill_every_example_scenario(scenario: Path) -> None:
 def test_bill_the_lutins_gourmands_basket_is_14_40() -> None:
     # Seed 001: four meals « à l'unité 3.60€ », « A payer : 14.40€ ».
     data = run_json("bill", "examples/scenarios/lutins-gourmands.toml")
-    assert data["invoice"]["totals"]["total"] == "14.40"
+    assert [line["cost"] for line in data["basket"]["lines"]] == ["3.60"] * 4
+    assert data["basket"]["to_pay"] == "14.40"
+    assert data["basket"]["outstanding"] == "0.00"
+    assert data["invoice"]["totals"]["total"] == "0.00"
     assert data["statement"]["balance"] == "0.00"
 
 

@@ -293,10 +293,28 @@ def test_children_that_cannot_be_read_are_not_looked_up() -> None:
     ("payment", "expected"),
     [
         ('amount = "0"\nmode = "card"', ("payments[0].amount", "must be above zero (got 0.00)")),
+        ('amount = "14.40"\nmode = "tickets"', ("payments[0].tickets", "missing required key")),
         (
-            'amount = "14.40"\nmode = "tickets"',
-            ("payments[0].mode", "tickets do not pay an invoice in euros (got 'tickets')"),
+            'amount = "14.40"\nmode = "Tickets"\ntickets = 4',
+            ("payments[0].amount", "tickets are counted, not euros (got 14.40)"),
         ),
+        (
+            'amount = "14.40"\nmode = "card"\ntickets = 4',
+            ("payments[0].tickets", "a payment by card counts none (got 4)"),
+        ),
+        ('mode = "tickets"\ntickets = 0', ("payments[0].tickets", "must be ≥ 1 (got 0)")),
+        (
+            'mode = "tickets"\ntickets = 2\nscheme = "prepaid"',
+            (
+                "payments[0].scheme",
+                "paper tickets pay only a basket (paiement immédiat) (got 'prepaid')",
+            ),
+        ),
+        (
+            'amount = "14.40"\nmode = "card"\ncurrency = "USD"',
+            ("payments[0].currency", "must be EUR: the library bills in euros only"),
+        ),
+        ('mode = "card"', ("payments[0].amount", "missing required key")),
         (
             'amount = "14.40"\nmode = "cash"',
             (
@@ -306,7 +324,9 @@ def test_children_that_cannot_be_read_are_not_looked_up() -> None:
         ),
     ],
 )
-def test_a_payment_is_in_euros_and_above_zero(payment: str, expected: tuple[str, str]) -> None:
+def test_a_payment_is_euros_above_zero_or_whole_tickets(
+    payment: str, expected: tuple[str, str]
+) -> None:
     text = HEAD + f'[[payments]]\nday = 2024-10-05\n{payment}\nreference = "R"\n'
     assert problems(text) == [expected]
 
@@ -375,8 +395,8 @@ def test_a_scenario_built_in_python_is_checked_too() -> None:
         Scenario("paris", start, end, "F-1", children=(louise, louise))
     with pytest.raises(InvalidTypeError, match="opening_balance: must be Money"):
         Scenario("paris", start, end, "F-1", opening_balance="-4.20")  # type: ignore[arg-type]
-    with pytest.raises(InvalidValueError, match="tickets do not pay an invoice in euros"):
-        PaymentSpec(start, Money.euros("3"), "tickets", "T-1")
+    with pytest.raises(InvalidValueError, match="tickets are counted, not euros"):
+        PaymentSpec(start, Money.euros("3"), "tickets", "T-1", tickets=1)
     assert BookingSpec("louise", "repas", weekdays=[3, 3]).weekdays == frozenset({3})
     with pytest.raises(InvalidValueError, match="weekday numbers 0"):
         BookingSpec("louise", "repas", weekdays={7})

@@ -23,22 +23,28 @@
    [`build_invoice`][cantine_rules.pricing.accounts.build_invoice] bills any booking: an add
    still *pending* is not billed (the day is not booked until the commune validates it), a
    cancellation still *requested* is billed (the day stays booked until the commune grants it).
-4. The invoice bills the period: booked days at the tariff, absences justified by a medical
+4. What the period charges: booked days at the tariff, absences justified by a medical
    certificate at 0,00 €, and what late decisions charged (a surcharged add, a cancellation still
    billed) whatever the day's booking. An absence on a day not booked is reported. Each child's
    day is priced at the quotient familial of the household that has the child that week, read
    from the records with the day each was received; a day whose price no source gives is
-   reported, not billed at a guessed figure. A family that lists households gets one invoice per
-   household besides, adding up to the family's.
-5. The account: the balance carried over, the invoice (when not 0,00 €) on the last day of the
-   period, then the payments; the statement is drawn up on the last day of the period or of the
-   last payment, whichever is later.
+   reported, not billed at a guessed figure.
+5. Each charged line goes to its service's payment scheme (see `billing._schemes`): the
+   **invoice** of the services billed after the month (a family that lists households gets one
+   invoice per household besides, adding up to the family's); the **basket** of the services paid
+   at booking (« A payer », the restant dû; its days count only once it is paid, in euros or in
+   paper tickets); the **prepaid wallet**, debited on each service's day, with a ``low_balance``
+   event when the balance comes down to the commune's threshold and a ``negative`` one when it
+   goes below zero.
+6. The account: the balance carried over, the invoice (when not 0,00 €) on the last day of the
+   period, the payments, the services taken from the wallet and the basket paid; the statement is
+   drawn up on the last day of the period or of the last payment, whichever is later.
 
 Examples:
     >>> from cantine_rules.plain import load_scenario
     >>> result = bill(load_scenario("examples/scenarios/lutins-gourmands.toml"))
-    >>> result.invoice.total, result.statement.balance
-    (Money.euros('14.40'), Money.euros('0.00'))
+    >>> result.basket.to_pay, result.basket.outstanding, result.statement.balance
+    (Money.euros('14.40'), Money.euros('0.00'), Money.euros('0.00'))
 """
 
 from __future__ import annotations
@@ -50,6 +56,13 @@ import attrs
 
 from cantine_rules.billing import _family
 from cantine_rules.billing._family import HouseholdBill, Reported, ReportKind
+from cantine_rules.billing._schemes import (
+    BasketSettlement,
+    WalletEvent,
+    WalletEventKind,
+    WalletHistory,
+    settle,
+)
 from cantine_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -63,10 +76,7 @@ from cantine_rules.plain import Scenario
 from cantine_rules.policies import CommunePolicy, Decision, get
 from cantine_rules.pricing.accounts import (
     Attendance,
-    EntryType,
     Invoice,
-    Ledger,
-    LedgerEntry,
     LineKey,
     Statement,
     UnitPricer,
@@ -81,7 +91,19 @@ from cantine_rules.pricing.tariffs import (
 from cantine_rules.rules.booking import FamilyAccount, decided_charges
 from cantine_rules.sources import Source
 
-__all__ = ["BillResult", "HouseholdBill", "Quote", "ReportKind", "Reported", "bill", "quote"]
+__all__ = [
+    "BasketSettlement",
+    "BillResult",
+    "HouseholdBill",
+    "Quote",
+    "ReportKind",
+    "Reported",
+    "WalletEvent",
+    "WalletEventKind",
+    "WalletHistory",
+    "bill",
+    "quote",
+]
 
 
 @attrs.frozen
@@ -94,7 +116,7 @@ class BillResult:
         decisions: one decision per change, in the order they were decided (by instant, then
             day, child, service).
         bookings: every booking request at billing time, in its state, by child, service and day.
-        invoice: the invoice of the period.
+        invoice: the invoice of the period: the services billed after the month.
         invoice_reference: the invoice's reference (the family's number and the month the period
             starts in: ``F-0042-202409``).
         statement: the account statement, with every movement.
@@ -102,6 +124,10 @@ class BillResult:
             custody): each line goes to the household of its day, so they add up to *invoice*.
         reported: what the bill reports instead of billing: an add of a day already booked, a
             cancellation or an absence on a day not booked, a day whose price no source gives.
+        basket: the basket of the services paid at booking (« A payer », restant dû); None
+            when the commune has none.
+        wallet: the prepaid wallet through the period, with its events; None when no service
+            of the commune is prepaid.
     """
 
     policy: CommunePolicy
@@ -113,6 +139,8 @@ class BillResult:
     statement: Statement
     households: tuple[_family.HouseholdBill, ...] = ()
     reported: tuple[_family.Reported, ...] = ()
+    basket: BasketSettlement | None = None
+    wallet: WalletHistory | None = None
 
 
 def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResult:
@@ -165,18 +193,21 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
     )
     reported += (*unknown, *_family.unknown_charges(decisions, decided))
     reference = f"{scenario.family_id}-{scenario.start:%Y%m}"
-    statement = _statement(scenario, invoice.total, reference)
-    bookings = tuple(booked[key] for key in sorted(booked))
+    # Each line to its service's payment scheme; the days of an unpaid basket are not booked.
+    settled = settle(policy, scenario, invoice, reference)
+    bookings = tuple(booked[key] for key in sorted(booked) if key not in settled.unpaid)
     return BillResult(
         policy,
         scenario,
         decisions,
         bookings,
-        invoice,
+        settled.invoice,
         reference,
-        statement,
-        _family.household_bills(scenario, invoice),
-        tuple(sorted(reported, key=_family.report_order)),
+        settled.statement,
+        households=_family.household_bills(scenario, settled.invoice),
+        reported=tuple(sorted(reported, key=_family.report_order)),
+        basket=settled.basket,
+        wallet=settled.wallet,
     )
 
 
@@ -273,33 +304,6 @@ def _decide(
         return pricer(child_id, service.code, day).unit_price
 
     return policy.booking.decide_many(changes, accounts=accounts, price_of=price_of)
-
-
-def _statement(scenario: Scenario, total: Money, reference: str) -> Statement:
-    entries: list[LedgerEntry] = []
-    opening = scenario.opening_balance
-    adjustment = EntryType.ADJUSTMENT
-    if opening.is_negative():
-        entries.append(
-            LedgerEntry.debit_of(scenario.start, -opening, "REPORT", entry_type=adjustment)
-        )
-    elif not opening.is_zero():
-        entries.append(
-            LedgerEntry.credit_of(scenario.start, opening, "REPORT", entry_type=adjustment)
-        )
-    if not total.is_zero():
-        entries.append(LedgerEntry.debit_of(scenario.end, total, reference, invoice=reference))
-    entries.extend(
-        LedgerEntry.credit_of(paid.day, paid.amount, paid.reference, mode=paid.mode)
-        # Payments of the same day in one order whatever the file's: by reference, then amount.
-        for paid in sorted(
-            scenario.payments, key=lambda p: (p.day, p.reference, p.amount.amount, p.mode.value)
-        )
-    )
-    as_of = max([scenario.end, *(payment.day for payment in scenario.payments)])
-    # Posted at once: a ledger is immutable, and posting a thousand payments one by one would
-    # copy it a thousand times.
-    return Ledger().post(*entries).statement(as_of, last=None)
 
 
 # One unit's price --------------------------------------------------------------------------------

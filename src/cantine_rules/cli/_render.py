@@ -15,7 +15,7 @@ from cantine_rules.rules.decisions import format_day, format_instant
 if TYPE_CHECKING:
     # Named in annotations only: a command that decides one change imports no billing, plain
     # data, accounts or planning grid (start-up is most of what a one-shot command costs).
-    from cantine_rules.billing import BillResult, Quote
+    from cantine_rules.billing import BasketSettlement, BillResult, Quote, WalletHistory
     from cantine_rules.calendar import DayInfo
     from cantine_rules.errors import PolicyError
     from cantine_rules.plain import GridCheck
@@ -353,6 +353,8 @@ def bill_data(result: BillResult, lang: str) -> dict[str, Any]:
             "balance": str(result.statement.balance.amount),
             "rows": [_row(entry) for entry in result.statement.rows],
         },
+        "basket": _basket_data(result.basket),
+        "wallet": _wallet_data(result.wallet),
         "notes": list(scenario.notes),
         # The family: each household's invoice, and what the bill reports instead of billing.
         "households": [
@@ -417,8 +419,105 @@ def bill_text(result: BillResult, lang: str) -> str:
             f"! {item.day:%d/%m/%Y}  {item.child} {item.service} ({item.path}) : "
             f"{why}{words['reported.' + item.kind.value]}"
         )
+    lines += _schemes_text(result, lang)
     lines.extend(scenario.notes)
     return "\n".join(lines)
+
+
+# bill: the basket (paiement immédiat) and the prepaid wallet ------------------------------------
+
+#: The words of the basket and the wallet, by language.
+_SCHEME_WORDS: Final = {
+    "fr": {
+        "basket": "Panier (paiement immédiat)",
+        "to_pay": "A payer",
+        "outstanding": "Restant dû",
+        "unpaid": "non payé : ces réservations ne sont pas prises en compte",
+        "wallet": "Porte-monnaie",
+        "low_balance": "relance par mail et SMS : solde au seuil de {threshold} ou dessous",
+        "negative": (
+            "compte négatif : rappel du service comptable, puis contentieux du Trésor public"
+        ),
+    },
+    "en": {
+        "basket": "Basket (paid at booking)",
+        "to_pay": "To pay",
+        "outstanding": "Outstanding",
+        "unpaid": "not paid: these bookings do not count",
+        "wallet": "Prepaid wallet",
+        "low_balance": "reminder by e-mail and SMS: balance at or below {threshold}",
+        "negative": "negative balance: recalled by the accounts service, then recovery",
+    },
+}
+
+
+def _basket_data(basket: BasketSettlement | None) -> dict[str, Any] | None:
+    if basket is None:
+        return None
+    return {
+        "lines": [
+            {
+                "date": line.day.isoformat(),
+                "child": line.child_id,
+                "service": line.service_code,
+                "element": line.element,
+                "tariff": line.tariff_name,
+                "cost": str(line.cost.amount),
+            }
+            for line in basket.lines
+        ],
+        "to_pay": str(basket.to_pay.amount),
+        "outstanding": str(basket.outstanding.amount),
+        "paid": basket.paid,
+    }
+
+
+def _wallet_data(wallet: WalletHistory | None) -> dict[str, Any] | None:
+    if wallet is None:
+        return None
+    threshold = wallet.threshold
+    return {
+        "balance": str(wallet.balance.amount),
+        "threshold": None if threshold is None else str(threshold.amount),
+        "events": [
+            {
+                "kind": event.kind.value,
+                "date": event.day.isoformat(),
+                "balance": str(event.balance.amount),
+            }
+            for event in wallet.events
+        ],
+        "rows": [_row(entry) for entry in wallet.rows],
+    }
+
+
+def _schemes_text(result: BillResult, lang: str) -> list[str]:
+    """The basket's lines, « A payer » and restant dû; the wallet's balance and its events."""
+    words = _SCHEME_WORDS["en" if lang == "en" else "fr"]
+    locale = _words(lang)["locale"]
+    lines: list[str] = []
+    basket = result.basket
+    if basket is not None:
+        lines.append(words["basket"])
+        lines += [
+            f"  {line.day:%d/%m/%Y}  {line.element[:40]:40} {line.tariff_name[:16]:16} "
+            f"{line.cost.format(locale):>10}"
+            for line in basket.lines
+        ]
+        lines.append(f"  {words['to_pay']} : {basket.to_pay.format(locale)}")
+        if not basket.paid:
+            lines.append(f"  {words['unpaid']}")
+        lines.append(f"  {words['outstanding']} : {basket.outstanding.format(locale)}")
+    wallet = result.wallet
+    if wallet is not None:
+        lines.append(f"{words['wallet']} : {wallet.balance.format(locale)}")
+        threshold = "" if wallet.threshold is None else wallet.threshold.format(locale)
+        lines += [
+            f"  {format_day(event.day, lang)} ({event.balance.format(locale)}) : "
+            + words[event.kind.value].format(threshold=threshold)
+            for event in wallet.events
+        ]
+    return lines
 
 
 # check -------------------------------------------------------------------------------------------

@@ -45,6 +45,14 @@ one [`PolicyError`][cantine_rules.errors.PolicyError]. An example::
     amount = "45.60"
     mode = "card"
     reference = "CB-1"
+    scheme = "postfacturation"           # optional: what it pays; the commune's scheme by default
+    currency = "EUR"                     # optional; no other currency is read
+
+    [[payments]]                         # paper tickets at the mairie pay a basket
+    day = 2024-10-07
+    mode = "tickets"
+    tickets = 4
+    reference = "MAIRIE-12"
 
 Examples:
     >>> scenario = loads_scenario('''
@@ -84,7 +92,6 @@ from cantine_rules._validators import (
     enum_member,
     identifier,
     non_negative_decimal,
-    non_negative_money,
     require_day,
     tuple_of,
 )
@@ -103,12 +110,10 @@ from cantine_rules.plain._read import (
     instant,
     join,
     list_of,
-    money,
     non_negative_number,
     read_document,
     same_names,
     signed_money,
-    text,
     unique,
     weekday,
 )
@@ -121,8 +126,8 @@ from cantine_rules.plain._scenario_family import (
     quotient_parser,
     read_households,
 )
+from cantine_rules.plain._scenario_schemes import PaymentSpec, read_payment
 from cantine_rules.plain._toml import parse_toml, read_utf8
-from cantine_rules.pricing.accounts import PaymentMode
 
 __all__ = [
     "SCENARIO_CONVENTIONS",
@@ -207,45 +212,6 @@ class AbsenceSpec:
     justification: Justification | None = attrs.field(
         default=None, validator=attrs.validators.optional(enum_member(Justification))
     )
-
-
-def _payment_mode(value: object) -> PaymentMode:
-    return PaymentMode.parse(value, field="mode")
-
-
-def _euro_mode(_instance: PaymentSpec, attribute: attrs.Attribute[Any], value: PaymentMode) -> None:
-    if value.counts_tickets:
-        raise InvalidValueError(
-            attribute.name, value.value, "tickets do not pay an invoice in euros"
-        )
-
-
-def _above_zero(_instance: PaymentSpec, attribute: attrs.Attribute[Any], value: Money) -> None:
-    non_negative_money(_instance, attribute, value)
-    if value.is_zero():
-        raise InvalidValueError(attribute.name, value.amount, "must be above zero")
-
-
-@attrs.frozen
-class PaymentSpec:
-    """A payment received in euros, credited to the family's account on its day.
-
-    Attributes:
-        day: the day it was received.
-        amount: the euros paid, above zero.
-        mode: how it was paid (a name is read as [`PaymentMode.parse`][] reads it); paper
-            tickets do not pay an invoice in euros.
-        reference: the payment's reference on the account statement.
-
-    Examples:
-        >>> PaymentSpec(date(2024, 10, 5), Money.euros("45.60"), "Card", "CB-1").mode
-        <PaymentMode.CARD: 'card'>
-    """
-
-    day: date = attrs.field(validator=a_date)
-    amount: Money = attrs.field(validator=_above_zero)
-    mode: PaymentMode = attrs.field(converter=_payment_mode, validator=_euro_mode)
-    reference: str = attrs.field(validator=identifier)
 
 
 def _quotient(value: object) -> Decimal | None:
@@ -460,21 +426,6 @@ def _change(known: Set[str] | None) -> Parser[BookingChange]:
     return parse
 
 
-def _payment(reader: Reader, value: object, path: str) -> PaymentSpec:
-    table = Table(reader, value, path)
-    when = table.required("day", day)
-    amount = table.required("amount", money)
-    # Any case and surrounding blanks, as PaymentMode.parse reads a mode.
-    mode = table.required("mode", text)
-    reference = table.required("reference", ident)
-    table.close()
-    return reader.build(
-        path,
-        same_names("day", "amount", "mode", "reference"),
-        lambda: PaymentSpec(when, amount, mode, reference),
-    )
-
-
 def _family(reader: Reader, value: object, path: str) -> tuple[str, Decimal | None]:
     table = Table(reader, value, path)
     family_id = table.required("id", ident)
@@ -502,7 +453,7 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
     bookings = table.optional("bookings", list_of(_booking(known)), ())
     absences = table.optional("absences", list_of(_absence(known)), ())
     changes = table.optional("changes", list_of(_change(known)), ())
-    payments = table.optional("payments", list_of(_payment), ())
+    payments = table.optional("payments", list_of(read_payment), ())
     opening = table.optional("opening_balance", signed_money, Money.zero())
     households = table.optional("households", read_households, ())
     homes = households if table.got("households") else None
