@@ -44,6 +44,11 @@ from datetime import date
 
 import attrs
 
+from cantine_rules.billing._attendance import (
+    charge_attendance,
+    regime_bookings,
+    regime_pricer,
+)
 from cantine_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -108,8 +113,10 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
 
     Args:
         scenario: the family's period.
-        policy: the commune's policy; by default the reference commune the scenario names.
-            Its slug or one of its aliases must be the scenario's commune.
+        policy: the commune's policy; by default the reference commune the scenario names, or
+            the policy file at the path it names (``examples/communes/saussay.toml``, read
+            from the working directory). Its slug or one of its aliases must be the
+            scenario's commune.
 
     Raises:
         UnknownCommuneError: no *policy* is given and the scenario names an unknown commune.
@@ -122,8 +129,10 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
         raise InvalidTypeError("scenario", scenario, "must be a Scenario")
     policy = _policy_for(scenario, policy)
     booked = _booked_at_start(policy, scenario)
+    # Standing bookings of fixed-days regimes, and their prices (see _attendance).
+    booked.update(regime_bookings(policy, scenario))
     contexts = {child.id: PricingContext(scenario.quotient_familial) for child in scenario.children}
-    pricer = policy.pricer(contexts)
+    pricer = regime_pricer(policy, scenario, policy.pricer(contexts))
     decisions = _decide(policy, scenario, pricer)
     auto_validate = policy.booking.auto_validate
     for decision in decisions:
@@ -139,13 +148,17 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
         (absence.child, absence.service, absence.day): Attendance.absent(absence.justification)
         for absence in scenario.absences
     }
-    invoice = build_invoice(
-        booked.values(),
-        pricer,
-        start=scenario.start,
-        end=scenario.end,
-        attendance=attendance,
-        decided_charges=decided_charges(decisions),
+    # What happened on the day replaces what the day was charged before (see _attendance).
+    on_the_day = charge_attendance(policy, scenario, booked, pricer)
+    invoice = on_the_day.complete(
+        build_invoice(
+            (booking for key, booking in booked.items() if key not in on_the_day.covered),
+            pricer,
+            start=scenario.start,
+            end=scenario.end,
+            attendance=attendance | dict(on_the_day.attendance),
+            decided_charges=decided_charges(decisions) | dict(on_the_day.decided),
+        )
     )
     reference = f"{scenario.family_id}-{scenario.start:%Y%m}"
     statement = _statement(scenario, invoice.total, reference)
@@ -155,6 +168,16 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
 
 def _policy_for(scenario: Scenario, policy: CommunePolicy | None) -> CommunePolicy:
     if policy is None:
+        if scenario.commune.lower().endswith(".toml"):
+            # A policy file's path, as the command takes one wherever it takes a commune.
+            from cantine_rules.plain import load_toml  # only for a policy file
+
+            try:
+                return load_toml(scenario.commune)
+            except OSError as error:
+                raise InvalidValueError(
+                    "commune", scenario.commune, f"cannot be read ({error.strerror})"
+                ) from None
         return get(scenario.commune)
     if not isinstance(policy, CommunePolicy):
         raise InvalidTypeError("policy", policy, "must be a CommunePolicy")

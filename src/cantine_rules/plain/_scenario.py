@@ -112,8 +112,16 @@ from cantine_rules.plain._read import (
     unique,
     weekday,
 )
+from cantine_rules.plain._scenario_attendance import (
+    AttendanceEvent,
+    RegimeChoice,
+    attendance_events,
+    non_billable_days,
+    regime_choices,
+)
 from cantine_rules.plain._toml import parse_toml, read_utf8
 from cantine_rules.pricing.accounts import PaymentMode
+from cantine_rules.rules.non_billable import NonBillableDays
 
 __all__ = [
     "SCENARIO_CONVENTIONS",
@@ -276,6 +284,11 @@ class Scenario:
         payments: the payments received.
         opening_balance: the family's balance before the period (below zero when it owed).
         notes: what the reader assumed (a date-time without an offset read as Europe/Paris).
+        attendance: what happened on the day: absences with their notice, presences without
+            booking, late pick-ups (see `cantine_rules.plain._scenario_attendance`).
+        regimes: the attendance regime and monthly fees of each child's service.
+        non_billable_days: days the commune declared it bills nothing (a strike, an outing),
+            besides those its policy lists.
 
     Raises:
         UnknownCodeError: a booking, absence or change names a child not listed.
@@ -310,6 +323,15 @@ class Scenario:
     )
     opening_balance: Money = attrs.field(factory=Money.zero, validator=_money)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=tuple_of(str))
+    attendance: tuple[AttendanceEvent, ...] = attrs.field(
+        default=(), converter=_tuple, validator=tuple_of(AttendanceEvent)
+    )
+    regimes: tuple[RegimeChoice, ...] = attrs.field(
+        default=(), converter=_tuple, validator=tuple_of(RegimeChoice)
+    )
+    non_billable_days: NonBillableDays = attrs.field(
+        factory=NonBillableDays, validator=attrs.validators.instance_of(NonBillableDays)
+    )
 
     def __attrs_post_init__(self) -> None:
         known = {child.id for child in self.children}
@@ -317,6 +339,8 @@ class Scenario:
             ("bookings", [booking.child for booking in self.bookings]),
             ("absences", [absence.child for absence in self.absences]),
             ("changes", [change.child_id for change in self.changes]),
+            ("attendance", [event.child for event in self.attendance]),
+            ("regimes", [chosen.child for chosen in self.regimes]),
         ):
             for index, child_id in enumerate(named):
                 if child_id not in known:
@@ -471,6 +495,9 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
     changes = table.optional("changes", list_of(_change(known)), ())
     payments = table.optional("payments", list_of(_payment), ())
     opening = table.optional("opening_balance", signed_money, Money.zero())
+    attendance = table.optional("attendance", attendance_events(_child_of(known)), ())
+    regimes = table.optional("regimes", regime_choices(_child_of(known)), ())
+    declared = table.optional("non_billable_days", non_billable_days, NonBillableDays())
     table.close()
     family_id, quotient = family
     return Scenario(
@@ -486,6 +513,9 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
         payments,
         opening,
         tuple(reader.notes),
+        attendance=attendance,
+        regimes=regimes,
+        non_billable_days=declared,
     )
 
 
