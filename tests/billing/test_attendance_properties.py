@@ -18,6 +18,7 @@ from cantine_rules.billing import BillResult, bill
 from cantine_rules.money import Money
 from cantine_rules.plain import Scenario, load_scenario
 from cantine_rules.plain._scenario_attendance import AttendanceEvent, EventKind
+from cantine_rules.testing import attendance_events
 
 ROOT = Path(__file__).resolve().parents[2]
 FEW = settings(max_examples=25, deadline=None)
@@ -116,19 +117,11 @@ def test_an_earlier_notice_never_costs_more_at_saint_colomban(
     assert early.invoice.total <= late.invoice.total <= unannounced.invoice.total
 
 
-def vailhauques_events() -> st.SearchStrategy[list[AttendanceEvent]]:
-    presences = st.lists(st.sampled_from(VAILHAUQUES_UNBOOKED), unique=True).map(
-        lambda days: [
-            AttendanceEvent(EventKind.PRESENT_UNBOOKED, "nina", "repas", day) for day in days
-        ]
-    )
-    return st.tuples(presences, absences("nina", VAILHAUQUES_BOOKED)).map(
-        lambda pair: pair[0] + pair[1]
-    )
-
-
 @FEW
-@given(events=vailhauques_events(), data=st.data())
+@given(
+    events=attendance_events("nina", "repas", VAILHAUQUES_BOOKED, VAILHAUQUES_UNBOOKED),
+    data=st.data(),
+)
 def test_the_order_of_the_events_never_changes_the_bill(
     events: list[AttendanceEvent], data: st.DataObject
 ) -> None:

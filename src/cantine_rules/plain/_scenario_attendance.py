@@ -131,7 +131,7 @@ class AttendanceEvent:
         ...                 certificate_at=at_paris(date(2024, 9, 16), time(18)))
         Traceback (most recent call last):
         ...
-        cantine_rules.errors.InvalidValueError: notice_at: must not come after the certificate handed in at 2024-09-16T18:00:00+02:00 (got datetime.datetime(2024, 9, 17, 8, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Paris')))
+        cantine_rules.errors.InvalidValueError: notice_at: must not come after the certificate handed in at 2024-09-16T18:00:00+02:00 (got 2024-09-17T08:00:00+02:00)
     """  # noqa: E501  (a doctest's answer is one line)
 
     kind: EventKind = attrs.field(validator=enum_member(EventKind))
