@@ -152,7 +152,7 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
     on_the_day = charge_attendance(policy, scenario, booked, pricer)
     invoice = on_the_day.complete(
         build_invoice(
-            (booking for key, booking in booked.items() if key not in on_the_day.covered),
+            on_the_day.uncovered(booked),
             pricer,
             start=scenario.start,
             end=scenario.end,

@@ -26,8 +26,9 @@
      once per child or once per family (the family's last pick-up of the day) as the rule says,
      its repetitions counted in the rule's period; a pick-up in a free band bills nothing;
    * a **monthly fee** the child pays (a monthly card, a PAI basket) bills the days of the
-     service it covers by the month, one line per month that holds a booked day of the period,
-     less the refund of each booked day the child was absent where the fee refunds absences.
+     service it covers by the month (a fee per family once, on the line of its first child):
+     one line per month that holds a booked day of the period, less the refund of each booked
+     day the child was absent where the fee refunds absences.
      No fee is prorated: a period that starts or ends within a month bills that month on the
      days it holds (« tout mois commencé sera dû »), so periods of whole months add up.
 
@@ -246,6 +247,12 @@ class AttendanceCharges:
     covered: frozenset[LineKey]
     lines: tuple[InvoiceLine, ...]
 
+    def uncovered(self, booked: Mapping[LineKey, Booking]) -> Iterable[Booking]:
+        """The bookings of *booked* billed day by day: those no monthly fee covers."""
+        if not self.covered:
+            return booked.values()
+        return [booking for key, booking in booked.items() if key not in self.covered]
+
     def complete(self, invoice: Invoice) -> Invoice:
         """*invoice* with the lines of its own added (itself when there are none)."""
         if not self.lines:
@@ -320,10 +327,10 @@ def _check_events(
 
 
 def _declaration(
-    policy: CommunePolicy, scenario: Scenario, code: str, day: date
+    declarations: Iterable[NonBillableDay], code: str, day: date
 ) -> NonBillableDay | None:
     """The commune's declaration that makes *code* on *day* non-billable, if any."""
-    for declared in (*policy.non_billable_days.days, *scenario.non_billable_days.days):
+    for declared in declarations:
         # A child's site is not part of a scenario: a declaration for some sites covers no one.
         if declared.covers(code, day):
             return declared
@@ -350,6 +357,10 @@ def charge_attendance(
             where the commune sets no fee, the same event twice; each at its path.
         NoTariffInForceError: a charge based on the price, on a day no tariff covers.
     """
+    declarations = (*policy.non_billable_days.days, *scenario.non_billable_days.days)
+    if not (scenario.attendance or scenario.regimes or declarations):
+        # Nothing happened on any day: a large commune's period is billed without a pass here.
+        return AttendanceCharges({}, {}, frozenset(), ())
     start, end = scenario.start, scenario.end
     booked_days = frozenset(
         key
@@ -367,9 +378,9 @@ def charge_attendance(
     absent_covered: set[LineKey] = set()
     _judge_absences(policy, events, covered, pricer, attendance, decided, absent_covered)
     _price_unbooked(policy, events, pricer, attendance, decided)
-    for key in sorted(booked_days | set(decided) | set(attendance)):
+    for key in sorted(booked_days | set(decided) | set(attendance)) if declarations else ():
         _child_id, code, day = key
-        declared = _declaration(policy, scenario, code, day)
+        declared = _declaration(declarations, code, day)
         if declared is None or key in covered:
             continue
         attendance.pop(key, None)
