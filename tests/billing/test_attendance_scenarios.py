@@ -144,3 +144,14 @@ def test_plivot_never_charges_a_day_the_commune_declared_non_billable() -> None:
         ("5.70", None),
     ]
     assert result.invoice.total == Money.euros("17.10")
+
+
+def test_saint_caprais_adds_two_euros_to_a_meal_taken_without_booking() -> None:
+    # https://saintcapraisdebordeaux.fr/page/la-restauration-scolaire : « Majoration de 2€ par
+    # repas pris sans inscription » ; « 2,85€ par enfant résident dans la commune »
+    result = billed("saint-caprais-de-bordeaux-sans-inscription")
+    assert lines_of(result) == [
+        (date(2024, 11, 18), "tom", "repas", "2.85", None),
+        (date(2024, 11, 19), "tom", "repas", "2.85", None),
+        (date(2024, 11, 21), "tom", "repas", "4.85", "repas pris sans réservation"),
+    ]
