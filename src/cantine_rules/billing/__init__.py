@@ -58,7 +58,7 @@ from cantine_rules.errors import (
 )
 from cantine_rules.model import Booking, BookingChange, ChangeAction, RequestState, Service
 from cantine_rules.money import Money
-from cantine_rules.plain import Scenario
+from cantine_rules.plain import Scenario, load_toml
 from cantine_rules.policies import CommunePolicy, Decision, get
 from cantine_rules.pricing.accounts import (
     Attendance,
@@ -170,8 +170,6 @@ def _policy_for(scenario: Scenario, policy: CommunePolicy | None) -> CommunePoli
     if policy is None:
         if scenario.commune.lower().endswith(".toml"):
             # A policy file's path, as the command takes one wherever it takes a commune.
-            from cantine_rules.plain import load_toml  # only for a policy file
-
             try:
                 return load_toml(scenario.commune)
             except OSError as error:
