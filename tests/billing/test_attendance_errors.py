@@ -130,3 +130,26 @@ kind = "absent"
     assert done.returncode == 2
     error = json.loads(done.stdout)["error"]
     assert "attendance[0].day" in error["message"]
+
+
+def test_a_service_with_data_folders_reads_no_policy_file_a_scenario_names_outside_them(
+    tmp_path: Path,
+) -> None:
+    from cantine_rules.serve import Service
+
+    allowed = tmp_path / "allowed"
+    allowed.mkdir()
+    scenario = allowed / "s.toml"
+    outside = (ROOT / "examples" / "communes" / "plivot.toml").resolve()
+    scenario.write_text(HEAD.replace("examples/communes/plivot.toml", str(outside)), "utf-8")
+    service = Service(data_dirs=[str(allowed)])
+    answer, code = service.answer({"command": "bill", "scenario": str(scenario)})
+    assert code == 2
+    assert answer["error"]["field"] == "commune"
+    # The same file inside a data folder is read.
+    (allowed / "plivot.toml").write_text(outside.read_text("utf-8"), "utf-8")
+    scenario.write_text(
+        HEAD.replace("examples/communes/plivot.toml", str(allowed / "plivot.toml")), "utf-8"
+    )
+    answer, code = service.answer({"command": "bill", "scenario": str(scenario)})
+    assert (code, answer["ok"]) == (0, True)

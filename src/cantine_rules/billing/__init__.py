@@ -116,7 +116,8 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
         policy: the commune's policy; by default the reference commune the scenario names, or
             the policy file at the path it names (``examples/communes/saussay.toml``, read
             from the working directory). Its slug or one of its aliases must be the
-            scenario's commune.
+            scenario's commune, unless the scenario names a policy file: *policy* is then the
+            one the caller read from it.
 
     Raises:
         UnknownCommuneError: no *policy* is given and the scenario names an unknown commune.
@@ -179,7 +180,9 @@ def _policy_for(scenario: Scenario, policy: CommunePolicy | None) -> CommunePoli
         return get(scenario.commune)
     if not isinstance(policy, CommunePolicy):
         raise InvalidTypeError("policy", policy, "must be a CommunePolicy")
-    if scenario.commune != policy.slug and scenario.commune not in policy.aliases:
+    # A scenario that names a policy file is billed with the policy the caller read from it.
+    named = scenario.commune.lower().endswith(".toml")
+    if not named and scenario.commune != policy.slug and scenario.commune not in policy.aliases:
         raise InvalidValueError(
             "policy", policy.slug, f"is not the scenario's commune {scenario.commune!r}"
         )
