@@ -150,7 +150,8 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
         for absence in scenario.absences
     }
     # What happened on the day replaces what the day was charged before (see _attendance).
-    on_the_day = charge_attendance(policy, scenario, booked, pricer)
+    late = decided_charges(decisions)
+    on_the_day = charge_attendance(policy, scenario, booked, pricer, late)
     invoice = on_the_day.complete(
         build_invoice(
             on_the_day.uncovered(booked),
@@ -158,7 +159,7 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
             start=scenario.start,
             end=scenario.end,
             attendance=attendance | dict(on_the_day.attendance),
-            decided_charges=decided_charges(decisions) | dict(on_the_day.decided),
+            decided_charges=late | dict(on_the_day.decided),
         )
     )
     reference = f"{scenario.family_id}-{scenario.start:%Y%m}"

@@ -285,7 +285,11 @@ def _event_order(event: AttendanceEvent) -> tuple[object, ...]:
 def _check_events(
     policy: CommunePolicy, scenario: Scenario, booked_days: frozenset[LineKey]
 ) -> None:
-    """Every event on an unknown service, outside the period, or on a day it cannot be."""
+    """Report every event or declared day the scenario cannot hold.
+
+    An event on an unknown service, outside the period, or on a day it cannot be; a declared
+    non-billable day naming an unknown service.
+    """
     problems: list[Problem] = []
     known = {service.code for service in policy.services}
     listed = ", ".join(sorted(known))
@@ -322,6 +326,15 @@ def _check_events(
             problems.append(
                 Problem(f"{path}.service", f"{policy.slug} sets no late pick-up fee for it")
             )
+    for index, declared in enumerate(scenario.non_billable_days.days):
+        for position, code in enumerate(declared.services):
+            if code not in known:
+                problems.append(
+                    Problem(
+                        f"non_billable_days[{index}].services[{position}]",
+                        f"unknown {code!r}; known: {listed}",
+                    )
+                )
     if problems:
         raise PolicyError(problems, "scenario")
 
@@ -342,6 +355,7 @@ def charge_attendance(
     scenario: Scenario,
     booked: Mapping[LineKey, Booking],
     pricer: UnitPricer,
+    late_charges: Iterable[LineKey] = (),
 ) -> AttendanceCharges:
     """Charge the period's attendance events, non-billable days and monthly fees.
 
@@ -350,6 +364,8 @@ def charge_attendance(
         scenario: the period, with its events, regimes and declared non-billable days.
         booked: every booking at billing time, in its state, by (child, service, day).
         pricer: the children's unit prices (with their regimes' prices).
+        late_charges: the days the period's late changes charged (a late cancellation still
+            billed), which a non-billable day frees too.
 
     Raises:
         PolicyError: every event on an unknown service or outside the period, an absence from
@@ -378,7 +394,10 @@ def charge_attendance(
     absent_covered: set[LineKey] = set()
     _judge_absences(policy, events, covered, pricer, attendance, decided, absent_covered)
     _price_unbooked(policy, events, pricer, attendance, decided)
-    for key in sorted(booked_days | set(decided) | set(attendance)) if declarations else ():
+    charged = {key for key in late_charges if start <= key[2] <= end}
+    for key in (
+        sorted(booked_days | charged | set(decided) | set(attendance)) if declarations else ()
+    ):
         _child_id, code, day = key
         declared = _declaration(declarations, code, day)
         if declared is None or key in covered:
