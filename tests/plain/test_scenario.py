@@ -275,7 +275,8 @@ reference = "R"
         (
             "other",
             "unknown key; (allowed: commune, start, end, family, children, bookings, "
-            "absences, changes, payments, opening_balance)",
+            "absences, changes, payments, opening_balance, attendance, regimes, "
+            "non_billable_days)",
         ),
     ]
 
