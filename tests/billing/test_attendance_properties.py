@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 from cantine_rules import at_paris
 from cantine_rules.billing import BillResult, bill
 from cantine_rules.money import Money
-from cantine_rules.plain import Scenario, load_scenario
-from cantine_rules.plain._scenario_attendance import AttendanceEvent, EventKind
+from cantine_rules.plain import AttendanceEvent, EventKind, Scenario, load_scenario
 from cantine_rules.testing import attendance_events
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from cantine_rules.errors import PolicyError
-from cantine_rules.plain import loads_scenario
-from cantine_rules.plain._scenario_attendance import ChosenRegime, EventKind
+from cantine_rules.plain import ChosenRegime, EventKind, loads_scenario
 
 HEAD = """
 commune = "examples/communes/la-magistere.toml"
