@@ -17,6 +17,7 @@ PAGES = [
     "pricing-accounts.md",
     "property-testing.md",
     "reglements/school-week-deadlines.md",
+    "reglements/attendance-billing.md",
 ]
 
 

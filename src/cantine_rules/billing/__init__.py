@@ -55,6 +55,11 @@ from datetime import date
 import attrs
 
 from cantine_rules.billing import _family
+from cantine_rules.billing._attendance import (
+    charge_attendance,
+    regime_bookings,
+    regime_pricer,
+)
 from cantine_rules.billing._family import HouseholdBill, Reported, ReportKind
 from cantine_rules.billing._schemes import (
     BasketSettlement,
@@ -72,7 +77,7 @@ from cantine_rules.errors import (
 )
 from cantine_rules.model import Booking, BookingChange, Service
 from cantine_rules.money import Money
-from cantine_rules.plain import Scenario
+from cantine_rules.plain import Scenario, load_toml
 from cantine_rules.policies import CommunePolicy, Decision, get
 from cantine_rules.pricing.accounts import (
     Attendance,
@@ -148,8 +153,11 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
 
     Args:
         scenario: the family's period.
-        policy: the commune's policy; by default the reference commune the scenario names.
-            Its slug or one of its aliases must be the scenario's commune.
+        policy: the commune's policy; by default the reference commune the scenario names, or
+            the policy file at the path it names (``examples/communes/saussay.toml``, read
+            from the working directory). Its slug or one of its aliases must be the
+            scenario's commune, unless the scenario names a policy file: *policy* is then the
+            one the caller read from it.
 
     Raises:
         UnknownCommuneError: no *policy* is given and the scenario names an unknown commune.
@@ -162,9 +170,11 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
         raise InvalidTypeError("scenario", scenario, "must be a Scenario")
     policy = _policy_for(scenario, policy)
     booked = _booked_at_start(policy, scenario)
+    # Standing bookings of fixed-days regimes, and their prices (see _attendance).
+    booked.update(regime_bookings(policy, scenario))
     # The family: its basket decided in one canonical order, its households and their QF
     # (billing/_family.py says how).
-    pricer = _family.family_pricer(policy, scenario)
+    pricer = regime_pricer(policy, scenario, _family.family_pricer(policy, scenario))
     decisions, decided, set_aside = _family.settle_basket(
         scenario.changes,
         booked,
@@ -181,15 +191,26 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
             reported.append(
                 _family.Reported(_family.ReportKind.ABSENCE_NOT_BOOKED, f"absences[{index}]", *key)
             )
-    unknown = _family.unknown_prices(booked, pricer, scenario.start, scenario.end)
+    # What happened on the day replaces what the day was charged before (see _attendance).
+    late = decided_charges(decisions)
+    on_the_day = charge_attendance(policy, scenario, booked, pricer, late)
+    attendance |= dict(on_the_day.attendance)
+    # The days billed one by one (a monthly fee covers the others) are those priced here.
+    by_day = {
+        (booking.child_id, booking.service_code, booking.day): booking
+        for booking in on_the_day.uncovered(booked)
+    }
+    unknown = _family.unknown_prices(by_day, pricer, scenario.start, scenario.end)
     unpriced = {(item.child, item.service, item.day) for item in unknown}
-    invoice = build_invoice(
-        (booking for key, booking in booked.items() if key not in unpriced),
-        pricer,
-        start=scenario.start,
-        end=scenario.end,
-        attendance={k: v for k, v in attendance.items() if k not in unpriced},
-        decided_charges=decided_charges(decisions),
+    invoice = on_the_day.complete(
+        build_invoice(
+            (booking for key, booking in by_day.items() if key not in unpriced),
+            pricer,
+            start=scenario.start,
+            end=scenario.end,
+            attendance={k: v for k, v in attendance.items() if k not in unpriced},
+            decided_charges=late | dict(on_the_day.decided),
+        )
     )
     reported += (*unknown, *_family.unknown_charges(decisions, decided))
     reference = f"{scenario.family_id}-{scenario.start:%Y%m}"
@@ -213,10 +234,20 @@ def bill(scenario: Scenario, *, policy: CommunePolicy | None = None) -> BillResu
 
 def _policy_for(scenario: Scenario, policy: CommunePolicy | None) -> CommunePolicy:
     if policy is None:
+        if scenario.commune.lower().endswith(".toml"):
+            # A policy file's path, as the command takes one wherever it takes a commune.
+            try:
+                return load_toml(scenario.commune)
+            except OSError as error:
+                raise InvalidValueError(
+                    "commune", scenario.commune, f"cannot be read ({error.strerror})"
+                ) from None
         return get(scenario.commune)
     if not isinstance(policy, CommunePolicy):
         raise InvalidTypeError("policy", policy, "must be a CommunePolicy")
-    if scenario.commune != policy.slug and scenario.commune not in policy.aliases:
+    # A scenario that names a policy file is billed with the policy the caller read from it.
+    named = scenario.commune.lower().endswith(".toml")
+    if not named and scenario.commune != policy.slug and scenario.commune not in policy.aliases:
         raise InvalidValueError(
             "policy", policy.slug, f"is not the scenario's commune {scenario.commune!r}"
         )

@@ -34,7 +34,7 @@ from cantine_rules.cli._args import (
     parser,
 )
 from cantine_rules.cli._errors import error_object
-from cantine_rules.cli._policies import PolicyLoader
+from cantine_rules.cli._policies import PolicyLoader, is_policy_path
 from cantine_rules.errors import CantineRulesError, InvalidValueError, PolicyError
 from cantine_rules.model import BookingChange, ChangeAction, Channel, Justification
 from cantine_rules.money import Money
@@ -270,7 +270,9 @@ def _bill(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
         raise InvalidValueError(
             "SCENARIO", str(path), f"cannot be read ({error.strerror})"
         ) from None
-    result = bill(scenario)
+    # A scenario may name its commune's policy file: read by the loader, as a command's commune.
+    policy = policies.get(scenario.commune) if is_policy_path(scenario.commune) else None
+    result = bill(scenario, policy=policy)
     lang = arguments.lang
     # The text of a long period costs as much as billing it: written only for people.
     text = "" if arguments.json else render.bill_text(result, lang)

@@ -142,6 +142,12 @@ if TYPE_CHECKING:
         loads_scenario,
         scenario_from_data,
     )
+    from cantine_rules.plain._scenario_attendance import (
+        AttendanceEvent,
+        ChosenRegime,
+        EventKind,
+        RegimeChoice,
+    )
 
 # The policy reader and writer, the scenario reader and the grid checks are imported on first
 # use: the command's leaf parsers live in this package, and a command that decides one change
@@ -166,6 +172,12 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "loads_scenario",
             "scenario_from_data",
         ),
+        "cantine_rules.plain._scenario_attendance": (
+            "AttendanceEvent",
+            "ChosenRegime",
+            "EventKind",
+            "RegimeChoice",
+        ),
     },
 )
 
@@ -179,10 +191,14 @@ __all__ = [
     "MAX_NESTING",
     "SCENARIO_CONVENTIONS",
     "AbsenceSpec",
+    "AttendanceEvent",
     "BookingSpec",
+    "ChosenRegime",
     "Conventions",
+    "EventKind",
     "GridCheck",
     "PaymentSpec",
+    "RegimeChoice",
     "Scenario",
     "check_grids",
     "dumps_toml",

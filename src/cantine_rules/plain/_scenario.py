@@ -117,6 +117,13 @@ from cantine_rules.plain._read import (
     unique,
     weekday,
 )
+from cantine_rules.plain._scenario_attendance import (
+    AttendanceEvent,
+    RegimeChoice,
+    attendance_events,
+    non_billable_days,
+    regime_choices,
+)
 from cantine_rules.plain._scenario_family import (
     CustodySpec,
     QuotientSpec,
@@ -128,6 +135,7 @@ from cantine_rules.plain._scenario_family import (
 )
 from cantine_rules.plain._scenario_schemes import PaymentSpec, read_payment
 from cantine_rules.plain._toml import parse_toml, read_utf8
+from cantine_rules.rules.non_billable import NonBillableDays
 
 __all__ = [
     "SCENARIO_CONVENTIONS",
@@ -258,6 +266,11 @@ class Scenario:
         custody: the children in alternating custody, each with the rule giving its weeks.
         quotient_records: the quotient familial records, each with the day it was received
             (and its household); with them, *quotient_familial* is not given.
+        attendance: what happened on the day: absences with their notice, presences without
+            booking, late pick-ups (see `cantine_rules.plain._scenario_attendance`).
+        regimes: the attendance regime and monthly fees of each child's service.
+        non_billable_days: days the commune declared it bills nothing (a strike, an outing),
+            besides those its policy lists.
 
     Raises:
         UnknownCodeError: a booking, absence or change names a child not listed.
@@ -302,6 +315,15 @@ class Scenario:
     quotient_records: tuple[QuotientSpec, ...] = attrs.field(
         default=(), converter=_tuple, validator=tuple_of(QuotientSpec)
     )
+    attendance: tuple[AttendanceEvent, ...] = attrs.field(
+        default=(), converter=_tuple, validator=tuple_of(AttendanceEvent)
+    )
+    regimes: tuple[RegimeChoice, ...] = attrs.field(
+        default=(), converter=_tuple, validator=tuple_of(RegimeChoice)
+    )
+    non_billable_days: NonBillableDays = attrs.field(
+        factory=NonBillableDays, validator=attrs.validators.instance_of(NonBillableDays)
+    )
 
     def __attrs_post_init__(self) -> None:
         known = {child.id for child in self.children}
@@ -309,6 +331,8 @@ class Scenario:
             ("bookings", [booking.child for booking in self.bookings]),
             ("absences", [absence.child for absence in self.absences]),
             ("changes", [change.child_id for change in self.changes]),
+            ("attendance", [event.child for event in self.attendance]),
+            ("regimes", [chosen.child for chosen in self.regimes]),
         ):
             for index, child_id in enumerate(named):
                 if child_id not in known:
@@ -464,6 +488,9 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
     records = table.optional(
         "quotient_records", list_of(quotient_parser(homes, end if period else None)), ()
     )
+    attendance = table.optional("attendance", attendance_events(_child_of(known)), ())
+    regimes = table.optional("regimes", regime_choices(_child_of(known)), ())
+    declared = table.optional("non_billable_days", non_billable_days, NonBillableDays())
     table.close()
     family_id, quotient = family
     if records and quotient is not None:
@@ -484,6 +511,9 @@ def _load_scenario(reader: Reader, data: Mapping[str, Any]) -> Scenario:
         households,
         custody,
         records,
+        attendance=attendance,
+        regimes=regimes,
+        non_billable_days=declared,
     )
 
 

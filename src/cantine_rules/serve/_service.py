@@ -11,6 +11,7 @@ from typing import Any
 from cantine_rules.cli import EXIT_BAD_INPUT, EXIT_OK, execute
 from cantine_rules.cli._policies import PolicyLoader, is_policy_path
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
+from cantine_rules.policies import CommunePolicy
 from cantine_rules.serve._requests import RequestError, Requests
 
 __all__ = ["Answer", "Service"]
@@ -69,15 +70,16 @@ class Service:
         self, *, policies: Iterable[str] = (), data_dirs: Iterable[str] | None = None
     ) -> None:
         self.requests = Requests()
-        self.loader = PolicyLoader()
         self.policies = tuple(policies)
-        for path in self.policies:
-            self.loader.get(path, field="--policy")
         self._files: frozenset[str] | None = None
         self._folders: tuple[Path, ...] = ()
         if data_dirs is not None:
             self._files = frozenset(os.path.realpath(path) for path in self.policies)
             self._folders = tuple(Path(os.path.realpath(folder)) for folder in data_dirs)
+        # The loader checks the files a scenario names too (its commune's policy file).
+        self.loader = _DataLoader(self._readable)
+        for path in self.policies:
+            self.loader.get(path, field="--policy")
 
     def answer(self, request: object, command: str | None = None) -> Answer:
         """The response to *request* (a parsed JSON value) and the command's exit code.
@@ -146,15 +148,32 @@ class Service:
             value = request.get(key)
             if not isinstance(value, str) or (is_path is not None and not is_path(value)):
                 continue
-            real = os.path.realpath(value)
-            assert self._files is not None
-            if real in self._files or any(Path(real).is_relative_to(f) for f in self._folders):
+            if self._readable(value):
                 continue
-            raise RequestError.of(
-                InvalidValueError(
-                    key, value, "is not a file this service reads (see --policy and --data-dir)"
-                )
-            )
+            raise RequestError.of(InvalidValueError(key, value, _NOT_READ))
+
+    def _readable(self, path: str) -> bool:
+        """True when the service may read the file at *path* (any file, without data folders)."""
+        if self._files is None:
+            return True
+        real = os.path.realpath(path)
+        return real in self._files or any(Path(real).is_relative_to(f) for f in self._folders)
+
+
+_NOT_READ = "is not a file this service reads (see --policy and --data-dir)"
+
+
+class _DataLoader(PolicyLoader):
+    """A policy loader that reads only the files the service may read."""
+
+    def __init__(self, readable: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._readable = readable
+
+    def get(self, name: str, field: str = "commune") -> CommunePolicy:
+        if is_policy_path(name) and not self._readable(name):
+            raise InvalidValueError(field, name, _NOT_READ)
+        return super().get(name, field)
 
 
 #: The command's own JSON (``ensure_ascii=False``), made once rather than for every answer.

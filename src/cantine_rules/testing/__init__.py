@@ -47,6 +47,7 @@ from cantine_rules.rules.absences import AbsencePolicy
 from cantine_rules.rules.attendance_fees import UnbookedPresence
 from cantine_rules.rules.booking import BookingRules, ServiceRules
 from cantine_rules.rules.regimes import DayChangeTerms
+from cantine_rules.testing._attendance_strategies import absences_with_notice, attendance_events
 from cantine_rules.testing._family_strategies import custody_rules
 from cantine_rules.testing._laws import LAWS, PolicyLawError, check_policy
 from cantine_rules.testing._regime_strategies import (
@@ -96,6 +97,8 @@ __all__ = [
     "PolicyLawError",
     "absence_policies",
     "absence_rules",
+    "absences_with_notice",
+    "attendance_events",
     "booking_changes",
     "booking_rules",
     "bracket_grids",
