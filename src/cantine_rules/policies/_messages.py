@@ -135,6 +135,7 @@ _FR: Final[Mapping[str, str]] = {
     "payment.mode.transfer": "virement",
     "payment.mode.direct_debit": "prélèvement automatique",
     "payment.mode.payfip": "PayFiP",
+    "payment.mode.cash": "espèces",
     "payment.mode.tickets": "tickets cantine",
     "wallet": (
         "La famille est relancée quand le solde du porte-monnaie atteint {amount} ou moins ; un "
@@ -358,6 +359,7 @@ _EN: Final[Mapping[str, str]] = {
     "payment.mode.transfer": "transfer",
     "payment.mode.direct_debit": "direct debit",
     "payment.mode.payfip": "PayFiP",
+    "payment.mode.cash": "cash",
     "payment.mode.tickets": "canteen tickets",
     "wallet": (
         "The family is reminded when the wallet balance is {amount} or less; a negative balance "
