@@ -71,6 +71,10 @@ def judge_absence(
     def price_of(day: date) -> Money:
         return policy.price(code, day, context=context).unit_price
 
+    # A commune may publish absence rules for a service it does not price: a flat charge needs
+    # no price, and a charge at the booked price then raises MissingPriceError, as the engine
+    # does for any late charge based on a price it was not given.
+    priced = any(schedule.service_code == code for schedule in policy.tariffs)
     judged = rule.judge(
         service,
         days,
@@ -78,7 +82,7 @@ def judge_absence(
         notice_at=notice_at,
         certificate_at=certificate_at,
         runs_on=policy.booking.days_of(code),
-        price_of=price_of,
+        price_of=price_of if priced else None,
     )
     free = AbsenceReason.NON_BILLABLE_DAY
     return tuple(

@@ -774,6 +774,8 @@ class CommunePolicy:
         Raises:
             UnknownServiceError: the commune has no service *code*.
             InvalidValueError: the commune sets no absence policy for the service.
+            MissingPriceError: a day is charged at the booked price, and the commune has no
+                tariff for the service (a flat charge needs none).
         """
         from cantine_rules.policies._absences import judge_absence  # only here
 
