@@ -297,10 +297,11 @@ def test_children_that_cannot_be_read_are_not_looked_up() -> None:
             ("payments[0].mode", "tickets do not pay an invoice in euros (got 'tickets')"),
         ),
         (
-            'amount = "14.40"\nmode = "cash"',
+            'amount = "14.40"\nmode = "bitcoin"',
             (
                 "payments[0].mode",
-                "unknown 'cash'; known: card, cheque, direct_debit, payfip, tickets, transfer",
+                "unknown 'bitcoin'; known: card, cash, cheque, direct_debit, payfip, tickets, "
+                "transfer",
             ),
         ),
     ],
