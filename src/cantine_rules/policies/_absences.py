@@ -19,11 +19,13 @@ from cantine_rules.errors import InvalidValueError, UnknownServiceError
 from cantine_rules.money import Money
 from cantine_rules.policies._messages import money, say
 from cantine_rules.rules.absences import (
+    AbsenceDocument,
     AbsencePolicy,
     AbsenceReason,
     AbsentDay,
     CertificateWithin,
     FlatCharge,
+    HeldDocument,
 )
 from cantine_rules.rules.non_billable import NonBillableDay
 
@@ -61,6 +63,7 @@ def judge_absence(
     certificate_at: datetime | None,
     site: str | None,
     context: PricingContext | None,
+    documents: Iterable[HeldDocument] = (),
 ) -> tuple[AbsentDay, ...]:
     """See [`CommunePolicy.judge_absence`][cantine_rules.policies.commune.CommunePolicy]."""
     service = policy.service(code)
@@ -83,6 +86,7 @@ def judge_absence(
         certificate_at=certificate_at,
         runs_on=policy.booking.days_of(code),
         price_of=price_of if priced else None,
+        documents=documents,
     )
     free = AbsenceReason.NON_BILLABLE_DAY
     return tuple(
@@ -111,6 +115,14 @@ def describe_absence_policy(rule: AbsencePolicy, lang: str = "fr") -> str:
     if rule.waiting is not None:
         unit = say(lang, f"absences.count.{rule.waiting.counted_in.value}")
         parts.append(say(lang, "absences.waiting", days=rule.waiting.days, unit=unit))
+    parts.extend(_describe_run(rule, lang))
+    if rule.waived_by_documents:
+        kinds = ", ".join(
+            say(lang, f"absences.document.{kind.value}")
+            for kind in AbsenceDocument
+            if kind in rule.waived_by_documents
+        )
+        parts.append(say(lang, "absences.documents", kinds=kinds))
     if isinstance(rule.charge, FlatCharge):
         charge = money(lang, rule.charge.amount)
     else:
@@ -118,6 +130,17 @@ def describe_absence_policy(rule: AbsencePolicy, lang: str = "fr") -> str:
     parts.append(say(lang, "absences.charge", charge=charge))
     parts.append(_describe_certificate(rule, lang))
     return say(lang, "absences.separator").join(parts)
+
+
+def _describe_run(rule: AbsencePolicy, lang: str) -> list[str]:
+    run = rule.run
+    if run is None:
+        return []
+    parts = [say(lang, "absences.run.free", days=run.free_days)] if run.free_days else []
+    if run.charged_days is not None:
+        key = "absences.run.then_charged" if run.free_days else "absences.run.first_charged"
+        parts.append(say(lang, key, days=run.charged_days))
+    return parts
 
 
 def _describe_certificate(rule: AbsencePolicy, lang: str) -> str:

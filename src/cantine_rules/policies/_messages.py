@@ -226,6 +226,16 @@ _FR: Final[Mapping[str, str]] = {
         ", plus tard après {waiting} jour(s) de carence, au-delà de {latest} h il n'est pas "
         "pris en compte"
     ),
+    "absences.run.free": (
+        "les {days} premier(s) jour(s) d'absence sont pris en charge par la commune"
+    ),
+    "absences.run.then_charged": "puis {days} jour(s) au plus facturable(s), les suivants gratuits",
+    "absences.run.first_charged": (
+        "seul(s) le(s) {days} premier(s) jour(s) d'absence facturable(s), les suivants gratuits"
+    ),
+    "absences.documents": "gratuite avec un justificatif ({kinds}) remis pour l'année scolaire",
+    "absences.document.medical": "médical",
+    "absences.document.employer": "de l'employeur",
     "non_billable": (
         "{day} ({label}) : non facturé, {services}, {sites} ; aucune démarche de la famille"
     ),
@@ -441,6 +451,14 @@ _EN: Final[Mapping[str, str]] = {
     "absences.certificate.late_until": (
         ", later after {waiting} waiting day(s), and past {latest} h it is not taken"
     ),
+    "absences.run.free": "the first {days} absent day(s) are paid by the commune",
+    "absences.run.then_charged": "then at most {days} day(s) may be charged, later days are free",
+    "absences.run.first_charged": (
+        "only the first {days} absent day(s) may be charged, later days are free"
+    ),
+    "absences.documents": "free with a standing document ({kinds}) handed in for the school year",
+    "absences.document.medical": "medical",
+    "absences.document.employer": "employer's",
     "non_billable": (
         "{day} ({label}): not charged, {services}, {sites}; the family has nothing to do"
     ),

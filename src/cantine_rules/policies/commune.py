@@ -83,7 +83,7 @@ if TYPE_CHECKING:
     from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
     from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
     from cantine_rules.pricing._wallet import Wallet
-    from cantine_rules.rules.absences import AbsentDay
+    from cantine_rules.rules.absences import AbsentDay, HeldDocument
     from cantine_rules.rules.attendance_fees import (
         LatePickup,
         PickupFee,
@@ -763,6 +763,7 @@ class CommunePolicy:
         certificate_at: datetime | None = None,
         site: str | None = None,
         context: PricingContext | None = None,
+        documents: Iterable[HeldDocument] = (),
     ) -> tuple[AbsentDay, ...]:
         """The charge of each absent booked day of a child's run of absence from *code*.
 
@@ -770,6 +771,8 @@ class CommunePolicy:
         (see ``AbsencePolicy.judge`` in ``cantine_rules.rules.absences``); a
         day the commune declared non-billable is free whatever the notice. A charge at the
         booked price is priced with the tariff (and *context*), only where a day is charged.
+        *documents* are the standing documents the commune holds for the family (an employer's
+        statement of working hours, for instance).
 
         Raises:
             UnknownServiceError: the commune has no service *code*.
@@ -787,6 +790,7 @@ class CommunePolicy:
             certificate_at=certificate_at,
             site=site,
             context=context,
+            documents=documents,
         )
 
     # Explaining ---------------------------------------------------------------------------------

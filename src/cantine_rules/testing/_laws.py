@@ -32,7 +32,7 @@ from cantine_rules.pricing.tariffs import (
     QuotientRecord,
     Tariff,
 )
-from cantine_rules.rules.absences import AbsentDay
+from cantine_rules.rules.absences import AbsenceDocument, AbsentDay, HeldDocument
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
 from cantine_rules.rules.late import MissingPriceError
@@ -457,7 +457,7 @@ def _late_pickup_fair(policy: CommunePolicy, examples: int) -> None:
 
 
 def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
-    """No negative absence charge; an earlier notice or a certificate never costs more.
+    """No negative absence charge; an earlier notice, a certificate or a document never costs more.
 
     Judging twice gives the same answer too.
     """
@@ -466,10 +466,16 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
         return
 
     def judge(
-        code: str, run: tuple[date, ...], notice: datetime | None, certificate: datetime | None
+        code: str,
+        run: tuple[date, ...],
+        notice: datetime | None,
+        certificate: datetime | None,
+        documents: tuple[HeldDocument, ...] = (),
     ) -> tuple[AbsentDay, ...] | None:
         try:
-            return policy.judge_absence(code, run, notice_at=notice, certificate_at=certificate)
+            return policy.judge_absence(
+                code, run, notice_at=notice, certificate_at=certificate, documents=documents
+            )
         except (*_UNPRICED, MissingPriceError):
             # Charged at a price the commune does not give (it may publish its absence rules
             # for a service it does not price): nothing to compare.
@@ -489,6 +495,12 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
         notice = data.draw(st.none() | seconds)
         certificate = data.draw(st.none() | seconds)
         earlier_by = timedelta(seconds=data.draw(st.integers(0, 10 * 86400)))
+        documents = tuple(
+            HeldDocument(kind, run[0] - timedelta(days=back))
+            for kind, back in data.draw(
+                st.lists(st.tuples(st.sampled_from(list(AbsenceDocument)), st.integers(-3, 400)))
+            )
+        )
         code = service.code
         answer = judge(code, run, notice, certificate)
         if answer is None:
@@ -501,6 +513,8 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
             (judge(code, run, (notice or start) - earlier_by, certificate), answer),
             # A certificate rather than none.
             (judge(code, run, notice, certificate or start), judge(code, run, notice, None)),
+            # A standing document on file rather than none.
+            (judge(code, run, notice, certificate, documents), answer),
         ]
         for cheaper, dearer in pairs:
             if cheaper is None or dearer is None:

@@ -71,6 +71,7 @@ from cantine_rules.pricing.tariffs import (
 from cantine_rules.rules.absences import (
     MAX_WAITING_DAYS,
     AbsenceCharge,
+    AbsenceDocument,
     AbsencePolicy,
     AbsenceRules,
     BookedPrice,
@@ -79,6 +80,7 @@ from cantine_rules.rules.absences import (
     CertificateWithin,
     DayCount,
     FlatCharge,
+    RunCharges,
     WaitingDays,
 )
 from cantine_rules.rules.attendance_fees import (
@@ -508,7 +510,8 @@ def absence_policies() -> st.SearchStrategy[AbsencePolicy]:
     """Absence policies of every shape.
 
     A notice deadline or none, waiting days or none, a booked price or a flat charge, a
-    certificate accepted within some hours, refused or left unsaid.
+    certificate accepted within some hours, refused or left unsaid, free first days or a limit
+    on the charged days of a run, and standing documents that waive absences.
     """
     charges: st.SearchStrategy[AbsenceCharge] = st.one_of(
         st.just(BookedPrice()), money(0, 10_00).map(FlatCharge)
@@ -520,7 +523,15 @@ def absence_policies() -> st.SearchStrategy[AbsencePolicy]:
     waiting = st.none() | st.builds(
         WaitingDays, st.integers(1, MAX_WAITING_DAYS), st.sampled_from(list(DayCount))
     )
-    return st.builds(AbsencePolicy, charges, notices, waiting, st.none() | _certificates())
+    # Free days, a limit on the charged days, or both (neither says nothing and is refused).
+    runs = st.none() | st.one_of(
+        st.builds(RunCharges, st.integers(1, 5), st.none() | st.integers(1, 5)),
+        st.builds(RunCharges, st.just(0), st.integers(1, 5)),
+    )
+    documents = st.frozensets(st.sampled_from(list(AbsenceDocument)))
+    return st.builds(
+        AbsencePolicy, charges, notices, waiting, st.none() | _certificates(), runs, documents
+    )
 
 
 def absence_rules(codes: list[str] | tuple[str, ...]) -> st.SearchStrategy[AbsenceRules]:

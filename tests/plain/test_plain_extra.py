@@ -1,0 +1,109 @@
+"""The plain form of the days of a run that may be charged and of standing documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from cantine_rules.errors import PolicyError
+from cantine_rules.plain import dumps_toml, from_data, loads_toml, to_data
+from cantine_rules.rules.absences import AbsenceDocument, AbsencePolicy, AbsenceRules, RunCharges
+from cantine_rules.testing import absence_policies
+
+ROOT = Path(__file__).resolve().parents[2]
+MA_COMMUNE_TEXT = (ROOT / "examples" / "communes" / "ma-commune.toml").read_text()
+MA_COMMUNE = loads_toml(MA_COMMUNE_TEXT)
+TEXT = (
+    MA_COMMUNE_TEXT
+    + """
+[absences.default]
+run = { free_days = 2, charged_days = 2 }
+waived_by_documents = ["employer"]
+"""
+)
+
+
+def test_the_written_form_is_the_form_read() -> None:
+    policy = loads_toml(TEXT)
+    assert policy.absences.default == AbsencePolicy(
+        run=RunCharges(2, 2), waived_by_documents=[AbsenceDocument.EMPLOYER]
+    )
+    assert to_data(policy)["absences"] == {
+        "default": {"run": {"free_days": 2, "charged_days": 2}, "waived_by_documents": ["employer"]}
+    }
+
+
+def test_defaults_are_left_out() -> None:
+    only_charged = AbsenceRules(AbsencePolicy(run=RunCharges(charged_days=1)))
+    data = to_data(attrs.evolve(MA_COMMUNE, absences=only_charged))
+    assert data["absences"] == {"default": {"run": {"charged_days": 1}}}
+    only_free = AbsenceRules(AbsencePolicy(run=RunCharges(free_days=3)))
+    data = to_data(attrs.evolve(MA_COMMUNE, absences=only_free))
+    assert data["absences"] == {"default": {"run": {"free_days": 3}}}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(absence_policies())
+def test_dump_then_load_is_the_identity(absence: AbsencePolicy) -> None:
+    policy = attrs.evolve(MA_COMMUNE, absences=AbsenceRules(absence))
+    data = to_data(policy)
+    assert from_data(data) == policy
+    assert loads_toml(dumps_toml(policy)) == policy
+    assert to_data(from_data(data)) == data
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(PolicyError) as caught:
+        loads_toml(text)
+    return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "run = { free_days = 2, charged_days = 2 }",
+            "run = {}",
+            "absences.default.run.charged_days: with no free day, give how many days are charged "
+            "(got None)",
+        ),
+        (
+            "free_days = 2",
+            "free_days = -1",
+            "absences.default.run.free_days: must be ≥ 0 (got -1)",
+        ),
+        (
+            "charged_days = 2",
+            "charged_days = 0",
+            "absences.default.run.charged_days: must be ≥ 1 (got 0)",
+        ),
+        (
+            "charged_days = 2",
+            "charged = 2",
+            "absences.default.run.charged: unknown key; did you mean 'charged_days'? (allowed: "
+            "free_days, charged_days)",
+        ),
+        (
+            '["employer"]',
+            '["employeur"]',
+            "absences.default.waived_by_documents[0]: unknown value 'employeur'; did you mean "
+            "'employer'? (allowed: medical, employer)",
+        ),
+        (
+            '["employer"]',
+            '["employer", "employer"]',
+            "absences.default.waived_by_documents[1]: document 'employer' appears twice",
+        ),
+        (
+            '["employer"]',
+            "[]",
+            "absences.default.waived_by_documents: must hold at least one item",
+        ),
+    ],
+)
+def test_bad_input_is_reported_at_its_path(old: str, new: str, expected: str) -> None:
+    assert old in TEXT
+    assert _problems(TEXT.replace(old, new)) == [expected]
