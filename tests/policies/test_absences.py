@@ -67,6 +67,15 @@ def test_a_flat_charge_needs_no_tariff_and_a_booked_price_says_it_is_missing() -
         in_time.judge_absence(CODE, [MONDAY], notice_at=paris(2024, 9, 30, 9))
 
 
+def test_a_non_billable_day_of_an_unpriced_service_needs_no_price() -> None:
+    strike = NonBillableDays((NonBillableDay(MONDAY, "Grève"),))
+    commune = _with(tariffs=(), absences=AbsenceRules(AbsencePolicy()), non_billable_days=strike)
+    [day] = commune.judge_absence(CODE, [MONDAY], notice_at=None)
+    assert (day.reason, day.charge) == (AbsenceReason.NON_BILLABLE_DAY, Money.zero())
+    with pytest.raises(MissingPriceError):
+        commune.judge_absence(CODE, [MONDAY, date(2024, 10, 1)], notice_at=None)
+
+
 _ABSENCES_LAW = "absences: no negative charge, an earlier notice or a certificate never costs more"
 _ALL_BUT_ABSENCES = [name for name in LAWS if name != _ABSENCES_LAW]
 

@@ -27,6 +27,7 @@ from cantine_rules.rules.absences import (
     FlatCharge,
     HeldDocument,
 )
+from cantine_rules.rules.late import MissingPriceError
 from cantine_rules.rules.non_billable import NonBillableDay
 
 if TYPE_CHECKING:
@@ -71,13 +72,17 @@ def judge_absence(
     if rule is None:
         raise InvalidValueError("absences", code, f"{policy.slug} sets no absence policy for it")
 
+    priced = any(schedule.service_code == code for schedule in policy.tariffs)
+
     def price_of(day: date) -> Money:
+        if not policy.non_billable_days.is_billable(code, day, site=site):
+            return Money.zero()  # the day is made free below, whatever it would cost
+        if not priced:
+            # A commune may publish absence rules for a service it does not price: a flat charge
+            # needs no price, and only a day charged at the booked price says it is missing.
+            raise MissingPriceError("an absence charged at the booked price")
         return policy.price(code, day, context=context).unit_price
 
-    # A commune may publish absence rules for a service it does not price: a flat charge needs
-    # no price, and a charge at the booked price then raises MissingPriceError, as the engine
-    # does for any late charge based on a price it was not given.
-    priced = any(schedule.service_code == code for schedule in policy.tariffs)
     judged = rule.judge(
         service,
         days,
@@ -85,7 +90,7 @@ def judge_absence(
         notice_at=notice_at,
         certificate_at=certificate_at,
         runs_on=policy.booking.days_of(code),
-        price_of=price_of if priced else None,
+        price_of=price_of,
         documents=documents,
     )
     free = AbsenceReason.NON_BILLABLE_DAY
