@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 
 from cantine_rules.errors import PolicyError
 from cantine_rules.plain import dumps_toml, from_data, loads_toml, to_data
+from cantine_rules.pricing.tariffs import QuotientPolicy, ReferenceDate
 from cantine_rules.rules.absences import AbsenceDocument, AbsencePolicy, AbsenceRules, RunCharges
-from cantine_rules.testing import absence_policies
+from cantine_rules.testing import absence_policies, quotient_policies
 
 ROOT = Path(__file__).resolve().parents[2]
 MA_COMMUNE_TEXT = (ROOT / "examples" / "communes" / "ma-commune.toml").read_text()
@@ -107,3 +108,47 @@ def _problems(text: str) -> list[str]:
 def test_bad_input_is_reported_at_its_path(old: str, new: str, expected: str) -> None:
     assert old in TEXT
     assert _problems(TEXT.replace(old, new)) == [expected]
+
+
+FAY_TEXT = (ROOT / "examples" / "communes" / "fay-aux-loges.toml").read_text()
+
+
+def test_the_reference_date_is_read_and_written_as_month_and_day() -> None:
+    policy = loads_toml(FAY_TEXT)
+    assert policy.quotient_policy is not None
+    assert policy.quotient_policy.reference_date == ReferenceDate(3, 31)
+    assert to_data(policy)["quotient_policy"]["reference_date"] == {"month": 3, "day": 31}
+
+
+@settings(max_examples=100, deadline=None)
+@given(quotient_policies())
+def test_a_quotient_policy_round_trips(quotient: QuotientPolicy) -> None:
+    policy = attrs.evolve(MA_COMMUNE, quotient_policy=quotient)
+    assert from_data(to_data(policy)) == policy
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        (
+            "reference_date = { month = 4, day = 31 }",
+            "quotient_policy.reference_date.day: must be from 1 to 30 in that month (got 31)",
+        ),
+        (
+            "reference_date = { month = 13, day = 1 }",
+            "quotient_policy.reference_date.month: must be ≤ 12 (got 13)",
+        ),
+        (
+            "reference_date = { month = 3 }",
+            "quotient_policy.reference_date.day: missing required key",
+        ),
+        (
+            'reference_date = "31/03"',
+            "quotient_policy.reference_date: must be a table, got a string ('31/03')",
+        ),
+    ],
+)
+def test_a_bad_reference_date_is_reported_at_its_path(new: str, expected: str) -> None:
+    old = "reference_date = { month = 3, day = 31 }"
+    assert old in FAY_TEXT
+    assert _problems(FAY_TEXT.replace(old, new)) == [expected]

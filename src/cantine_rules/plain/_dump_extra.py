@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from cantine_rules.pricing.tariffs import ReferenceDate
 from cantine_rules.rules.absences import AbsenceDocument, RunCharges
 
-__all__ = ["dump_documents", "dump_run_charges"]
+__all__ = ["dump_documents", "dump_reference_date", "dump_run_charges"]
 
 
 def dump_run_charges(run: RunCharges) -> dict[str, Any]:
@@ -27,3 +28,8 @@ def dump_run_charges(run: RunCharges) -> dict[str, Any]:
 def dump_documents(kinds: Collection[AbsenceDocument]) -> list[str]:
     """The ``waived_by_documents`` list of an absence policy, in the enum's order."""
     return [kind.value for kind in AbsenceDocument if kind in kinds]
+
+
+def dump_reference_date(reference: ReferenceDate) -> dict[str, int]:
+    """``quotient_policy.reference_date``."""
+    return {"month": reference.month, "day": reference.day}

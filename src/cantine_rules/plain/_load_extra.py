@@ -2,7 +2,9 @@
 
 Which days of a run of absence may be charged (``run = { free_days = 2, charged_days = 2 }``)
 and the standing documents that waive absences (``waived_by_documents = ["employer"]``), inside
-an absence policy. Every problem is reported with its path, as in the rest of the policy.
+an absence policy; the reference date of the quotient familial (``reference_date = { month = 3,
+day = 31 }``, inside ``quotient_policy``). Every problem is reported with its path, as in the
+rest of the policy.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from cantine_rules.plain._read import (
     same_names,
     unique,
 )
+from cantine_rules.pricing.tariffs import ReferenceDate
 from cantine_rules.rules.absences import MAX_WAITING_DAYS, AbsenceDocument, RunCharges
 
-__all__ = ["documents", "run_charges"]
+__all__ = ["documents", "reference_date", "run_charges"]
 
 _FREE: Final = integer(minimum=0, maximum=MAX_WAITING_DAYS)
 _CHARGED: Final = integer(minimum=1, maximum=MAX_WAITING_DAYS)
@@ -46,3 +49,12 @@ def documents(reader: Reader, value: object, path: str) -> frozenset[AbsenceDocu
     if not unique(reader, written, "document"):
         raise ReadError
     return frozenset(kinds)
+
+
+def reference_date(reader: Reader, value: object, path: str) -> ReferenceDate:
+    """The parser of ``quotient_policy.reference_date``: a month and a day of that month."""
+    table = Table(reader, value, path)
+    month = table.required("month", integer(minimum=1, maximum=12))
+    day = table.required("day", integer(minimum=1, maximum=31))
+    table.close()
+    return reader.build(path, same_names("month", "day"), lambda: ReferenceDate(month, day))

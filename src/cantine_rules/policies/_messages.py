@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Final
 
@@ -165,6 +166,11 @@ _FR: Final[Mapping[str, str]] = {
     "quotient.zero": (
         "Un quotient familial de 0 (non calculable par la CAF) vaut quotient inconnu : le tarif "
         "par défaut s'applique, jamais la tranche la plus basse."
+    ),
+    "quotient.reference": (
+        "Le quotient familial de référence d'une année scolaire est celui du {day} précédant la "
+        "rentrée : une attestation antérieure ne compte pas pour cette année, le tarif par "
+        "défaut s'applique."
     ),
     "payment.default.payment_scheme": (
         "le règlement ne dit pas quand payer : facturation après service, ce que décrivent la "
@@ -400,6 +406,11 @@ _EN: Final[Mapping[str, str]] = {
         "A quotient familial of 0 (the CAF could not compute it) counts as unknown: the default "
         "tariff applies, never the lowest bracket."
     ),
+    "quotient.reference": (
+        "The reference quotient familial of a school year is the one of {day} before the "
+        "school year starts: an earlier attestation does not count that year, the default "
+        "tariff applies."
+    ),
     "payment.default.payment_scheme": (
         "the règlement does not say when to pay: billed after the fact, as most règlements do"
     ),
@@ -538,3 +549,15 @@ def number(lang: str, value: Decimal) -> str:
     return format_decimal(
         value, locale=LOCALES[check_lang(lang)], decimal_quantization=False, group_separator=False
     )
+
+
+def month_day(lang: str, month: int, day: int) -> str:
+    """A day of the year with no year, as the language writes it (``31 mars``, ``March 31``).
+
+    >>> month_day("fr", 3, 31), month_day("en", 3, 31)
+    ('31 mars', 'March 31')
+    """
+    from babel.dates import format_skeleton  # see `number`
+
+    # Any year without a 29 February reads the same for every other day.
+    return format_skeleton("MMMMd", date(2023, month, day), locale=LOCALES[check_lang(lang)])

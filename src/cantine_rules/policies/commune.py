@@ -32,7 +32,7 @@ from cantine_rules.calendar import FOUR_AND_A_HALF_DAYS, FOUR_DAYS, SchoolCalend
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import Booking, BookingChange, ChangeAction, Service
 from cantine_rules.money import Money
-from cantine_rules.policies._messages import check_lang, money, number, say
+from cantine_rules.policies._messages import check_lang, money, month_day, number, say
 
 # The private modules a policy needs, not the public pricing modules that re-export every
 # account and tariff class: a process that decides one change builds only the classes it uses.
@@ -944,6 +944,11 @@ def _explain_quotient(policy: QuotientPolicy, lang: str) -> list[ExplainedRule]:
         )
     if policy.zero_means_unknown:
         rules.append(ExplainedRule("quotient.zero", say(lang, "quotient.zero"), policy.source))
+    reference = policy.reference_date
+    if reference is not None:
+        day = month_day(lang, reference.month, reference.day)
+        text = say(lang, "quotient.reference", day=day)
+        rules.append(ExplainedRule("quotient.reference", text, policy.source))
     return rules
 
 

@@ -579,6 +579,13 @@ def _quotient_never_backdated(policy: CommunePolicy, examples: int) -> None:
         if quotient_policy.zero_means_unknown and first.quotient.value == 0:
             applied = quotient_policy.applicable_quotient([first], start or first.received_on)
             assert applied.quotient_familial is None, applied
+        # A document issued before the reference date of a day's school year never prices it.
+        reference = quotient_policy.reference_date
+        if reference is not None:
+            day = start or first.received_on
+            if first.quotient.issued_on < reference.for_day(day):
+                applied = quotient_policy.applicable_quotient([first], day)
+                assert applied.quotient_familial is None, (reference, first, applied)
 
     law()
 
@@ -633,12 +640,13 @@ def check_policy(
     bracket whose bounds as written hold it, and in none when it lies in a gap; a ledger conserves
     its balance; an invoice does not depend on booking order; a presence without booking and a late
     pick-up cost never below zero, the same when asked twice, and no less when repeated (or, for a
-    pick-up, later); an absent day is never charged below zero, and an earlier notice or a
-    certificate never costs more; every service has a payment scheme, and a prepaid one is due no
-    later than the service starts; a top-up below the minimum is refused with its reason, and a
-    larger one never refused where a smaller one is accepted; a credit is treated whole, no part
-    below zero; a quotient familial record never counts before it was received, one received later
-    never takes effect earlier, and a QF of 0 read as unknown never prices; the plain-data form
+    pick-up, later); an absent day is never charged below zero, and an earlier notice, a certificate
+    or a standing document never costs more; every service has a payment scheme, and a prepaid one
+    is due no later than the service starts; a top-up below the minimum is refused with its reason,
+    and a larger one never refused where a smaller one is accepted; a credit is treated whole, no
+    part below zero; a quotient familial record never counts before it was received, one received
+    later never takes effect earlier, a QF of 0 read as unknown never prices, and a document issued
+    before the reference date of a school year never prices a day of that year; the plain-data form
     round-trips; and, for a policy with attendance regimes, a regime books only days the service
     runs, a monthly fee stays between zero and the fee and never rises with absences, and an earlier
     request to change the chosen days never takes effect later.

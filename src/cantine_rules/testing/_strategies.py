@@ -61,6 +61,7 @@ from cantine_rules.pricing.tariffs import (
     PricingContext,
     QuotientPolicy,
     QuotientRecord,
+    ReferenceDate,
     SiblingReduction,
     SiteSupplement,
     Tariff,
@@ -674,7 +675,11 @@ def credit_treatments() -> st.SearchStrategy[CreditTreatment]:
 
 
 def quotient_policies() -> st.SearchStrategy[QuotientPolicy]:
-    """Quotient familial rules: an age limit or none, a deadline or none, an effect date."""
+    """Quotient familial rules: age limit, deadline, effect date and reference date, or none."""
+    # Any day of the year, 29 February aside (it is refused: most years lack it).
+    references = st.dates(date(2023, 1, 1), date(2023, 12, 31)).map(
+        lambda day: ReferenceDate(day.month, day.day)
+    )
     return st.builds(
         QuotientPolicy,
         st.none() | st.integers(1, 12),
@@ -682,6 +687,7 @@ def quotient_policies() -> st.SearchStrategy[QuotientPolicy]:
         st.just(_EXAMPLE),
         st.sampled_from([FromReception(), FromNextMonth()]),
         st.booleans(),
+        st.none() | references,
     )
 
 
