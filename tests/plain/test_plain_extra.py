@@ -152,3 +152,36 @@ def test_a_bad_reference_date_is_reported_at_its_path(new: str, expected: str) -
     old = "reference_date = { month = 3, day = 31 }"
     assert old in FAY_TEXT
     assert _problems(FAY_TEXT.replace(old, new)) == [expected]
+
+
+NOYERS_TEXT = (ROOT / "examples" / "communes" / "noyers-sur-cher.toml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        (
+            "term_months = [9, 11]",
+            "regimes.soir.monthly_fees[0].term_months: must be following months in the school "
+            "year's order (September to August) (got [9, 11])",
+        ),
+        (
+            "term_months = [9, 13]",
+            "regimes.soir.monthly_fees[0].term_months[1]: must be ≤ 12 (got 13)",
+        ),
+        (
+            "term_months = [9, 9]",
+            "regimes.soir.monthly_fees[0].term_months[1]: month 9 appears twice",
+        ),
+        (
+            "term_months = []",
+            "regimes.soir.monthly_fees[0].term_months: must hold at least one item",
+        ),
+    ],
+)
+def test_a_bad_term_is_reported_at_its_path(new: str, expected: str) -> None:
+    # The evening garderie's first term, the last of the file's three copies.
+    old = "term_months = [9, 10, 11, 12]"
+    head, _, tail = NOYERS_TEXT.rpartition(old)
+    assert head
+    assert _problems(head + new + tail) == [expected]

@@ -4,7 +4,7 @@ Which days of a run of absence may be charged (``run = { free_days = 2, charged_
 and the standing documents that waive absences (``waived_by_documents = ["employer"]``), inside
 an absence policy; the reference date of the quotient familial (``reference_date = { month = 3,
 day = 31 }``, inside ``quotient_policy``). Every problem is reported with its path, as in the
-rest of the policy.
+rest of the policy; the months of a fee by term (``term_months = [9, 10, 11, 12]``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from cantine_rules.plain._read import (
 from cantine_rules.pricing.tariffs import ReferenceDate
 from cantine_rules.rules.absences import MAX_WAITING_DAYS, AbsenceDocument, RunCharges
 
-__all__ = ["documents", "reference_date", "run_charges"]
+__all__ = ["documents", "reference_date", "run_charges", "term_months"]
 
 _FREE: Final = integer(minimum=0, maximum=MAX_WAITING_DAYS)
 _CHARGED: Final = integer(minimum=1, maximum=MAX_WAITING_DAYS)
@@ -58,3 +58,11 @@ def reference_date(reader: Reader, value: object, path: str) -> ReferenceDate:
     day = table.required("day", integer(minimum=1, maximum=31))
     table.close()
     return reader.build(path, same_names("month", "day"), lambda: ReferenceDate(month, day))
+
+
+def term_months(reader: Reader, value: object, path: str) -> tuple[int, ...]:
+    """The parser of a fee's ``term_months``: months from 1 to 12, each once."""
+    months = list_of(integer(minimum=1, maximum=12), non_empty=True)(reader, value, path)
+    if not unique(reader, ((index_path(path, i), m) for i, m in enumerate(months)), "month"):
+        raise ReadError
+    return months

@@ -269,7 +269,10 @@ _FR: Final[Mapping[str, str]] = {
     "regime.occasional": (
         "« {service} », {label} : réservation jour par jour, dans les délais du service{price}."
     ),
-    "fee": "« {service} », {label} : {amount} par mois {per}{by_children}, {month} ; {refund}.",
+    "fee": "« {service} », {label} : {amount} {period} {per}{by_children}, {month} ; {refund}.",
+    "fee.period.month": "par mois",
+    "fee.period.term": "pour le trimestre {first}–{last}",
+    "fee.term": "dû une fois si le trimestre compte au moins un jour réservé",
     "fee.per.child": "par enfant",
     "fee.per.family": "par famille",
     "fee.by_children": " ({amounts})",
@@ -497,7 +500,10 @@ _EN: Final[Mapping[str, str]] = {
     "regime.occasional": (
         "« {service} », {label}: days booked one by one, within the service's deadlines{price}."
     ),
-    "fee": "« {service} », {label}: {amount} a month {per}{by_children}, {month}; {refund}.",
+    "fee": "« {service} », {label}: {amount} {period} {per}{by_children}, {month}; {refund}.",
+    "fee.period.month": "a month",
+    "fee.period.term": "for the term {first}–{last}",
+    "fee.term": "due once if the term has at least one booked day",
     "fee.per.child": "per child",
     "fee.per.family": "per family",
     "fee.by_children": " ({amounts})",
@@ -561,3 +567,14 @@ def month_day(lang: str, month: int, day: int) -> str:
 
     # Any year without a 29 February reads the same for every other day.
     return format_skeleton("MMMMd", date(2023, month, day), locale=LOCALES[check_lang(lang)])
+
+
+def month_name(lang: str, month: int) -> str:
+    """The name of *month* as the language writes it alone (``septembre``, ``September``).
+
+    >>> month_name("fr", 9), month_name("en", 12)
+    ('septembre', 'December')
+    """
+    from babel.dates import get_month_names  # see `number`
+
+    return str(get_month_names("wide", "stand-alone", locale=LOCALES[check_lang(lang)])[month])
