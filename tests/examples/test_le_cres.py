@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from cantine_rules import ChangeAction, Money
-from cantine_rules.rules.absences import AbsenceDocument, AbsenceReason, HeldDocument
+from cantine_rules.rules.absences import AbsenceDocument, AbsencePolicy, AbsenceReason, HeldDocument
 from cantine_rules.rules.late import MissingPriceError
 from cantine_rules.rules.non_billable import NonBillableDay, NonBillableDays
 from tests._helpers import paris
@@ -83,8 +83,14 @@ def test_the_rule_is_explained_as_the_page_counts_it() -> None:
 # justificatif sous 48h (médical, ordonnance) … Parents aux emplois du temps atypiques avec
 # horaires variables avec justificatif de l'employeur à renouveler chaque rentrée scolaire. »
 
-ABSENCE = LE_CRES.absences.for_service("repas")
-assert ABSENCE is not None
+
+def _absence_policy() -> AbsencePolicy:
+    rule = LE_CRES.absences.for_service("repas")
+    assert rule is not None
+    return rule
+
+
+ABSENCE = _absence_policy()
 RENTREE = date(2024, 9, 2)
 SECOND = timedelta(seconds=1)
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from cantine_rules import ChangeAction, Channel, Money
-from cantine_rules.rules.absences import AbsenceReason
+from cantine_rules.rules.absences import AbsencePolicy, AbsenceReason
 from cantine_rules.rules.late import MissingPriceError
 from tests._helpers import paris
 from tests.examples._files import commune
@@ -98,8 +98,14 @@ def test_in_the_reglement_s_own_year() -> None:
 # prévenu Mme Chantal CORMIER … : Le jeudi avant 10h00 pour une absence le lundi et/ou le mardi
 # suivant(s) ; Le mardi avant 10h00 pour une absence le jeudi et/ou le vendredi suivant(s) »
 
-ABSENCE = SAINT_JEAN.absences.for_service("repas")
-assert ABSENCE is not None
+
+def _absence_policy() -> AbsencePolicy:
+    rule = SAINT_JEAN.absences.for_service("repas")
+    assert rule is not None
+    return rule
+
+
+ABSENCE = _absence_policy()
 MEAL = SAINT_JEAN.service("repas")
 # Sick from Monday 16 to Monday 23 September 2024 (no meal on Wednesday).
 SICK = (

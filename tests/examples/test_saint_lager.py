@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from cantine_rules import ChangeAction, Money
-from cantine_rules.rules.absences import AbsenceReason
+from cantine_rules.rules.absences import AbsencePolicy, AbsenceReason
 from cantine_rules.rules.late import MissingPriceError
 from tests._helpers import paris
 from tests.examples._files import commune
@@ -86,8 +86,14 @@ def test_the_rule_is_explained_as_the_form_says() -> None:
 # « En cas d'absence de votre enfant pour maladie à la cantine sur un jour inscrit, la 1ère
 # journée est due. Au-delà de cette carence, les jours seront à déduire le mois suivant. »
 
-ABSENCE = SAINT_LAGER.absences.for_service("repas")
-assert ABSENCE is not None
+
+def _absence_policy() -> AbsencePolicy:
+    rule = SAINT_LAGER.absences.for_service("repas")
+    assert rule is not None
+    return rule
+
+
+ABSENCE = _absence_policy()
 # Sick from Thursday 26 September to Tuesday 1 October 2024: across the end of a month.
 SICK = (date(2024, 9, 26), date(2024, 9, 27), date(2024, 9, 30), date(2024, 10, 1))
 
