@@ -85,9 +85,34 @@ def test_without_a_quotient_in_force_the_maximum_applies() -> None:
     assert _price([first], date(2025, 10, 1)) == Money.euros("2.60")
 
 
+def _attestation(value: str, issued_on: date, received_on: date) -> QuotientRecord:
+    return QuotientRecord(QuotientFamilial(Decimal(value), _CAF, issued_on), received_on)
+
+
+def test_the_reference_quotient_is_that_of_the_31_march() -> None:
+    # « Le quotient familial CAF de référence est celui du 31/03 de l'année en cours »: for
+    # 2025-2026, an attestation of 31 March 2025 counts, one of the 30th does not (the maximum
+    # then applies).
+    of_31 = _attestation("500", date(2025, 3, 31), date(2025, 6, 16))
+    of_30 = _attestation("500", date(2025, 3, 30), date(2025, 6, 16))
+    assert _price([of_31], date(2025, 9, 1)) == Money.euros("2.60")
+    assert _price([of_30], date(2025, 9, 1)) == Money.euros("4.50")
+
+
+def test_last_year_s_reference_quotient_ends_with_its_school_year() -> None:
+    # The attestation of 31 March 2025 priced 2025-2026; on 31 August 2026 it still does, from
+    # 1 September 2026 the reference is 31 March 2026.
+    of_2025 = _attestation("500", date(2025, 3, 31), date(2025, 6, 16))
+    assert _price([of_2025], date(2026, 8, 31)) == Money.euros("2.60")
+    assert _price([of_2025], date(2026, 9, 1)) == Money.euros("4.50")
+
+
 def test_the_quotient_rule_is_explained_with_its_source() -> None:
     rules = {rule.topic: rule for rule in FAY.explain("fr")}
     assert "1er du mois suivant" in rules["quotient.effect"].text
+    assert "celui du 31 mars précédant la rentrée" in rules["quotient.reference"].text
+    english = {rule.topic: rule for rule in FAY.explain("en")}
+    assert "the one of March 31 before the school year starts" in english["quotient.reference"].text
     assert not rules["quotient.effect"].is_default
     assert rules["payment"].is_default
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from cantine_rules import InvalidValueError, Money
+from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.rules.regimes import ChangeEffect, FixedDays
 from cantine_rules.testing import check_policy
 from tests._helpers import paris
@@ -91,3 +92,13 @@ def test_every_day_of_the_restaurant_is_booked() -> None:
 
 def test_the_commune_obeys_the_laws() -> None:
     check_policy(POLICY, max_examples=10)
+
+
+# « EN MAIRIE, aux heures d'ouverture pour les chèques et les espèces » ; « EN LIGNE sur le site
+# de la Mairie »
+def test_cash_is_taken_at_the_town_hall() -> None:
+    assert POLICY.payment_modes == {PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.CASH}
+    [payment] = [rule for rule in POLICY.explain("fr") if rule.topic == "payment"]
+    assert "espèces" in payment.text
+    [payment] = [rule for rule in POLICY.explain("en") if rule.topic == "payment"]
+    assert "cash" in payment.text

@@ -638,7 +638,10 @@ def test_an_unknown_enum_value_lists_the_allowed_ones(alsh: dict[str, Any]) -> N
         "unknown value 'wednesday'; did you mean 'wednesday_centre'? (allowed: meal, "
         "morning_care, evening_care, study, wednesday_centre, holiday_centre)"
     )
-    assert "allowed: card, cheque, transfer, direct_debit, payfip, tickets" in problems[1].message
+    assert (
+        "allowed: card, cheque, transfer, direct_debit, payfip, cash, tickets"
+        in problems[1].message
+    )
 
 
 def test_an_unknown_type_tag_lists_the_allowed_ones(alsh: dict[str, Any]) -> None:

@@ -321,10 +321,11 @@ def test_children_that_cannot_be_read_are_not_looked_up() -> None:
         ),
         ('mode = "card"', ("payments[0].amount", "missing required key")),
         (
-            'amount = "14.40"\nmode = "cash"',
+            'amount = "14.40"\nmode = "bitcoin"',
             (
                 "payments[0].mode",
-                "unknown 'cash'; known: card, cheque, direct_debit, payfip, tickets, transfer",
+                "unknown 'bitcoin'; known: card, cash, cheque, direct_debit, payfip, tickets, "
+                "transfer",
             ),
         ),
     ],

@@ -19,9 +19,10 @@ from cantine_rules.rules.absences import (
     FlatCharge,
 )
 from cantine_rules.rules.deadlines import CalendarDaysBefore
+from cantine_rules.rules.late import MissingPriceError
 from cantine_rules.rules.non_billable import NonBillableDay, NonBillableDays
 from cantine_rules.sources import Source
-from cantine_rules.testing import PolicyLawError, check_policy
+from cantine_rules.testing import LAWS, PolicyLawError, check_policy
 from tests._helpers import paris
 
 LUTINS = policies.get("lutins-gourmands")  # repas at 3,60 € à l'unité
@@ -46,6 +47,46 @@ def test_the_booked_price_comes_from_the_tariff_and_a_non_billable_day_is_free()
     ]
     assert not commune.is_billable(CODE, MONDAY)
     assert commune.is_billable(CODE, tuesday)
+
+
+def test_a_flat_charge_needs_no_tariff_and_a_booked_price_says_it_is_missing() -> None:
+    # A commune may publish its absence rules for a service it does not price.
+    flat = _with(tariffs=(), absences=AbsenceRules(AbsencePolicy(FlatCharge(Money.euros("3.75")))))
+    [judged] = flat.judge_absence(CODE, [MONDAY], notice_at=None)
+    assert (judged.reason, judged.charge) == (AbsenceReason.NO_NOTICE, Money.euros("3.75"))
+    booked = _with(tariffs=(), absences=AbsenceRules(AbsencePolicy()))
+    with pytest.raises(MissingPriceError):
+        booked.judge_absence(CODE, [MONDAY], notice_at=None)
+    # A day made free by notice is judged without a price too.
+    in_time = _with(
+        tariffs=(), absences=AbsenceRules(AbsencePolicy(notice=CalendarDaysBefore(0, time(9))))
+    )
+    [free] = in_time.judge_absence(CODE, [MONDAY], notice_at=paris(2024, 9, 30, 8, 59, 59))
+    assert (free.reason, free.charge) == (AbsenceReason.NOTICE_IN_TIME, Money.zero())
+    with pytest.raises(MissingPriceError):
+        in_time.judge_absence(CODE, [MONDAY], notice_at=paris(2024, 9, 30, 9))
+
+
+def test_a_non_billable_day_of_an_unpriced_service_needs_no_price() -> None:
+    strike = NonBillableDays((NonBillableDay(MONDAY, "Grève"),))
+    commune = _with(tariffs=(), absences=AbsenceRules(AbsencePolicy()), non_billable_days=strike)
+    [day] = commune.judge_absence(CODE, [MONDAY], notice_at=None)
+    assert (day.reason, day.charge) == (AbsenceReason.NON_BILLABLE_DAY, Money.zero())
+    with pytest.raises(MissingPriceError):
+        commune.judge_absence(CODE, [MONDAY, date(2024, 10, 1)], notice_at=None)
+
+
+_ABSENCES_LAW = "absences: no negative charge, an earlier notice or a certificate never costs more"
+_ALL_BUT_ABSENCES = [name for name in LAWS if name != _ABSENCES_LAW]
+
+
+def test_the_absences_law_holds_for_a_service_without_a_tariff() -> None:
+    for charge in (AbsencePolicy(), AbsencePolicy(FlatCharge(Money.euros("3.75")))):
+        check_policy(
+            _with(tariffs=(), absences=AbsenceRules(charge)),
+            max_examples=30,
+            skip=_ALL_BUT_ABSENCES,
+        )
 
 
 def test_a_service_without_an_absence_policy_says_so() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from cantine_rules.pricing.tariffs import (
 )
 from cantine_rules.sources import Source
 from cantine_rules.testing import monthly_flat_fees
+from tests._helpers import refusal
 
 _SAUSSAY = Source.example("CARTE MENSUELLE … REMBOURSEMENT DE REPAS : 3.85€")
 # Saussay: « CARTE MENSUELLE Famille avec 1 enfant : 59.00€, 2 enfants : 57.00€, 3 enfants :
@@ -159,3 +161,54 @@ def test_more_absences_never_cost_more(fee: MonthlyFlatFee, data: st.DataObject)
     assert light == fee.month_charge(
         date(2025, 11, 1), booked, absent_days=fewer, children=children
     )
+
+
+# Fees by term: « 1er trimestre (septembre à décembre ) : 50 € » (Noyers-sur-Cher) ---------------
+
+_TERM_SOURCE = Source.example("1er trimestre (septembre à décembre ) : 50 €")
+
+
+def _term(*months: int) -> MonthlyFlatFee:
+    return MonthlyFlatFee("t", "Trimestre", Money.euros("50.00"), _TERM_SOURCE, term_months=months)
+
+
+def test_a_term_across_the_new_year_is_one_span() -> None:
+    winter = _term(11, 12, 1, 2)
+    assert winter.period_of(date(2026, 1, 15)) == (date(2025, 11, 1), date(2026, 2, 28))
+    assert winter.period_of(date(2025, 11, 1)) == (date(2025, 11, 1), date(2026, 2, 28))
+    assert winter.period_of(date(2026, 3, 1)) is None
+    # Both ends of the term count its days; the day after does not.
+    charge = winter.month_charge(date(2026, 2, 28), [date(2025, 11, 1), date(2026, 3, 2)])
+    assert (charge.booked_days, charge.amount) == (1, Money.euros("50.00"))
+
+
+def test_a_term_refunds_each_absent_day_of_the_whole_term() -> None:
+    fee = attrs.evolve(_term(9, 10), refund_per_absent_day=Money.euros("3.00"))
+    booked = [date(2025, 9, 1), date(2025, 10, 6), date(2025, 10, 7)]
+    charge = fee.month_charge(date(2025, 9, 1), booked, absent_days=booked[1:])
+    assert charge.amount == Money.euros("44.00")
+
+
+def test_a_monthly_fee_is_a_term_of_one_month() -> None:
+    monthly = _term()
+    one_month = _term(2)
+    booked = [date(2026, 2, 2), date(2026, 2, 27)]
+    assert monthly.month_charge(date(2026, 2, 10), booked) == one_month.month_charge(
+        date(2026, 2, 10), booked
+    )
+
+
+@pytest.mark.parametrize(
+    ("months", "expected"),
+    [
+        ((9, 11), ("InvalidValueError", "term_months", [9, 11])),
+        ((1, 12), ("InvalidValueError", "term_months", [1, 12])),
+        ((8, 9), ("InvalidValueError", "term_months", [8, 9])),
+        ((13,), ("InvalidValueError", "term_months[0]", 13)),
+        (("9",), ("InvalidTypeError", "term_months[0]", "9")),
+    ],
+)
+def test_a_term_is_following_months_of_one_school_year(
+    months: tuple[object, ...], expected: tuple[str, str, object]
+) -> None:
+    assert refusal(lambda: _term(*months))[:3] == expected  # type: ignore[arg-type]

@@ -425,7 +425,7 @@ _MEAL = flat_pricer(EUR("3.60"), "à l'unité")
                 "mode",
                 "cb",
                 "mode: must be a PaymentMode (card, cheque, transfer, direct_debit, payfip, "
-                "tickets) (got 'cb' of type str)",
+                "cash, tickets) (got 'cb' of type str)",
             ),
         ),
         (
@@ -500,8 +500,8 @@ _MEAL = flat_pricer(EUR("3.60"), "à l'unité")
                 "UnknownPaymentModeError",
                 "accepted_modes",
                 "bitcoin",
-                "accepted_modes: unknown 'bitcoin'; known: card, cheque, direct_debit, payfip, "
-                "tickets, transfer",
+                "accepted_modes: unknown 'bitcoin'; known: card, cash, cheque, direct_debit, "
+                "payfip, tickets, transfer",
             ),
         ),
         (

@@ -28,6 +28,7 @@ from tests._helpers import refusal
         (" transfer ", PaymentMode.TRANSFER),
         ("direct_debit", PaymentMode.DIRECT_DEBIT),
         ("payfip", PaymentMode.PAYFIP),
+        (" Cash ", PaymentMode.CASH),
         ("tickets", PaymentMode.TICKETS),
         (PaymentMode.CARD, PaymentMode.CARD),
     ],
@@ -44,13 +45,14 @@ def test_an_unknown_payment_mode_lists_the_known_ones(bad: object) -> None:
     assert caught.value.value == bad
     assert caught.value.known == (
         "card",
+        "cash",
         "cheque",
         "direct_debit",
         "payfip",
         "tickets",
         "transfer",
     )
-    assert "known: card, cheque, direct_debit, payfip, tickets, transfer" in str(caught.value)
+    assert "known: card, cash, cheque, direct_debit, payfip, tickets, transfer" in str(caught.value)
     assert isinstance(caught.value, LookupError)
 
 

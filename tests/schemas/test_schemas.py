@@ -33,6 +33,7 @@ from cantine_rules.pricing._invoice import LineKind
 from cantine_rules.pricing._ledger import EntryType
 from cantine_rules.pricing.accounts import PaymentMode
 from cantine_rules.pricing.tariffs import AppliesWhen, DocumentKind
+from cantine_rules.rules.absences import AbsenceDocument
 from cantine_rules.rules.deadlines import MAX_DAYS, MAX_HORIZON_DAYS, MAX_HOURS, MAX_WEEKS
 from cantine_rules.rules.decisions import DecisionStatus, Reason
 from cantine_rules.rules.planning_grid import DayStatus
@@ -164,6 +165,7 @@ ENUMS = [
         DocumentKind,
     ),
     (("policy", "$defs", "dossier_requirement", "properties", "applies_when", "enum"), AppliesWhen),
+    (("policy", "$defs", "absence_document", "enum"), AbsenceDocument),
     (("scenario", "$defs", "justification", "enum"), Justification),
     (("scenario", "$defs", "change", "properties", "action", "enum"), ChangeAction),
     (("scenario", "$defs", "change", "properties", "channel", "enum"), Channel),

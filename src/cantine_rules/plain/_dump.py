@@ -22,6 +22,7 @@ from cantine_rules.plain._dump_deadlines import (
     SCHOOL_WEEK_DEADLINE_TYPES,
     dump_school_week_deadline,
 )
+from cantine_rules.plain._dump_extra import dump_reference_date
 from cantine_rules.plain._dump_grids import bounds_data, columns_tariff_data
 from cantine_rules.plain._dump_regimes import dump_regimes
 from cantine_rules.plain._schema import (
@@ -352,6 +353,8 @@ def _quotient_policy(policy: QuotientPolicy) -> dict[str, Any]:
         data["takes_effect"] = quotient_effect(policy.takes_effect)
     if policy.zero_means_unknown:
         data["zero_means_unknown"] = True
+    if policy.reference_date is not None:
+        data["reference_date"] = dump_reference_date(policy.reference_date)
     return data
 
 

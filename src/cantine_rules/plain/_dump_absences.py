@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from cantine_rules.plain._dump_extra import dump_documents, dump_run_charges
 from cantine_rules.plain._schema import ABSENCE_CHARGE_TAGS, CERTIFICATE_TAGS
 from cantine_rules.rules.absences import (
     AbsencePolicy,
@@ -51,6 +52,10 @@ def _policy(policy: AbsencePolicy, path: str, deadline: DeadlineWriter) -> dict[
             if certificate.latest_hours is not None:
                 written["latest_hours"] = certificate.latest_hours
         data["certificate"] = written
+    if policy.run is not None:
+        data["run"] = dump_run_charges(policy.run)
+    if policy.waived_by_documents:
+        data["waived_by_documents"] = dump_documents(policy.waived_by_documents)
     return data
 
 

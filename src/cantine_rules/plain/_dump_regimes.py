@@ -74,6 +74,8 @@ def _fee(fee: MonthlyFlatFee, source: Callable[[Source], dict[str, Any]]) -> dic
         ]
     if fee.refund_per_absent_day is not None:
         data["refund_per_absent_day"] = str(fee.refund_per_absent_day.amount)
+    if fee.term_months:
+        data["term_months"] = list(fee.term_months)
     data["source"] = source(fee.source)
     return data
 

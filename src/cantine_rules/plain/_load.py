@@ -22,6 +22,7 @@ from cantine_rules.plain._load_absences import (
     non_billable_days,
 )
 from cantine_rules.plain._load_deadlines import SCHOOL_WEEK_DEADLINES, check_weekday_tables
+from cantine_rules.plain._load_extra import reference_date
 from cantine_rules.plain._load_grids import modifier_loaders, tariff_loaders
 from cantine_rules.plain._load_regimes import check_regimes, load_regimes
 from cantine_rules.plain._read import (
@@ -708,12 +709,13 @@ def _quotient_policy(reader: Reader, value: object, path: str) -> QuotientPolicy
     source = table.required("source", _source)
     effect = table.optional("takes_effect", quotient_effect, FromReception())
     zero_unknown = table.optional("zero_means_unknown", boolean, False)
+    reference = table.optional("reference_date", reference_date, None)
     table.close()
     return reader.build(
         path,
         same_names("registration_deadline", "max_age_months", "source", "takes_effect")
-        | {"zero_means_unknown": "zero_means_unknown"},
-        lambda: QuotientPolicy(months, deadline, source, effect, zero_unknown),
+        | same_names("zero_means_unknown", "reference_date"),
+        lambda: QuotientPolicy(months, deadline, source, effect, zero_unknown, reference),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Final
 
+from cantine_rules.plain._load_extra import documents, run_charges
 from cantine_rules.plain._read import (
     Parser,
     Reader,
@@ -120,11 +121,13 @@ def _policy(deadline: Parser[ChangeWindowRule]) -> Parser[AbsencePolicy]:
         notice = table.optional("notice", deadline, None)
         waiting = table.optional("waiting", _waiting, None)
         certificate = table.optional("certificate", _certificate, None)
+        run = table.optional("run", run_charges, None)
+        waivers = table.optional("waived_by_documents", documents, frozenset())
         table.close()
         return reader.build(
             path,
-            same_names("charge", "notice", "waiting", "certificate"),
-            lambda: AbsencePolicy(charge, notice, waiting, certificate),
+            same_names("charge", "notice", "waiting", "certificate", "run", "waived_by_documents"),
+            lambda: AbsencePolicy(charge, notice, waiting, certificate, run, waivers),
         )
 
     return read

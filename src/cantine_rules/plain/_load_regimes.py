@@ -21,6 +21,7 @@ from typing import Final, cast
 
 import attrs
 
+from cantine_rules.plain._load_extra import term_months
 from cantine_rules.plain._read import (
     Parser,
     Reader,
@@ -144,13 +145,15 @@ def _fee(source_of: SourceParser) -> Parser[MonthlyFlatFee]:
         per = table.optional("per", choice(FeeBasis), FeeBasis.CHILD)
         by_children = table.optional("by_children", list_of(_children_amount), ())
         refund = table.optional("refund_per_absent_day", money, None)
+        term = table.optional("term_months", term_months, ())
         table.close()
         return reader.build(
             path,
             same_names(
                 "code", "label", "amount", "source", "per", "by_children", "refund_per_absent_day"
-            ),
-            lambda: MonthlyFlatFee(code, label, amount, source, per, by_children, refund),
+            )
+            | same_names("term_months"),
+            lambda: MonthlyFlatFee(code, label, amount, source, per, by_children, refund, term),
         )
 
     return read

@@ -19,12 +19,15 @@ from cantine_rules.errors import InvalidValueError, UnknownServiceError
 from cantine_rules.money import Money
 from cantine_rules.policies._messages import money, say
 from cantine_rules.rules.absences import (
+    AbsenceDocument,
     AbsencePolicy,
     AbsenceReason,
     AbsentDay,
     CertificateWithin,
     FlatCharge,
+    HeldDocument,
 )
+from cantine_rules.rules.late import MissingPriceError
 from cantine_rules.rules.non_billable import NonBillableDay
 
 if TYPE_CHECKING:
@@ -61,6 +64,7 @@ def judge_absence(
     certificate_at: datetime | None,
     site: str | None,
     context: PricingContext | None,
+    documents: Iterable[HeldDocument] = (),
 ) -> tuple[AbsentDay, ...]:
     """See [`CommunePolicy.judge_absence`][cantine_rules.policies.commune.CommunePolicy]."""
     service = policy.service(code)
@@ -68,7 +72,15 @@ def judge_absence(
     if rule is None:
         raise InvalidValueError("absences", code, f"{policy.slug} sets no absence policy for it")
 
+    priced = any(schedule.service_code == code for schedule in policy.tariffs)
+
     def price_of(day: date) -> Money:
+        if not policy.non_billable_days.is_billable(code, day, site=site):
+            return Money.zero()  # the day is made free below, whatever it would cost
+        if not priced:
+            # A commune may publish absence rules for a service it does not price: a flat charge
+            # needs no price, and only a day charged at the booked price says it is missing.
+            raise MissingPriceError("an absence charged at the booked price")
         return policy.price(code, day, context=context).unit_price
 
     judged = rule.judge(
@@ -79,6 +91,7 @@ def judge_absence(
         certificate_at=certificate_at,
         runs_on=policy.booking.days_of(code),
         price_of=price_of,
+        documents=documents,
     )
     free = AbsenceReason.NON_BILLABLE_DAY
     return tuple(
@@ -107,6 +120,14 @@ def describe_absence_policy(rule: AbsencePolicy, lang: str = "fr") -> str:
     if rule.waiting is not None:
         unit = say(lang, f"absences.count.{rule.waiting.counted_in.value}")
         parts.append(say(lang, "absences.waiting", days=rule.waiting.days, unit=unit))
+    parts.extend(_describe_run(rule, lang))
+    if rule.waived_by_documents:
+        kinds = ", ".join(
+            say(lang, f"absences.document.{kind.value}")
+            for kind in AbsenceDocument
+            if kind in rule.waived_by_documents
+        )
+        parts.append(say(lang, "absences.documents", kinds=kinds))
     if isinstance(rule.charge, FlatCharge):
         charge = money(lang, rule.charge.amount)
     else:
@@ -114,6 +135,17 @@ def describe_absence_policy(rule: AbsencePolicy, lang: str = "fr") -> str:
     parts.append(say(lang, "absences.charge", charge=charge))
     parts.append(_describe_certificate(rule, lang))
     return say(lang, "absences.separator").join(parts)
+
+
+def _describe_run(rule: AbsencePolicy, lang: str) -> list[str]:
+    run = rule.run
+    if run is None:
+        return []
+    parts = [say(lang, "absences.run.free", days=run.free_days)] if run.free_days else []
+    if run.charged_days is not None:
+        key = "absences.run.then_charged" if run.free_days else "absences.run.first_charged"
+        parts.append(say(lang, key, days=run.charged_days))
+    return parts
 
 
 def _describe_certificate(rule: AbsencePolicy, lang: str) -> str:

@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Final
 
@@ -135,6 +136,7 @@ _FR: Final[Mapping[str, str]] = {
     "payment.mode.transfer": "virement",
     "payment.mode.direct_debit": "prélèvement automatique",
     "payment.mode.payfip": "PayFiP",
+    "payment.mode.cash": "espèces",
     "payment.mode.tickets": "tickets cantine",
     "wallet": (
         "La famille est relancée quand le solde du porte-monnaie atteint {amount} ou moins ; un "
@@ -164,6 +166,11 @@ _FR: Final[Mapping[str, str]] = {
     "quotient.zero": (
         "Un quotient familial de 0 (non calculable par la CAF) vaut quotient inconnu : le tarif "
         "par défaut s'applique, jamais la tranche la plus basse."
+    ),
+    "quotient.reference": (
+        "Le quotient familial de référence d'une année scolaire est celui du {day} précédant la "
+        "rentrée : une attestation antérieure ne compte pas pour cette année, le tarif par "
+        "défaut s'applique."
     ),
     "payment.default.payment_scheme": (
         "le règlement ne dit pas quand payer : facturation après service, ce que décrivent la "
@@ -234,6 +241,16 @@ _FR: Final[Mapping[str, str]] = {
         ", plus tard après {waiting} jour(s) de carence, au-delà de {latest} h il n'est pas "
         "pris en compte"
     ),
+    "absences.run.free": (
+        "les {days} premier(s) jour(s) d'absence sont pris en charge par la commune"
+    ),
+    "absences.run.then_charged": "puis {days} jour(s) au plus facturable(s), les suivants gratuits",
+    "absences.run.first_charged": (
+        "seul(s) le(s) {days} premier(s) jour(s) d'absence facturable(s), les suivants gratuits"
+    ),
+    "absences.documents": "gratuite avec un justificatif ({kinds}) remis pour l'année scolaire",
+    "absences.document.medical": "médical",
+    "absences.document.employer": "de l'employeur",
     "non_billable": (
         "{day} ({label}) : non facturé, {services}, {sites} ; aucune démarche de la famille"
     ),
@@ -261,7 +278,10 @@ _FR: Final[Mapping[str, str]] = {
     "regime.occasional": (
         "« {service} », {label} : réservation jour par jour, dans les délais du service{price}."
     ),
-    "fee": "« {service} », {label} : {amount} par mois {per}{by_children}, {month} ; {refund}.",
+    "fee": "« {service} », {label} : {amount} {period} {per}{by_children}, {month} ; {refund}.",
+    "fee.period.month": "par mois",
+    "fee.period.term": "pour le trimestre {first}–{last}",
+    "fee.term": "dû une fois si le trimestre compte au moins un jour réservé",
     "fee.per.child": "par enfant",
     "fee.per.family": "par famille",
     "fee.by_children": " ({amounts})",
@@ -367,6 +387,7 @@ _EN: Final[Mapping[str, str]] = {
     "payment.mode.transfer": "transfer",
     "payment.mode.direct_debit": "direct debit",
     "payment.mode.payfip": "PayFiP",
+    "payment.mode.cash": "cash",
     "payment.mode.tickets": "canteen tickets",
     "wallet": (
         "The family is reminded when the wallet balance is {amount} or less; a negative balance "
@@ -396,6 +417,11 @@ _EN: Final[Mapping[str, str]] = {
     "quotient.zero": (
         "A quotient familial of 0 (the CAF could not compute it) counts as unknown: the default "
         "tariff applies, never the lowest bracket."
+    ),
+    "quotient.reference": (
+        "The reference quotient familial of a school year is the one of {day} before the "
+        "school year starts: an earlier attestation does not count that year, the default "
+        "tariff applies."
     ),
     "payment.default.payment_scheme": (
         "the règlement does not say when to pay: billed after the fact, as most règlements do"
@@ -457,6 +483,14 @@ _EN: Final[Mapping[str, str]] = {
     "absences.certificate.late_until": (
         ", later after {waiting} waiting day(s), and past {latest} h it is not taken"
     ),
+    "absences.run.free": "the first {days} absent day(s) are paid by the commune",
+    "absences.run.then_charged": "then at most {days} day(s) may be charged, later days are free",
+    "absences.run.first_charged": (
+        "only the first {days} absent day(s) may be charged, later days are free"
+    ),
+    "absences.documents": "free with a standing document ({kinds}) handed in for the school year",
+    "absences.document.medical": "medical",
+    "absences.document.employer": "employer's",
     "non_billable": (
         "{day} ({label}): not charged, {services}, {sites}; the family has nothing to do"
     ),
@@ -484,7 +518,10 @@ _EN: Final[Mapping[str, str]] = {
     "regime.occasional": (
         "« {service} », {label}: days booked one by one, within the service's deadlines{price}."
     ),
-    "fee": "« {service} », {label}: {amount} a month {per}{by_children}, {month}; {refund}.",
+    "fee": "« {service} », {label}: {amount} {period} {per}{by_children}, {month}; {refund}.",
+    "fee.period.month": "a month",
+    "fee.period.term": "for the term {first}–{last}",
+    "fee.term": "due once if the term has at least one booked day",
     "fee.per.child": "per child",
     "fee.per.family": "per family",
     "fee.by_children": " ({amounts})",
@@ -536,3 +573,26 @@ def number(lang: str, value: Decimal) -> str:
     return format_decimal(
         value, locale=LOCALES[check_lang(lang)], decimal_quantization=False, group_separator=False
     )
+
+
+def month_day(lang: str, month: int, day: int) -> str:
+    """A day of the year with no year, as the language writes it (``31 mars``, ``March 31``).
+
+    >>> month_day("fr", 3, 31), month_day("en", 3, 31)
+    ('31 mars', 'March 31')
+    """
+    from babel.dates import format_skeleton  # see `number`
+
+    # Any year without a 29 February reads the same for every other day.
+    return format_skeleton("MMMMd", date(2023, month, day), locale=LOCALES[check_lang(lang)])
+
+
+def month_name(lang: str, month: int) -> str:
+    """The name of *month* as the language writes it alone (``septembre``, ``September``).
+
+    >>> month_name("fr", 9), month_name("en", 12)
+    ('septembre', 'December')
+    """
+    from babel.dates import get_month_names  # see `number`
+
+    return str(get_month_names("wide", "stand-alone", locale=LOCALES[check_lang(lang)])[month])

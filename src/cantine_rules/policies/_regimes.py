@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cantine_rules.money import Money
-from cantine_rules.policies._messages import money, say
+from cantine_rules.policies._messages import money, month_name, say
 from cantine_rules.pricing._monthly import MonthlyFlatFee
 from cantine_rules.rules._messages import weekday_in
 from cantine_rules.rules.regimes import FixedDays, Occasional, service_weekdays
@@ -100,6 +100,13 @@ def _occasional(regime: Occasional, service: str, lang: str) -> str:
     )
 
 
+def _period(fee: MonthlyFlatFee, lang: str) -> str:
+    if not fee.term_months:
+        return say(lang, "fee.period.month")
+    first, last = (month_name(lang, month) for month in (fee.term_months[0], fee.term_months[-1]))
+    return say(lang, "fee.period.term", first=first, last=last)
+
+
 def _fee(fee: MonthlyFlatFee, service: str, lang: str) -> str:
     by_children = ""
     if fee.by_children:
@@ -117,9 +124,10 @@ def _fee(fee: MonthlyFlatFee, service: str, lang: str) -> str:
         service=service,
         label=fee.label,
         amount=money(lang, fee.amount),
+        period=_period(fee, lang),
         per=say(lang, f"fee.per.{fee.per.value}"),
         by_children=by_children,
-        month=say(lang, "fee.month"),
+        month=say(lang, "fee.term" if fee.term_months else "fee.month"),
         refund=say(lang, "fee.no_refund")
         if refund is None
         else say(lang, "fee.refund", amount=money(lang, refund)),

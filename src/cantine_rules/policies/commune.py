@@ -32,7 +32,7 @@ from cantine_rules.calendar import FOUR_AND_A_HALF_DAYS, FOUR_DAYS, SchoolCalend
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import Booking, BookingChange, ChangeAction, Service
 from cantine_rules.money import Money
-from cantine_rules.policies._messages import check_lang, money, number, say
+from cantine_rules.policies._messages import check_lang, money, month_day, number, say
 
 # The private modules a policy needs, not the public pricing modules that re-export every
 # account and tariff class: a process that decides one change builds only the classes it uses.
@@ -84,7 +84,7 @@ if TYPE_CHECKING:
     from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
     from cantine_rules.pricing._quotient import QuotientPolicy, QuotientRecord
     from cantine_rules.pricing._wallet import Wallet
-    from cantine_rules.rules.absences import AbsentDay
+    from cantine_rules.rules.absences import AbsentDay, HeldDocument
     from cantine_rules.rules.attendance_fees import (
         LatePickup,
         PickupFee,
@@ -776,6 +776,7 @@ class CommunePolicy:
         certificate_at: datetime | None = None,
         site: str | None = None,
         context: PricingContext | None = None,
+        documents: Iterable[HeldDocument] = (),
     ) -> tuple[AbsentDay, ...]:
         """The charge of each absent booked day of a child's run of absence from *code*.
 
@@ -783,10 +784,14 @@ class CommunePolicy:
         (see ``AbsencePolicy.judge`` in ``cantine_rules.rules.absences``); a
         day the commune declared non-billable is free whatever the notice. A charge at the
         booked price is priced with the tariff (and *context*), only where a day is charged.
+        *documents* are the standing documents the commune holds for the family (an employer's
+        statement of working hours, for instance).
 
         Raises:
             UnknownServiceError: the commune has no service *code*.
             InvalidValueError: the commune sets no absence policy for the service.
+            MissingPriceError: a day is charged at the booked price, and the commune has no
+                tariff for the service (a flat charge needs none).
         """
         from cantine_rules.policies._absences import judge_absence  # only here
 
@@ -798,6 +803,7 @@ class CommunePolicy:
             certificate_at=certificate_at,
             site=site,
             context=context,
+            documents=documents,
         )
 
     # Explaining ---------------------------------------------------------------------------------
@@ -963,6 +969,11 @@ def _explain_quotient(policy: QuotientPolicy, lang: str) -> list[ExplainedRule]:
         )
     if policy.zero_means_unknown:
         rules.append(ExplainedRule("quotient.zero", say(lang, "quotient.zero"), policy.source))
+    reference = policy.reference_date
+    if reference is not None:
+        day = month_day(lang, reference.month, reference.day)
+        text = say(lang, "quotient.reference", day=day)
+        rules.append(ExplainedRule("quotient.reference", text, policy.source))
     return rules
 
 

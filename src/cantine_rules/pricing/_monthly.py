@@ -8,6 +8,11 @@ one booked day; a commune may refund each booked day the child was absent at a r
 
 No fee is prorated: a règlement that prorates would say how, and none read so far does.
 
+A fee may cover a **term** rather than a month: its ``term_months`` (« 1er trimestre (septembre
+à décembre) : 50 € ») are charged once together, when the term has a booked day; each term of a
+règlement is then a fee of its own, with its own amount. The same code charges a month and a
+term: a month is a term of one month.
+
 Examples:
     >>> card = MonthlyFlatFee(
     ...     "carte", "Carte mensuelle", Money.euros("59.00"), Source.example("59 €"),
@@ -22,7 +27,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -45,6 +50,7 @@ __all__ = [
     "MonthCharge",
     "MonthlyFlatFee",
     "month_of",
+    "school_year_months",
 ]
 
 
@@ -68,6 +74,9 @@ class FeeReason(StrEnum):
     """The fee, less the refund of each absent day."""
     REFUNDS_COVER_FEE = "refunds_cover_fee"
     """The refunds reach the fee: nothing is due, and nothing is paid back."""
+    NOT_COVERED = "not_covered"
+    """The fee covers a term, and the day asked about is in none of its months: another fee
+    covers it, nothing is due under this one."""
 
 
 def _whole_children(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -131,6 +140,40 @@ def _check_refund(instance: MonthlyFlatFee, attribute: attrs.Attribute[Any], val
             )
 
 
+def school_year_months() -> tuple[int, ...]:
+    """The months in the order of a school year, September first.
+
+    >>> school_year_months()[:4], school_year_months()[-1]
+    ((9, 10, 11, 12), 8)
+    """
+    return (*range(9, 13), *range(1, 9))
+
+
+def _term_months(value: object) -> tuple[int, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidTypeError("term_months", value, "must be months, such as [9, 10, 11, 12]")
+    return tuple(value)
+
+
+def _check_term_months(
+    _instance: Any, attribute: attrs.Attribute[Any], value: tuple[int, ...]
+) -> None:
+    order = school_year_months()
+    for index, month in enumerate(value):
+        if type(month) is not int:
+            raise InvalidTypeError(f"{attribute.name}[{index}]", month, "must be an int")
+        if month not in order:
+            raise InvalidValueError(f"{attribute.name}[{index}]", month, "must be from 1 to 12")
+    # In the school year's order with no month missing, so that a term is one span of days.
+    positions = [order.index(month) for month in value]
+    if positions and positions != list(range(positions[0], positions[0] + len(positions))):
+        raise InvalidValueError(
+            attribute.name,
+            list(value),
+            "must be following months in the school year's order (September to August)",
+        )
+
+
 def month_of(day: date) -> date:
     """The first day of the month of *day*.
 
@@ -145,7 +188,7 @@ class MonthCharge:
     """What one month of a monthly fee costs, and why.
 
     Attributes:
-        month: the first day of the month.
+        month: the first day of the month, or of the term for a fee by term.
         amount: what is due, never negative and never above ``fee``.
         fee: the fee's amount for this child or family.
         booked_days: how many days of the month were booked.
@@ -181,6 +224,9 @@ class MonthlyFlatFee:
             by lower thresholds (``ChildrenAmount(2, 57 €)``: two children or more).
         refund_per_absent_day: what each booked day of absence takes off the month, or None
             when absences are not refunded (« non remboursable »); never more than the fee.
+        term_months: the months the fee covers once together, following in the school year's
+            order (``(9, 10, 11, 12)``: « 1er trimestre (septembre à décembre) »); empty for a
+            fee due each month.
 
     Examples:
         >>> basket = MonthlyFlatFee("panier_pai", "Panier repas PAI", Money.euros("12.00"),
@@ -198,6 +244,9 @@ class MonthlyFlatFee:
         default=(), converter=_children_amounts, validator=_check_children_amounts
     )
     refund_per_absent_day: Money | None = attrs.field(default=None, validator=_check_refund)
+    term_months: tuple[int, ...] = attrs.field(
+        default=(), converter=_term_months, validator=_check_term_months
+    )
 
     def amounts(self) -> tuple[tuple[str, Money], ...]:
         """Every amount of the fee with the field that holds it."""
@@ -226,6 +275,32 @@ class MonthlyFlatFee:
                 amount = item.amount
         return amount
 
+    def period_of(self, day: date) -> tuple[date, date] | None:
+        """The first and last day of the month, or of the term, the fee charges *day* in.
+
+        None when the fee covers a term and *day* is in none of its months.
+
+        Examples:
+            >>> winter = MonthlyFlatFee("t2", "2e trimestre", Money.euros("37.00"),
+            ...                         Source.example("37 €"), term_months=(1, 2, 3))
+            >>> winter.period_of(date(2026, 2, 10))
+            (datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
+        """
+        first = month_of(day)
+        if not self.term_months:
+            return first, _month_end(first)
+        if first.month not in self.term_months:
+            return None
+        # The term's months lie in one school year: September to December in the year it starts.
+        starts = first.year if first.month >= 9 else first.year - 1
+
+        def in_year(month: int) -> int:
+            return starts if month >= 9 else starts + 1
+
+        opening, closing = self.term_months[0], self.term_months[-1]
+        last = _month_end(date(in_year(closing), closing, 1))
+        return date(in_year(opening), opening, 1), last
+
     def month_charge(
         self,
         month: date,
@@ -234,25 +309,43 @@ class MonthlyFlatFee:
         absent_days: Iterable[date] = (),
         children: int = 1,
     ) -> MonthCharge:
-        """The charge of *month* given the days booked in it and the booked days missed.
+        """The charge of the month (or term) of *month* given its booked days and those missed.
 
-        Days outside the month are not counted, so a whole period's days may be passed.
+        *month* is any day of the month, or of the term for a fee by term. Days outside it are
+        not counted, so a whole period's days may be passed.
 
         Raises:
             InvalidValueError: an absent day was not booked (field ``absent_days``).
-        """
-        first = month_of(month)
+
+        Examples:
+            >>> autumn = MonthlyFlatFee("t1", "1er trimestre", Money.euros("50.00"),
+            ...                         Source.example("50 €"), term_months=(9, 10, 11, 12))
+            >>> charge = autumn.month_charge(date(2025, 11, 1), [date(2025, 9, 4), date(2025, 12, 19)])
+            >>> charge.month, charge.amount, charge.booked_days
+            (datetime.date(2025, 9, 1), Money.euros('50.00'), 2)
+            >>> autumn.month_charge(date(2026, 1, 5), [date(2026, 1, 5)]).reason.value
+            'not_covered'
+        """  # noqa: E501  (a doctest's line)
+        span = self.period_of(month)
+        fee = self.amount_for(children)
+        refund = self.refund_per_absent_day
+        if span is None:
+            first = month_of(month)
+            return MonthCharge(first, Money.zero(), fee, 0, 0, refund, FeeReason.NOT_COVERED)
+        first, last = span
         booked = {
-            day for day in (require_day(d, "booked_days") for d in booked_days) if _same(day, first)
+            day
+            for day in (require_day(d, "booked_days") for d in booked_days)
+            if first <= day <= last
         }
         absent = {
-            day for day in (require_day(d, "absent_days") for d in absent_days) if _same(day, first)
+            day
+            for day in (require_day(d, "absent_days") for d in absent_days)
+            if first <= day <= last
         }
         stray = sorted(absent - booked)
         if stray:
             raise InvalidValueError("absent_days", stray[0], "an absent day must be a booked day")
-        fee = self.amount_for(children)
-        refund = self.refund_per_absent_day
         if not booked:
             return MonthCharge(first, Money.zero(), fee, 0, 0, refund, FeeReason.NO_BOOKED_DAY)
         if refund is None or not absent or refund == Money.zero():
@@ -281,5 +374,8 @@ class MonthlyFlatFee:
         )
 
 
-def _same(day: date, first: date) -> bool:
-    return day.year == first.year and day.month == first.month
+def _month_end(first: date) -> date:
+    following = (
+        date(first.year + 1, 1, 1) if first.month == 12 else first.replace(month=first.month + 1)
+    )
+    return following - timedelta(days=1)

@@ -48,6 +48,9 @@ class PaymentMode(StrEnum):
     """Prélèvement automatique (« adhérer au prélèvement automatique », seed 004)."""
     PAYFIP = "payfip"
     """PayFiP, the State's online payment of public debts (« Référence de la dette », seed 001)."""
+    CASH = "cash"
+    """Espèces, at the counter of the mairie or the régie (« EN MAIRIE, aux heures d'ouverture
+    pour les chèques et les espèces », Le Rove)."""
     TICKETS = "tickets"
     """Paper cantine tickets, counted in tickets, not euros: « les personnes qui auraient encore en
     leur possession des tickets cantine, il vous faudra vous présenter en mairie pour faire les

@@ -17,6 +17,11 @@ counts from the first day its [`QuotientEffect`][] gives — the day it was rece
 no retroactive reduction. With no record in force the family pays the tariff's default (seed
 004: « le tarif maximal (tarif 10) »).
 
+**A reference date.** A commune may take the QF of one day of the year as the reference
+([`ReferenceDate`][], « Le quotient familial CAF de référence est celui du 31/03 de l'année en
+cours »): for a school year, a record counts only if its document was issued on or after that
+day; an older one states an earlier QF and leaves the family at the tariff's default.
+
 **A QF of 0 may mean "unknown".** The CAF's API Particulier answers 0 when it cannot compute a
 quotient. A policy with ``zero_means_unknown`` reads such a record as no QF at all, so the
 tariff's default for an unknown QF applies (often the maximum), never the cheapest bracket.
@@ -29,7 +34,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import Any, Final
@@ -61,6 +66,7 @@ __all__ = [
     "QuotientPolicy",
     "QuotientRecord",
     "QuotientStatus",
+    "ReferenceDate",
     "expires_on",
     "quotient_from_resources",
     "quotient_from_tax_notice",
@@ -168,6 +174,9 @@ class QuotientStatus(StrEnum):
     AWAITING_REGULARISATION = "awaiting_regularisation"
     """A valid record was received after the deadline but does not count yet on that day: the
     default applies until it takes effect (no retroactive reduction)."""
+    BEFORE_REFERENCE_DATE = "before_reference_date"
+    """Every valid record was issued before the reference date of the day's school year: it
+    states an earlier QF than the one the commune takes, so the tariff's default applies."""
     UNKNOWN_QUOTIENT = "unknown_quotient"
     """The record in force states a QF of 0, which the policy reads as "could not be computed"
     (``zero_means_unknown``): the tariff's default applies."""
@@ -214,6 +223,65 @@ class FromNextMonth:
 
 QuotientEffect = FromReception | FromNextMonth
 """From when a record received during the year counts."""
+
+
+def _month_day(instance: ReferenceDate, attribute: attrs.Attribute[int], value: object) -> None:
+    if type(value) is not int:
+        raise InvalidTypeError(attribute.name, value, "must be an int")
+    if attribute.name == "month" and not 1 <= value <= 12:
+        raise InvalidValueError("month", value, "must be from 1 to 12")
+    if attribute.name == "day":
+        # A leap year's 29 February is refused: in three years of four that day does not exist.
+        last = date(2023, instance.month % 12 + 1, 1) - timedelta(days=1)
+        if not 1 <= value <= last.day:
+            raise InvalidValueError("day", value, f"must be from 1 to {last.day} in that month")
+
+
+@attrs.frozen
+class ReferenceDate:
+    """The day of the year whose quotient familial the commune takes for a school year.
+
+    The reference day of a school year is that day in the calendar year the school year starts
+    in, when it comes by 1 September (31 March: the 31 March before the rentrée), else in the
+    year before. The library's reading of « de l'année en cours »: a tariff is set for a school
+    year, and a QF must be known when the year starts. A record counts for a day only if its
+    document was issued on or after the reference day of the day's school year; the library
+    cannot tell from a date which month an attestation states, so a later one is taken as
+    stating the reference QF.
+
+    Fay-aux-Loges: « Le quotient familial CAF de référence est celui du 31/03 de l'année en
+    cours » is ``ReferenceDate(3, 31)``.
+
+    Examples:
+        >>> ReferenceDate(3, 31).for_day(date(2025, 9, 1)), ReferenceDate(3, 31).for_day(
+        ...     date(2026, 7, 3))
+        (datetime.date(2025, 3, 31), datetime.date(2025, 3, 31))
+        >>> ReferenceDate(2, 30)
+        Traceback (most recent call last):
+        ...
+        cantine_rules.errors.InvalidValueError: day: must be from 1 to 28 in that month (got 30)
+    """
+
+    month: int = attrs.field(validator=_month_day)
+    day: int = attrs.field(validator=_month_day)
+
+    def for_day(self, day: date) -> date:
+        """The reference day of the school year *day* belongs to (1 September to 31 August)."""
+        require_day(day, "day")
+        start_year = day.year if day.month >= 9 else day.year - 1
+        in_start_year = date(start_year, self.month, self.day)
+        if in_start_year <= date(start_year, 9, 1):
+            return in_start_year
+        return date(start_year - 1, self.month, self.day)
+
+    def states(self, record: QuotientRecord, day: date) -> bool:
+        """True when *record*'s document was issued on or after the reference day of *day*."""
+        return record.quotient.issued_on >= self.for_day(day)
+
+
+def _reference(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, ReferenceDate):
+        raise InvalidTypeError(attribute.name, value, "must be a ReferenceDate or None")
 
 
 def _effect(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -296,6 +364,9 @@ class QuotientPolicy:
             received (the default), or the 1st of the following month.
         zero_means_unknown: read a QF of 0 as "could not be computed" (the CAF's API
             Particulier), so the tariff's default applies, never the cheapest bracket.
+        reference_date: the day of the year whose QF the commune takes for a school year; a
+            record whose document was issued before it does not count that year. None when any
+            document counts.
 
     Examples:
         >>> policy = QuotientPolicy(3, date(2024, 8, 23), Source.default("example"))
@@ -311,6 +382,7 @@ class QuotientPolicy:
     source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
     takes_effect: QuotientEffect = attrs.field(factory=FromReception, validator=_effect)
     zero_means_unknown: bool = attrs.field(default=False, validator=a_bool)
+    reference_date: ReferenceDate | None = attrs.field(default=None, validator=_reference)
 
     def is_valid(self, record: QuotientRecord) -> bool:
         """True when the record's attestation was young enough on the day it was received.
@@ -360,9 +432,13 @@ class QuotientPolicy:
         in_force: list[tuple[date, date, QuotientRecord]] = []
         late_valid = False
         expired = False
+        before_reference = False
         for record in checked:
             if not self.is_valid(record):
                 expired = expired or record.received_on <= day
+                continue
+            if self.reference_date is not None and not self.reference_date.states(record, day):
+                before_reference = before_reference or record.received_on <= day
                 continue
             start = self.applies_from(record)
             if start is None or start <= day:
@@ -377,6 +453,8 @@ class QuotientPolicy:
             return AppliedQuotient(chosen.quotient.value, QuotientStatus.APPLIED, chosen)
         if late_valid:
             return AppliedQuotient(None, QuotientStatus.AWAITING_REGULARISATION)
+        if before_reference:
+            return AppliedQuotient(None, QuotientStatus.BEFORE_REFERENCE_DATE)
         if expired:
             return AppliedQuotient(None, QuotientStatus.EXPIRED)
         return AppliedQuotient(None, QuotientStatus.NO_RECORD)

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Final
 
 from cantine_rules._lazy import OnFirstUse
 from cantine_rules.rules.absences import (
+    AbsenceDocument,
     AbsencePolicy,
     AbsenceReason,
     AbsenceRules,
@@ -43,6 +44,8 @@ from cantine_rules.rules.absences import (
     CertificateWithin,
     DayCount,
     FlatCharge,
+    HeldDocument,
+    RunCharges,
     WaitingDays,
 )
 from cantine_rules.rules.booking import (
@@ -107,6 +110,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "AbsenceDocument",
     "AbsencePolicy",
     "AbsenceReason",
     "AbsenceRules",
@@ -137,6 +141,7 @@ __all__ = [
     "FlatPenalty",
     "FlatPrice",
     "FreeAllowance",
+    "HeldDocument",
     "HoursBefore",
     "KeepCharging",
     "LateContext",
@@ -156,6 +161,7 @@ __all__ = [
     "Reason",
     "Refuse",
     "Requirements",
+    "RunCharges",
     "SchoolDaysBefore",
     "ServiceRules",
     "ServiceStart",

@@ -10,7 +10,11 @@ A booked day the child misses is charged or not according to the commune's
   given: those days are charged, the later ones are free;
 * what a charged day costs ([`BookedPrice`][] or a [`FlatCharge`][], « 3,75 € »);
 * what a medical **certificate** does: waive the charges if handed in within some elapsed hours
-  ([`CertificateWithin`][]), or nothing at all ([`CertificatesNotAccepted`][]).
+  ([`CertificateWithin`][]), or nothing at all ([`CertificatesNotAccepted`][]);
+* which days of the run may be charged at all, by their position ([`RunCharges`][], « absent un
+  ou deux jours, les repas seront pris en charge par la mairie »);
+* the standing documents that waive every absence of a school year ([`AbsenceDocument`][],
+  « justificatif de l'employeur à renouveler chaque rentrée scolaire »).
 
 [`AbsencePolicy.judge`][] is the one function that answers, for a child's run of absent booked
 days, the charge of each day and its reason ([`AbsentDay`][]). It never charges a negative
@@ -47,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from cantine_rules._time import EUROPE_PARIS, require_aware
-from cantine_rules._validators import enum_member, non_negative_money, require_day
+from cantine_rules._validators import a_date, enum_member, non_negative_money, require_day
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Service, ServiceKind
 from cantine_rules.money import Money
@@ -60,6 +64,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_WAITING_DAYS",
     "AbsenceCharge",
+    "AbsenceDocument",
     "AbsencePolicy",
     "AbsenceReason",
     "AbsenceRules",
@@ -70,6 +75,8 @@ __all__ = [
     "CertificatesNotAccepted",
     "DayCount",
     "FlatCharge",
+    "HeldDocument",
+    "RunCharges",
     "WaitingDays",
 ]
 
@@ -253,6 +260,121 @@ CertificateRule = CertificateWithin | CertificatesNotAccepted
 """What a medical certificate does to an absence's charges."""
 
 
+def _optional_count(least: int) -> Callable[[Any, attrs.Attribute[Any], object], None]:
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            _bounded(attribute.name, value, least, MAX_WAITING_DAYS)
+
+    return check
+
+
+@attrs.frozen
+class RunCharges:
+    """Which absent days of a run may be charged at all, by their position in the run.
+
+    The first *free_days* absent days are free whatever the notice: the commune pays them. The
+    next *charged_days* are judged by the rest of the policy (notice, waiting days, certificate);
+    any later day is free. Without *charged_days*, every day after the free ones is judged.
+    Positions count the run's absent booked days, the first being 0.
+
+    Saint-Jean-du-Bois: « Si votre enfant est absent un ou deux jours, les repas seront pris en
+    charge par la mairie. En cas d'absence de plus deux jours, les repas des troisième et
+    quatrième jours seront facturés » is ``RunCharges(free_days=2, charged_days=2)``;
+    Saint-Lager: « la 1ère journée est due. Au-delà de cette carence, les jours seront à
+    déduire » is ``RunCharges(charged_days=1)``.
+
+    Examples:
+        >>> [RunCharges(2, 2).judged(position) for position in range(5)]
+        [False, False, True, True, False]
+        >>> RunCharges(0, None)
+        Traceback (most recent call last):
+        ...
+        cantine_rules.errors.InvalidValueError: charged_days: with no free day, give how many days are charged (got None)
+    """  # noqa: E501  (a doctest's answer is one line)
+
+    free_days: int = attrs.field(default=0)
+    charged_days: int | None = attrs.field(default=None, validator=_optional_count(1))
+
+    @free_days.validator
+    def _check_free(self, attribute: attrs.Attribute[int], value: object) -> None:
+        _bounded(attribute.name, value, 0, MAX_WAITING_DAYS)
+
+    def __attrs_post_init__(self) -> None:
+        # Neither free days nor a limit would say nothing: refused, so that a rule always means one.
+        if self.free_days == 0 and self.charged_days is None:
+            raise InvalidValueError(
+                "charged_days", None, "with no free day, give how many days are charged"
+            )
+
+    def reason(self, position: int) -> AbsenceReason | None:
+        """The free reason of the day at *position* of the run, or None when it is judged."""
+        if position < self.free_days:
+            return AbsenceReason.FREE_FIRST_DAYS
+        if self.charged_days is not None and position >= self.free_days + self.charged_days:
+            return AbsenceReason.AFTER_CHARGED_DAYS
+        return None
+
+    def judged(self, position: int) -> bool:
+        """True when the day at *position* of the run is judged by the rest of the policy."""
+        return self.reason(position) is None
+
+
+class AbsenceDocument(StrEnum):
+    """A kind of document a family hands in to justify absences."""
+
+    MEDICAL = "medical"
+    """A medical certificate or prescription (« médical, ordonnance »)."""
+    EMPLOYER = "employer"
+    """An employer's statement of the parents' working hours (« justificatif de l'employeur »)."""
+
+
+@attrs.frozen
+class HeldDocument:
+    """A standing document the commune received from a family: its kind and the day it came.
+
+    Examples:
+        >>> HeldDocument(AbsenceDocument.EMPLOYER, date(2024, 9, 2)).kind.value
+        'employer'
+    """
+
+    kind: AbsenceDocument = attrs.field(validator=enum_member(AbsenceDocument))
+    received_on: date = attrs.field(validator=a_date)
+
+    def covers(self, day: date) -> bool:
+        """True when the document is on file on *day*: received by then, the same school year.
+
+        A standing document is renewed each school year (« à renouveler chaque rentrée
+        scolaire »): it covers the days from its reception to the 31 August that follows.
+
+        Examples:
+            >>> held = HeldDocument(AbsenceDocument.EMPLOYER, date(2024, 9, 2))
+            >>> days = (date(2024, 9, 1), date(2025, 8, 31), date(2025, 9, 1))
+            >>> [held.covers(day) for day in days]
+            [False, True, False]
+        """
+        return self.received_on <= day < _next_school_year(self.received_on)
+
+
+def _next_school_year(day: date) -> date:
+    """The 1 September after *day* (school years run from 1 September to 31 August)."""
+    return date(day.year + 1 if day.month >= 9 else day.year, 9, 1)
+
+
+def _documents(value: object) -> frozenset[AbsenceDocument]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidTypeError("waived_by_documents", value, "must be AbsenceDocument values")
+    kinds = set()
+    for item in value:
+        try:
+            kinds.add(AbsenceDocument(item))
+        except ValueError:
+            known = ", ".join(kind.value for kind in AbsenceDocument)
+            raise InvalidValueError(
+                "waived_by_documents", item, f"must be a AbsenceDocument ({known})"
+            ) from None
+    return frozenset(kinds)
+
+
 def _charge(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, BookedPrice | FlatCharge):
         raise InvalidTypeError(attribute.name, value, "must be BookedPrice or FlatCharge")
@@ -277,6 +399,12 @@ class AbsenceReason(StrEnum):
     """Free: a medical certificate handed in in time waives it."""
     NON_BILLABLE_DAY = "non_billable_day"
     """Free: the commune declared the day non-billable (a school outing, a strike)."""
+    FREE_FIRST_DAYS = "free_first_days"
+    """Free: one of the first days of the run, which the commune pays."""
+    AFTER_CHARGED_DAYS = "after_charged_days"
+    """Free: the day comes after the days of the run that may be charged."""
+    WAIVED_BY_DOCUMENT = "waived_by_document"
+    """Free: a standing document the commune accepts is on file for the school year."""
     WAITING_DAY = "waiting_day"
     """Charged: one of the waiting days counted from the notice."""
     LATE_NOTICE = "late_notice"
@@ -292,6 +420,9 @@ _FREE: Final = frozenset(
         AbsenceReason.AFTER_WAITING_DAYS,
         AbsenceReason.WAIVED_BY_CERTIFICATE,
         AbsenceReason.NON_BILLABLE_DAY,
+        AbsenceReason.FREE_FIRST_DAYS,
+        AbsenceReason.AFTER_CHARGED_DAYS,
+        AbsenceReason.WAIVED_BY_DOCUMENT,
     }
 )
 
@@ -326,6 +457,10 @@ class AbsencePolicy:
         waiting: waiting days counted from the notice; None for none.
         certificate: what a medical certificate does; None when the règlement says nothing of
             certificates (a certificate then changes nothing).
+        run: which days of the run may be charged at all, by their position; None when every
+            day is judged.
+        waived_by_documents: the kinds of standing document that, on file for the school year,
+            make every absent day free (« justificatif de l'employeur »).
 
     Without notice, every absent day is charged unless a certificate waives it.
 
@@ -351,6 +486,12 @@ class AbsencePolicy:
             (CertificateWithin, CertificatesNotAccepted),
             "CertificateWithin or CertificatesNotAccepted",
         ),
+    )
+    run: RunCharges | None = attrs.field(
+        default=None, validator=_optional(RunCharges, "RunCharges")
+    )
+    waived_by_documents: frozenset[AbsenceDocument] = attrs.field(
+        default=frozenset(), converter=_documents
     )
 
     def notice_deadline(
@@ -386,6 +527,7 @@ class AbsencePolicy:
         certificate_at: datetime | None = None,
         runs_on: frozenset[ServiceDays] | None = None,
         price_of: PriceOf | None = None,
+        documents: Iterable[HeldDocument] = (),
     ) -> tuple[AbsentDay, ...]:
         """The charge of each absent booked day of one child's run of absence, with its reason.
 
@@ -398,6 +540,8 @@ class AbsencePolicy:
             runs_on: the kinds of day the service runs on (its kind's by default).
             price_of: the service's price on a day; needed only for a charge at the booked
                 price (``MissingPriceError`` otherwise).
+            documents: the standing documents the commune holds for the child's family; one
+                of a kind the policy accepts, on file on a day, makes that day free.
 
         Returns:
             One [`AbsentDay`][] per day, in date order.
@@ -410,17 +554,26 @@ class AbsencePolicy:
         kinds: ServiceKind | frozenset[ServiceDays] = (
             runs_on if runs_on is not None else service.kind
         )
+        held = tuple(_held(documents))
         waived_from = self._waived_from(service, run, certificate_at)
         judged: list[AbsentDay] = []
         for position, day in enumerate(run):
-            reason = self._reason(service, day, calendar, kinds, notice_at)
+            by_position = None if self.run is None else self.run.reason(position)
+            reason = by_position or self._reason(service, day, calendar, kinds, notice_at)
             if reason not in _FREE and waived_from is not None and position >= waived_from:
                 reason = AbsenceReason.WAIVED_BY_CERTIFICATE
+            if reason not in _FREE and self._document_on_file(held, day):
+                reason = AbsenceReason.WAIVED_BY_DOCUMENT
             if reason in _FREE:
                 judged.append(AbsentDay.free(day, reason))
             else:
                 judged.append(AbsentDay(day, self.charge.cost(day, price_of), reason))
         return tuple(judged)
+
+    def _document_on_file(self, held: tuple[HeldDocument, ...], day: date) -> bool:
+        return any(
+            document.kind in self.waived_by_documents and document.covers(day) for document in held
+        )
 
     def _waived_from(
         self, service: Service, run: tuple[date, ...], certificate_at: datetime | None
@@ -468,6 +621,15 @@ class AbsencePolicy:
         if day == notice_day:
             return 0
         return len(calendar.service_days(kinds, notice_day, day - timedelta(days=1)))
+
+
+def _held(documents: object) -> Iterable[HeldDocument]:
+    if isinstance(documents, str | bytes) or not isinstance(documents, Iterable):
+        raise InvalidTypeError("documents", documents, "must be HeldDocument values")
+    for document in documents:
+        if not isinstance(document, HeldDocument):
+            raise InvalidTypeError("documents", document, "must be a HeldDocument")
+        yield document
 
 
 def _by_service(

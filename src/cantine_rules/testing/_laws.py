@@ -32,9 +32,10 @@ from cantine_rules.pricing.tariffs import (
     QuotientRecord,
     Tariff,
 )
-from cantine_rules.rules.absences import AbsentDay
+from cantine_rules.rules.absences import AbsenceDocument, AbsentDay, HeldDocument
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionStatus
+from cantine_rules.rules.late import MissingPriceError
 from cantine_rules.testing._regime_laws import REGIME_LAWS
 from cantine_rules.testing._strategies import (
     booking_changes,
@@ -456,7 +457,7 @@ def _late_pickup_fair(policy: CommunePolicy, examples: int) -> None:
 
 
 def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
-    """No negative absence charge; an earlier notice or a certificate never costs more.
+    """No negative absence charge; an earlier notice, a certificate or a document never costs more.
 
     Judging twice gives the same answer too.
     """
@@ -465,11 +466,19 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
         return
 
     def judge(
-        code: str, run: tuple[date, ...], notice: datetime | None, certificate: datetime | None
+        code: str,
+        run: tuple[date, ...],
+        notice: datetime | None,
+        certificate: datetime | None,
+        documents: tuple[HeldDocument, ...] = (),
     ) -> tuple[AbsentDay, ...] | None:
         try:
-            return policy.judge_absence(code, run, notice_at=notice, certificate_at=certificate)
-        except _UNPRICED:
+            return policy.judge_absence(
+                code, run, notice_at=notice, certificate_at=certificate, documents=documents
+            )
+        except (*_UNPRICED, MissingPriceError):
+            # Charged at a price the commune does not give (it may publish its absence rules
+            # for a service it does not price): nothing to compare.
             return None
 
     @settings(max_examples=examples, deadline=None, database=None)
@@ -486,6 +495,12 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
         notice = data.draw(st.none() | seconds)
         certificate = data.draw(st.none() | seconds)
         earlier_by = timedelta(seconds=data.draw(st.integers(0, 10 * 86400)))
+        documents = tuple(
+            HeldDocument(kind, run[0] - timedelta(days=back))
+            for kind, back in data.draw(
+                st.lists(st.tuples(st.sampled_from(list(AbsenceDocument)), st.integers(-3, 400)))
+            )
+        )
         code = service.code
         answer = judge(code, run, notice, certificate)
         if answer is None:
@@ -498,6 +513,8 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
             (judge(code, run, (notice or start) - earlier_by, certificate), answer),
             # A certificate rather than none.
             (judge(code, run, notice, certificate or start), judge(code, run, notice, None)),
+            # A standing document on file rather than none.
+            (judge(code, run, notice, certificate, documents), answer),
         ]
         for cheaper, dearer in pairs:
             if cheaper is None or dearer is None:
@@ -562,6 +579,13 @@ def _quotient_never_backdated(policy: CommunePolicy, examples: int) -> None:
         if quotient_policy.zero_means_unknown and first.quotient.value == 0:
             applied = quotient_policy.applicable_quotient([first], start or first.received_on)
             assert applied.quotient_familial is None, applied
+        # A document issued before the reference date of a day's school year never prices it.
+        reference = quotient_policy.reference_date
+        if reference is not None:
+            day = start or first.received_on
+            if first.quotient.issued_on < reference.for_day(day):
+                applied = quotient_policy.applicable_quotient([first], day)
+                assert applied.quotient_familial is None, (reference, first, applied)
 
     law()
 
@@ -616,12 +640,13 @@ def check_policy(
     bracket whose bounds as written hold it, and in none when it lies in a gap; a ledger conserves
     its balance; an invoice does not depend on booking order; a presence without booking and a late
     pick-up cost never below zero, the same when asked twice, and no less when repeated (or, for a
-    pick-up, later); an absent day is never charged below zero, and an earlier notice or a
-    certificate never costs more; every service has a payment scheme, and a prepaid one is due no
-    later than the service starts; a top-up below the minimum is refused with its reason, and a
-    larger one never refused where a smaller one is accepted; a credit is treated whole, no part
-    below zero; a quotient familial record never counts before it was received, one received later
-    never takes effect earlier, and a QF of 0 read as unknown never prices; the plain-data form
+    pick-up, later); an absent day is never charged below zero, and an earlier notice, a certificate
+    or a standing document never costs more; every service has a payment scheme, and a prepaid one
+    is due no later than the service starts; a top-up below the minimum is refused with its reason,
+    and a larger one never refused where a smaller one is accepted; a credit is treated whole, no
+    part below zero; a quotient familial record never counts before it was received, one received
+    later never takes effect earlier, a QF of 0 read as unknown never prices, and a document issued
+    before the reference date of a school year never prices a day of that year; the plain-data form
     round-trips; and, for a policy with attendance regimes, a regime books only days the service
     runs, a monthly fee stays between zero and the fee and never rises with absences, and an earlier
     request to change the chosen days never takes effect later.

@@ -6,7 +6,12 @@ import attrs
 from hypothesis import strategies as st
 
 from cantine_rules.policies.commune import CommunePolicy
-from cantine_rules.pricing._monthly import ChildrenAmount, FeeBasis, MonthlyFlatFee
+from cantine_rules.pricing._monthly import (
+    ChildrenAmount,
+    FeeBasis,
+    MonthlyFlatFee,
+    school_year_months,
+)
 from cantine_rules.rules.regimes import (
     ChangeEffect,
     DayChangeTerms,
@@ -70,7 +75,8 @@ def occasional_regimes() -> st.SearchStrategy[Occasional]:
 def monthly_flat_fees(draw: st.DrawFn, code: str = "forfait") -> MonthlyFlatFee:
     """A monthly fee, per child or family, maybe by number of children, maybe refunding absences.
 
-    Its refund never exceeds its smallest amount.
+    Its refund never exceeds its smallest amount. Some cover a term of following months of the
+    school year rather than each month.
     """
     amount = draw(money(0, 120_00))
     thresholds = draw(st.lists(st.integers(2, 6), max_size=3, unique=True))
@@ -79,6 +85,11 @@ def monthly_flat_fees(draw: st.DrawFn, code: str = "forfait") -> MonthlyFlatFee:
     )
     lowest = min([amount, *(item.amount for item in by_children)])
     refund = draw(st.none() | money(0, lowest.cents))
+    # A term: following months in the school year's order, or none for a fee due each month.
+    order = school_year_months()
+    opening = draw(st.integers(0, 11))
+    length = draw(st.integers(0, 12 - opening))
+    term = order[opening : opening + length]
     return MonthlyFlatFee(
         code,
         f"Forfait {code}",
@@ -87,6 +98,7 @@ def monthly_flat_fees(draw: st.DrawFn, code: str = "forfait") -> MonthlyFlatFee:
         draw(st.sampled_from(list(FeeBasis))),
         by_children,
         refund,
+        term,
     )
 
 

@@ -62,6 +62,7 @@ from cantine_rules.pricing.tariffs import (
     PricingContext,
     QuotientPolicy,
     QuotientRecord,
+    ReferenceDate,
     SiblingReduction,
     SiteSupplement,
     Tariff,
@@ -72,6 +73,7 @@ from cantine_rules.pricing.tariffs import (
 from cantine_rules.rules.absences import (
     MAX_WAITING_DAYS,
     AbsenceCharge,
+    AbsenceDocument,
     AbsencePolicy,
     AbsenceRules,
     BookedPrice,
@@ -80,6 +82,7 @@ from cantine_rules.rules.absences import (
     CertificateWithin,
     DayCount,
     FlatCharge,
+    RunCharges,
     WaitingDays,
 )
 from cantine_rules.rules.attendance_fees import (
@@ -510,7 +513,8 @@ def absence_policies() -> st.SearchStrategy[AbsencePolicy]:
     """Absence policies of every shape.
 
     A notice deadline or none, waiting days or none, a booked price or a flat charge, a
-    certificate accepted within some hours, refused or left unsaid.
+    certificate accepted within some hours, refused or left unsaid, free first days or a limit
+    on the charged days of a run, and standing documents that waive absences.
     """
     charges: st.SearchStrategy[AbsenceCharge] = st.one_of(
         st.just(BookedPrice()), money(0, 10_00).map(FlatCharge)
@@ -522,7 +526,15 @@ def absence_policies() -> st.SearchStrategy[AbsencePolicy]:
     waiting = st.none() | st.builds(
         WaitingDays, st.integers(1, MAX_WAITING_DAYS), st.sampled_from(list(DayCount))
     )
-    return st.builds(AbsencePolicy, charges, notices, waiting, st.none() | _certificates())
+    # Free days, a limit on the charged days, or both (neither says nothing and is refused).
+    runs = st.none() | st.one_of(
+        st.builds(RunCharges, st.integers(1, 5), st.none() | st.integers(1, 5)),
+        st.builds(RunCharges, st.just(0), st.integers(1, 5)),
+    )
+    documents = st.frozensets(st.sampled_from(list(AbsenceDocument)))
+    return st.builds(
+        AbsencePolicy, charges, notices, waiting, st.none() | _certificates(), runs, documents
+    )
 
 
 def absence_rules(codes: list[str] | tuple[str, ...]) -> st.SearchStrategy[AbsenceRules]:
@@ -674,7 +686,11 @@ def direct_debit_terms() -> st.SearchStrategy[DirectDebitTerms]:
 
 
 def quotient_policies() -> st.SearchStrategy[QuotientPolicy]:
-    """Quotient familial rules: an age limit or none, a deadline or none, an effect date."""
+    """Quotient familial rules: age limit, deadline, effect date and reference date, or none."""
+    # Any day of the year, 29 February aside (it is refused: most years lack it).
+    references = st.dates(date(2023, 1, 1), date(2023, 12, 31)).map(
+        lambda day: ReferenceDate(day.month, day.day)
+    )
     return st.builds(
         QuotientPolicy,
         st.none() | st.integers(1, 12),
@@ -682,6 +698,7 @@ def quotient_policies() -> st.SearchStrategy[QuotientPolicy]:
         st.just(_EXAMPLE),
         st.sampled_from([FromReception(), FromNextMonth()]),
         st.booleans(),
+        st.none() | references,
     )
 
 
