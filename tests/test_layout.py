@@ -38,6 +38,7 @@ LAYERS: dict[str, int] = {
     "plain": 5,
     "billing": 5,
     "schemas": 5,  # the JSON Schemas of the plain-data files and of the command's answers
+    "examples": 5,  # the example policy and scenario files shipped with the package
     "cli": 6,
     "testing": 6,
     # The service answers requests through the command's own functions; the command starts it.

@@ -43,7 +43,17 @@ from tests.schemas._validation import FORMATS, assert_valid, problems
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = ("policy", "scenario")
-OUTPUTS = ("bill", "calendar", "check", "communes", "decide", "explain", "planning", "price")
+OUTPUTS = (
+    "bill",
+    "calendar",
+    "check",
+    "communes",
+    "decide",
+    "examples",
+    "explain",
+    "planning",
+    "price",
+)
 
 
 def test_the_names_are_the_two_files_the_error_and_every_command_with_json_output() -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from cantine_rules.billing import BillResult, Quote
     from cantine_rules.calendar import DayInfo
     from cantine_rules.errors import PolicyError
+    from cantine_rules.examples import Copy, Example
     from cantine_rules.plain import GridCheck
     from cantine_rules.policies import CommunePolicy, Decision, ExplainedRule
     from cantine_rules.pricing.accounts import StatementRow
@@ -32,7 +33,11 @@ __all__ = [
     "check_text",
     "communes_data",
     "communes_text",
+    "copy_data",
+    "copy_text",
     "decision_data",
+    "examples_data",
+    "examples_text",
     "explain_data",
     "explain_text",
     "planning_data",
@@ -54,6 +59,8 @@ _WORDS: Final = {
         "invoice": "Facture",
         "statement": "Relevé de compte",
         "balance": "Solde",
+        "copied": "copié : {path}",
+        "unchanged": "déjà à jour : {path}",
         "unknown.bracket": "prix inconnu : aucune source ne donne le prix de « {bracket} »",
         "unknown.quotient": (
             "prix inconnu : un QF de {qf} est en « {bracket} » ou au-delà, tarifs qu'aucune "
@@ -69,6 +76,8 @@ _WORDS: Final = {
         "invoice": "Invoice",
         "statement": "Account statement",
         "balance": "Balance",
+        "copied": "copied: {path}",
+        "unchanged": "already up to date: {path}",
         "unknown.bracket": "price unknown: no source gives the price of “{bracket}”",
         "unknown.quotient": (
             "price unknown: a QF of {qf} lies in “{bracket}” or above, tariffs no source gives"
@@ -420,3 +429,32 @@ def problems_data(path: str, error: PolicyError) -> dict[str, Any]:
 def problems_text(error: PolicyError) -> str:
     """One problem a line, with its path."""
     return "\n".join(f"{p.path}: {p.message}" for p in error.problems)
+
+
+def _example(example: Example) -> dict[str, str]:
+    return {"name": example.name, "kind": example.kind, "path": str(example.path)}
+
+
+def examples_data(examples: Sequence[Example]) -> dict[str, Any]:
+    """``{"examples": [{"name", "kind", "path"}]}``."""
+    return {"examples": [_example(example) for example in examples]}
+
+
+def examples_text(examples: Sequence[Example]) -> str:
+    """One line per example: its name, the name ``examples copy`` takes."""
+    return "\n".join(example.name for example in examples)
+
+
+def copy_data(copied: Copy) -> dict[str, Any]:
+    """``{"example": {"name", "kind", "path"}, "destination", "written"}``."""
+    return {
+        "example": _example(copied.example),
+        "destination": str(copied.destination),
+        "written": copied.written,
+    }
+
+
+def copy_text(copied: Copy, lang: str) -> str:
+    """Where the example is now, and whether it was written."""
+    word = "copied" if copied.written else "unchanged"
+    return _words(lang)[word].format(path=copied.destination)
