@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tarfile
@@ -33,6 +34,19 @@ HATCH: dict[str, Any] = PYPROJECT["tool"]["hatch"]
 
 #: The Python versions CI runs the test suite with (.ci/run), the only ones the classifiers name.
 TESTED_PYTHONS = ("3.11",)
+
+
+def readme_commands() -> list[list[str]]:
+    """The arguments of each ``cantine-rules`` line of the README's "command line" section."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The command line", 1)[1].split("\n## ", 1)[0]
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", section, re.DOTALL):
+        for line in block.replace("\\\n", " ").splitlines():
+            words = shlex.split(line)
+            if words and words[0] == "cantine-rules":
+                commands.append(words[1:])
+    return commands
 
 
 def _checkout_examples() -> list[str]:
@@ -222,6 +236,45 @@ def test_the_installed_wheel_lists_copies_and_bills_its_examples(
     ma_commune = installed / "cantine_rules" / "examples" / "communes" / "ma-commune.toml"
     checked = _run_installed(installed, tmp_path, "check", str(ma_commune))
     assert checked.returncode == 0, checked.stderr
+
+
+def _run_all(site: Path | None, cwd: Path, commands: list[list[str]]) -> list[int]:
+    """The exit code of each command, run in turn by one process (start-up is paid once)."""
+    code = (
+        "import io, json, sys\n"
+        "from cantine_rules.cli import main\n"
+        "codes = [main(args, stdout=io.StringIO()) for args in json.loads(sys.argv[1])]\n"
+        "print(json.dumps(codes))\n"
+    )
+    path = str(site) if site else str(Path(cantine_rules.__file__).parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(commands)],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": path},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    codes: list[int] = json.loads(done.stdout.splitlines()[-1])
+    return codes
+
+
+def test_the_readme_s_commands_work_in_a_checkout() -> None:
+    commands = readme_commands()
+    assert ["examples", "copy", "scenarios/saint-just-d-avray.toml"] in commands
+    assert ["bill", "examples/scenarios/saint-just-d-avray.toml"] in commands
+    assert _run_all(None, ROOT, commands) == [0] * len(commands)
+
+
+@needs_hatchling
+def test_the_readme_s_commands_work_from_the_wheel_in_an_empty_folder(
+    installed: Path, tmp_path: Path
+) -> None:
+    commands = readme_commands()
+    assert _run_all(installed, tmp_path, commands) == [0] * len(commands)
+    assert (tmp_path / "examples" / "communes" / "ma-commune.toml").is_file()
 
 
 @needs_hatchling
