@@ -2,8 +2,9 @@
 
 A request ``{"command": "decide", "commune": "paris", "service": "repas", …}`` stands for the
 command line ``cantine-rules decide --service=repas … --json -- paris``: each key is an option's
-name without its dashes (``-`` read as ``_``), or the name of the command's positional argument
-(``commune``, ``scenario``, ``policy``). The options, their defaults and their choices are those
+name without its dashes (``-`` read as ``_``), or the name of one of the command's positional
+arguments (``commune``, ``scenario``, ``policy``, ``name``; ``action``, ``name`` and ``dest`` of
+``examples``), given in their order. The options, their defaults and their choices are those
 of the parser of ``cantine-rules`` itself, so the service and the command cannot drift apart.
 
 A valid request is turned into its ``argparse.Namespace`` directly (argparse takes longer than
@@ -190,7 +191,7 @@ class Requests:
             if option in given
             for word in option.argv(given[option])
         ]
-        # The positional argument last, after ``--``: even ``-x`` is then a commune's name.
+        # The positional arguments last, after ``--``: even ``-x`` is then a commune's name.
         return [*words, "--json", *(["--", *positionals] if positionals else [])]
 
     def namespace(self, request: Mapping[str, Any]) -> argparse.Namespace:
