@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     # Direct debits from the invoices billing makes (mandates, pain.008 files); needs the `sepa`
     # extra, so no lower room imports it.
     "sepa": 5,
+    "examples": 5,  # the example policy and scenario files shipped with the package
     "cli": 6,
     "testing": 6,
     # The service answers requests through the command's own functions; the command starts it.

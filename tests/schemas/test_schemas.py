@@ -51,6 +51,7 @@ OUTPUTS = (
     "communes",
     "debit",
     "decide",
+    "examples",
     "explain",
     "planning",
     "price",

@@ -26,12 +26,15 @@ ROOT = Path(__file__).resolve().parents[2]
 MA_COMMUNE = ROOT / "examples" / "communes" / "ma-commune.toml"
 SCENARIOS = sorted((ROOT / "examples" / "scenarios").glob("*.toml"))
 POSITIONAL = ("commune", "scenario", "policy", "name")
+#: The positional arguments of the commands that have more than one, in their order.
+POSITIONALS = {"examples": ("action", "name", "dest")}
 COMMANDS = (
     "bill",
     "calendar",
     "check",
     "communes",
     "decide",
+    "examples",
     "explain",
     "planning",
     "price",
@@ -42,13 +45,12 @@ COMMANDS = (
 def command_line(request: dict[str, Any]) -> list[str]:
     """The arguments of ``cantine-rules`` that *request* stands for, with ``--json``."""
     words = [request["command"]]
-    positional = []
+    places = POSITIONALS.get(request["command"], POSITIONAL)
+    positional = [request[key] for key in places if request.get(key) is not None]
     for key, value in request.items():
-        if key in ("id", "command") or value is None or value is False:
+        if key in ("id", "command") or value is None or value is False or key in places:
             continue
-        if key in POSITIONAL:
-            positional.append(value)
-        elif value is True:
+        if value is True:
             words.append("--" + key.replace("_", "-"))
         else:
             words.append("--" + key.replace("_", "-") + "=" + value)
@@ -151,6 +153,8 @@ def good_request(chance: random.Random, bad_check: Path) -> dict[str, Any]:
         request["cost"] = chance.choice((None, "3.50", "abc"))
     elif command == "schema":
         request["name"] = chance.choice((*schema_names(), "invoice"))
+    elif command == "examples":
+        request["action"] = "list"
     if chance.random() < 0.25 and len(request) > 1:
         # One value made wrong: the command's own error is the answer.
         key = chance.choice(sorted(set(request) - {"command"}))

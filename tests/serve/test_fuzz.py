@@ -27,6 +27,7 @@ OPTIONS = {
     "price": ("commune", "service", "qf", "day", "lang"),
     "bill": ("scenario", "lang"),
     "check": ("policy", "cost", "lang"),
+    "examples": ("action", "name", "dest", "force", "lang"),
 }
 DAYS = ["2024-09-19", "2024-09-23", "2024-03-31", "2025-03-20", "0001-01-01", "9999-12-31"]
 INSTANTS = ["2024-09-19T17:00", "2024-03-31T02:30", "2024-10-27T02:30+01:00", "2024-09-19T17:00Z"]
@@ -42,12 +43,15 @@ LIKELY = {
     "to": DAYS,
     "at": INSTANTS,
     "month": ["2024-09", "2024-03", "0001-01", "9999-12"],
-    "action": ["add", "cancel"],
     "channel": ["online", "office"],
     "qf": NUMBERS,
     "cost": NUMBERS,
     "scenario": [str(path) for path in SCENARIOS],
     "policy": [str(MA_COMMUNE)],
+    # The service lists the examples and refuses to copy one (it writes no file).
+    "action": ["add", "cancel", "list", "copy"],
+    "name": ["scenarios/paris.toml", "communes/ma-commune.toml", "paris"],
+    "dest": ["copied.toml", "/tmp"],
 }
 
 #: Keys of requests: every option, and keys no command takes.
@@ -109,7 +113,7 @@ def commands(draw: st.DrawFn) -> dict[str, Any]:
     command = draw(st.sampled_from(sorted(OPTIONS)))
     request: dict[str, Any] = {"id": draw(st.integers(0, 10**6)), "command": command}
     for key in OPTIONS[command]:
-        if key == "justified":
+        if key in ("justified", "force"):
             request[key] = draw(st.booleans())
         elif key == "service" and request.get("commune") in RUNS:
             # A service the commune runs, most of the time.

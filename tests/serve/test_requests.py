@@ -28,6 +28,7 @@ KEYS = {
     "bill": {"scenario", "lang"},
     "check": {"policy", "cost", "lang"},
     "schema": {"name", "lang"},
+    "examples": {"action", "name", "dest", "force", "lang"},
 }
 
 
@@ -78,7 +79,14 @@ def requests(draw: st.DrawFn) -> dict[str, Any]:
     request: dict[str, Any] = {"command": command}
     for key in sorted(KEYS[command]):
         if draw(st.integers(0, 9)) < 8:  # most options given, some left out
-            request[key] = draw(st.booleans()) if key == "justified" else draw(TEXT)
+            flag = key in ("justified", "force")
+            request[key] = draw(st.booleans()) if flag else draw(TEXT)
+    if command == "examples":
+        # Positional arguments given in their order only: a command line cannot leave one out
+        # and give the next (see the test below).
+        for before, after in (("action", "name"), ("name", "dest")):
+            if before not in request:
+                request.pop(after, None)
     return request
 
 
@@ -86,6 +94,31 @@ def requests(draw: st.DrawFn) -> dict[str, Any]:
 def test_a_request_reads_as_its_command_line(request: dict[str, Any]) -> None:
     # The namespace argparse makes of the command line, or argparse's error word for word.
     assert read(request) == parsed(request)
+
+
+def test_positional_arguments_keep_their_places() -> None:
+    # Whatever the order of the keys, the command line gives NAME before DEST.
+    request = {"command": "examples", "dest": "here.toml", "name": "paris", "action": "copy"}
+    assert REQUESTS.argv(request) == [
+        "examples",
+        "--json",
+        "--",
+        "copy",
+        "paris",
+        "here.toml",
+    ]
+    assert read(request) == parsed(request)
+    # A destination without a name: the command line would read it as the name.
+    error = read({"command": "examples", "action": "copy", "dest": "here.toml"})
+    assert isinstance(error, dict)
+    assert (error["kind"], error["field"]) == ("UsageError", "dest")
+    assert error["message"] == "dest: given without name"
+    # A name without an action: argparse reads the name as the action, and says so.
+    error = read({"command": "examples", "name": "paris"})
+    assert error == parsed({"command": "examples", "name": "paris"})
+    assert isinstance(error, dict)
+    assert error["message"] is not None
+    assert "invalid choice: 'paris'" in error["message"]
 
 
 def test_a_value_that_starts_with_a_dash_stays_a_value() -> None:

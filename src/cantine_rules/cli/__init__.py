@@ -312,6 +312,23 @@ def _schema(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
     return data, json.dumps(data, ensure_ascii=False, indent=2), EXIT_OK
 
 
+def _examples(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
+    from cantine_rules import examples  # the files shipped: only this command looks for them
+
+    if arguments.action == "list":
+        for extra, option in ((arguments.name, "NAME"), (arguments.dest, "DEST")):
+            if extra is not None:
+                raise InvalidValueError(option, extra, "list takes no argument")
+        found = examples.examples()
+        return render.examples_data(found), render.examples_text(found), EXIT_OK
+    if arguments.name is None:
+        raise InvalidValueError(
+            "NAME", None, "is missing: copy needs one of the names `examples list` gives"
+        )
+    copied = examples.copy(arguments.name, arguments.dest, replace=arguments.force)
+    return render.copy_data(copied), render.copy_text(copied, arguments.lang), EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, PolicyLoader], Result]] = {
     "communes": _communes,
     "explain": _explain,
@@ -323,4 +340,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, PolicyLoader], Result]] = {
     "check": _check,
     "schema": _schema,
     "debit": _debit,
+    "examples": _examples,
 }

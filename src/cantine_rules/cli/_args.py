@@ -115,6 +115,17 @@ def parser() -> argparse.ArgumentParser:
     debit.add_argument("--collect-on", metavar="DATE", help="default: the earliest allowed")
     schema = commands.add_parser("schema", parents=[common], help="print a JSON Schema")
     schema.add_argument("name", metavar="NAME", help="policy, scenario, error, or a command")
+    examples = commands.add_parser(
+        "examples", parents=[common], help="list the example files shipped, or copy one"
+    )
+    examples.add_argument("action", choices=("list", "copy"), metavar="list|copy")
+    examples.add_argument("name", nargs="?", metavar="NAME", help="copy: the example to copy")
+    examples.add_argument(
+        "dest", nargs="?", metavar="DEST", help="copy: a file or folder (default examples/NAME)"
+    )
+    examples.add_argument(
+        "--force", action="store_true", help="copy: replace a file that holds another text"
+    )
     serve = commands.add_parser("serve", parents=[common], help="answer JSON requests")
     mode = serve.add_mutually_exclusive_group(required=True)
     mode.add_argument("--stdio", action="store_true", help="JSON lines on stdin and stdout")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from cantine_rules.billing import BasketSettlement, BillResult, Quote, WalletHistory
     from cantine_rules.calendar import DayInfo
     from cantine_rules.errors import PolicyError
+    from cantine_rules.examples import Copy, Example
     from cantine_rules.plain import GridCheck
     from cantine_rules.policies import CommunePolicy, Decision, ExplainedRule
     from cantine_rules.pricing.accounts import InvoiceLine, StatementRow
@@ -33,7 +34,11 @@ __all__ = [
     "check_text",
     "communes_data",
     "communes_text",
+    "copy_data",
+    "copy_text",
     "decision_data",
+    "examples_data",
+    "examples_text",
     "explain_data",
     "explain_text",
     "planning_data",
@@ -55,6 +60,8 @@ _WORDS: Final = {
         "invoice": "Facture",
         "statement": "Relevé de compte",
         "balance": "Solde",
+        "copied": "copié : {path}",
+        "unchanged": "déjà à jour : {path}",
         "unknown.bracket": "prix inconnu : aucune source ne donne le prix de « {bracket} »",
         "households": "Facture par foyer",
         "reported.already_booked": "ajout d'un jour déjà réservé : rien de plus n'est facturé",
@@ -75,6 +82,8 @@ _WORDS: Final = {
         "invoice": "Invoice",
         "statement": "Account statement",
         "balance": "Balance",
+        "copied": "copied: {path}",
+        "unchanged": "already up to date: {path}",
         "unknown.bracket": "price unknown: no source gives the price of “{bracket}”",
         "households": "Invoice by household",
         "reported.already_booked": "add of a day already booked: nothing more is billed",
@@ -568,3 +577,32 @@ def problems_data(path: str, error: PolicyError) -> dict[str, Any]:
 def problems_text(error: PolicyError) -> str:
     """One problem a line, with its path."""
     return "\n".join(f"{p.path}: {p.message}" for p in error.problems)
+
+
+def _example(example: Example) -> dict[str, str]:
+    return {"name": example.name, "kind": example.kind, "path": str(example.path)}
+
+
+def examples_data(examples: Sequence[Example]) -> dict[str, Any]:
+    """``{"examples": [{"name", "kind", "path"}]}``."""
+    return {"examples": [_example(example) for example in examples]}
+
+
+def examples_text(examples: Sequence[Example]) -> str:
+    """One line per example: its name, the name ``examples copy`` takes."""
+    return "\n".join(example.name for example in examples)
+
+
+def copy_data(copied: Copy) -> dict[str, Any]:
+    """``{"example": {"name", "kind", "path"}, "destination", "written"}``."""
+    return {
+        "example": _example(copied.example),
+        "destination": str(copied.destination),
+        "written": copied.written,
+    }
+
+
+def copy_text(copied: Copy, lang: str) -> str:
+    """Where the example is now, and whether it was written."""
+    word = "copied" if copied.written else "unchanged"
+    return _words(lang)[word].format(path=copied.destination)

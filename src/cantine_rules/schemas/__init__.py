@@ -8,9 +8,9 @@ it to Python:
 * `policy`: a commune policy file, as [`load_toml`][cantine_rules.plain.load_toml] reads it;
 * `scenario`: a billing scenario file, as [`load_scenario`][cantine_rules.plain.load_scenario]
   reads it;
-* `communes`, `explain`, `calendar`, `decide`, `planning`, `price`, `bill`, `check`, `debit`:
-  what that command prints with `--json`. Each allows its result (`#/$defs/result`, exit
-  code 0) or the error object (exit code 2 or 1);
+* `communes`, `explain`, `calendar`, `decide`, `planning`, `price`, `bill`, `check`, `debit`,
+  `examples`: what that command prints with `--json`. Each allows its result
+  (`#/$defs/result`, exit code 0) or the error object (exit code 2 or 1);
 * `error`: the error object, `{"error": {"kind", "message", "field"}}`.
 
 Each schema's `$id` is `urn:cantine-rules:schema:NAME`. A schema that refers to another one
@@ -55,7 +55,7 @@ def names() -> tuple[str, ...]:
 
     Examples:
         >>> names()
-        ('bill', 'calendar', 'check', 'communes', 'debit', 'decide', 'error', 'explain', 'planning', 'policy', 'price', 'scenario')
+        ('bill', 'calendar', 'check', 'communes', 'debit', 'decide', 'error', 'examples', 'explain', 'planning', 'policy', 'price', 'scenario')
     """  # noqa: E501
     return tuple(
         sorted(
@@ -99,7 +99,7 @@ def schema(name: str) -> dict[str, Any]:
         >>> schema("invoice")
         Traceback (most recent call last):
         ...
-        cantine_rules.errors.UnknownCodeError: name: unknown 'invoice'; known: bill, calendar, check, communes, debit, decide, error, explain, planning, policy, price, scenario
+        cantine_rules.errors.UnknownCodeError: name: unknown 'invoice'; known: bill, calendar, check, communes, debit, decide, error, examples, explain, planning, policy, price, scenario
     """  # noqa: E501
     known = names()
     if name not in known:

@@ -2,8 +2,9 @@
 
 A request ``{"command": "decide", "commune": "paris", "service": "repas", …}`` stands for the
 command line ``cantine-rules decide --service=repas … --json -- paris``: each key is an option's
-name without its dashes (``-`` read as ``_``), or the name of the command's positional argument
-(``commune``, ``scenario``, ``policy``). The options, their defaults and their choices are those
+name without its dashes (``-`` read as ``_``), or the name of one of the command's positional
+arguments (``commune``, ``scenario``, ``policy``, ``name``; ``action``, ``name`` and ``dest`` of
+``examples``), given in their order. The options, their defaults and their choices are those
 of the parser of ``cantine-rules`` itself, so the service and the command cannot drift apart.
 
 A valid request is turned into its ``argparse.Namespace`` directly (argparse takes longer than
@@ -95,6 +96,8 @@ class _Command:
         defaults["json"] = True
         self.defaults = defaults
         self.required = tuple(option for option in self.options.values() if option.required)
+        #: The positional arguments, in the order the command line gives them.
+        self.positionals = tuple(o for o in self.options.values() if o.spelling is None)
 
 
 class Requests:
@@ -181,10 +184,16 @@ class Requests:
         """
         command, given = self._given(request)
         words = [command.name]
-        positionals: list[str] = []
         for option, value in given.items():
-            (words if option.spelling else positionals).extend(option.argv(value))
-        # The positional argument last, after ``--``: even ``-x`` is then a commune's name.
+            if option.spelling:
+                words.extend(option.argv(value))
+        positionals = [
+            word
+            for option in command.positionals
+            if option in given
+            for word in option.argv(given[option])
+        ]
+        # The positional arguments last, after ``--``: even ``-x`` is then a commune's name.
         return [*words, "--json", *(["--", *positionals] if positionals else [])]
 
     def namespace(self, request: Mapping[str, Any]) -> argparse.Namespace:
@@ -207,6 +216,12 @@ class Requests:
             if option not in given:
                 self._refuse(request)
                 raise RequestError.usage(option.key, "missing")  # argparse always says so first
+        # Positional arguments are told apart by their place only: a command line cannot give
+        # one (``dest``) without those before it (``name``); argparse would read it as another.
+        for before, after in zip(command.positionals, command.positionals[1:], strict=False):
+            if after in given and before not in given:
+                self._refuse(request)
+                raise RequestError.usage(after.key, f"given without {before.key}")
         arguments = argparse.Namespace()
         vars(arguments).update(values)  # one update rather than a setattr per option
         return arguments

@@ -103,6 +103,12 @@ class Service:
                     )
                 request = {**request, "command": command}
             arguments = self.requests.namespace(request)
+            if arguments.command == "examples" and arguments.action == "copy":
+                # Copying writes a file where the request says: the command's job, not the
+                # service's, which reads files only.
+                raise RequestError.usage(
+                    "action", "copy writes a file; the service only lists (examples list)"
+                )
             if self._files is not None:
                 self._check_files(request)
         except RequestError as error:
