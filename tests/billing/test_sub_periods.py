@@ -7,9 +7,11 @@ where the rules allow it ».
 each day on its own: Saint-Just-d'Avray (« avant le Jeudi 17h », late changes refused), the ALSH
 (« 48h jours ouvrés », « Un ajout vous sera facturé d'un tarif majoré (4€ le matin / 10€ le
 soir) », « Une annulation vous sera facturé le prix du service », requests waiting for the ALSH's
-validation) and Paris (the quotient-familial grid, lunch on Wednesdays). For any family's period
+validation) and Paris (the quotient-familial grid, « le tarif maximal (tarif 10) sera appliqué
+… jusqu'à la régularisation de votre dossier », lunch on Wednesdays). For any family's period
 there — bookings by weekday and by listed day, absences with and without a medical certificate,
-changes decided on time and late, online and at the office, all within one tariff version — a
+changes decided on time and late, online and at the office, a quotient familial given or read
+from records received before the period, all within one tariff version — a
 sub-period is the same scenario with its start and end moved (``attrs.evolve(scenario,
 start=..., end=...)``: every booking, absence and change kept), and billing the period gives
 the same invoice lines (same keys, same amounts, to the cent) and the same total as billing its
@@ -56,11 +58,21 @@ from hypothesis import strategies as st
 
 from cantine_rules import at_paris
 from cantine_rules.billing import BillResult, bill
-from cantine_rules.model import BookingChange, ChangeAction, Channel, Child, Justification
+from cantine_rules.model import (
+    BookingChange,
+    ChangeAction,
+    Channel,
+    Child,
+    Justification,
+    QuotientFamilial,
+    QuotientFamilialSource,
+)
 from cantine_rules.money import Money
 from cantine_rules.plain import AbsenceSpec, BookingSpec, Scenario, load_scenario
+from cantine_rules.plain._scenario_family import QuotientSpec
 from cantine_rules.policies import CommunePolicy, get
 from cantine_rules.pricing.accounts import Invoice, InvoiceLine
+from cantine_rules.pricing.tariffs import QuotientRecord
 from cantine_rules.rules.booking import ServiceRules
 from cantine_rules.rules.late import (
     AcceptWithSurcharge,
@@ -85,6 +97,8 @@ CHILDREN = (
 )
 # Paris: a QF in each bracket whose price a source gives, or none (tarif 10, 7,00 €).
 PARIS_QF = (None, Decimal("120"), Decimal("300"), Decimal("812"), Decimal("1500"))
+# Paris's QF records, received from the opening of registrations (« du 1er juin au 23 août »).
+EARLIEST_RECORD = date(2024, 6, 1)
 
 
 def run_days(policy: CommunePolicy, service: str, start: date, end: date) -> list[date]:
@@ -168,7 +182,28 @@ def periods(draw: st.DrawFn) -> Scenario:
             )
         )
     ]
-    quotient = draw(st.sampled_from(PARIS_QF)) if commune == "paris" else None
+    paris = commune == "paris"
+    with_records = paris and draw(st.booleans())
+    quotient = draw(st.sampled_from(PARIS_QF)) if paris and not with_records else None
+    records: list[QuotientSpec] = []
+    if with_records:
+        # Records received before the period (a record received after it is bad input), in
+        # time for the 23 August deadline or not, from attestations of any age.
+        for received_days, age_days, value in draw(
+            st.lists(
+                st.tuples(
+                    st.integers(0, (start - EARLIEST_RECORD).days),
+                    st.integers(0, 150),
+                    st.sampled_from([q for q in PARIS_QF if q is not None]),
+                ),
+                min_size=1,
+                max_size=2,
+            )
+        ):
+            received = EARLIEST_RECORD + timedelta(days=received_days)
+            issued = received - timedelta(days=age_days)
+            qf = QuotientFamilial(value, QuotientFamilialSource.CAF_ATTESTATION, issued)
+            records.append(QuotientSpec(QuotientRecord(qf, received)))
     return Scenario(
         commune,
         start,
@@ -180,6 +215,7 @@ def periods(draw: st.DrawFn) -> Scenario:
         absences=absences,
         changes=changes,
         opening_balance=Money(draw(st.integers(-3000, 3000))),
+        quotient_records=records,
     )
 
 
