@@ -23,8 +23,10 @@ from cantine_rules import (
     QuotientFamilial,
     QuotientFamilialSource,
 )
-from cantine_rules.billing import quote
-from cantine_rules.calendar import Zone
+from cantine_rules.billing import bill, quote
+from cantine_rules.calendar import SkipReason, Zone
+from cantine_rules.errors import InvalidValueError
+from cantine_rules.plain import loads_scenario
 from cantine_rules.policies import (
     CommunePolicy,
     Decision,
@@ -46,6 +48,8 @@ from cantine_rules.pricing.tariffs import (
     grid_from_ranges,
 )
 from cantine_rules.rules.late import KeepCharging, LateHandling, Refuse
+from cantine_rules.rules.regimes import ChangeEffect, FixedDays
+from cantine_rules.testing import check_policy
 from tests._helpers import PARIS_BOUNDARIES
 from tests._helpers import paris as at
 from tests.policies._commune_base import CommuneTests, FigureUse
@@ -65,6 +69,9 @@ class TestParis(CommuneTests):
         "QUOTIENT_POLICY_2024": lambda policy: policy.quotient_policy,
         "DOSSIER_2024": lambda policy: policy.dossier,
         "SCHOOL_WEEK": lambda policy: policy.calendar.school_week,
+        "DAY_CHANGES": None,  # the policy uses them through FIXED_DAYS
+        "FIXED_DAYS": lambda policy: policy.regimes[0].fixed_days,
+        "REGIMES": lambda policy: policy.regimes,
     }
 
 
@@ -359,3 +366,176 @@ def test_alternating_custody_bills_each_parent_for_their_weeks() -> None:
         "father": 5,
     }
     assert sum((bill.total for bill in by_household.values()), Money.zero()) == invoice.total
+
+
+# Fixed days for the year. « Attention les jours de fréquentation choisis sont fixes : 1, 2, 3, 4
+# ou 5 jours par semaine. L'inscription à l'un de ces forfaits est annuelle. » (Caisse des écoles
+# du 7e, http://cde7.fr/inscriptions-et-tarifs/); « Le mercredi est un jour de la restauration
+# scolaire au même titre que les autres jours de la semaine » (the same page).
+MON, WED, FRI = 0, 2, 4  # weekday numbers, 0=Monday
+
+
+def _fixed_days() -> FixedDays:
+    regime = PARIS_POLICY.regimes_of("repas")
+    assert regime is not None
+    assert regime.fixed_days is not None
+    return regime.fixed_days
+
+
+def test_the_fixed_days_book_exactly_the_chosen_weekdays_of_september_2024() -> None:
+    # « 1, 2, 3, 4 ou 5 jours par semaine »: Monday, Wednesday and Friday, chosen for the year,
+    # book every school day on them from the rentrée (Monday 2 September 2024), Wednesdays
+    # included, and nothing else.
+    booked = _fixed_days().booked_days(
+        PARIS_POLICY.booking,
+        "repas",
+        {MON, WED, FRI},
+        date(2024, 9, 1),
+        date(2024, 9, 30),
+    )
+    assert [day.day for day in booked.days] == [
+        2,
+        4,
+        6,
+        9,
+        11,
+        13,
+        16,
+        18,
+        20,
+        23,
+        25,
+        27,
+        30,
+    ]
+    assert {day.weekday() for day in booked.days} == {MON, WED, FRI}
+
+
+def test_the_fixed_days_skip_the_holidays_and_the_armistice() -> None:
+    # Mondays and Wednesdays from 14 October to 15 November 2024: the Vacances de la Toussaint
+    # (zone C, 19 October to 3 November) and Monday 11 November (the Armistice) are not booked.
+    booked = _fixed_days().booked_days(
+        PARIS_POLICY.booking, "repas", {MON, WED}, date(2024, 10, 14), date(2024, 11, 15)
+    )
+    assert [day.isoformat() for day in booked.days] == [
+        "2024-10-14",
+        "2024-10-16",
+        "2024-11-04",
+        "2024-11-06",
+        "2024-11-13",
+    ]
+    skipped = {day.day.isoformat(): day for day in booked.skipped}
+    assert skipped["2024-11-11"].reason is SkipReason.PUBLIC_HOLIDAY
+    for day in ("2024-10-21", "2024-10-23", "2024-10-28", "2024-10-30"):
+        assert skipped[day].reason is SkipReason.SCHOOL_HOLIDAY, day
+
+
+@pytest.mark.parametrize(
+    ("weekdays", "reason"),
+    [
+        (set(), "choose from 1 to 5 weekdays"),
+        # A sixth day can only be a Saturday: no meal is served that day.
+        ({0, 1, 2, 3, 4, 5}, "the service 'repas' does not run that weekday under the regime"),
+    ],
+)
+def test_the_fixed_days_refuse_zero_or_six_days(weekdays: set[int], reason: str) -> None:
+    # « 1, 2, 3, 4 ou 5 jours par semaine »: no fewer than one, no more than five.
+    with pytest.raises(InvalidValueError) as raised:
+        _fixed_days().booked_days(
+            PARIS_POLICY.booking, "repas", weekdays, date(2024, 9, 1), date(2024, 9, 30)
+        )
+    assert (raised.value.field, raised.value.reason) == ("weekdays", reason)
+    assert _fixed_days().allowed_counts(frozenset(range(5))) == range(1, 6)
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 5])
+def test_the_fixed_days_accept_one_to_five_days(count: int) -> None:
+    booked = _fixed_days().booked_days(
+        PARIS_POLICY.booking, "repas", set(range(count)), date(2024, 9, 2), date(2024, 9, 6)
+    )
+    assert len(booked.days) == count
+
+
+# « Dans le cas d'un changement de fréquentation envisagé en cours d'année scolaire, les familles
+# doivent impérativement prévenir … 15 jours avant la période des futures vacances pour un effet
+# sur le bimestre suivant. » (Caisse des écoles du 12e,
+# https://cdeparis12.fr/espace-parents/le-reglement-de-la-restauration-scolaire). The Vacances de
+# la Toussaint 2024 (zone C) start on Saturday 19 October: the deadline is 4 October at 00:00, and
+# classes resume on Monday 4 November.
+def test_a_change_one_second_before_the_deadline_takes_effect_after_the_toussaint() -> None:
+    terms = _fixed_days().changes
+    assert (terms.effect, terms.notice_days) == (ChangeEffect.NEXT_PERIOD, 15)
+    change = terms.takes_effect(PARIS_POLICY.calendar, at(2024, 10, 3, 23, 59, 59))
+    assert change is not None
+    assert (change.from_day, change.deadline) == (date(2024, 11, 4), at(2024, 10, 4))
+
+
+def test_a_change_at_the_deadline_waits_for_the_next_holidays() -> None:
+    # Too late for the Toussaint: the next holidays are the Vacances de Noël, from Saturday
+    # 21 December 2024 (deadline 6 December at 00:00); classes resume on Monday 6 January 2025.
+    change = _fixed_days().changes.takes_effect(PARIS_POLICY.calendar, at(2024, 10, 4))
+    assert change is not None
+    assert (change.from_day, change.deadline) == (date(2025, 1, 6), at(2024, 12, 6))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_explain_cites_the_fixed_days_and_their_change_terms(lang: str) -> None:
+    rules = {rule.topic: rule for rule in PARIS_POLICY.explain(lang)}
+    regime = rules["regime.repas.fixed_days"]
+    assert not regime.is_default
+    assert regime.source is not None
+    assert "cde7.fr/inscriptions-et-tarifs" in regime.source.reference
+    assert "1, 2, 3, 4 ou 5 jours par semaine" in regime.source.reference
+    assert "L'inscription à l'un de ces forfaits est annuelle" in regime.source.reference
+    assert regime.text == (
+        "« Restauration scolaire », Forfait annuel : de 1 à 5 jours fixes par semaine, chaque "
+        "jour de service de ces jours réservé sans délai."
+        if lang == "fr"
+        else "« Restauration scolaire », Forfait annuel: from 1 to 5 fixed days a week, each "
+        "service day on those weekdays booked with no deadline."
+    )
+    changes = rules["regime.repas.fixed_days.changes"]
+    assert not changes.is_default
+    assert changes.source is not None
+    assert "cdeparis12.fr" in changes.source.reference
+    assert "15 jours avant la période des futures vacances" in changes.source.reference
+    assert ("15 jours avant" if lang == "fr" else "15 days before") in changes.text
+
+
+def test_paris_with_its_fixed_days_still_obeys_the_laws() -> None:
+    check_policy(PARIS_POLICY)
+
+
+def test_a_paris_family_on_fixed_days_is_billed_each_booked_day() -> None:
+    # « les jours de fréquentation choisis sont fixes : 1, 2, 3, 4 ou 5 jours par semaine »
+    # (cde7.fr): Louise comes on Monday, Wednesday and Friday for the year. Her family's
+    # attestation came in June, before the 23 August deadline: tarif 3 (« De 385 € à 548 € »,
+    # 1,62 €), carried into 2024/2025 as the policy's default.
+    scenario = loads_scenario(
+        """
+commune = "paris"
+start = 2024-09-01
+end = 2024-09-30
+family = { id = "CDE-7-0042" }
+children = [{ id = "louise", first_name = "Louise", birth_date = 2016-04-04 }]
+
+[[quotient_records]]
+quotient_familial = "500"
+document = "caf_attestation"
+issued_on = 2024-06-03
+received_on = 2024-06-20
+
+[[regimes]]
+child = "louise"
+service = "repas"
+regime = "fixed_days"
+weekdays = ["lundi", "mercredi", "vendredi"]
+"""
+    )
+    result = bill(scenario)
+    lines = result.invoice.lines
+    assert [line.day.day for line in lines] == [2, 4, 6, 9, 11, 13, 16, 18, 20, 23, 25, 27, 30]
+    assert {(line.child_id, line.tariff_name, line.unit_price) for line in lines} == {
+        ("louise", "tarif 3", Money.euros("1.62"))
+    }
+    assert result.invoice.total == Money.euros("21.06")  # 13 × 1,62 €

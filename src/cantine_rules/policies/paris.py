@@ -12,12 +12,28 @@ References:
     * The maximum, tarif 10, 7,00 €: the domain notes' reading of the same grid, confirmed for
       2020 by franceinfo, « Le vrai du faux » (« La cantine aujourd'hui à Paris c'est sept euros
       au tarif maximum »; « paiera bien sept euros le repas »).
+    * The same page of the Caisse des écoles du 7e: « Attention les jours de fréquentation
+      choisis sont fixes : 1, 2, 3, 4 ou 5 jours par semaine. L'inscription à l'un de ces
+      forfaits est annuelle. »
+    * Caisse des écoles du 12e, « Le règlement de la restauration scolaire »
+      (https://cdeparis12.fr/espace-parents/le-reglement-de-la-restauration-scolaire): « Dans le
+      cas d'un changement de fréquentation envisagé en cours d'année scolaire, les familles
+      doivent impérativement prévenir … 15 jours avant la période des futures vacances pour un
+      effet sur le bimestre suivant. »
 
 Paris schools have class on Wednesday morning and the meal is served that day: the calendar has
 the four-and-a-half-day week. Families register between 1 June and 23 August 2024; a dossier
 after that, or no valid QF, gives tarif 10 until it is regularised, with no retroactive
 reduction. A registration needs the dossier validated. The meal's time and the booking deadline
 are not in the sources: defaults.
+
+The meal is an annual forfait of fixed days (`FIXED_DAYS`): the family chooses 1 to 5 of the
+days the meal is served (Wednesday included), and every school day on those weekdays is booked
+for the year. A change of days takes effect when classes resume after the next school holidays,
+if asked 15 days before they start (CDE 12); the Caisse may also change them. The Caisses differ
+here: the 7e's page says « Aucun changement de fréquentation n'est autorisé en cours d'année, sauf
+cas exceptionnel après accord de la Caisse des Ecoles »; the policy follows the 12e's written
+terms, the only ones that say when a change takes effect.
 
 The 2020/2021 figures are the latest the sources give (no later grid of the Caisses des écoles is
 in the public pages searched: cde7, cde12, cde13, cde14, cde15, cde18, cde20, paris.fr). They are
@@ -27,7 +43,8 @@ QF of 1901 € or more has a price no source gives, and pricing it says so (`bil
 answers an unknown price with its reason) instead of guessing.
 
 Everything of Paris is here: the meal grid and its school-year schedule (`MEAL_RANGES_2020`,
-`MEAL_GRID_2020`, `MEAL_TARIFFS`), the school week (`SCHOOL_WEEK`), the quotient familial rules
+`MEAL_GRID_2020`, `MEAL_TARIFFS`), the school week (`SCHOOL_WEEK`), the annual forfait of fixed
+days (`FIXED_DAYS`, `DAY_CHANGES`, `REGIMES`), the quotient familial rules
 with the 23 August 2024 deadline and tarif 10 until regularisation (`QUOTIENT_POLICY_2024`), the
 dossier (`DOSSIER_2024`) and the `POLICY` composed from them.
 
@@ -60,15 +77,19 @@ from cantine_rules.pricing._tariffs import Bracket
 from cantine_rules.rules.booking import BookingRules, Requirements, ServiceRules
 from cantine_rules.rules.deadlines import WorkingDaysBefore
 from cantine_rules.rules.late import LateHandling, Refuse
+from cantine_rules.rules.regimes import ChangeEffect, DayChangeTerms, FixedDays, ServiceRegimes
 from cantine_rules.sources import Source
 
 __all__ = [
+    "DAY_CHANGES",
     "DOSSIER_2024",
+    "FIXED_DAYS",
     "MEAL_GRID_2020",
     "MEAL_RANGES_2020",
     "MEAL_TARIFFS",
     "POLICY",
     "QUOTIENT_POLICY_2024",
+    "REGIMES",
     "SCHOOL_WEEK",
 ]
 
@@ -224,6 +245,51 @@ SERVICES: Final = (
     Service("repas", "Restauration scolaire", ServiceKind.MEAL, time(11, 30), time(13, 30)),
 )
 
+# Fixed days for the year -----------------------------------------------------------------------
+
+_CDE12_RULES_URL: Final = (
+    "https://cdeparis12.fr/espace-parents/le-reglement-de-la-restauration-scolaire"
+)
+"""The Caisse des écoles du 12e's page « Le règlement de la restauration scolaire »."""
+
+DAY_CHANGES: Final = DayChangeTerms(
+    ChangeEffect.NEXT_PERIOD,
+    notice_days=15,
+    through_commune=True,
+    source=Source.public(
+        f"Caisse des écoles du 12e, « Le règlement de la restauration scolaire », "
+        f"{_CDE12_RULES_URL}: « Dans le cas d'un changement de fréquentation envisagé en cours "
+        "d'année scolaire, les familles doivent impérativement prévenir … 15 jours avant la "
+        "période des futures vacances pour un effet sur le bimestre suivant »; the Caisse may "
+        f"change them: « sauf cas exceptionnel après accord de la Caisse des Ecoles » ({_CDE7_URL})"
+    ),
+)
+"""A change of the chosen days takes effect when classes resume after the next school holidays
+(« un effet sur le bimestre suivant »), if asked strictly before 00:00 on the day 15 days before
+the holidays start (« 15 jours avant la période des futures vacances »); the Caisse des écoles
+may change them for an exceptional case.
+"""
+
+FIXED_DAYS: Final = FixedDays(
+    DAY_CHANGES,
+    Source.public(
+        f"Caisse des écoles du 7e, « Inscriptions et tarifs », rentrée 2020/2021, {_CDE7_URL}: "
+        "« Attention les jours de fréquentation choisis sont fixes : 1, 2, 3, 4 ou 5 jours par "
+        "semaine. L'inscription à l'un de ces forfaits est annuelle. »"
+    ),
+    min_days=1,
+    max_days=5,
+    label="Forfait annuel",
+)
+"""« les jours de fréquentation choisis sont fixes : 1, 2, 3, 4 ou 5 jours par semaine.
+L'inscription à l'un de ces forfaits est annuelle » (cde7.fr): 1 to 5 of the weekdays the meal is
+served, Wednesday included, each school day on them booked for the year.
+"""
+
+REGIMES: Final = (ServiceRegimes("repas", (FIXED_DAYS,)),)
+"""The meal's regime: the annual forfait of fixed days, the only one the sources name (« Il ne
+peut pas faire l'objet d'une fréquentation à la carte », cde7.fr, of the Wednesday)."""
+
 _TWO_WORKING_DAYS: Final = ServiceRules(
     add=WorkingDaysBefore(2),
     cancel=WorkingDaysBefore(2),
@@ -256,6 +322,7 @@ POLICY: Final = CommunePolicy(
     ),
     quotient_policy=QUOTIENT_POLICY_2024,
     dossier=DOSSIER_2024,
+    regimes=REGIMES,
     citations=(
         Citation("calendar", Source.public("Paris (75), académie de Paris, zone C")),
         Citation(
