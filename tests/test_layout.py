@@ -26,6 +26,7 @@ _SEPA_EXTRA = all(importlib.util.find_spec(name) for name in ("schwifty", "sepax
 LAYERS: dict[str, int] = {
     "_deprecation": 0,
     "_lazy": 0,
+    "_reading": 0,  # the plain-data reader's core and leaf parsers, which the command shares
     "_time": 0,
     "_validators": 0,
     "errors": 0,

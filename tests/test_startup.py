@@ -67,6 +67,16 @@ NOT_FOR_DECIDING = {
     "cantine_rules.pricing._wallet",
     "cantine_rules.pricing.accounts",
     "cantine_rules.rules.planning_grid",
+    # The rule modules added since, which a commune that sets none of their rules never uses:
+    # judging absences, attendance fees, regimes, payment terms, direct-debit terms, grids.
+    "cantine_rules.policies._absences",
+    "cantine_rules.policies._regimes",
+    "cantine_rules.pricing._direct_debit",
+    "cantine_rules.pricing._monthly",
+    "cantine_rules.pricing._payment_terms",
+    "cantine_rules.rules.absences",
+    "cantine_rules.rules.attendance_fees",
+    "cantine_rules.rules.regimes",
     "csv",
     "importlib.resources",
     "pathlib",
@@ -127,6 +137,9 @@ def test_babel_is_imported_when_a_decision_is_explained() -> None:
 def test_the_command_deciding_a_change_imports_no_other_command_s_modules() -> None:
     # The command's leaf parsers are the plain-data reader's; its policy reader and writer, the
     # scenario reader, billing, the accounts and the planning grid are for other commands.
+    # "argument parsing that does not import the plain-data reader": the options are read by
+    # the reader's core (`cantine_rules._reading`), outside the plain-data package, so a
+    # `decide` imports neither the package, nor its TOML reader, nor `tomllib`.
     code = (
         "import sys\n"
         "from cantine_rules.cli import main\n"
@@ -134,17 +147,55 @@ def test_the_command_deciding_a_change_imports_no_other_command_s_modules() -> N
         "assert main() == 0\n"
     )
     modules = imported_by(code)
-    unused = NOT_FOR_DECIDING - {"cantine_rules.plain", "importlib.resources", "pathlib"}
-    unused |= {
+    unused = NOT_FOR_DECIDING | {
         "cantine_rules.plain._dump",
         "cantine_rules.plain._grids",
         "cantine_rules.plain._load",
+        "cantine_rules.plain._read",
         "cantine_rules.plain._scenario",
+        "cantine_rules.plain._toml",
         "cantine_rules.schemas",
         "cantine_rules.serve",
+        "calendar",  # only `planning` reads a month
+        "difflib",
+        "tomllib",
     }
-    assert not modules & unused
-    assert "cantine_rules.plain._read" in modules
+    assert not modules & unused, modules & unused
+    assert "cantine_rules._reading" in modules
+
+
+def test_a_commune_without_absence_rules_holds_the_same_empty_value_without_judging_any() -> None:
+    # "field defaults that do not need a module's classes at import …, keeping the field's type
+    # and default value equal to today's": `AbsenceRules` lives in its own small module, and is
+    # still `cantine_rules.rules.absences.AbsenceRules` to its users, its reprs and its pickles.
+    code = (
+        "import attrs, pickle\n"
+        "from cantine_rules.policies import CommunePolicy, get\n"
+        "from cantine_rules.rules import AbsenceRules, NonBillableDays\n"
+        "policy = get('saint-just-d-avray')\n"
+        "field = attrs.fields(CommunePolicy).absences\n"
+        "assert field.default == attrs.Factory(AbsenceRules), field.default\n"
+        "assert field.type == 'AbsenceRules'\n"
+        "assert policy.absences == AbsenceRules() and policy.absences.is_empty\n"
+        "assert policy.non_billable_days == NonBillableDays()\n"
+        "assert AbsenceRules.__module__ == 'cantine_rules.rules.absences'\n"
+        "assert policy.direct_debit is None\n"
+    )
+    modules = imported_by(code)
+    assert "cantine_rules.rules._absence_rules" in modules
+    assert not modules & {
+        "cantine_rules.policies._absences",
+        "cantine_rules.pricing._direct_debit",
+        "cantine_rules.rules.absences",
+    }
+    # Asked for, the judging of absences and the direct-debit terms are there as before.
+    asked = imported_by(
+        code + "import cantine_rules.rules.absences as absences\n"
+        "assert absences.AbsenceRules is AbsenceRules\n"
+        "assert b'cantine_rules.rules.absences' in pickle.dumps(policy.absences)\n"
+        "assert policy.direct_debit_terms.pre_notification_days == 14\n"
+    )
+    assert {"cantine_rules.rules.absences", "cantine_rules.pricing._direct_debit"} <= asked
 
 
 def test_importing_the_communes_builds_no_calendar_until_one_is_asked() -> None:

@@ -20,7 +20,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from cantine_rules.cli import _render as render
@@ -260,7 +259,9 @@ def _price(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
 
 
 def _bill(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
-    from cantine_rules.billing import bill  # see "Commands" above
+    from pathlib import Path  # a file's command: see "Commands" above
+
+    from cantine_rules.billing import bill
     from cantine_rules.plain import load_scenario
 
     path = Path(arguments.scenario)
@@ -280,7 +281,9 @@ def _bill(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
 
 
 def _check(arguments: argparse.Namespace, policies: PolicyLoader) -> Result:
-    from cantine_rules.plain import check_grids, load_toml  # see "Commands" above
+    from pathlib import Path  # a file's command: see "Commands" above
+
+    from cantine_rules.plain import check_grids, load_toml
 
     cost = None
     if arguments.cost is not None:

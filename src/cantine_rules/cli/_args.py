@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import calendar as _gregorian
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NoReturn, TypeVar
 
-from cantine_rules.errors import InvalidValueError, NegativeAmountError
-from cantine_rules.plain._read import (
+from cantine_rules._reading import (
     Conventions,
     Parser,
     Reader,
@@ -18,6 +16,7 @@ from cantine_rules.plain._read import (
     decimal_number,
     instant,
 )
+from cantine_rules.errors import InvalidValueError, NegativeAmountError
 
 __all__ = [
     "Notes",
@@ -145,7 +144,9 @@ class Notes(list[str]):
 
 # The command reads its values with the plain-data reader's own parsers, so that an option takes
 # exactly the forms a policy file does: dates YYYY-MM-DD, numbers in the digits 0-9 without an
-# exponent or underscores; blanks around a value are ignored.
+# exponent or underscores; blanks around a value are ignored. They live in
+# ``cantine_rules._reading``, outside the plain-data package: reading an option imports no TOML
+# reader nor policy reader.
 
 
 def _read(parse: Parser[T], text: str, option: str, reason: str) -> T:
@@ -171,6 +172,8 @@ def parse_month(text: str, option: str) -> tuple[date, date]:
         first = _read(day, text.strip() + "-01", option, reason)
     except InvalidValueError:
         raise InvalidValueError(option, text, reason) from None
+    import calendar as _gregorian  # only `planning` reads a month
+
     length = _gregorian.monthrange(first.year, first.month)[1]
     return first, first.replace(day=length)
 

@@ -9,7 +9,6 @@ long-running service reads a policy once and still sees a commune's new règleme
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from cantine_rules.errors import InvalidValueError
 from cantine_rules.policies import CommunePolicy, get
@@ -52,6 +51,8 @@ class PolicyLoader:
         """
         if not is_policy_path(name):
             return get(name)
+        from pathlib import Path  # a policy file's path: a commune's name needs none of it
+
         path = Path(name)
         try:
             status = path.stat()

@@ -36,9 +36,10 @@ from cantine_rules.policies._messages import check_lang, money, month_day, numbe
 
 # The private modules a policy needs, not the public pricing modules that re-export every
 # account and tariff class: a process that decides one change builds only the classes it uses.
-# Priced units, wallets, modifiers, dossiers, quotient familial rules and planning grids are
-# imported where first used.
-from cantine_rules.pricing._direct_debit import DEFAULT_DIRECT_DEBIT_TERMS, DirectDebitTerms
+# Priced units, wallets, modifiers, dossiers, quotient familial rules, planning grids, direct-debit
+# terms and the judging of absences are imported where first used; `AbsenceRules` comes from its
+# own small module, so that a commune without absence rules builds none of the classes that
+# judge an absence.
 from cantine_rules.pricing._payment import (
     DEFAULT_PAYMENT_MODES,
     DEFAULT_PAYMENT_SCHEME,
@@ -55,7 +56,7 @@ from cantine_rules.pricing._tariffs import (
     Tariff,
     UnitPrice,
 )
-from cantine_rules.rules.absences import AbsenceRules
+from cantine_rules.rules._absence_rules import AbsenceRules
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision
@@ -72,6 +73,7 @@ from cantine_rules.rules.non_billable import NonBillableDays
 from cantine_rules.sources import Source, SourceKind
 
 if TYPE_CHECKING:
+    from cantine_rules.pricing._direct_debit import DirectDebitTerms
     from cantine_rules.pricing._dossier import DocumentRequirement
     from cantine_rules.pricing._modifiers import Modifier
     from cantine_rules.pricing._payment_terms import (
@@ -304,6 +306,15 @@ def _credit_treatment(_instance: object, attribute: attrs.Attribute[Any], value:
         raise InvalidTypeError(attribute.name, value, "must be CarryForward, Refund or None")
 
 
+def _direct_debit(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    # Imported only for a commune that states its direct-debit terms (see the imports above).
+    from cantine_rules.pricing._direct_debit import DirectDebitTerms
+
+    attrs.validators.instance_of(DirectDebitTerms)(instance, attribute, value)
+
+
 def _regimes(value: Iterable[ServiceRegimes]) -> tuple[ServiceRegimes, ...]:
     result = tuple(value)
     if not result:
@@ -409,15 +420,16 @@ class CommunePolicy:
     # Attendance regimes and monthly flat fees, per service (see cantine_rules.rules.regimes).
     regimes: tuple[ServiceRegimes, ...] = attrs.field(default=(), converter=_regimes)
     # The pre-notification delay and return fee of direct debits (cantine_rules.sepa).
-    direct_debit: DirectDebitTerms | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(DirectDebitTerms)),
-    )
+    direct_debit: DirectDebitTerms | None = attrs.field(default=None, validator=_direct_debit)
 
     @property
     def direct_debit_terms(self) -> DirectDebitTerms:
         """The commune's direct-debit terms, or the library's default (14 days, no fee)."""
-        return DEFAULT_DIRECT_DEBIT_TERMS if self.direct_debit is None else self.direct_debit
+        if self.direct_debit is not None:
+            return self.direct_debit
+        from cantine_rules.pricing._direct_debit import DEFAULT_DIRECT_DEBIT_TERMS  # see imports
+
+        return DEFAULT_DIRECT_DEBIT_TERMS
 
     def __attrs_post_init__(self) -> None:
         known = {service.code for service in self.booking.services}
@@ -427,10 +439,12 @@ class CommunePolicy:
                     schedule.service_code, known, field=f"tariffs[{index}].service_code"
                 )
         _check_attendance_fees(self)
-        # Absences and non-billable days name services too (see _absences).
-        from cantine_rules.policies._absences import check_service_codes
+        if not self.absences.is_empty or self.non_billable_days.days:
+            # Absences and non-billable days name services too (see _absences): imported only
+            # for a commune that has some.
+            from cantine_rules.policies._absences import check_service_codes
 
-        check_service_codes(self, known)
+            check_service_codes(self, known)
         for index, payment in enumerate(self.payment_by_service):
             if payment.service_code not in known:
                 raise UnknownServiceError(

@@ -33,21 +33,7 @@ Examples:
 from typing import TYPE_CHECKING, Final
 
 from cantine_rules._lazy import OnFirstUse
-from cantine_rules.rules.absences import (
-    AbsenceDocument,
-    AbsencePolicy,
-    AbsenceReason,
-    AbsenceRules,
-    AbsentDay,
-    BookedPrice,
-    CertificatesNotAccepted,
-    CertificateWithin,
-    DayCount,
-    FlatCharge,
-    HeldDocument,
-    RunCharges,
-    WaitingDays,
-)
+from cantine_rules.rules._absence_rules import AbsenceRules
 from cantine_rules.rules.booking import (
     BookingRules,
     FamilyAccount,
@@ -99,6 +85,20 @@ from cantine_rules.rules.non_billable import NonBillableDay, NonBillableDays
 from cantine_rules.rules.window_table import ChangeWindowTable, DayWindows
 
 if TYPE_CHECKING:
+    from cantine_rules.rules.absences import (
+        AbsenceDocument,
+        AbsencePolicy,
+        AbsenceReason,
+        AbsentDay,
+        BookedPrice,
+        CertificatesNotAccepted,
+        CertificateWithin,
+        DayCount,
+        FlatCharge,
+        HeldDocument,
+        RunCharges,
+        WaitingDays,
+    )
     from cantine_rules.rules.planning_grid import (
         DayStatus,
         PlanningDay,
@@ -179,11 +179,26 @@ __all__ = [
     "submit",
 ]
 
-#: The planning grid is imported on first use: deciding a change does not draw one (see
-#: ``cantine_rules._lazy``).
+#: The planning grid and the judging of absences are imported on first use: deciding a change
+#: draws no grid and judges no absence (see ``cantine_rules._lazy``). `AbsenceRules`, which
+#: every commune holds, is imported at once from its own small module.
 _ON_FIRST_USE: Final = OnFirstUse(
     __name__,
     {
+        "cantine_rules.rules.absences": (
+            "AbsenceDocument",
+            "AbsencePolicy",
+            "AbsenceReason",
+            "AbsentDay",
+            "BookedPrice",
+            "CertificatesNotAccepted",
+            "CertificateWithin",
+            "DayCount",
+            "FlatCharge",
+            "HeldDocument",
+            "RunCharges",
+            "WaitingDays",
+        ),
         "cantine_rules.rules.planning_grid": (
             "DayStatus",
             "PlanningDay",
@@ -192,7 +207,7 @@ _ON_FIRST_USE: Final = OnFirstUse(
             "period_bounds",
             "planning",
             "planning_between",
-        )
+        ),
     },
 )
 

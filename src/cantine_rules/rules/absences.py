@@ -43,7 +43,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final
@@ -55,6 +55,7 @@ from cantine_rules._validators import a_date, enum_member, non_negative_money, r
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Service, ServiceKind
 from cantine_rules.money import Money
+from cantine_rules.rules._absence_rules import AbsenceRules
 from cantine_rules.rules.deadlines import MAX_HOURS, ChangeWindowRule, service_start
 from cantine_rules.rules.late import MissingPriceError
 
@@ -630,47 +631,3 @@ def _held(documents: object) -> Iterable[HeldDocument]:
         if not isinstance(document, HeldDocument):
             raise InvalidTypeError("documents", document, "must be a HeldDocument")
         yield document
-
-
-def _by_service(
-    value: Mapping[str, AbsencePolicy] | Iterable[tuple[str, AbsencePolicy]],
-) -> tuple[tuple[str, AbsencePolicy], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    # Sorted by code, so that equal rules compare equal whatever order they were given in.
-    result = tuple(sorted(items, key=lambda item: item[0]))
-    for code, policy in result:
-        if not isinstance(policy, AbsencePolicy):
-            raise InvalidTypeError(f"by_service.{code}", policy, "must be an AbsencePolicy")
-    return result
-
-
-@attrs.frozen
-class AbsenceRules:
-    """A commune's absence policies: one by default, and one per service code.
-
-    Examples:
-        >>> rules = AbsenceRules(AbsencePolicy(), {"soir": AbsencePolicy(FlatCharge(Money.zero()))})
-        >>> rules.for_service("repas") == AbsencePolicy(), rules.for_service("soir").charge
-        (True, FlatCharge(amount=Money.euros('0.00')))
-        >>> AbsenceRules().for_service("repas") is None
-        True
-    """
-
-    default: AbsencePolicy | None = attrs.field(
-        default=None, validator=_optional(AbsencePolicy, "an AbsencePolicy")
-    )
-    by_service: tuple[tuple[str, AbsencePolicy], ...] = attrs.field(
-        factory=tuple, converter=_by_service
-    )
-
-    def for_service(self, code: str) -> AbsencePolicy | None:
-        """The absence policy of the service *code*, or None when the commune sets none."""
-        for known, policy in self.by_service:
-            if known == code:
-                return policy
-        return self.default
-
-    @property
-    def is_empty(self) -> bool:
-        """True when no service has an absence policy."""
-        return self.default is None and not self.by_service
