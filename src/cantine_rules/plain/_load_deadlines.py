@@ -13,7 +13,7 @@ table has a row for each weekday its services run on.
 ... )
 Traceback (most recent call last):
 ...
-cantine_rules.plain._read.ReadError
+cantine_rules._reading.ReadError
 >>> str(reader.problems[0]).split(" (")[0]
 'rules.default.add.day: is not in every month'
 """
