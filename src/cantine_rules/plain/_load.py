@@ -46,6 +46,7 @@ from cantine_rules.plain._read import (
     same_names,
     table_of,
     tag,
+    tagged,
     text,
     unique,
     weekday,
@@ -348,9 +349,7 @@ _DEADLINES: Final[Mapping[str, Callable[[Reader, Table], ChangeWindowRule]]] = {
 }
 
 
-def _deadline(reader: Reader, value: object, path: str) -> ChangeWindowRule:
-    table = Table(reader, value, path)
-    return _DEADLINES[tag(table, _DEADLINES)](reader, table)
+_deadline: Final[Parser[ChangeWindowRule]] = tagged(_DEADLINES)
 
 
 # Late handling --------------------------------------------------------------------------------
@@ -389,9 +388,7 @@ _SURCHARGES: Final[Mapping[str, Callable[[Reader, Table], Surcharge]]] = {
 }
 
 
-def _surcharge(reader: Reader, value: object, path: str) -> Surcharge:
-    table = Table(reader, value, path)
-    return _SURCHARGES[tag(table, _SURCHARGES)](reader, table)
+_surcharge: Final[Parser[Surcharge]] = tagged(_SURCHARGES)
 
 
 def _refuse(reader: Reader, table: Table) -> LateOutcome:
@@ -432,9 +429,7 @@ _OUTCOMES: Final[Mapping[str, Callable[[Reader, Table], LateOutcome]]] = {
 }
 
 
-def _outcome(reader: Reader, value: object, path: str) -> LateOutcome:
-    table = Table(reader, value, path)
-    return _OUTCOMES[tag(table, _OUTCOMES)](reader, table)
+_outcome: Final[Parser[LateOutcome]] = tagged(_OUTCOMES)
 
 
 def _late(reader: Reader, value: object, path: str) -> LateHandling:

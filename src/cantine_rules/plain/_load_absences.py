@@ -26,7 +26,7 @@ from cantine_rules.plain._read import (
     money,
     same_names,
     table_of,
-    tag,
+    tagged,
     unique,
 )
 from cantine_rules.plain._schema import ABSENCE_CHARGE_TAGS, CERTIFICATE_TAGS
@@ -70,9 +70,7 @@ _CHARGES: Final[Mapping[str, Callable[[Reader, Table], AbsenceCharge]]] = {
 }
 
 
-def _charge(reader: Reader, value: object, path: str) -> AbsenceCharge:
-    table = Table(reader, value, path)
-    return _CHARGES[tag(table, _CHARGES)](reader, table)
+_charge: Final[Parser[AbsenceCharge]] = tagged(_CHARGES)
 
 
 def _waiting(reader: Reader, value: object, path: str) -> WaitingDays:
@@ -109,9 +107,7 @@ _CERTIFICATES: Final[Mapping[str, Callable[[Reader, Table], CertificateRule]]] =
 }
 
 
-def _certificate(reader: Reader, value: object, path: str) -> CertificateRule:
-    table = Table(reader, value, path)
-    return _CERTIFICATES[tag(table, _CERTIFICATES)](reader, table)
+_certificate: Final[Parser[CertificateRule]] = tagged(_CERTIFICATES)
 
 
 def _policy(deadline: Parser[ChangeWindowRule]) -> Parser[AbsencePolicy]:

@@ -12,6 +12,7 @@ from typing import Final
 
 from cantine_rules.plain._load import _source
 from cantine_rules.plain._read import (
+    Parser,
     Reader,
     Table,
     boolean,
@@ -21,6 +22,7 @@ from cantine_rules.plain._read import (
     same_names,
     table_of,
     tag,
+    tagged,
 )
 from cantine_rules.plain._schema import CREDIT_TAGS, QUOTIENT_EFFECT_TAGS
 from cantine_rules.pricing.accounts import (
@@ -106,10 +108,8 @@ _CREDITS: Final[Mapping[str, Callable[[Reader, Table], CreditTreatment]]] = {
 }
 
 
-def credit_treatment(reader: Reader, value: object, path: str) -> CreditTreatment:
-    """``credit_treatment``: ``{ type = "carry_forward" }`` or ``{ type = "refund", rate }``."""
-    table = Table(reader, value, path)
-    return _CREDITS[tag(table, _CREDITS)](reader, table)
+#: ``credit_treatment``: ``{ type = "carry_forward" }`` or ``{ type = "refund", rate }``.
+credit_treatment: Final[Parser[CreditTreatment]] = tagged(_CREDITS)
 
 
 _EFFECTS: Final[Mapping[str, type[FromReception] | type[FromNextMonth]]] = {

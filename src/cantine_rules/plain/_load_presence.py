@@ -17,6 +17,7 @@ from typing import Final
 
 from cantine_rules.plain._load import _amount_surcharge, _base_times
 from cantine_rules.plain._read import (
+    Parser,
     Reader,
     Table,
     choice,
@@ -26,7 +27,7 @@ from cantine_rules.plain._read import (
     money,
     same_names,
     table_of,
-    tag,
+    tagged,
 )
 from cantine_rules.plain._schema import UNBOOKED_CHARGE_TAGS
 from cantine_rules.rules.attendance_fees import (
@@ -56,9 +57,7 @@ _CHARGES: Final[Mapping[str, Callable[[Reader, Table], Surcharge]]] = {
 }
 
 
-def _charge(reader: Reader, value: object, path: str) -> Surcharge:
-    table = Table(reader, value, path)
-    return _CHARGES[tag(table, _CHARGES)](reader, table)
+_charge: Final[Parser[Surcharge]] = tagged(_CHARGES)
 
 
 def _repeated_charge(reader: Reader, value: object, path: str) -> RepeatedCharge:

@@ -81,6 +81,7 @@ __all__ = [
     "signed_money",
     "table_of",
     "tag",
+    "tagged",
     "text",
     "unique",
     "weekday",
@@ -244,6 +245,22 @@ def tag(table: Table, choices: Collection[str]) -> str:
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise table.reader.fail(path, f"unknown type {value!r}{hint} (allowed: {allowed})")
     return value
+
+
+def tagged(loaders: Mapping[str, Callable[[Reader, Table], T]]) -> Parser[T]:
+    """The parser of a tagged union: the table's ``type`` picks the loader that reads the rest.
+
+    >>> reader = Reader()
+    >>> read = tagged({"flat": lambda reader, table: table.required("amount", money)})
+    >>> read(reader, {"type": "flat", "amount": "3.75"}, "charge")
+    Money.euros('3.75')
+    """
+
+    def read(reader: Reader, value: object, path: str) -> T:
+        table = Table(reader, value, path)
+        return loaders[tag(table, loaders)](reader, table)
+
+    return read
 
 
 # Leaf parsers ----------------------------------------------------------------------------------
