@@ -79,8 +79,7 @@ def _every_service_day_has_a_window(policy: CommunePolicy, _examples: int) -> No
     # Every day, not a sample: a weekday table that lacks one weekday fails on that weekday only.
     booking = policy.booking
     for service in booking.services:
-        days = booking.calendar.service_days(booking.days_of(service.code), *_SCHOOL_YEAR)
-        for day in days:
+        for day in _service_days(policy, service.code):
             for action in ChangeAction:
                 try:
                     booking.window(action, service.code, day)
@@ -371,8 +370,7 @@ def _invoice_order_free(policy: CommunePolicy, examples: int) -> None:
 
 
 def _service_days(policy: CommunePolicy, code: str) -> tuple[date, ...]:
-    kinds = policy.booking.days_of(code)
-    return policy.calendar.service_days(kinds, date(2024, 9, 2), date(2025, 7, 4))
+    return policy.calendar.service_days(policy.booking.days_of(code), *_SCHOOL_YEAR)
 
 
 def _unbooked_presence_fair(policy: CommunePolicy, examples: int) -> None:
@@ -484,8 +482,7 @@ def _absences_judged_by_notice(policy: CommunePolicy, examples: int) -> None:
     @settings(max_examples=examples, deadline=None, database=None)
     @given(st.sampled_from(judged), st.integers(1, 6), st.data())
     def law(service: Service, length: int, data: st.DataObject) -> None:
-        kinds = policy.booking.days_of(service.code)
-        days = policy.calendar.service_days(kinds, date(2024, 9, 2), date(2025, 7, 4))
+        days = _service_days(policy, service.code)
         if not days:
             return
         first = data.draw(st.integers(0, len(days) - 1))
