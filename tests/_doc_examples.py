@@ -24,6 +24,20 @@ import attrs
 
 DOCS = Path(__file__).parent.parent / "docs"
 
+# Each page of the site exists in French (``page.md``, the default language) and in English
+# (``page.en.md``); the examples of both must run.
+LANGUAGES = ("fr", "en")
+
+
+def page_in(language: str, page: str) -> Path:
+    """The documentation page *page* (``"reglements/presence.md"``) written in *language*."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no {language!r} pages; the site has {LANGUAGES}")
+    if language == "fr":
+        return DOCS / page
+    return DOCS / (page.removesuffix(".md") + ".en.md")
+
+
 _FENCE = re.compile(
     r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL
 )

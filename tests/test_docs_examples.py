@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests._doc_examples import DOCS, blocks, run_page
+from tests._doc_examples import DOCS, LANGUAGES, blocks, page_in, run_page
 
 PAGES = [
     "index.md",
@@ -21,14 +21,16 @@ PAGES = [
 ]
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
-def test_the_examples_of_a_page_run(page: str) -> None:
-    run = run_page(DOCS / page)
+def test_the_examples_of_a_page_run(page: str, language: str) -> None:
+    run = run_page(page_in(language, page))
     assert run.scripts + run.doctests > 0
 
 
-def test_every_printed_output_of_the_getting_started_page_is_checked() -> None:
-    python = blocks(DOCS / "getting-started.md")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_printed_output_of_the_getting_started_page_is_checked(language: str) -> None:
+    python = blocks(page_in(language, "getting-started.md"))
     printing = [block for block in python if "print(" in block.body]
     assert printing
     assert all(block.expected_output is not None for block in printing)

@@ -1,4 +1,4 @@
-"""Write docs/communes/<slug>.md from each reference commune's own explain().
+"""Write docs/communes/<slug>.en.md from each reference commune's own explain().
 
 The pages are generated so that they never drift from the policies; a test regenerates them in
 memory and compares. Run ``python tools/commune_pages.py`` after changing a commune.
@@ -68,7 +68,7 @@ def main() -> None:
     """Write every commune's page."""
     PAGES.mkdir(parents=True, exist_ok=True)
     for slug in policies.names():
-        (PAGES / f"{slug}.md").write_text(render(policies.get(slug)), encoding="utf-8")
+        (PAGES / f"{slug}.en.md").write_text(render(policies.get(slug)), encoding="utf-8")
 
 
 if __name__ == "__main__":

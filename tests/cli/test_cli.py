@@ -370,7 +370,7 @@ def test_bill_says_which_datetimes_it_read_as_paris(tmp_path: Path) -> None:
 
 
 def test_the_scenarios_of_the_command_line_page_do_what_it_says(tmp_path: Path) -> None:
-    page = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "command-line.en.md").read_text(encoding="utf-8")
     section = page[page.index("### The scenario file") :]
     good, bad = re.findall(r"```toml\n(.*?)```", section, re.DOTALL)[:2]
     shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0]

@@ -397,7 +397,7 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path: Path) -> None
 
 
 def test_the_command_line_page_gives_the_limits_the_code_has() -> None:
-    page = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "command-line.en.md").read_text(encoding="utf-8")
     start, end = page.index("## Inputs and limits"), page.index("### Daylight saving time")
     section = " ".join(page[start:end].split())
     assert f"{MAX_FILE_BYTES:,} bytes" in section

@@ -13,7 +13,7 @@ from cantine_rules.plain import dumps_toml, load_toml, loads_toml
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "examples" / "communes" / "ma-commune.toml"
-GUIDE = ROOT / "docs" / "configure-a-commune.md"
+GUIDE = ROOT / "docs" / "configure-a-commune.en.md"
 
 
 def test_the_example_commune_is_under_sixty_lines() -> None:

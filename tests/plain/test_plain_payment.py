@@ -27,7 +27,7 @@ from cantine_rules.pricing.tariffs import FromNextMonth, QuotientPolicy
 from cantine_rules.schemas import to_json_data
 from cantine_rules.sources import Source, SourceKind
 from cantine_rules.testing import commune_policies
-from tests._doc_examples import DOCS, run_page
+from tests._doc_examples import LANGUAGES, page_in, run_page
 from tests.schemas._validation import assert_valid
 
 _SRC = Source.public("Règlement intérieur, art. 7")
@@ -212,6 +212,7 @@ def test_dump_then_load_is_the_identity_on_generated_payment_terms(policy: Commu
     assert to_data(from_data(data)) == data
 
 
-def test_the_payment_page_examples_run() -> None:
-    run = run_page(DOCS / "reglements" / "payment.md")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_payment_page_examples_run(language: str) -> None:
+    run = run_page(page_in(language, "reglements/payment.md"))
     assert run.doctests > 0

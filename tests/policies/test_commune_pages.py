@@ -19,7 +19,7 @@ _SPEC.loader.exec_module(commune_pages)
 
 @pytest.mark.parametrize("slug", names())
 def test_the_page_is_up_to_date(slug: str) -> None:
-    page = ROOT / "docs" / "communes" / f"{slug}.md"
+    page = ROOT / "docs" / "communes" / f"{slug}.en.md"
     assert page.read_text(encoding="utf-8") == commune_pages.render(get(slug)), (
         "run: python tools/commune_pages.py"
     )

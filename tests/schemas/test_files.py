@@ -204,7 +204,7 @@ def test_every_example_scenario_is_valid_and_its_json_reads_back(path: Path) -> 
 
 
 def _page_scenarios() -> tuple[str, str]:
-    page = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "command-line.en.md").read_text(encoding="utf-8")
     section = page[page.index("### The scenario file") :]
     good, bad = re.findall(r"```toml\n(.*?)```", section, re.DOTALL)[:2]
     return good, bad

@@ -23,7 +23,7 @@ from cantine_rules.cli import _COMMANDS, main
 from tests.schemas._validation import assert_valid, checking_run, output_schema, problems
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+PAGE = (ROOT / "docs" / "command-line.en.md").read_text(encoding="utf-8")
 POLICY_FILES = sorted((ROOT / "examples" / "communes").glob("*.toml"))
 SCENARIO_FILES = sorted((ROOT / "examples" / "scenarios").glob("*.toml"))
 

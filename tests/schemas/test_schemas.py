@@ -39,7 +39,7 @@ from cantine_rules.rules.decisions import DecisionStatus, Reason
 from cantine_rules.rules.planning_grid import DayStatus
 from cantine_rules.schemas import ID_PREFIX, names, schema
 from cantine_rules.sources import SourceKind
-from tests._doc_examples import DOCS, run_page
+from tests._doc_examples import LANGUAGES, page_in, run_page
 from tests.schemas._validation import FORMATS, assert_valid, problems
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -329,6 +329,9 @@ def test_the_schema_command_through_the_real_entry_point() -> None:
     assert "required: NAME" in missing.stderr
 
 
-def test_the_python_example_of_the_command_line_page(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_python_example_of_the_command_line_page(
+    monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
     monkeypatch.chdir(ROOT)
-    assert run_page(DOCS / "command-line.md").doctests > 0
+    assert run_page(page_in(language, "command-line.md")).doctests > 0

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from tests._doc_examples import DOCS, run_page
+import pytest
+
+from tests._doc_examples import LANGUAGES, page_in, run_page
 
 
-def test_the_examples_of_the_direct_debit_page_run() -> None:
-    run = run_page(DOCS / "direct-debit.md")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_examples_of_the_direct_debit_page_run(language: str) -> None:
+    run = run_page(page_in(language, "direct-debit.md"))
     assert run.doctests >= 5

@@ -90,7 +90,7 @@ Limits, so that a file from anyone is answered quickly and no value read can ove
   booking horizon at most [`MAX_HORIZON`][cantine_rules.plain.MAX_HORIZON] days (two years):
   the bounds of the rule values themselves;
 * an amount is within ±10¹² euros, and a decimal number below 10¹² in size, with at most
-  [`MAX_DECIMAL_PLACES`][cantine_rules.plain.MAX_DECIMAL_PLACES] (12) digits after its
+  `MAX_DECIMAL_PLACES` (12) digits after its
   point: a quotient familial of ``"950.1234567890123"`` is a problem at its path, never rounded;
 * dates, date-times and numbers are written with the digits 0-9; a date is ``YYYY-MM-DD``,
   never a compact (``20240101``) or week (``2024-W01-1``) form.
