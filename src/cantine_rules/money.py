@@ -29,6 +29,7 @@ from typing import Final, SupportsIndex
 
 import attrs
 
+from cantine_rules._spelling import spell_amount
 from cantine_rules.errors import (
     FloatMoneyError,
     InvalidTypeError,
@@ -217,15 +218,12 @@ class Money:
         return self
 
     def format(self, locale: str = "fr_FR") -> str:
-        """The amount written for people, through babel: ``'3,60 €'`` (fr_FR), ``'€3.60'`` (en).
+        """The amount written for people, as babel does: ``'3,60 €'`` (fr_FR), ``'€3.60'`` (en).
 
         babel separates the French amount from its sign with a no-break space (U+00A0), as French
         typography wants.
         """
-        # Imported here, not at start-up: see parse().
-        from babel.numbers import format_currency
-
-        return format_currency(self.amount, CURRENCY, locale=locale)
+        return spell_amount(self.amount, locale)
 
     def __str__(self) -> str:
         return f"{self.amount} {CURRENCY}"

@@ -26,6 +26,7 @@ from cantine_rules.cli import _render as render
 from cantine_rules.cli._args import (
     Notes,
     UsageError,
+    command_named,
     parse_day,
     parse_instant,
     parse_month,
@@ -69,9 +70,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
 
 
 def _run(argv: Sequence[str] | None, out: TextIO | None) -> int:
-    wants_json = "--json" in (sys.argv[1:] if argv is None else argv)
+    given = sys.argv[1:] if argv is None else argv
+    wants_json = "--json" in given
     try:
-        arguments = parser().parse_args(argv)
+        arguments = parser(only=command_named(given)).parse_args(given)
     except UsageError as error:
         _say(f"error: {error}")
         if wants_json:

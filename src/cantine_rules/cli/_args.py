@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NoReturn, TypeVar
@@ -19,8 +20,10 @@ from cantine_rules._reading import (
 from cantine_rules.errors import InvalidValueError, NegativeAmountError
 
 __all__ = [
+    "COMMANDS",
     "Notes",
     "UsageError",
+    "command_named",
     "parse_day",
     "parse_instant",
     "parse_month",
@@ -59,8 +62,52 @@ def _options(parser: argparse.ArgumentParser, default: Any) -> None:
     )
 
 
-def parser() -> argparse.ArgumentParser:
-    """The ``cantine-rules`` parser: its subcommands and their options."""
+#: The subcommands, in the order ``--help`` lists them.
+COMMANDS = (
+    "communes",
+    "explain",
+    "calendar",
+    "decide",
+    "planning",
+    "price",
+    "bill",
+    "check",
+    "debit",
+    "schema",
+    "examples",
+    "serve",
+)
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The subcommand *argv* asks for, or None when only the whole parser can tell.
+
+    Only the options accepted before a subcommand (``--json``, ``--lang VALUE``) are skipped;
+    anything else that starts with a dash (``--help``, a typo) leaves the answer to argparse.
+
+    Examples:
+        >>> command_named(["--lang", "en", "decide", "paris"])
+        'decide'
+        >>> command_named(["--help"]) is None
+        True
+    """
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--json" or token.startswith("--lang="):
+            continue
+        if token == "--lang":
+            next(tokens, None)
+            continue
+        return token if token in COMMANDS else None
+    return None
+
+
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``cantine-rules`` parser: its subcommands and their options.
+
+    With *only*, the name of a subcommand, the parser knows that subcommand alone: a process
+    answers one command, and building the eleven others is a good part of its start-up.
+    """
     common = _Parser(add_help=False)
     _options(common, argparse.SUPPRESS)
     parser = _Parser(
@@ -69,72 +116,86 @@ def parser() -> argparse.ArgumentParser:
     )
     _options(parser, None)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    commands.add_parser("communes", parents=[common], help="list the reference communes")
-    explain = commands.add_parser("explain", parents=[common], help="every rule of a commune")
-    explain.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
-    cal = commands.add_parser("calendar", parents=[common], help="what kind of day each day is")
-    cal.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
-    cal.add_argument("--from", dest="start", required=True, metavar="DATE")
-    cal.add_argument("--to", dest="end", required=True, metavar="DATE")
-    decide = commands.add_parser("decide", parents=[common], help="decide a booking change")
-    decide.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
-    decide.add_argument("--service", required=True, metavar="CODE")
-    decide.add_argument("--day", required=True, metavar="DATE")
-    decide.add_argument("--action", required=True, choices=("add", "cancel"))
-    decide.add_argument("--at", required=True, metavar="DATETIME")
-    decide.add_argument("--channel", choices=("online", "office"), default="online")
-    decide.add_argument(
-        "--justified", action="store_true", help="the change comes with a medical certificate"
-    )
-    decide.add_argument("--qf", metavar="N", help="the family's quotient familial, in euros")
-    plan = commands.add_parser("planning", parents=[common], help="a month's planning grid")
-    plan.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
-    plan.add_argument("--service", required=True, metavar="CODE")
-    plan.add_argument("--month", required=True, metavar="YYYY-MM")
-    plan.add_argument("--at", required=True, metavar="DATETIME")
-    price = commands.add_parser("price", parents=[common], help="the unit price of a service")
-    price.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
-    price.add_argument("--service", required=True, metavar="CODE")
-    price.add_argument("--qf", metavar="N")
-    price.add_argument("--day", metavar="DATE", help="default: today")
-    bill = commands.add_parser("bill", parents=[common], help="bill a family's scenario")
-    bill.add_argument("scenario", metavar="SCENARIO.toml")
-    check = commands.add_parser("check", parents=[common], help="check a commune policy file")
-    check.add_argument("policy", metavar="POLICY.toml")
-    check.add_argument(
-        "--cost",
-        metavar="EUROS",
-        help="the cost of a meal: no price may exceed it (Code de l'éducation R531-53)",
-    )
-    debit = commands.add_parser("debit", parents=[common], help="direct-debit file (sepa extra)")
-    debit.add_argument("scenarios", nargs="+", metavar="SCENARIO.toml")
-    debit.add_argument("--creditor", required=True, metavar="CREDITOR.toml")
-    debit.add_argument("--out", required=True, metavar="FILE.xml", help="the pain.008 file")
-    debit.add_argument("--notified-on", metavar="DATE", help="default: the periods' last day")
-    debit.add_argument("--collect-on", metavar="DATE", help="default: the earliest allowed")
-    schema = commands.add_parser("schema", parents=[common], help="print a JSON Schema")
-    schema.add_argument("name", metavar="NAME", help="policy, scenario, error, or a command")
-    examples = commands.add_parser(
-        "examples", parents=[common], help="list the example files shipped, or copy one"
-    )
-    examples.add_argument("action", choices=("list", "copy"), metavar="list|copy")
-    examples.add_argument("name", nargs="?", metavar="NAME", help="copy: the example to copy")
-    examples.add_argument(
-        "dest", nargs="?", metavar="DEST", help="copy: a file or folder (default examples/NAME)"
-    )
-    examples.add_argument(
-        "--force", action="store_true", help="copy: replace a file that holds another text"
-    )
-    serve = commands.add_parser("serve", parents=[common], help="answer JSON requests")
-    mode = serve.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--stdio", action="store_true", help="JSON lines on stdin and stdout")
-    mode.add_argument("--http", action="store_true", help="HTTP (needs the http extra)")
-    serve.add_argument("--policy", action="append", default=[], help="a policy file to load")
-    serve.add_argument("--data-dir", action="append", default=[], help="a folder to read from")
-    serve.add_argument("--host", help="HTTP: the address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", help="HTTP: the port (default 8000; 0: any free port)")
-    serve.add_argument("--max-body", metavar="BYTES", help="HTTP: body limit (default 65536)")
-    serve.add_argument("--timeout", metavar="SECONDS", help="HTTP: time limit (default 10)")
+    if only in (None, "communes"):
+        commands.add_parser("communes", parents=[common], help="list the reference communes")
+    if only in (None, "explain"):
+        explain = commands.add_parser("explain", parents=[common], help="every rule of a commune")
+        explain.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
+    if only in (None, "calendar"):
+        cal = commands.add_parser("calendar", parents=[common], help="what kind of day each day is")
+        cal.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
+        cal.add_argument("--from", dest="start", required=True, metavar="DATE")
+        cal.add_argument("--to", dest="end", required=True, metavar="DATE")
+    if only in (None, "decide"):
+        decide = commands.add_parser("decide", parents=[common], help="decide a booking change")
+        decide.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
+        decide.add_argument("--service", required=True, metavar="CODE")
+        decide.add_argument("--day", required=True, metavar="DATE")
+        decide.add_argument("--action", required=True, choices=("add", "cancel"))
+        decide.add_argument("--at", required=True, metavar="DATETIME")
+        decide.add_argument("--channel", choices=("online", "office"), default="online")
+        decide.add_argument(
+            "--justified", action="store_true", help="the change comes with a medical certificate"
+        )
+        decide.add_argument("--qf", metavar="N", help="the family's quotient familial, in euros")
+    if only in (None, "planning"):
+        plan = commands.add_parser("planning", parents=[common], help="a month's planning grid")
+        plan.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
+        plan.add_argument("--service", required=True, metavar="CODE")
+        plan.add_argument("--month", required=True, metavar="YYYY-MM")
+        plan.add_argument("--at", required=True, metavar="DATETIME")
+    if only in (None, "price"):
+        price = commands.add_parser("price", parents=[common], help="the unit price of a service")
+        price.add_argument("commune", metavar="COMMUNE", help=_COMMUNE_HELP)
+        price.add_argument("--service", required=True, metavar="CODE")
+        price.add_argument("--qf", metavar="N")
+        price.add_argument("--day", metavar="DATE", help="default: today")
+    if only in (None, "bill"):
+        bill = commands.add_parser("bill", parents=[common], help="bill a family's scenario")
+        bill.add_argument("scenario", metavar="SCENARIO.toml")
+    if only in (None, "check"):
+        check = commands.add_parser("check", parents=[common], help="check a commune policy file")
+        check.add_argument("policy", metavar="POLICY.toml")
+        check.add_argument(
+            "--cost",
+            metavar="EUROS",
+            help="the cost of a meal: no price may exceed it (Code de l'éducation R531-53)",
+        )
+    if only in (None, "debit"):
+        debit = commands.add_parser(
+            "debit", parents=[common], help="direct-debit file (sepa extra)"
+        )
+        debit.add_argument("scenarios", nargs="+", metavar="SCENARIO.toml")
+        debit.add_argument("--creditor", required=True, metavar="CREDITOR.toml")
+        debit.add_argument("--out", required=True, metavar="FILE.xml", help="the pain.008 file")
+        debit.add_argument("--notified-on", metavar="DATE", help="default: the periods' last day")
+        debit.add_argument("--collect-on", metavar="DATE", help="default: the earliest allowed")
+    if only in (None, "schema"):
+        schema = commands.add_parser("schema", parents=[common], help="print a JSON Schema")
+        schema.add_argument("name", metavar="NAME", help="policy, scenario, error, or a command")
+    if only in (None, "examples"):
+        examples = commands.add_parser(
+            "examples", parents=[common], help="list the example files shipped, or copy one"
+        )
+        examples.add_argument("action", choices=("list", "copy"), metavar="list|copy")
+        examples.add_argument("name", nargs="?", metavar="NAME", help="copy: the example to copy")
+        examples.add_argument(
+            "dest", nargs="?", metavar="DEST", help="copy: a file or folder (default examples/NAME)"
+        )
+        examples.add_argument(
+            "--force", action="store_true", help="copy: replace a file that holds another text"
+        )
+    if only in (None, "serve"):
+        serve = commands.add_parser("serve", parents=[common], help="answer JSON requests")
+        mode = serve.add_mutually_exclusive_group(required=True)
+        mode.add_argument("--stdio", action="store_true", help="JSON lines on stdin and stdout")
+        mode.add_argument("--http", action="store_true", help="HTTP (needs the http extra)")
+        serve.add_argument("--policy", action="append", default=[], help="a policy file to load")
+        serve.add_argument("--data-dir", action="append", default=[], help="a folder to read from")
+        serve.add_argument("--host", help="HTTP: the address to listen on (default 127.0.0.1)")
+        serve.add_argument("--port", help="HTTP: the port (default 8000; 0: any free port)")
+        serve.add_argument("--max-body", metavar="BYTES", help="HTTP: body limit (default 65536)")
+        serve.add_argument("--timeout", metavar="SECONDS", help="HTTP: time limit (default 10)")
     return parser
 
 

@@ -1,9 +1,10 @@
 """The words of the booking-rule engine: one message table per language, the same keys in each.
 
 Decisions, deadline rules and surcharges say themselves in French (the default) or English by
-looking their sentence up here and filling it in; babel formats the dates, amounts, weekday names
-and decimal separators each locale needs. Code never branches on the language: adding a language
-is adding a table (and its babel locale).
+looking their sentence up here and filling it in; dates, amounts, weekday names and decimal
+separators are written as babel writes them for each locale (`cantine_rules._spelling` holds the
+two locales' names so that a decision does not load babel). Code never branches on the language:
+adding a language is adding a table (and its babel locale).
 
 Placeholders of the explanations (``reason.*``): {Noun} and {noun} (the action: Ajout, Annulation
 / Addition, Cancellation); {accepted} and {refused}, agreed with the noun in French; {what} (the
@@ -17,6 +18,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
+from cantine_rules._spelling import spell_decimal_symbol, spell_weekday
 from cantine_rules.errors import InvalidValueError
 from cantine_rules.money import Money
 
@@ -295,11 +297,7 @@ def decimal_in(value: Decimal, lang: str) -> str:
         >>> decimal_in(Decimal("12.50"), "fr")
         '12,5'
     """
-    # babel is imported where it is first used, so that deciding without explaining never loads
-    # it (it is a good part of a process's start-up).
-    from babel.numbers import get_decimal_symbol
-
-    return f"{value.normalize():f}".replace(".", get_decimal_symbol(_word_locale(lang)))
+    return f"{value.normalize():f}".replace(".", spell_decimal_symbol(_word_locale(lang)))
 
 
 def weekday_in(weekday: int, lang: str) -> str:
@@ -309,7 +307,4 @@ def weekday_in(weekday: int, lang: str) -> str:
         >>> weekday_in(3, "en")
         'Thursday'
     """
-    # Imported here, not at start-up: see decimal_in().
-    from babel.dates import get_day_names
-
-    return str(get_day_names("wide", locale=_word_locale(lang))[weekday])
+    return spell_weekday(weekday, _word_locale(lang))

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 import attrs
 
+from cantine_rules._spelling import spell_clock, spell_date
 from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.model import BookingChange, Service
 from cantine_rules.money import Money
@@ -66,11 +67,7 @@ def format_day(day: date, lang: str = "fr") -> str:
         >>> format_day(date(2024, 9, 19), "en")
         'Thursday 19 September 2024'
     """
-    # babel is imported where it is first used, so that deciding without explaining never loads
-    # it (it is a good part of a process's start-up).
-    from babel.dates import format_date
-
-    return format_date(day, "EEEE d MMMM y", locale=locale(lang))
+    return spell_date(day, locale(lang))
 
 
 # The same deadlines come back in explanation after explanation (a commune's deadline of a day
@@ -85,10 +82,8 @@ def format_instant(instant: datetime, lang: str = "fr") -> str:
         >>> format_instant(at_paris(date(2024, 9, 17), time(16, 30)))
         'mardi 17 septembre 2024 à 16:30'
     """
-    from babel.dates import format_time  # imported here: see format_day()
-
     local = instant.astimezone(EUROPE_PARIS)
-    clock = format_time(local.time(), "HH:mm", locale=locale(lang))
+    clock = spell_clock(local.time(), locale(lang))
     return messages(lang)["instant"].format(day=format_day(local.date(), lang), time=clock)
 
 
