@@ -11,6 +11,10 @@ from tests._doc_examples import DOCS, LANGUAGES, blocks, page_in, run_page
 PAGES = [
     "index.md",
     "getting-started.md",
+    "start/portal-python.md",
+    "start/portal-any-language.md",
+    "start/commune-integrator.md",
+    "start/back-office.md",
     "concepts.md",
     "booking-rules.md",
     "pricing-tariffs.md",
