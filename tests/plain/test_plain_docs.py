@@ -10,18 +10,22 @@ import pytest
 
 from cantine_rules import EUROPE_PARIS, BookingChange, ChangeAction, Channel, Money
 from cantine_rules.plain import dumps_toml, load_toml, loads_toml
+from tests._doc_examples import LANGUAGES, page_in
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "examples" / "communes" / "ma-commune.toml"
-GUIDE = ROOT / "docs" / "configure-a-commune.en.md"
+# The guide is written in French (the site's default language) and in English: both show the
+# file, and the examples of both run.
+GUIDES = [page_in(language, "configure-a-commune.md") for language in LANGUAGES]
 
 
 def test_the_example_commune_is_under_sixty_lines() -> None:
     assert len(EXAMPLE.read_text(encoding="utf-8").splitlines()) < 60
 
 
-def test_the_guide_shows_the_example_file_as_it_is() -> None:
-    guide = GUIDE.read_text(encoding="utf-8")
+@pytest.mark.parametrize("guide_page", GUIDES, ids=lambda page: page.name)
+def test_the_guide_shows_the_example_file_as_it_is(guide_page: Path) -> None:
+    guide = guide_page.read_text(encoding="utf-8")
     assert "```toml\n" + EXAMPLE.read_text(encoding="utf-8") + "```" in guide
 
 
@@ -52,8 +56,9 @@ def test_the_example_commune_survives_its_own_export() -> None:
     assert loads_toml(dumps_toml(commune)) == commune
 
 
-def test_the_guide_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("guide_page", GUIDES, ids=lambda page: page.name)
+def test_the_guide_examples_run(guide_page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    result = doctest.testfile(str(GUIDE), module_relative=False)
+    result = doctest.testfile(str(guide_page), module_relative=False)
     assert result.attempted > 10
     assert result.failed == 0
