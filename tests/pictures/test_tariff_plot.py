@@ -27,6 +27,14 @@ def _price_at(grid: BracketGrid, quotient: Decimal) -> Money | None:
         return None
 
 
+def _bracket_at(grid: BracketGrid, quotient: Decimal) -> str | None:
+    """The name of the grid's bracket for a QF, or None for a QF it refuses."""
+    try:
+        return grid.bracket_for(quotient).name
+    except MissingFigureError:
+        return None
+
+
 def _check_against_grid(grid: BracketGrid, svg: str) -> None:
     root = parse(svg)
     for dot in of_class(root, "circle", "bound"):
@@ -35,12 +43,7 @@ def _check_against_grid(grid: BracketGrid, svg: str) -> None:
         if dot.get("data-included") == "true":
             assert _price_at(grid, quotient) == price, dot.attrib
         else:  # the bound belongs to another bracket, or to none
-            bracket = None
-            try:
-                bracket = grid.bracket_for(quotient)
-            except MissingFigureError:
-                pass
-            assert bracket is None or bracket.name != dot.get("data-bracket"), dot.attrib
+            assert _bracket_at(grid, quotient) != dot.get("data-bracket"), dot.attrib
     for step in of_class(root, "line", "step"):
         low = Decimal(step.get("data-from", ""))
         high = step.get("data-to")
