@@ -15,8 +15,14 @@ from cantine_rules.sources import Source
 from cantine_rules.testing import bracket_grids
 from tests.pictures._svg import SVG, of_class, parse, texts
 
-PARIS_2020 = policies.get("paris").tariff("repas").versions[0].tariff
-assert isinstance(PARIS_2020, BracketGrid)
+
+def _paris_2020() -> BracketGrid:
+    grid = policies.get("paris").tariff("repas").versions[0].tariff
+    assert isinstance(grid, BracketGrid)
+    return grid
+
+
+PARIS_2020 = _paris_2020()
 
 
 def _price_at(grid: BracketGrid, quotient: Decimal) -> Money | None:
