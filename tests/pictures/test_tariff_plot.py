@@ -66,7 +66,10 @@ def test_a_plot_is_well_formed_and_accessible() -> None:
     assert (root.get("aria-label") or "").startswith(title.text)
     description = root.find(f"{SVG}desc")
     assert description is not None
-    assert "tarif 2 dès QF 235 : 0,85\xa0€" in (description.text or "")
+    assert "tarif 2, dès QF 235 : 0,85\xa0€" in (description.text or "")
+    assert "tarif 8, non donné : non donné" in (description.text or "")
+    assert (description.text or "").endswith("Sans QF valide : tarif 10.")
+    assert "?" not in (description.text or "")
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,9 @@ _FR: Final[Mapping[str, str]] = {
     "plot.default": "sans QF valide : {name}, {price}",
     "plot.default.unknown": "sans QF valide : {name}, prix non donné",
     "plot.open_above": "et au-delà",
+    "plot.bracket": "{name}, {bounds} : {price}",
+    "plot.not_given": "non donné",
+    "plot.description": "{brackets}. Sans QF valide : {default}.",
     "plot.legend": "● borne incluse   ○ borne exclue",
     "week.title": "« {label} » : délais de la semaine du {monday}",
     "week.summary": "{days}. {late}",
@@ -50,7 +53,7 @@ _FR: Final[Mapping[str, str]] = {
     "page.price": "prix unitaire",
     "page.not_given": "non donné par les sources",
     "page.default_bracket": "Sans quotient familial valide : {name}.",
-    "page.version_source": "Cette version : {source}.",
+    "page.version_source": "Source de cette version : {source}.",
     "page.weeks": "Délais sur une semaine",
     "page.weeks.intro": (
         "Pour chaque service, une semaine où il a lieu : l'heure à laquelle ferme, pour chaque "
@@ -70,6 +73,9 @@ _EN: Final[Mapping[str, str]] = {
     "plot.default": "without a valid QF: {name}, {price}",
     "plot.default.unknown": "without a valid QF: {name}, price not given",
     "plot.open_above": "and above",
+    "plot.bracket": "{name}, {bounds}: {price}",
+    "plot.not_given": "not given",
+    "plot.description": "{brackets}. Without a valid QF: {default}.",
     "plot.legend": "● bound included   ○ bound excluded",
     "week.title": "« {label} »: deadlines of the week of {monday}",
     "week.summary": "{days}. {late}",
@@ -102,7 +108,7 @@ _EN: Final[Mapping[str, str]] = {
     "page.price": "unit price",
     "page.not_given": "not given by the sources",
     "page.default_bracket": "Without a valid quotient familial: {name}.",
-    "page.version_source": "This version: {source}.",
+    "page.version_source": "Source of this version: {source}.",
     "page.weeks": "Deadlines over a week",
     "page.weeks.intro": (
         "For each service, a week in which it runs: when adding and cancelling close for each "

@@ -57,11 +57,16 @@ def _rules(policy: CommunePolicy, lang: str) -> list[str]:
     return lines
 
 
-def _grid(grid: BracketGrid, label: str, lang: str) -> list[str]:
-    """A grid as a table (bounds as written, price, source) and its step plot."""
+def _grid(grid: BracketGrid, version: Source, label: str, lang: str) -> list[str]:
+    """A grid as a table (bounds as written, price, source) and its step plot.
+
+    The sources are numbered notes under the table, the version's own first.
+    """
     not_given = say(lang, "page.not_given")
-    references: list[Source] = []
+    references: list[Source] = [version]
     lines = [
+        say(lang, "page.version_source", source="[1]"),
+        "",
         "| "
         + " | ".join(say(lang, key) for key in ("page.bracket", "page.qf", "page.price"))
         + f" | {say(lang, 'page.source')} |",
@@ -91,15 +96,15 @@ def _version(version: TariffVersion, label: str, lang: str) -> list[str]:
         period = explained.say(
             lang, "tariff.from_to", since=version.effective_from, until=version.ends_on
         )
-    lines = [
-        f"### « {label} », {period}",
-        "",
+    lines = [f"### « {label} », {period}", ""]
+    if isinstance(version.tariff, BracketGrid):
+        return lines + _grid(version.tariff, version.source, label, lang)
+    return [
+        *lines,
         say(lang, "page.version_source", source=_cell(_source(version.source, lang))),
         "",
+        _cell(describe_tariff(version.tariff, lang)),
     ]
-    if isinstance(version.tariff, BracketGrid):
-        return lines + _grid(version.tariff, label, lang)
-    return [*lines, _cell(describe_tariff(version.tariff, lang))]
 
 
 def _week_of(policy: CommunePolicy, code: str, first: date) -> date:

@@ -13,7 +13,7 @@ from cantine_rules.money import Money
 from cantine_rules.pictures._messages import say
 from cantine_rules.pictures._svg import coordinate, element, root, text
 from cantine_rules.policies._messages import money, number
-from cantine_rules.policies.commune import describe_tariff
+from cantine_rules.policies.commune import describe_bounds
 from cantine_rules.pricing._tariffs import BracketGrid
 
 __all__ = ["tariff_step_plot"]
@@ -104,8 +104,8 @@ def tariff_step_plot(
     for a family without a valid QF, is a dashed line. Amounts are written as the language
     writes money (``0,85 €``, ``€0.85``).
 
-    The picture has a ``<title>``, a ``<desc>`` (the grid in words, from
-    [`describe_tariff`][cantine_rules.policies.commune.describe_tariff]), ``role="img"`` and an
+    The picture has a ``<title>``, a ``<desc>`` (each bracket in words, its bounds from
+    [`describe_bounds`][cantine_rules.policies.commune.describe_bounds]), ``role="img"`` and an
     ``aria-label``. Each step carries its bracket and price (``data-bracket``, ``data-price``)
     and each dot its QF and whether it is included (``data-qf``, ``data-included``), so that a
     test or a portal's script can read the picture back.
@@ -190,7 +190,23 @@ def tariff_step_plot(
         )
     )
     body.append(text(say(lang, "plot.legend"), {"x": _LEFT, "y": height - 8, "fill": _MUTED}))
-    return root(width, height, title, describe_tariff(grid, lang), body, "tariff-step-plot")
+    return root(width, height, title, _description(grid, lang), body, "tariff-step-plot")
+
+
+def _description(grid: BracketGrid, lang: str) -> str:
+    """The grid in words, for those who do not see the picture; an unknown figure said so."""
+    not_given = say(lang, "plot.not_given")
+    brackets = "; ".join(
+        say(
+            lang,
+            "plot.bracket",
+            name=bracket.name,
+            bounds=not_given if bracket.lower is None else describe_bounds(bracket, lang),
+            price=not_given if bracket.unit_price is None else money(lang, bracket.unit_price),
+        )
+        for bracket in grid.brackets
+    )
+    return say(lang, "plot.description", brackets=brackets, default=grid.default_bracket)
 
 
 def _axes(
