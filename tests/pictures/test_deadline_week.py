@@ -124,3 +124,7 @@ def test_bad_input_is_refused() -> None:
         deadline_week(paris, "repas", date(2024, 9, 30), "de")
     with pytest.raises(InvalidTypeError):
         deadline_week("paris", "repas", date(2024, 9, 30))  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError):
+        deadline_week(paris, "repas", date(2024, 9, 30), width=200)
+    with pytest.raises(InvalidTypeError):
+        deadline_week(paris, "repas", "2024-09-30")  # type: ignore[arg-type]

@@ -160,3 +160,7 @@ def test_bad_input_is_refused() -> None:
         tariff_step_plot("tarif 10")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError):
         tariff_step_plot(PARIS_2020, "de")
+    with pytest.raises(InvalidValueError):
+        tariff_step_plot(PARIS_2020, width=100)
+    with pytest.raises(InvalidTypeError):
+        tariff_step_plot(PARIS_2020, height=360.0)  # type: ignore[arg-type]

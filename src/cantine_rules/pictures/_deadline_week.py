@@ -9,7 +9,7 @@ from cantine_rules._time import EUROPE_PARIS
 from cantine_rules.errors import InvalidTypeError
 from cantine_rules.model import BookingChange, ChangeAction, Channel
 from cantine_rules.pictures._messages import say
-from cantine_rules.pictures._svg import coordinate, element, root, text
+from cantine_rules.pictures._svg import check_size, coordinate, element, root, text
 from cantine_rules.policies._messages import LOCALES, check_lang, money
 from cantine_rules.policies.commune import CommunePolicy
 from cantine_rules.rules.decisions import Decision, DecisionStatus, Reason
@@ -112,7 +112,8 @@ def deadline_week(
     Raises:
         UnknownServiceError: the commune has no service *service_code*.
         OutOfRangeError: the commune's calendar does not know the week.
-        InvalidValueError: *lang* is not ``"fr"`` nor ``"en"`` (field ``lang``).
+        InvalidValueError: *lang* is not ``"fr"`` nor ``"en"`` (field ``lang``), or the picture
+            is narrower than 480 pixels.
 
     Examples:
         >>> from cantine_rules import policies
@@ -122,7 +123,10 @@ def deadline_week(
     """
     if not isinstance(policy, CommunePolicy):
         raise InvalidTypeError("policy", policy, "must be a CommunePolicy")
+    if not isinstance(week, date):
+        raise InvalidTypeError("week", week, "must be a date")
     check_lang(lang)
+    check_size("width", width, 480)
     service = policy.service(service_code)
     monday = week - timedelta(days=week.weekday())
     days = [monday + timedelta(days=offset) for offset in range(7)]

@@ -6,9 +6,25 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["coordinate", "element", "root", "text"]
+from cantine_rules.errors import InvalidTypeError, InvalidValueError
+
+__all__ = ["check_size", "coordinate", "element", "root", "text"]
 
 _NAMESPACE = "http://www.w3.org/2000/svg"
+
+
+def check_size(field: str, value: object, least: int) -> int:
+    """*value* if it is a whole number of pixels, at least *least*: room for the labels.
+
+    Raises:
+        InvalidTypeError: *value* is not an int.
+        InvalidValueError: *value* is less than *least*.
+    """
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(field, value, "must be an int (pixels)")
+    if value < least:
+        raise InvalidValueError(field, value, f"must be at least {least} pixels")
+    return value
 
 
 def coordinate(value: float | Decimal) -> str:

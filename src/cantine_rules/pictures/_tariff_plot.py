@@ -11,7 +11,7 @@ import attrs
 from cantine_rules.errors import InvalidTypeError
 from cantine_rules.money import Money
 from cantine_rules.pictures._messages import say
-from cantine_rules.pictures._svg import coordinate, element, root, text
+from cantine_rules.pictures._svg import check_size, coordinate, element, root, text
 from cantine_rules.policies._messages import money, number
 from cantine_rules.policies.commune import describe_bounds
 from cantine_rules.pricing._tariffs import BracketGrid
@@ -120,11 +120,11 @@ def tariff_step_plot(
     Raises:
         InvalidTypeError: *grid* is not a
             [`BracketGrid`][cantine_rules.pricing.tariffs.BracketGrid].
-        InvalidValueError: *lang* is not ``"fr"`` nor ``"en"`` (field ``lang``).
+        InvalidValueError: *lang* is not ``"fr"`` nor ``"en"`` (field ``lang``), or the picture
+            is smaller than 320 × 200 pixels.
 
     Examples:
         >>> from cantine_rules import policies
-        >>> from cantine_rules.pricing.tariffs import BracketGrid
         >>> grid = policies.get("paris").tariff("repas").versions[0].tariff
         >>> svg = tariff_step_plot(grid, "en", label="Restauration scolaire")
         >>> svg.startswith("<svg") and 'role="img"' in svg and "€0.85" in svg
@@ -132,6 +132,8 @@ def tariff_step_plot(
     """
     if not isinstance(grid, BracketGrid):
         raise InvalidTypeError("grid", grid, "must be a BracketGrid")
+    check_size("width", width, 320)
+    check_size("height", height, 200)
     title = say(lang, "plot.title", label=label) if label else say(lang, "plot.title.plain")
     steps = _steps(grid)
     default = grid.bracket(grid.default_bracket)
