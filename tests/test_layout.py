@@ -44,6 +44,8 @@ LAYERS: dict[str, int] = {
     # Direct debits from the invoices billing makes (mandates, pain.008 files); needs the `sepa`
     # extra, so no lower room imports it.
     "sepa": 5,
+    # SVG pictures of a commune's grids and weeks, and its documentation page, from its policy.
+    "pictures": 5,
     "examples": 5,  # the example policy and scenario files shipped with the package
     "cli": 6,
     "testing": 6,

@@ -44,14 +44,20 @@ from cantine_rules.rules.late import (
 )
 from cantine_rules.sources import Source
 
-__all__ = ["POLICY"]
+__all__ = ["GUIDE", "POLICY"]
+
+GUIDE: Final = "Création de votre espace famille"
+"""The title of the commune's guide for parents, which the sources name."""
+
+_THE_GUIDE: Final = f"the guide « {GUIDE} »"
+"""How the reasons of the defaults below name the guide."""
 
 _UNNAMED: Final = Source.default(
-    "the guide does not name the commune, so its school zone is unknown; zone C is assumed"
+    f"{_THE_GUIDE} does not name the commune, so its school zone is unknown; zone C is assumed"
 )
-_NO_TIMES: Final = Source.default("the guide gives no times; usual hours chosen")
+_NO_TIMES: Final = Source.default(f"{_THE_GUIDE} gives no times; usual hours chosen")
 _NO_PRICE: Final = Source.default(
-    "the guide gives the surcharges but no price; placeholders until the commune's grid is "
+    f"{_THE_GUIDE} gives the surcharges but no price; placeholders until the commune's grid is "
     "configured"
 )
 
@@ -123,8 +129,8 @@ _CENTRE_SOURCE: Final = Source.seed(
     "annulation vous sera facturé le prix du service."
 )
 _MEAL_SOURCE: Final = Source.default(
-    "the guide's 48 h jours ouvrés « pour le périscolaire » is applied to the restaurant and the "
-    "étude; a late add there is billed the normal price"
+    f"the 48 h jours ouvrés « pour le périscolaire » of {_THE_GUIDE} are applied to the "
+    "restaurant and the étude; a late add there is billed the normal price"
 )
 
 POLICY: Final = CommunePolicy(

@@ -36,14 +36,20 @@ from cantine_rules.rules.deadlines import HoursBefore
 from cantine_rules.rules.late import LateHandling, Refuse
 from cantine_rules.sources import Source
 
-__all__ = ["ALERT_THRESHOLD", "CREDIT_MODES", "POLICY"]
+__all__ = ["ALERT_THRESHOLD", "CREDIT_MODES", "GUIDE", "POLICY"]
+
+GUIDE: Final = "Chantraine lance sa billetterie électronique"
+"""The title of the commune's guide for parents, which the sources name."""
+
+_THE_GUIDE: Final = f"the guide « {GUIDE} »"
+"""How the reasons of the defaults below name the guide."""
 
 _NO_TIMES: Final = Source.default(
-    "the guide names « Restauration scolaire-garderie-étude » but gives no times; usual school "
+    f"{_THE_GUIDE} names « Restauration scolaire-garderie-étude » but gives no times; usual school "
     "hours chosen until the commune's own are configured"
 )
 _NO_PRICE: Final = Source.default(
-    "the guide states no price; placeholder until the commune's délibération is configured"
+    f"{_THE_GUIDE} states no price; placeholder until the commune's délibération is configured"
 )
 
 ALERT_THRESHOLD: Final = Money.euros("30")
@@ -107,8 +113,8 @@ POLICY: Final = CommunePolicy(
         Citation(
             "calendar.week",
             Source.default(
-                "the guide does not say which days have class; the 4-day week most communes keep "
-                "is assumed until the commune's own is configured"
+                f"{_THE_GUIDE} does not say which days have class; the 4-day week most "
+                "communes keep is assumed until the commune's own is configured"
             ),
         ),
         Citation("service.repas", _NO_TIMES),
@@ -121,15 +127,15 @@ POLICY: Final = CommunePolicy(
         ),
         Citation(
             "rules.garderie-matin",
-            Source.default("the guide gives 48 h for the meal only; the same rule is assumed"),
+            Source.default(f"{_THE_GUIDE} gives 48 h for the meal only; the same rule is assumed"),
         ),
         Citation(
             "rules.garderie-soir",
-            Source.default("the guide gives 48 h for the meal only; the same rule is assumed"),
+            Source.default(f"{_THE_GUIDE} gives 48 h for the meal only; the same rule is assumed"),
         ),
         Citation(
             "rules.etude",
-            Source.default("the guide gives 48 h for the meal only; the same rule is assumed"),
+            Source.default(f"{_THE_GUIDE} gives 48 h for the meal only; the same rule is assumed"),
         ),
         Citation(
             "requirements",

@@ -102,6 +102,7 @@ __all__ = [
     "CommunePolicy",
     "ExplainedRule",
     "PaymentScheme",
+    "describe_bounds",
     "describe_tariff",
     "unit_price_schedules",
 ]
@@ -1191,12 +1192,41 @@ def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
 
 
 def _describe_bracket(bracket: Bracket, lang: str) -> str:
-    """A bracket by its threshold (« dès QF 235 »), or by its bounds as a règlement writes them."""
-    unknown = say(lang, "tariff.unknown")
-    price = unknown if bracket.unit_price is None else money(lang, bracket.unit_price)
+    """A bracket, its bounds and its price (« tarif 2 dès QF 235 : 0,85 € »)."""
+    price = (
+        say(lang, "tariff.unknown")
+        if bracket.unit_price is None
+        else money(lang, bracket.unit_price)
+    )
+    bounds = describe_bounds(bracket, lang)
+    return say(lang, "tariff.bracket", name=bracket.name, bounds=bounds, price=price)
+
+
+def describe_bounds(bracket: Bracket, lang: str = "fr") -> str:
+    """The QFs of a bracket as a règlement writes them: by its threshold, or by both bounds.
+
+    A bracket declared by its threshold alone reads « dès QF 235 »; one whose règlement writes
+    its bounds reads them, each included or not (« QF de 651 à 950 inclus », « QF inférieur à
+    700 »). A threshold no source gives reads « ? ».
+
+    Raises:
+        InvalidValueError: *lang* is not one the explanations speak (field ``lang``).
+
+    Examples:
+        >>> from cantine_rules.pricing._tariffs import Bracket
+        >>> src = Source.example("« de 651 à 950 »")
+        >>> describe_bounds(Bracket("T2", 651, Money.euros(2), src, upper=950))
+        'QF de 651 à 950 inclus'
+        >>> describe_bounds(Bracket("T3", 950, Money.euros(3), src, lower_inclusive=False), "en")
+        'QF above 950'
+        >>> describe_bounds(Bracket("tarif 2", 235, Money.euros("0.85"), src))
+        'dès QF 235'
+    """
     if bracket.lower is None or (bracket.upper is None and bracket.lower_inclusive):
-        lower = unknown if bracket.lower is None else number(lang, bracket.lower)
-        return say(lang, "tariff.bracket", name=bracket.name, lower=lower, price=price)
+        lower = (
+            say(lang, "tariff.unknown") if bracket.lower is None else number(lang, bracket.lower)
+        )
+        return say(lang, "tariff.bound.threshold", lower=lower)
     lower, upper = number(lang, bracket.lower), bracket.upper
     if upper is None:  # « supérieur à 1000 € »
         bounds = say(lang, "tariff.bound.above", value=lower)
@@ -1214,7 +1244,7 @@ def _describe_bracket(bracket: Bracket, lang: str) -> str:
         if not bracket.lower_inclusive:
             above = say(lang, "tariff.bound.above", value=lower)
             bounds = say(lang, "tariff.bound.and").join((above, bounds))
-    return say(lang, "tariff.bracket.written", name=bracket.name, bounds=bounds, price=price)
+    return say(lang, "tariff.bound.written", bounds=bounds)
 
 
 def _describe_columns(tariff: Tariff, lang: str) -> str | None:

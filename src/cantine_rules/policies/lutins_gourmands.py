@@ -38,19 +38,25 @@ from cantine_rules.rules.deadlines import CalendarDaysBefore
 from cantine_rules.rules.late import LateHandling, Refuse
 from cantine_rules.sources import Source
 
-__all__ = ["MEAL", "POLICY"]
+__all__ = ["GUIDE", "MEAL", "POLICY"]
+
+GUIDE: Final = "Tutoriel d'aide à la réservation et au paiement des activités cantine / garderie"
+"""The title of the commune's guide for parents, which the sources name."""
+
+_THE_GUIDE: Final = f"the guide « {GUIDE} »"
+"""How the reasons of the defaults below name the guide."""
 
 _UNNAMED: Final = Source.default(
-    "the tutorial does not name the commune, so its school zone is unknown; zone A is assumed"
+    f"{_THE_GUIDE} does not name the commune, so its school zone is unknown; zone A is assumed"
 )
 _NO_TIMES: Final = Source.default(
-    "the tutorial names the services but gives no times; usual school hours chosen"
+    f"{_THE_GUIDE} names the services but gives no times; usual school hours chosen"
 )
 _NO_DEADLINE: Final = Source.default(
-    "the tutorial gives no deadline; « la veille à 10:00 », a rule seen in other communes, is "
+    f"{_THE_GUIDE} gives no deadline; « la veille à 10:00 », a rule seen in other communes, is "
     "assumed until the commune's own is configured"
 )
-_NO_PRICE: Final = Source.default("the tutorial gives no garderie price; placeholder")
+_NO_PRICE: Final = Source.default(f"{_THE_GUIDE} gives no garderie price; placeholder")
 
 SERVICES: Final = (
     # « Cantine pour les Maternelles et les Élémentaires - Cantine », « à l'unité ».
@@ -115,8 +121,8 @@ POLICY: Final = CommunePolicy(
         Citation(
             "calendar.week",
             Source.default(
-                "the guide does not say which days have class; the 4-day week most communes keep "
-                "is assumed"
+                f"{_THE_GUIDE} does not say which days have class; the 4-day week most "
+                "communes keep is assumed"
             ),
         ),
         Citation("service.cantine", _NO_TIMES),

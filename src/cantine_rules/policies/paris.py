@@ -84,6 +84,7 @@ __all__ = [
     "DAY_CHANGES",
     "DOSSIER_2024",
     "FIXED_DAYS",
+    "GUIDE",
     "MEAL_GRID_2020",
     "MEAL_RANGES_2020",
     "MEAL_TARIFFS",
@@ -97,6 +98,12 @@ __all__ = [
 
 _CDE7_URL: Final = "http://cde7.fr/inscriptions-et-tarifs/"
 """The Caisse des écoles du 7e's page « Inscriptions et tarifs » for the rentrée 2020/2021."""
+
+GUIDE: Final = "La période d'inscription s'étend du 1er juin au 23 août 2024"
+"""The title of the commune's guide for parents, which the sources name."""
+
+_THE_GUIDE: Final = f"the guide « {GUIDE} »"
+"""How the reasons of the defaults below name the guide."""
 
 _GRID_SOURCE: Final = Source.public(
     f"Caisse des écoles du 7e, « Inscriptions et tarifs », rentrée 2020/2021, {_CDE7_URL}: « Le "
@@ -234,7 +241,7 @@ _CARRIED_FORWARD: Final = Source.default(
     "until the Caisse des écoles' current grid is configured"
 )
 _NO_DEADLINE: Final = Source.default(
-    "the seed gives no booking deadline; 2 jours ouvrés before the meal is assumed"
+    f"{_THE_GUIDE} gives no booking deadline; 2 jours ouvrés before the meal is assumed"
 )
 
 SCHOOL_WEEK: Final = FOUR_AND_A_HALF_DAYS
@@ -335,7 +342,7 @@ POLICY: Final = CommunePolicy(
         Citation(
             "service.repas",
             Source.default(
-                "the seed names « la restauration scolaire » but gives no time; 11:30 assumed"
+                f"{_THE_GUIDE} names « la restauration scolaire » but gives no time; 11:30 assumed"
             ),
         ),
         Citation("rules.repas", _NO_DEADLINE),

@@ -35,12 +35,18 @@ from cantine_rules.rules.deadlines import WeekdayBefore
 from cantine_rules.rules.late import LateHandling, Refuse
 from cantine_rules.sources import Source
 
-__all__ = ["POLICY"]
+__all__ = ["GUIDE", "POLICY"]
+
+GUIDE: Final = "Tutoriel - Open Cantine"
+"""The title of the commune's guide for parents, which the sources name."""
+
+_THE_GUIDE: Final = f"the guide « {GUIDE} »"
+"""How the reasons of the defaults below name the guide."""
 
 _NO_TIMES: Final = Source.default(
-    "the tutorial names « Repas », « Garderie matin » and « Garderie soir » but gives no times"
+    f"{_THE_GUIDE} names « Repas », « Garderie matin » and « Garderie soir » but gives no times"
 )
-_NO_PRICE: Final = Source.default("the tutorial states no price; placeholders")
+_NO_PRICE: Final = Source.default(f"{_THE_GUIDE} states no price; placeholders")
 _THURSDAY_17H_SOURCE: Final = Source.seed(
     "Les inscriptions doivent être renseignées au plus tard avant le Jeudi 17h pour la semaine "
     "suivante. Attention, aucune inscription ne sera prise en compte passé ce délai. Vous pouvez "
@@ -93,7 +99,7 @@ POLICY: Final = CommunePolicy(
         Citation(
             "calendar.week",
             Source.default(
-                "the tutorial does not say which days have class; the 4-day week most communes "
+                f"{_THE_GUIDE} does not say which days have class; the 4-day week most communes "
                 "keep is assumed until the commune's own is configured"
             ),
         ),
