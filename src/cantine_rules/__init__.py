@@ -5,8 +5,8 @@ tariff a family pays, and what its account says, as pure functions over immutabl
 
 Examples:
     >>> from cantine_rules import Money
-    >>> (Money.euros("3.60") * 4).format("fr_FR")
-    '14,40\xa0€'
+    >>> print((Money.euros("3.60") * 4).format("fr_FR"))
+    14,40 €
 """
 
 from cantine_rules._deprecation import warn_moved

@@ -17,8 +17,8 @@ whole.
 Examples:
     >>> Money.euros("3.60") * 4
     Money.euros('14.40')
-    >>> Money.euros("3.60").format("fr_FR")
-    '3,60\xa0€'
+    >>> print(Money.euros("3.60").format("fr_FR"))
+    3,60 €
 """
 
 from __future__ import annotations

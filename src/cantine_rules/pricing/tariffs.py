@@ -19,8 +19,8 @@ Examples:
     ...     default_bracket="tarif 2",
     ... )
     >>> price = grid.price(PricingContext("500"))
-    >>> price.bracket, price.unit_price.format()
-    ('tarif 2', '2,28\xa0€')
+    >>> print(price.bracket, price.unit_price.format())
+    tarif 2 2,28 €
 """
 
 from typing import TYPE_CHECKING, Final
