@@ -100,7 +100,7 @@ def pickled_by_fields(cls: _Class) -> _Class:
         if rebuild is not None:
             rebuild(self)
 
-    cls.__getstate__ = getstate  # type: ignore[attr-defined]
+    cls.__getstate__ = getstate  # type: ignore[method-assign,assignment]
     cls.__setstate__ = setstate  # type: ignore[attr-defined]
     return cls
 
