@@ -232,13 +232,13 @@ def partitions(
             by_name[name] = policy
     families: dict[str, dict[str, Scenario]] = {policy.slug: {} for policy in work.policies}
     for scenario in work.scenarios:
-        policy = by_name.get(scenario.commune)
-        if policy is None:
+        named = by_name.get(scenario.commune)
+        if named is None:
             raise UnknownCommuneError(scenario.commune, sorted(by_name))
-        commune = families[policy.slug]
+        commune = families[named.slug]
         if scenario.family_id in commune:
             raise InvalidValueError(
-                "scenarios", scenario.family_id, f"is billed twice in {policy.slug}"
+                "scenarios", scenario.family_id, f"is billed twice in {named.slug}"
             )
         commune[scenario.family_id] = scenario
     cut: list[Partition] = []

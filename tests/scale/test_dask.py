@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,3 +75,23 @@ def test_without_distributed_the_error_names_the_extra(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ImportError, match=r"cantine-rules\[dask\]"):
         bill_on_dask(object(), WORK)  # type: ignore[arg-type]
+
+
+def test_the_scale_benchmark_reports_its_figures() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--families", "20", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["scale_totals_equal"] is True
+    assert result["scale_families"] == 20 * 7
+    assert result["scale_workers"] == 2
+    for name in ("dask_speedup_2_workers", "scale_single_s", "scale_cluster_s"):
+        assert isinstance(result[name], float), name
+        assert result[name] > 0, name
+    assert result["partition_memory_families"] == 20
+    assert result["partition_peak_mb"] > 0
