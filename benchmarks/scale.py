@@ -9,8 +9,9 @@ small warm-up month (the workers import the library) are left out of the timing;
 are **shipped** from this process to the workers inside the timing (pickled policies and
 scenarios), and only their totals come back. The two results must be equal to the cent.
 
-Also measured: the peak memory of billing one partition of known size (tracemalloc, in this
-process), and the load average of the machine, since other processes share its cores.
+Also measured: the peak memory of one partition of known size, read from its pickle and billed
+(tracemalloc, in this process), and the load average of the machine, since other processes share
+its cores.
 """
 
 from __future__ import annotations
@@ -47,15 +48,19 @@ def communes() -> tuple[CommunePolicy, ...]:
 
 
 def partition_memory(work: MonthOfWork, families: int) -> dict[str, Any]:
-    """The peak memory of billing one partition of *families* families of one commune."""
+    """The peak memory of a worker's partition of *families* families: read from its pickle,
+    then billed (tracemalloc, in this process)."""
     first = partitions(work, max_families=10**9)[0]
     part = partitions(MonthOfWork((first.policy,), first.scenarios[:families]), max_families=10**9)[
         0
     ]
+    shipped = pickle.dumps(part)
     gc.collect()
     tracemalloc.start()
     try:
-        totals = bill_partition(part)
+        arrived = pickle.loads(shipped)
+        _current, loaded = tracemalloc.get_traced_memory()
+        totals = bill_partition(arrived)
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -63,9 +68,16 @@ def partition_memory(work: MonthOfWork, families: int) -> dict[str, Any]:
         "partition_memory_commune": part.commune,
         "partition_memory_families": len(part.scenarios),
         "partition_memory_lines": totals.lines,
+        "partition_loaded_mb": round(loaded / 1e6, 2),
         "partition_peak_mb": round(peak / 1e6, 2),
-        "partition_pickle_kb": round(len(pickle.dumps(part)) / 1e3, 1),
+        "partition_pickle_kb": round(len(shipped) / 1e3, 1),
     }
+
+
+def _cpu_seconds() -> float:
+    """The CPU time of the process it runs in (user and system), in seconds."""
+    times = os.times()
+    return times.user + times.system
 
 
 def measure_scale(families: int, seed: int = 2024, workers: int = 2) -> dict[str, Any]:
@@ -75,9 +87,9 @@ def measure_scale(families: int, seed: int = 2024, workers: int = 2) -> dict[str
     work = month_of_work(communes(), families, seed=seed)
     parts = partitions(work, max_families=MAX_FAMILIES)
     gc.collect()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     here = bill_month(work, max_families=MAX_FAMILIES)
-    single = time.perf_counter() - started
+    single, single_cpu = time.perf_counter() - started, time.process_time() - cpu
     load_before = os.getloadavg()
     with (
         LocalCluster(  # type: ignore[no-untyped-call]  # distributed leaves it untyped
@@ -91,9 +103,14 @@ def measure_scale(families: int, seed: int = 2024, workers: int = 2) -> dict[str
     ):
         # Warm-up, left out of the timing: each worker imports the library and builds its tables.
         bill_on_dask(client, month_of_work(communes(), 20, seed=seed + 1), max_families=5)
+        before = client.run(_cpu_seconds)
         started = time.perf_counter()
         there = bill_on_dask(client, work, max_families=MAX_FAMILIES)
         clustered = time.perf_counter() - started
+        after = client.run(_cpu_seconds)
+    # The CPU time each worker process spent on the month: with cores of their own, the wall
+    # time would approach the larger of the two.
+    worker_cpu = sorted(round(after[name] - before[name], 3) for name in after)
     if there != here:
         raise AssertionError("the cluster's totals differ from this process's")
     return {
@@ -105,7 +122,9 @@ def measure_scale(families: int, seed: int = 2024, workers: int = 2) -> dict[str
         "scale_max_families": MAX_FAMILIES,
         "scale_workers": workers,
         "scale_single_s": round(single, 3),
+        "scale_single_cpu_s": round(single_cpu, 3),
         "scale_cluster_s": round(clustered, 3),
+        "scale_worker_cpu_s": worker_cpu,
         "scale_families_per_s_single": round(len(work.scenarios) / single),
         "scale_lines_per_s_single": round(here.lines / single),
         "scale_shipped_mb": round(sum(len(pickle.dumps(part)) for part in parts) / 1e6, 2),
