@@ -4,6 +4,9 @@
     python benchmarks/run.py --quick    # 500 children and small samples, for CI (a few seconds)
     python benchmarks/run.py --json     # one JSON object on stdout
 
+The full profile also bills a month of 7 communes x 2,000 families on one process and on a local
+Dask cluster of two worker processes (``benchmarks/scale.py``; needs the ``dask`` extra).
+
 Every figure is measured in the same run as its reference: ``workalendar``'s France calendar
 (the working-day arithmetic a naive portal would use) or the library's own plain path (a tuple
 of :class:`Booking` values). ``docs/performance.md`` says what each figure counts.
@@ -30,6 +33,7 @@ import cold_start
 import commune
 from workalendar.europe import France
 
+import scale
 import serve
 from cantine_rules import EUROPE_PARIS, Booking, ChangeAction
 from cantine_rules.bookings import BookingSet
@@ -50,6 +54,8 @@ TARGETS: dict[str, tuple[str, float]] = {
     "peak_mb_year_bookings": ("<=", 200),
     "serve_requests_per_s": (">=", serve.TARGET_REQUESTS_PER_S),
     "cli_cold_start_vs_python": ("<=", 8),
+    # Full profile only (it starts a Dask cluster): absent from --quick.
+    "dask_speedup_2_workers": (">=", 1.6),
 }
 
 
@@ -65,6 +71,8 @@ class Sizes:
 
 
 FULL = Sizes(10_000, 20_000, 20_000, 20_000, 50, 250, 3)
+#: Families per commune of the month billed on one process and on a two-worker Dask cluster.
+SCALE_FAMILIES = 2_000
 QUICK = Sizes(500, 1_000, 1_000, 1_000, 5, 50, 1)
 INVOICE_MONTH = (date(2025, 3, 1), date(2025, 3, 31))
 PLANNING_AT = datetime(2024, 11, 15, 10, 0, tzinfo=EUROPE_PARIS)
@@ -361,6 +369,7 @@ def verdicts(result: dict[str, Any]) -> dict[str, bool]:
     return {
         name: checks[sign](float(result[name]), float(target))
         for name, (sign, target) in TARGETS.items()
+        if name in result
     }
 
 
@@ -386,6 +395,8 @@ def run(quick: bool, seed: int) -> dict[str, Any]:
     result |= memory
     result |= serve.measure_serve(2_000 if quick else 20_000)
     result |= cold_start.measure_cold_start(3 if quick else 21)
+    if not quick:
+        result |= scale.measure_scale(SCALE_FAMILIES, seed)
     result["targets_met"] = verdicts(result)
     return result
 
@@ -417,6 +428,12 @@ ROWS = (
     ("cli_decide_cpu_ms", "  the command's CPU time (ms)", "{}"),
     ("library_decide_cpu_ms", "  the library alone, same decision (ms)", "{}"),
     ("python_pass_cpu_ms", "  reference: python -c pass (ms)", "{}"),
+    ("dask_speedup_2_workers", "a month, one process vs 2 Dask workers (speed-up)", "{}x"),
+    ("scale_single_s", "  one process (s)", "{}"),
+    ("scale_cluster_s", "  LocalCluster, 2 worker processes (s)", "{}"),
+    ("scale_families_per_s_single", "  families billed/s, one process", "{:,}"),
+    ("partition_peak_mb", "  peak MB, one partition of 500 families", "{}"),
+    ("load_average_1min", "  load average of the machine (1 min)", "{}"),
 )
 
 
@@ -430,6 +447,8 @@ def table(result: dict[str, Any]) -> str:
         f"{'figure':<56} {'value':>14}  target",
     ]
     for key, label, shape in ROWS:
+        if key not in result:
+            continue
         target = ""
         if key in TARGETS:
             sign, bound = TARGETS[key]

@@ -26,6 +26,7 @@ _SEPA_EXTRA = all(importlib.util.find_spec(name) for name in ("schwifty", "sepax
 LAYERS: dict[str, int] = {
     "_deprecation": 0,
     "_lazy": 0,
+    "_pickling": 0,  # how values and errors pickle, alike in every process
     "_reading": 0,  # the plain-data reader's core and leaf parsers, which the command shares
     "_time": 0,
     "_validators": 0,
@@ -49,6 +50,8 @@ LAYERS: dict[str, int] = {
     "examples": 5,  # the example policy and scenario files shipped with the package
     "cli": 6,
     "testing": 6,
+    # A month billed in partitions, in one process or on a Dask cluster (the `dask` extra).
+    "scale": 6,
     # The service answers requests through the command's own functions; the command starts it.
     "serve": 6,
     "__main__": 7,

@@ -20,6 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any
+
+from cantine_rules._pickling import error_reduce
 
 __all__ = [
     "CalendarError",
@@ -42,7 +45,15 @@ __all__ = [
 
 
 class CantineRulesError(Exception):
-    """Base class of every error raised on purpose by cantine_rules."""
+    """Base class of every error raised on purpose by cantine_rules.
+
+    Every error pickles with its fields (``field``, ``value``, ``problems``…) and its message,
+    so a process pool can hand one back.
+    """
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickle would call the class with the message alone, which its __init__ does not take.
+        return error_reduce(self)
 
 
 def shown(value: object) -> str:

@@ -46,6 +46,7 @@ from typing import Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules.errors import InvalidValueError, PolicyError, Problem
 from cantine_rules.model import Booking, Justification, ServiceKind
 from cantine_rules.money import Money
@@ -227,6 +228,7 @@ def regime_pricer(policy: CommunePolicy, scenario: Scenario, pricer: UnitPricer)
     return price
 
 
+@pickled_by_fields
 @attrs.frozen
 class AttendanceCharges:
     """What the period's attendance charges, for [`bill`][cantine_rules.billing.bill].

@@ -47,6 +47,7 @@ from typing import Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules.errors import PolicyError, Problem
 from cantine_rules.model import Child, Service
 from cantine_rules.money import Money
@@ -192,6 +193,7 @@ class BasketSettlement:
         return self.basket.to_pay
 
 
+@pickled_by_fields
 @attrs.frozen
 class Settlement:
     """What a period bills, by scheme, and the family's account statement.

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import a_date, enum_member, identifier, optional_text, tuple_of
 from cantine_rules.calendar._model import require_day
 from cantine_rules.errors import CalendarError, InvalidTypeError
@@ -157,6 +158,7 @@ def _source_keys(
             raise InvalidTypeError(f"{attribute.name}[{key!r}]", source, "must be a DataSource")
 
 
+@pickled_by_fields
 @attrs.frozen
 class DayInfo:
     """Everything the calendar knows about one day, with the source of each answer.

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import a_date, identifier
 from cantine_rules.errors import CalendarError, InvalidTypeError, UnknownCodeError
 from cantine_rules.model import ServiceKind
@@ -215,6 +216,7 @@ def _school_weekdays(
             raise CalendarError(attribute.name, weekday, "must be 0 (Monday) to 5 (Saturday)")
 
 
+@pickled_by_fields
 @attrs.frozen
 class SchoolWeek:
     """The weekdays with school (0=Monday … 5=Saturday).

@@ -36,6 +36,7 @@ from typing import Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS
 from cantine_rules._validators import a_date, enum_member, identifier, optional_date, tuple_of
 from cantine_rules.calendar._model import Zone, days_off, require_day, to_zone, zone_or_none
@@ -115,6 +116,7 @@ def _break_tuple(value: Iterable[OfficialBreak]) -> tuple[OfficialBreak, ...]:
     return tuple(sorted(value, key=lambda b: (b.after_class_on, b.label)))
 
 
+@pickled_by_fields
 @attrs.frozen
 class OfficialSchoolHolidays:
     """The official breaks of one zone, and the days they vouch for.

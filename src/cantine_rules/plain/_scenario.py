@@ -87,6 +87,7 @@ from typing import Any, Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import (
     a_date,
     enum_member,
@@ -182,6 +183,7 @@ def _check_days(
         require_day(item, f"{attribute.name}[{index}]")
 
 
+@pickled_by_fields
 @attrs.frozen
 class BookingSpec:
     """Days booked for a child (validated bookings at the start of the period).

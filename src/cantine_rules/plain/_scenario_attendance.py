@@ -55,6 +55,7 @@ from typing import Any
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS, require_aware
 from cantine_rules._validators import a_date, enum_member, identifier
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
@@ -186,6 +187,7 @@ def _codes(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+@pickled_by_fields
 @attrs.frozen
 class RegimeChoice:
     """The regime and the monthly fees a child is under for one service.

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import (
     enum_member,
     identifier,
@@ -341,6 +342,7 @@ def _check_regimes(regimes: tuple[ServiceRegimes, ...], booking: BookingRules) -
             raise InvalidValueError(f"{where}.{error.field}", error.value, error.reason) from None
 
 
+@pickled_by_fields
 @attrs.frozen
 class CommunePolicy:
     """Everything a commune decides: its booking rules, tariffs, payment and account rules.

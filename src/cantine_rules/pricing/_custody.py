@@ -35,6 +35,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import a_date, identifier
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRangeError
 from cantine_rules.model import Family
@@ -160,6 +161,7 @@ def _periods(value: Iterable[CustodyPeriod]) -> tuple[CustodyPeriod, ...]:
     return tuple(items[index] for index in order)
 
 
+@pickled_by_fields
 @attrs.frozen
 class CustodySchedule:
     """Custody by explicit date ranges: no overlap, no gap, sorted by start.

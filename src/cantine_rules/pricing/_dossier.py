@@ -24,6 +24,7 @@ from typing import Any, Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import (
     a_date,
     enum_member,
@@ -136,6 +137,7 @@ def _check_kinds(_instance: Any, attribute: attrs.Attribute[Any], value: object)
             raise InvalidTypeError(attribute.name, kind, "must be a DocumentKind")
 
 
+@pickled_by_fields
 @attrs.frozen
 class DocumentRequirement:
     """One document a registration needs.

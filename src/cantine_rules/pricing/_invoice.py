@@ -47,6 +47,7 @@ from typing import Any, Final, overload
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import enum_member, identifier, non_negative_money
 from cantine_rules.bookings import BookingSet
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
@@ -284,27 +285,7 @@ def _totals(items: dict[str, int]) -> Mapping[str, Money]:
     return MappingProxyType({key: Money(items[key]) for key in sorted(items)})
 
 
-def _rebuilt_invoice(
-    start: date,
-    end: date,
-    lines: Sequence[InvoiceLine],
-    total: Money,
-    by_child: dict[str, Money],
-    by_service: dict[str, Money],
-    unbooked: tuple[LineKey, ...],
-) -> Invoice:
-    """An unpickled invoice, its totals read-only views again (see `Invoice.__reduce__`)."""
-    return Invoice(
-        start,
-        end,
-        lines,
-        total,
-        MappingProxyType(by_child),
-        MappingProxyType(by_service),
-        unbooked,
-    )
-
-
+@pickled_by_fields
 @attrs.frozen
 class Invoice:
     """An invoice for a period: its lines in canonical order and its totals.
@@ -331,19 +312,6 @@ class Invoice:
     totals_by_child: Mapping[str, Money] = attrs.field(hash=False)
     totals_by_service: Mapping[str, Money] = attrs.field(hash=False)
     unbooked_presences: tuple[LineKey, ...] = ()
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # The totals are read-only views (mappingproxy), which pickle cannot carry: an invoice
-        # travels as plain dicts and is rebuilt with its views, so a process pool can return one.
-        return _rebuilt_invoice, (
-            self.start,
-            self.end,
-            self.lines,
-            self.total,
-            dict(self.totals_by_child),
-            dict(self.totals_by_service),
-            self.unbooked_presences,
-        )
 
     @classmethod
     def from_lines(

@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import a_date, identifier, optional_date, require_day, tuple_of
 from cantine_rules.errors import InvalidTypeError
 from cantine_rules.pricing._tariff_errors import NoTariffInForceError, ScheduleError
@@ -107,6 +108,7 @@ def _check_versions(
             )
 
 
+@pickled_by_fields
 @attrs.frozen
 class TariffSchedule:
     """The successive versions of one service's tariff.

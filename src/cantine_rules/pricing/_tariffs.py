@@ -34,6 +34,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import (
     identifier,
     non_negative_decimal,
@@ -503,6 +504,7 @@ def _bracket_tuple(value: Iterable[Bracket]) -> tuple[Bracket, ...]:
     return tuple(value)
 
 
+@pickled_by_fields
 @attrs.frozen
 class BracketGrid:
     """Brackets by quotient familial, each as the règlement writes it, with a default bracket.

@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import non_negative_money
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Booking
@@ -89,6 +90,7 @@ def _ledger(_instance: Any, _attribute: attrs.Attribute[Any], value: object) -> 
         raise InvalidTypeError("ledger", value, "must be a Ledger")
 
 
+@pickled_by_fields
 @attrs.frozen
 class Wallet:
     """A prepaid wallet: its movements, its alert threshold and the modes that may credit it.

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS, require_aware
 from cantine_rules._validators import a_date, enum_member, non_negative_money, require_day
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
@@ -447,6 +448,7 @@ class AbsentDay:
         return cls(day, Money.zero(), reason)
 
 
+@pickled_by_fields
 @attrs.frozen
 class AbsencePolicy:
     """How a commune judges a child's absence from a booked service.

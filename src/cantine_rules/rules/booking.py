@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import require_aware
 from cantine_rules._validators import require_identifier, require_unique_items
 from cantine_rules.calendar import DEFAULT_SERVICE_DAYS, SchoolCalendar, ServiceDays
@@ -143,6 +144,7 @@ def _registrations(value: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str
     return frozenset(value)
 
 
+@pickled_by_fields
 @attrs.frozen
 class FamilyAccount:
     """A family's standing with the commune: what decides whether it may book at all.
@@ -212,6 +214,7 @@ def _days_map(
     return result
 
 
+@pickled_by_fields
 @attrs.frozen
 class BookingRules:
     """A commune's booking rules: calendar, services, deadlines, late handling, requirements.

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS, at_paris
 from cantine_rules._validators import a_date, a_time, aware_datetime, identifier
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
@@ -420,6 +421,7 @@ def _weekday_set(value: Iterable[int]) -> frozenset[int]:
     return result
 
 
+@pickled_by_fields
 @attrs.frozen
 class WeekdayDeadline:
     """One row of a [`WeekdayTable`][]: the deadline of services on some weekdays.

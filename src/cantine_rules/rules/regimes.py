@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS, at_paris, require_aware
 from cantine_rules._validators import enum_member, identifier
 from cantine_rules.calendar import SchoolCalendar, ServiceDays
@@ -270,6 +271,7 @@ def _weekday_set(value: object) -> frozenset[int]:
     return result
 
 
+@pickled_by_fields
 @attrs.frozen
 class FixedDays:
     """Fixed weekdays, chosen by the family and booked for every week of the period.

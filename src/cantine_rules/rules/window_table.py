@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import a_date
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import ChangeAction
@@ -85,6 +86,7 @@ def _codes(value: Iterable[str] | None) -> tuple[str, ...]:
     return () if value is None else tuple(value)
 
 
+@pickled_by_fields
 @attrs.frozen
 class ChangeWindowTable:
     """The change windows of *rules* for *services* on every day from *first* to *last*.

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import a_date, identifier, require_day
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, NegativeAmountError
 from cantine_rules.money import Money
@@ -127,6 +128,7 @@ class Rejection:
         return f"mandate {self.mandate.reference} is revoked from {self.mandate.revoked}"
 
 
+@pickled_by_fields
 @attrs.frozen
 class DebitBatch:
     """A direct-debit batch: its collection date, its transactions and the invoices it rejects.

@@ -18,6 +18,7 @@ import argparse
 from collections.abc import Mapping
 from typing import Any
 
+from cantine_rules._pickling import error_reduce
 from cantine_rules.cli._args import UsageError, parser
 from cantine_rules.cli._errors import USAGE, error_object
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
@@ -42,6 +43,10 @@ class RequestError(Exception):
     def __init__(self, error: dict[str, str | None]) -> None:
         super().__init__(error["message"])
         self.error = error
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickle would call the class with the message alone, which its __init__ does not take.
+        return error_reduce(self)
 
     @classmethod
     def usage(cls, field: str | None, reason: str) -> RequestError:

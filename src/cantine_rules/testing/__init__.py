@@ -62,6 +62,7 @@ from cantine_rules.testing._regime_strategies import (
     policies_with_regimes,
     service_regimes,
 )
+from cantine_rules.testing._scale import month_of_work
 from cantine_rules.testing._strategies import (
     absence_policies,
     absence_rules,
@@ -123,6 +124,7 @@ __all__ = [
     "minimum_top_ups",
     "modifiers",
     "money",
+    "month_of_work",
     "monthly_deadlines",
     "monthly_flat_fees",
     "non_billable_days",

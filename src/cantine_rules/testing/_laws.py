@@ -6,11 +6,13 @@ import random
 from collections.abc import Callable, Collection
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cantine_rules._pickling import error_reduce
 from cantine_rules._time import at_paris
 from cantine_rules.errors import CantineRulesError, InvalidTypeError, UnknownCodeError
 from cantine_rules.model import Booking, BookingChange, ChangeAction, Service
@@ -65,6 +67,10 @@ class PolicyLawError(AssertionError):
         self.policy = policy
         self.__cause__ = cause
         super().__init__(f"{policy}: the law « {law} » does not hold: {cause}")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickle would call the class with the message alone, which its __init__ does not take.
+        return error_reduce(self)
 
 
 def _decide(policy: CommunePolicy, change: object) -> Decision | None:

@@ -1,0 +1,1 @@
+"""Billing a month in partitions, in this process and on a Dask cluster."""
