@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "_deprecation": 0,
     "_lazy": 0,
     "_pickling": 0,  # how values and errors pickle, alike in every process
+    "_spelling": 0,  # days and amounts written as babel writes them, without loading babel
     "_reading": 0,  # the plain-data reader's core and leaf parsers, which the command shares
     "_time": 0,
     "_validators": 0,
