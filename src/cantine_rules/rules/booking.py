@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import attrs
 
@@ -212,6 +212,32 @@ def _days_map(
     return result
 
 
+#: The most days of one service whose windows the rules remember (three school years); past it the
+#: memo starts again, so that asking any number of days keeps it bounded.
+_MEMO_DAYS = 1100
+
+
+class _ServiceEntry:
+    """One service of the rules: the service, its rules and days, and a memo of its windows.
+
+    The memo holds the windows of the days last asked (``decide`` on a warm commune reads them
+    instead of counting working days and placing instants in Europe/Paris again). It is no part of
+    the rules' value: the rules compare and hash by their fields, and an entry pickles as the
+    service, its rules and its days alone, so equal rules pickle to equal bytes, used or not.
+    """
+
+    __slots__ = ("days", "rules", "service", "windows")
+
+    def __init__(self, service: Service, rules: ServiceRules, days: frozenset[ServiceDays]) -> None:
+        self.service = service
+        self.rules = rules
+        self.days = days
+        self.windows: dict[date, DayWindows] = {}
+
+    def __reduce__(self) -> tuple[type[_ServiceEntry], tuple[Service, ServiceRules, Any]]:
+        return (_ServiceEntry, (self.service, self.rules, self.days))
+
+
 @attrs.frozen
 class BookingRules:
     """A commune's booking rules: calendar, services, deadlines, late handling, requirements.
@@ -236,11 +262,9 @@ class BookingRules:
         factory=Requirements, validator=attrs.validators.instance_of(Requirements)
     )
     auto_validate: bool = False
-    # Each service's rules and days, looked up once: derived from the fields alone, so two equal
-    # rules hold equal indexes (and pickle alike).
-    _index: dict[str, tuple[Service, ServiceRules, frozenset[ServiceDays]]] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    # Each service's rules and days, looked up once, with the windows of the days last asked (a
+    # memo that is no part of the value: see _ServiceEntry).
+    _index: dict[str, _ServiceEntry] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         by_kind = dict(self.by_kind)
@@ -252,7 +276,7 @@ class BookingRules:
                 if code not in known:
                     raise UnknownServiceError(code, known, field=field)
         index = {
-            service.code: (
+            service.code: _ServiceEntry(
                 service,
                 by_code.get(service.code) or by_kind.get(service.kind) or self.default,
                 days.get(service.code, DEFAULT_SERVICE_DAYS[service.kind]),
@@ -266,19 +290,17 @@ class BookingRules:
     def service(self, code: str) -> Service:
         """The service with this code, or [`UnknownServiceError`][] listing the known ones."""
         try:
-            return self._index[code][0]
+            return self._index[code].service
         except KeyError:
             raise UnknownServiceError(code, self._index) from None
 
     def rules_for(self, code: str) -> ServiceRules:
         """The rules that apply to the service *code*."""
-        self.service(code)
-        return self._index[code][1]
+        return self._entry(code).rules
 
     def days_of(self, code: str) -> frozenset[ServiceDays]:
         """The kinds of day the service *code* runs on."""
-        self.service(code)
-        return self._index[code][2]
+        return self._entry(code).days
 
     def window(self, action: ChangeAction, code: str, day: date) -> ChangeWindow:
         """The window in which *action* on service *code* for *day* is on time.
@@ -288,7 +310,8 @@ class BookingRules:
         call: where the same windows are asked again and again (planning grids, baskets), keep a
         ``ChangeWindowTable`` (``cantine_rules.rules.window_table``) and pass it along.
         """
-        service, rules, _ = self._entry(code)
+        entry = self._entry(code)
+        service, rules = entry.service, entry.rules
         start = service_start(service, day)
         return bounded_by_start(rules.rule_for(action).window(service, day, self.calendar), start)
 
@@ -298,8 +321,7 @@ class BookingRules:
         None when the service runs, and when it simply does not run that weekday (a weekend, a
         Wednesday without school): there is no name to give then.
         """
-        _, _, days = self._entry(code)
-        if self.calendar.runs(days, day):
+        if self.calendar.runs(self._entry(code).days, day):
             return None
         return self._stopped_by(day)
 
@@ -308,7 +330,7 @@ class BookingRules:
         calendar = self.calendar
         return calendar.closure(day) or calendar.public_holiday(day) or calendar.school_holiday(day)
 
-    def _entry(self, code: str) -> tuple[Service, ServiceRules, frozenset[ServiceDays]]:
+    def _entry(self, code: str) -> _ServiceEntry:
         try:
             return self._index[code]
         except KeyError:
@@ -352,7 +374,23 @@ class BookingRules:
             >>> rules.day_windows("repas", date(2024, 11, 11)).closed
             'Armistice'
         """
-        service, rules, kinds = self._entry(code)
+        entry = self._entry(code)
+        # A day that is not a plain date is checked by the calendar, not remembered.
+        return self._windows(entry, day) if type(day) is date else self._compute(entry, day)
+
+    def _windows(self, entry: _ServiceEntry, day: date) -> DayWindows:
+        """The windows of *entry*'s service on *day*, from the memo or computed into it."""
+        memo = entry.windows
+        found = memo.get(day)
+        if found is None:
+            found = self._compute(entry, day)
+            if len(memo) >= _MEMO_DAYS:
+                memo.clear()
+            memo[day] = found
+        return found
+
+    def _compute(self, entry: _ServiceEntry, day: date) -> DayWindows:
+        service, rules, kinds = entry.service, entry.rules, entry.days
         start, add, closed = self._at(ChangeAction.ADD, service, rules, kinds, day)
         cancel = add
         # The same rule gives the same window: most communes close adding and cancelling alike.
@@ -408,22 +446,24 @@ class BookingRules:
             price.require_non_negative("price")
             if price_of is not None:
                 raise InvalidValueError("price_of", price_of, "give price or price_of, not both")
-        service, rules, kinds = self._entry(change.service_code)
+        entry = self._entry(change.service_code)
+        how = _Price(price, price_of) if price is not None or price_of is not None else _NO_PRICE
         refusal = self.eligibility(change, account) if account is not None else None
-        if refusal is None:
-            start, window, closed = self._at(change.action, service, rules, kinds, change.day)
-        else:
-            start, window, closed = service_start(service, change.day), None, None
+        if refusal is not None:
+            start = service_start(entry.service, change.day)
+            return _decide(
+                change, entry.service, entry.rules, None, start, how, context, refusal=refusal
+            )
+        windows = self._windows(entry, change.day)
         return _decide(
             change,
-            service,
-            rules,
-            window,
-            start,
-            _Price(price, price_of) if price is not None or price_of is not None else _NO_PRICE,
+            entry.service,
+            entry.rules,
+            windows.add if change.action is ChangeAction.ADD else windows.cancel,
+            windows.start,
+            how,
             context,
-            closed=closed,
-            refusal=refusal,
+            closed=windows.closed,
         )
 
     def decide_many(
@@ -454,50 +494,65 @@ class BookingRules:
         """
         items = tuple(changes)
         known = checked_table(table, self)
-        # The days this basket needs beyond the table, each computed once: only for this call.
-        computed: dict[tuple[str, date], DayWindows] = {}
-        prepared: list[tuple[Service, ServiceRules, DayWindows | None, Reason | None]] = []
-        late_positions: list[int] = []
-        for position, change in enumerate(items):
-            if not isinstance(change, BookingChange):
-                raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
-            service, rules, _ = self._entry(change.service_code)
-            account = accounts.get(change.child_id) if accounts is not None else None
-            refusal = self.eligibility(change, account)
-            if refusal is not None:
-                prepared.append((service, rules, None, refusal))
-                continue
-            key = (change.service_code, change.day)
-            windows = known.entry(*key) if known is not None else None
-            if windows is None:
-                windows = computed.get(key)
-                if windows is None:
-                    windows = computed[key] = self.day_windows(*key)
-            prepared.append((service, rules, windows, None))
-            window = windows.window(change.action)
-            if window is not None and window.is_late(change.requested_at):
-                late_positions.append(position)
-        contexts = _late_contexts(self, items, late_positions, accounts)
+        index = self._index
         price = _Price(None, price_of)
         decisions: list[Decision] = []
-        for position, (service, rules, windows, refusal) in enumerate(prepared):
-            change = items[position]
+        # Late changes wait for their late contexts, counted over every late change of the basket.
+        waiting: dict[int, tuple[_ServiceEntry, DayWindows]] = {}
+        for position, change in enumerate(items):
+            if type(change) is not BookingChange and not isinstance(change, BookingChange):
+                raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
+            code = change.service_code
+            entry = index.get(code) or self._entry(code)
+            if accounts is not None:
+                refusal = self.eligibility(change, accounts.get(change.child_id))
+                if refusal is not None:
+                    start = service_start(entry.service, change.day)
+                    decisions.append(
+                        _decide(
+                            change,
+                            entry.service,
+                            entry.rules,
+                            None,
+                            start,
+                            price,
+                            None,
+                            refusal=refusal,
+                        )
+                    )
+                    continue
+            windows = known.entry(code, change.day) if known is not None else None
             if windows is None:
-                start, window, closed = service_start(service, change.day), None, None
-            else:
-                start, window, closed = windows.start, windows.window(change.action), windows.closed
+                windows = self._windows(entry, change.day)
+            window = windows.add if change.action is ChangeAction.ADD else windows.cancel
+            if window is not None and window.is_late(change.requested_at):
+                waiting[position] = (entry, windows)
+                decisions.append(_PENDING)
+                continue
             decisions.append(
                 _decide(
                     change,
-                    service,
-                    rules,
+                    entry.service,
+                    entry.rules,
                     window,
-                    start,
+                    windows.start,
                     price,
-                    contexts.get(position),
-                    closed=closed,
-                    refusal=refusal,
+                    None,
+                    closed=windows.closed,
                 )
+            )
+        contexts = _late_contexts(self, items, tuple(waiting), accounts)
+        for position, (entry, windows) in waiting.items():
+            change = items[position]
+            decisions[position] = _decide(
+                change,
+                entry.service,
+                entry.rules,
+                windows.window(change.action),
+                windows.start,
+                price,
+                contexts[position],
+                closed=windows.closed,
             )
         return tuple(decisions)
 
@@ -535,7 +590,8 @@ class BookingRules:
             require_identifier(child_id, f"child_ids[{index}]")
         if price is not None:
             price.require_non_negative("price")
-        service, rules, kinds = self._entry(service_code)
+        entry = self._entry(service_code)
+        service, rules = entry.service, entry.rules
         known = checked_table(table, self)
         fixed = _Price(price, None)
         outcomes: list[Decision] = []
@@ -543,12 +599,19 @@ class BookingRules:
         for day in days:
             change = BookingChange(action, placeholder, service_code, day, requested_at, channel)
             windows = known.entry(service_code, day) if known is not None else None
-            if windows is not None:
-                start, window, closed = windows.start, windows.window(action), windows.closed
-            else:
-                start, window, closed = self._at(action, service, rules, kinds, day)
+            if windows is None:
+                windows = self.day_windows(service_code, day)
             outcomes.append(
-                _decide(change, service, rules, window, start, fixed, _ON_ITS_OWN, closed=closed)
+                _decide(
+                    change,
+                    service,
+                    rules,
+                    windows.window(action),
+                    windows.start,
+                    fixed,
+                    _ON_ITS_OWN,
+                    closed=windows.closed,
+                )
             )
         return PeriodDecisions(children, tuple(outcomes))
 
@@ -664,6 +727,9 @@ def _decide(
 
 #: The late context of a change decided on its own: nothing came before it.
 _ON_ITS_OWN = LateContext()
+
+#: The place of a late change in a basket's decisions until its late context is counted.
+_PENDING: Decision = cast(Decision, None)
 
 #: No price given, none to look up: a charge based on the price is then a MissingPriceError.
 _NO_PRICE = _Price(None, None)

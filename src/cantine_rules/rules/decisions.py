@@ -167,9 +167,8 @@ class Decision:
         *window* is the change's window when the refusal is about it (too late, not open yet);
         None when the family may not book at all or the service does not run that day.
         """
-        # Fields in order (positional: the engine makes one decision per change it decides).
         if window is None:
-            return cls(
+            return _assemble(
                 change,
                 service,
                 DecisionStatus.REFUSED,
@@ -181,7 +180,7 @@ class Decision:
                 None,
                 detail,
             )
-        return cls(
+        return _assemble(
             change,
             service,
             DecisionStatus.REFUSED,
@@ -199,7 +198,7 @@ class Decision:
         cls, change: BookingChange, service: Service, start: datetime, window: ChangeWindow
     ) -> Decision:
         """An acceptance: *change* is made inside its *window*."""
-        return cls(
+        return _assemble(
             change,
             service,
             DecisionStatus.ACCEPTED,
@@ -228,7 +227,7 @@ class Decision:
 
         *missing_figure* is the figure no source gives, when the charge rests on it.
         """
-        return cls(
+        return _assemble(
             change,
             service,
             DecisionStatus.ACCEPTED_LATE,
@@ -266,6 +265,56 @@ class Decision:
         if self.reason is Reason.ON_TIME and self.deadline is None:
             key = "reason.on_time_without_deadline"
         return table[key].format_map(_Values(self, lang, table))
+
+
+# The slots of Decision, in field order. The engine makes one decision per change it decides, and
+# attrs' frozen __init__ sets each of the eleven fields through object.__setattr__ by name; setting
+# the slots through their descriptors makes the same value (Decision has no validator or
+# converter) for about a quarter less. Equality, hashing, pickling and immutability are attrs'.
+_SLOTS = tuple(vars(Decision)[field.name].__set__ for field in attrs.fields(Decision))
+(
+    _change,
+    _service,
+    _status,
+    _reason,
+    _deadline,
+    _opens_at,
+    _service_start,
+    _charge,
+    _closing_rule,
+    _detail,
+    _missing_figure,
+) = _SLOTS
+_new = object.__new__
+
+
+def _assemble(
+    change: BookingChange,
+    service: Service,
+    status: DecisionStatus,
+    reason: Reason,
+    deadline: datetime | None,
+    opens_at: datetime | None,
+    start: datetime,
+    charge: Money | None,
+    closing_rule: ChangeWindowRule | None,
+    detail: str | None,
+    missing_figure: MissingFigure | None = None,
+) -> Decision:
+    """The decision of these fields, as ``Decision(...)`` makes it (see ``_SLOTS``)."""
+    decision: Decision = _new(Decision)
+    _change(decision, change)
+    _service(decision, service)
+    _status(decision, status)
+    _reason(decision, reason)
+    _deadline(decision, deadline)
+    _opens_at(decision, opens_at)
+    _service_start(decision, start)
+    _charge(decision, charge)
+    _closing_rule(decision, closing_rule)
+    _detail(decision, detail)
+    _missing_figure(decision, missing_figure)
+    return decision
 
 
 class _Values(dict[str, str]):
