@@ -25,7 +25,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -56,7 +56,7 @@ from cantine_rules.rules.deadlines import (
     bounded_by_start,
     service_start,
 )
-from cantine_rules.rules.decisions import Decision, Reason
+from cantine_rules.rules.decisions import Decision, DecisionColumns, DecisionStatus, Reason
 from cantine_rules.rules.late import (
     AcceptLate,
     AcceptWithSurcharge,
@@ -226,13 +226,15 @@ class _ServiceEntry:
     service, its rules and its days alone, so equal rules pickle to equal bytes, used or not.
     """
 
-    __slots__ = ("days", "rules", "service", "windows")
+    __slots__ = ("days", "plain", "rules", "service", "windows")
 
     def __init__(self, service: Service, rules: ServiceRules, days: frozenset[ServiceDays]) -> None:
         self.service = service
         self.rules = rules
         self.days = days
         self.windows: dict[date, DayWindows] = {}
+        # What decide_columns reads of each (day, action) (see BookingRules._plain_day).
+        self.plain: dict[tuple[date, ChangeAction], _PlainDay | None] = {}
 
     def __reduce__(self) -> tuple[type[_ServiceEntry], tuple[Service, ServiceRules, Any]]:
         return (_ServiceEntry, (self.service, self.rules, self.days))
@@ -493,13 +495,156 @@ class BookingRules:
                 does not cover are computed. The decisions are the same with or without it.
         """
         items = tuple(changes)
+        decisions: list[Decision | None] = [None] * len(items)
+        self._decide_at(
+            items, range(len(items)), [], decisions, accounts, price_of, checked_table(table, self)
+        )
+        # Every place is filled: each position was decided.
+        return cast("tuple[Decision, ...]", tuple(decisions))
+
+    def decide_columns(
+        self,
+        changes: Iterable[BookingChange],
+        *,
+        accounts: Mapping[str, FamilyAccount] | None = None,
+        price_of: PriceLookup | None = None,
+        table: ChangeWindowTable | None = None,
+    ) -> DecisionColumns:
+        """Decide a basket of changes as [`decide_many`][] does, and keep only the columns.
+
+        Row *i* of the result holds the status, reason, deadline and charge of the decision
+        ``decide_many`` gives change *i*, and nothing else: no ``Decision`` is kept per change. A
+        portal checking a large batch (a school's changes of the week, an import) reads the
+        columns, and asks ``decide_many`` or ``decide`` for the changes it explains.
+
+        Each change is judged: its own instant against its own deadline. A change on time, or
+        late on a channel that refuses late changes, is read off its (service, day) — the
+        deadline and the answer computed once for all the changes of that day; the others (late
+        changes taken, with their charges and late contexts, days without service, windows not
+        yet open, families not allowed to book) are decided by ``decide_many``'s own path. The
+        arguments are ``decide_many``'s.
+
+        Examples:
+            >>> from datetime import time
+            >>> from cantine_rules.calendar import Zone
+            >>> from cantine_rules.rules.deadlines import HoursBefore
+            >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
+            >>> rules = BookingRules(
+            ...     SchoolCalendar(Zone.B), (meal,), ServiceRules(HoursBefore(48), HoursBefore(48))
+            ... )
+            >>> def at(day: int, hour: int) -> datetime:
+            ...     return datetime(2024, 9, day, hour, tzinfo=EUROPE_PARIS)
+            >>> thursday = date(2024, 9, 19)
+            >>> columns = rules.decide_columns(
+            ...     BookingChange(ChangeAction.ADD, child, "repas", thursday, at(day, 9))
+            ...     for child, day in (("c1", 16), ("c2", 17), ("c3", 18))
+            ... )
+            >>> [status.value for status in columns.statuses]
+            ['accepted', 'accepted', 'refused']
+            >>> columns.deadlines[2].isoformat(), columns.reasons[2].value
+            ('2024-09-17T12:00:00+02:00', 'too_late')
+        """
+        items = tuple(changes)
         known = checked_table(table, self)
         index = self._index
-        price = _Price(None, price_of)
-        decisions: list[Decision] = []
-        # Late changes wait for their late contexts, counted over every late change of the basket.
-        waiting: dict[int, tuple[_ServiceEntry, DayWindows]] = {}
+        # For each (service, day, action): its deadline, its row when on time, and its row when
+        # late on each channel that refuses late changes; None when its changes need the full path
+        # (no service that day, a window that opens, or no deadline at all).
+        plain: dict[tuple[str, date, ChangeAction], Any] = {}
+        rows: list[_Row | None] = []
+        rest: list[int] = []
+        late: list[int] = []
         for position, change in enumerate(items):
+            if type(change) is not BookingChange and not isinstance(change, BookingChange):
+                raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
+            key = (change.service_code, change.day, change.action)
+            day = plain.get(key, _UNSEEN)
+            if day is _UNSEEN:
+                entry = index.get(key[0]) or self._entry(key[0])
+                day = plain[key] = self._plain_day(entry, key[1], key[2], known)
+            if day is None or (accounts is not None and change.child_id in accounts):
+                rest.append(position)
+                rows.append(None)
+                continue
+            deadline, on_time, refusals = day
+            if change.requested_at < deadline:
+                rows.append(on_time)
+            else:
+                refused = refusals.get(change.channel)
+                if refused is None:
+                    # Late and taken: its charge and late context come from the full path.
+                    rest.append(position)
+                    rows.append(None)
+                else:
+                    late.append(position)
+                    rows.append(refused)
+        if rest:
+            decisions: list[Decision | None] = [None] * len(items)
+            self._decide_at(items, rest, late, decisions, accounts, price_of, known)
+            for position in rest:
+                made = decisions[position]
+                assert made is not None  # decided above
+                rows[position] = (made.status, made.reason, made.deadline, made.charge)
+        return DecisionColumns._of(cast("list[_Row]", rows))
+
+    def _plain_day(
+        self,
+        entry: _ServiceEntry,
+        day: date,
+        action: ChangeAction,
+        known: ChangeWindowTable | None,
+    ) -> _PlainDay | None:
+        """What ``decide_columns`` reads for the changes of *action* on *day*, or None.
+
+        None when those changes need the full path (see ``decide_columns``). Remembered with the
+        day's windows: the same for every basket.
+        """
+        memo = entry.plain
+        found = memo.get((day, action), _UNSEEN)
+        if found is not _UNSEEN:
+            return cast("_PlainDay | None", found)
+        windows = known.entry(entry.service.code, day) if known is not None else None
+        if windows is None:
+            windows = self._windows(entry, day)
+        window = windows.window(action)
+        plain = None
+        if window is not None and window.opens_at is None and window.closes_at is not None:
+            deadline = window.closes_at
+            late = entry.rules.late_for(action)
+            refused: dict[Channel, _Row] = {}
+            for channel in _CHANNELS:
+                outcome = late.for_channel(channel)
+                if isinstance(outcome, Refuse):
+                    reason, _contact = _refused_late(outcome)
+                    refused[channel] = (DecisionStatus.REFUSED, reason, deadline, None)
+            on_time = (DecisionStatus.ACCEPTED, Reason.ON_TIME, deadline, None)
+            plain = _PlainDay(deadline, on_time, refused)
+        if len(memo) >= 2 * _MEMO_DAYS:
+            memo.clear()
+        memo[day, action] = plain
+        return plain
+
+    def _decide_at(
+        self,
+        items: tuple[BookingChange, ...],
+        positions: Iterable[int],
+        late: list[int],
+        decisions: list[Decision | None],
+        accounts: Mapping[str, FamilyAccount] | None,
+        price_of: PriceLookup | None,
+        known: ChangeWindowTable | None,
+    ) -> None:
+        """Decide the changes of *items* at *positions* into *decisions*: the basket's one path.
+
+        *late* holds the late changes of the basket decided elsewhere: they count in the late
+        contexts of the changes decided here (see ``_late_contexts``).
+        """
+        index = self._index
+        price = _Price(None, price_of)
+        # Late changes taken wait for their late contexts, counted over every late change.
+        waiting: dict[int, tuple[_ServiceEntry, DayWindows]] = {}
+        for position in positions:
+            change = items[position]
             if type(change) is not BookingChange and not isinstance(change, BookingChange):
                 raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
             code = change.service_code
@@ -508,17 +653,15 @@ class BookingRules:
                 refusal = self.eligibility(change, accounts.get(change.child_id))
                 if refusal is not None:
                     start = service_start(entry.service, change.day)
-                    decisions.append(
-                        _decide(
-                            change,
-                            entry.service,
-                            entry.rules,
-                            None,
-                            start,
-                            price,
-                            None,
-                            refusal=refusal,
-                        )
+                    decisions[position] = _decide(
+                        change,
+                        entry.service,
+                        entry.rules,
+                        None,
+                        start,
+                        price,
+                        None,
+                        refusal=refusal,
                     )
                     continue
             windows = known.entry(code, change.day) if known is not None else None
@@ -526,22 +669,23 @@ class BookingRules:
                 windows = self._windows(entry, change.day)
             window = windows.add if change.action is ChangeAction.ADD else windows.cancel
             if window is not None and window.is_late(change.requested_at):
-                waiting[position] = (entry, windows)
-                decisions.append(_PENDING)
-                continue
-            decisions.append(
-                _decide(
-                    change,
-                    entry.service,
-                    entry.rules,
-                    window,
-                    windows.start,
-                    price,
-                    None,
-                    closed=windows.closed,
-                )
+                late.append(position)
+                # Only a late change that is taken may be charged by what came before it.
+                outcome = entry.rules.late_for(change.action).for_channel(change.channel)
+                if not isinstance(outcome, Refuse):
+                    waiting[position] = (entry, windows)
+                    continue
+            decisions[position] = _decide(
+                change,
+                entry.service,
+                entry.rules,
+                window,
+                windows.start,
+                price,
+                None,
+                closed=windows.closed,
             )
-        contexts = _late_contexts(self, items, tuple(waiting), accounts)
+        contexts = _late_contexts(self, items, late, accounts, waiting)
         for position, (entry, windows) in waiting.items():
             change = items[position]
             decisions[position] = _decide(
@@ -554,7 +698,6 @@ class BookingRules:
                 contexts[position],
                 closed=windows.closed,
             )
-        return tuple(decisions)
 
     def decide_period(
         self,
@@ -616,6 +759,24 @@ class BookingRules:
         return PeriodDecisions(children, tuple(outcomes))
 
 
+_Row = tuple[DecisionStatus, Reason, datetime | None, Money | None]
+"""One row of a ``DecisionColumns``: a decision's status, reason, deadline and charge."""
+
+
+class _PlainDay(NamedTuple):
+    """A (service, day, action) whose changes ``decide_columns`` answers from its deadline."""
+
+    deadline: datetime
+    on_time: _Row
+    refused: Mapping[Channel, _Row]
+
+
+#: A (service, day, action) that ``decide_columns`` has not met yet.
+_UNSEEN: Any = object()
+
+_CHANNELS = tuple(Channel)
+
+
 class _Price(NamedTuple):
     """Where a decision gets the service's normal price: given, or looked up when needed."""
 
@@ -666,22 +827,16 @@ def _decide(
     if window is None:
         return Decision.refused(change, service, Reason.NOT_A_SERVICE_DAY, start, detail=closed)
     at = change.requested_at
-    if window.is_early(at):
+    # ChangeWindow.is_early and is_late, read here without their calls: every decision goes by.
+    opens, closes = window.opens_at, window.closes_at
+    if opens is not None and at < opens:
         return Decision.refused(change, service, Reason.NOT_OPEN_YET, start, window=window)
-    if not window.is_late(at):
+    if closes is None or at < closes:
         return Decision.on_time(change, service, start, window)
     outcome = rules.late_for(change.action).for_channel(change.channel)
     if isinstance(outcome, Refuse):
-        if outcome.contact:
-            return Decision.refused(
-                change,
-                service,
-                Reason.TOO_LATE_CONTACT,
-                start,
-                window=window,
-                detail=outcome.contact,
-            )
-        return Decision.refused(change, service, Reason.TOO_LATE, start, window=window)
+        reason, contact = _refused_late(outcome)
+        return Decision.refused(change, service, reason, start, window=window, detail=contact)
     late = context or _ON_ITS_OWN
     if isinstance(outcome, AcceptWithSurcharge):
         try:
@@ -725,11 +880,15 @@ def _decide(
     return Decision.late(change, service, Reason.LATE_ACCEPTED, start, window)
 
 
+def _refused_late(outcome: Refuse) -> tuple[Reason, str | None]:
+    """Why a late change is refused, and who to contact (if the commune names someone)."""
+    if outcome.contact:
+        return Reason.TOO_LATE_CONTACT, outcome.contact
+    return Reason.TOO_LATE, None
+
+
 #: The late context of a change decided on its own: nothing came before it.
 _ON_ITS_OWN = LateContext()
-
-#: The place of a late change in a basket's decisions until its late context is counted.
-_PENDING: Decision = cast(Decision, None)
 
 #: No price given, none to look up: a charge based on the price is then a MissingPriceError.
 _NO_PRICE = _Price(None, None)
@@ -740,16 +899,39 @@ def _late_contexts(
     changes: tuple[BookingChange, ...],
     late_positions: Sequence[int],
     accounts: Mapping[str, FamilyAccount] | None,
+    wanted: Container[int] | None = None,
 ) -> dict[int, LateContext]:
-    """The late context of each late change, counted in a canonical order.
+    """The late context of each late change (of those *wanted*), counted in a canonical order.
 
     Only changes that are decided late count: a monthly allowance, a per-family penalty and the
     days of a sick absence are counted over them, by instant, then day, child, service, action.
+    Every late change counts; a context is made only for the *wanted* ones (all when None), the
+    late changes a commune takes: one it refuses is charged nothing.
     """
-    if not late_positions:
+
+    def family_of(change: BookingChange) -> str:
+        family = accounts.get(change.child_id) if accounts is not None else None
+        return family.family.id if family is not None else change.child_id
+
+    def month_of(change: BookingChange) -> tuple[str, int, int]:
+        return (change.child_id, change.day.year, change.day.month)
+
+    targets = late_positions if wanted is None else [i for i in late_positions if i in wanted]
+    if not targets:
         return {}
+    counted: Sequence[int] = late_positions
+    if wanted is not None:
+        # Only the late changes of the same child and month, or of the same family, as a wanted
+        # one change its context: the others need not be put in order.
+        months = {month_of(changes[i]) for i in targets}
+        families = {family_of(changes[i]) for i in targets}
+        counted = [
+            i
+            for i in late_positions
+            if month_of(changes[i]) in months or family_of(changes[i]) in families
+        ]
     order = sorted(
-        late_positions,
+        counted,
         key=lambda i: (
             changes[i].requested_at,
             changes[i].day,
@@ -761,25 +943,29 @@ def _late_contexts(
     late_in_month: dict[tuple[str, int, int], int] = {}
     families_charged: set[str] = set()
     sick_days: dict[tuple[str, str], set[date]] = {}
-    for change in changes:
-        if change.justification is Justification.MEDICAL_CERTIFICATE:
-            sick_days.setdefault((change.child_id, change.service_code), set()).add(change.day)
+    certified = Justification.MEDICAL_CERTIFICATE
+    if any(changes[i].justification is certified for i in targets):
+        for change in changes:
+            if change.justification is certified:
+                sick_days.setdefault((change.child_id, change.service_code), set()).add(change.day)
     contexts: dict[int, LateContext] = {}
+    # Most late changes share a context (none before them this month): each is made once.
+    made: dict[tuple[int, bool, int], LateContext] = {}
     for position in order:
         change = changes[position]
-        month_key = (change.child_id, change.day.year, change.day.month)
-        family = accounts.get(change.child_id) if accounts is not None else None
-        family_id = family.family.id if family is not None else change.child_id
-        sick_index = 1
-        if change.justification is Justification.MEDICAL_CERTIFICATE:
-            sick_index = _sick_day_index(
-                rules, change, sick_days[(change.child_id, change.service_code)]
-            )
-        contexts[position] = LateContext(
-            prior_late_in_month=late_in_month.get(month_key, 0),
-            penalty_already_charged=family_id in families_charged,
-            sick_day_index=sick_index,
-        )
+        month_key = month_of(change)
+        family_id = family_of(change)
+        if wanted is None or position in wanted:
+            sick_index = 1
+            if change.justification is Justification.MEDICAL_CERTIFICATE:
+                sick_index = _sick_day_index(
+                    rules, change, sick_days[(change.child_id, change.service_code)]
+                )
+            key = (late_in_month.get(month_key, 0), family_id in families_charged, sick_index)
+            context = made.get(key)
+            if context is None:
+                context = made[key] = LateContext(*key)
+            contexts[position] = context
         late_in_month[month_key] = late_in_month.get(month_key, 0) + 1
         families_charged.add(family_id)
     return contexts

@@ -11,20 +11,30 @@ not its wording), so the same decision explains itself in either language.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import operator
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 import attrs
 
 from cantine_rules._time import EUROPE_PARIS
+from cantine_rules.errors import InvalidValueError
 from cantine_rules.model import BookingChange, Service
 from cantine_rules.money import Money
 from cantine_rules.pricing._tariff_errors import MissingFigure
 from cantine_rules.rules._messages import locale, messages
 from cantine_rules.rules.deadlines import ChangeWindow, ChangeWindowRule
 
-__all__ = ["Decision", "DecisionStatus", "Reason", "format_day", "format_instant"]
+__all__ = [
+    "Decision",
+    "DecisionColumns",
+    "DecisionStatus",
+    "Reason",
+    "format_day",
+    "format_instant",
+]
 
 
 class DecisionStatus(StrEnum):
@@ -315,6 +325,88 @@ def _assemble(
     _detail(decision, detail)
     _missing_figure(decision, missing_figure)
     return decision
+
+
+#: Reads each column of a row (status, reason, deadline, charge).
+_COLUMNS = tuple(operator.itemgetter(index) for index in range(4))
+
+
+def _same_length(
+    instance: DecisionColumns, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    if len(value) != len(instance.statuses):
+        raise InvalidValueError(
+            attribute.name, len(value), f"must hold one item per status ({len(instance.statuses)})"
+        )
+
+
+@attrs.frozen
+class DecisionColumns:
+    """Decisions held by column: row *i* is the decision on change *i* of a basket.
+
+    What [`BookingRules.decide_columns`][cantine_rules.rules.booking.BookingRules.decide_columns]
+    gives: the status, reason, deadline and charge of each decision, and no ``Decision`` object
+    per change. Each column is a tuple of values shared between rows (one deadline per service
+    and day, one member per status and reason), as ``InvoiceLines`` holds invoice lines. A
+    decision's explanation, its service start and the rule that set its deadline are the full
+    ``Decision``'s: ask ``decide_many`` for the changes to explain.
+
+    Attributes:
+        statuses: each decision's status.
+        reasons: each decision's reason code.
+        deadlines: the deadline that applied to each change, if any.
+        charges: what each decision bills of its own (see ``Decision.charge``).
+
+    Raises:
+        InvalidValueError: the columns are not all as long.
+
+    Examples:
+        >>> from cantine_rules import Money
+        >>> columns = DecisionColumns(
+        ...     (DecisionStatus.ACCEPTED, DecisionStatus.ACCEPTED_LATE),
+        ...     (Reason.ON_TIME, Reason.LATE_SURCHARGE),
+        ...     (None, None),
+        ...     (None, Money.euros(5)),
+        ... )
+        >>> len(columns), columns.accepted_count()
+        (2, 2)
+        >>> columns.row(1)[1].value
+        'late_surcharge'
+    """
+
+    statuses: tuple[DecisionStatus, ...] = attrs.field(converter=tuple)
+    reasons: tuple[Reason, ...] = attrs.field(converter=tuple, validator=_same_length)
+    deadlines: tuple[datetime | None, ...] = attrs.field(converter=tuple, validator=_same_length)
+    charges: tuple[Money | None, ...] = attrs.field(converter=tuple, validator=_same_length)
+
+    @classmethod
+    def from_decisions(cls, decisions: Iterable[Decision]) -> DecisionColumns:
+        """The columns of *decisions*, in order: what ``decide_columns`` gives for their changes.
+
+        Examples:
+            >>> DecisionColumns.from_decisions([]) == DecisionColumns((), (), (), ())
+            True
+        """
+        return cls._of([(d.status, d.reason, d.deadline, d.charge) for d in decisions])
+
+    @classmethod
+    def _of(
+        cls, rows: list[tuple[DecisionStatus, Reason, datetime | None, Money | None]]
+    ) -> DecisionColumns:
+        """The columns of *rows*, each a (status, reason, deadline, charge) tuple."""
+        return cls(*(tuple(map(column, rows)) for column in _COLUMNS))
+
+    def __len__(self) -> int:
+        """The number of decisions."""
+        return len(self.statuses)
+
+    def row(self, index: int) -> tuple[DecisionStatus, Reason, datetime | None, Money | None]:
+        """The status, reason, deadline and charge of decision *index*."""
+        return self.statuses[index], self.reasons[index], self.deadlines[index], self.charges[index]
+
+    def accepted_count(self) -> int:
+        """How many changes are taken, on time or late."""
+        return len(self.statuses) - self.statuses.count(DecisionStatus.REFUSED)
 
 
 class _Values(dict[str, str]):
