@@ -526,6 +526,7 @@ class BookingRules:
 
         Examples:
             >>> from datetime import time
+            >>> from cantine_rules import EUROPE_PARIS
             >>> from cantine_rules.calendar import Zone
             >>> from cantine_rules.rules.deadlines import HoursBefore
             >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
@@ -664,11 +665,19 @@ class BookingRules:
                         refusal=refusal,
                     )
                     continue
-            windows = known.entry(code, change.day) if known is not None else None
+            # The rules' memo first (one look-up), then the table, else computed: all equal.
+            windows = entry.windows.get(change.day)
+            if windows is None and known is not None:
+                windows = known.entry(code, change.day)
             if windows is None:
                 windows = self._windows(entry, change.day)
             window = windows.add if change.action is ChangeAction.ADD else windows.cancel
-            if window is not None and window.is_late(change.requested_at):
+            # ChangeWindow.is_late, read without its call (as in _decide).
+            if (
+                window is not None
+                and window.closes_at is not None
+                and change.requested_at >= window.closes_at
+            ):
                 late.append(position)
                 # Only a late change that is taken may be charged by what came before it.
                 outcome = entry.rules.late_for(change.action).for_channel(change.channel)

@@ -374,10 +374,10 @@ class DecisionColumns:
         'late_surcharge'
     """
 
-    statuses: tuple[DecisionStatus, ...] = attrs.field(converter=tuple)
-    reasons: tuple[Reason, ...] = attrs.field(converter=tuple, validator=_same_length)
-    deadlines: tuple[datetime | None, ...] = attrs.field(converter=tuple, validator=_same_length)
-    charges: tuple[Money | None, ...] = attrs.field(converter=tuple, validator=_same_length)
+    statuses: tuple[DecisionStatus, ...]
+    reasons: tuple[Reason, ...] = attrs.field(validator=_same_length)
+    deadlines: tuple[datetime | None, ...] = attrs.field(validator=_same_length)
+    charges: tuple[Money | None, ...] = attrs.field(validator=_same_length)
 
     @classmethod
     def from_decisions(cls, decisions: Iterable[Decision]) -> DecisionColumns:
