@@ -449,12 +449,19 @@ class BookingRules:
             if price_of is not None:
                 raise InvalidValueError("price_of", price_of, "give price or price_of, not both")
         entry = self._entry(change.service_code)
-        how = _Price(price, price_of) if price is not None or price_of is not None else _NO_PRICE
         refusal = self.eligibility(change, account) if account is not None else None
         if refusal is not None:
             start = service_start(entry.service, change.day)
             return _decide(
-                change, entry.service, entry.rules, None, start, how, context, refusal=refusal
+                change,
+                entry.service,
+                entry.rules,
+                None,
+                start,
+                price,
+                price_of,
+                context,
+                refusal=refusal,
             )
         windows = self._windows(entry, change.day)
         return _decide(
@@ -463,7 +470,8 @@ class BookingRules:
             entry.rules,
             windows.add if change.action is ChangeAction.ADD else windows.cancel,
             windows.start,
-            how,
+            price,
+            price_of,
             context,
             closed=windows.closed,
         )
@@ -641,7 +649,6 @@ class BookingRules:
         contexts of the changes decided here (see ``_late_contexts``).
         """
         index = self._index
-        price = _Price(None, price_of)
         # Late changes taken wait for their late contexts, counted over every late change.
         waiting: dict[int, tuple[_ServiceEntry, DayWindows]] = {}
         for position in positions:
@@ -660,7 +667,8 @@ class BookingRules:
                         entry.rules,
                         None,
                         start,
-                        price,
+                        None,
+                        price_of,
                         None,
                         refusal=refusal,
                     )
@@ -690,7 +698,8 @@ class BookingRules:
                 entry.rules,
                 window,
                 windows.start,
-                price,
+                None,
+                price_of,
                 None,
                 closed=windows.closed,
             )
@@ -703,7 +712,8 @@ class BookingRules:
                 entry.rules,
                 windows.window(change.action),
                 windows.start,
-                price,
+                None,
+                price_of,
                 contexts[position],
                 closed=windows.closed,
             )
@@ -745,7 +755,6 @@ class BookingRules:
         entry = self._entry(service_code)
         service, rules = entry.service, entry.rules
         known = checked_table(table, self)
-        fixed = _Price(price, None)
         outcomes: list[Decision] = []
         placeholder = children[0] if children else "-"
         for day in days:
@@ -760,7 +769,8 @@ class BookingRules:
                     rules,
                     windows.window(action),
                     windows.start,
-                    fixed,
+                    price,
+                    None,
                     _ON_ITS_OWN,
                     closed=windows.closed,
                 )
@@ -818,7 +828,8 @@ def _decide(
     rules: ServiceRules,
     window: ChangeWindow | None,
     start: datetime,
-    price: _Price,
+    price: Money | None,
+    price_of: PriceLookup | None,
     context: LateContext | None,
     *,
     closed: str | None = None,
@@ -828,8 +839,9 @@ def _decide(
 
     *refusal* is why the family may not book at all, if so (checked first, no window needed).
     *window* is the change's window, None when the service does not run that day (*closed* then
-    names the closure or holiday); *start* is when the service starts; *price* gives the normal
-    price when a late charge needs it; *context* is what a late charge may depend on beyond it.
+    names the closure or holiday); *start* is when the service starts; *price*, or else
+    *price_of*, gives the normal price when a late charge needs it; *context* is what a late
+    charge may depend on beyond it.
     """
     if refusal is not None:
         return Decision.refused(change, service, refusal, start)
@@ -847,9 +859,10 @@ def _decide(
         reason, contact = _refused_late(outcome)
         return Decision.refused(change, service, reason, start, window=window, detail=contact)
     late = context or _ON_ITS_OWN
+    how = _Price(price, price_of)
     if isinstance(outcome, AcceptWithSurcharge):
         try:
-            charge = price.charge(outcome.surcharge, change, service, late)
+            charge = how.charge(outcome.surcharge, change, service, late)
         except MissingFigureError as missing:
             return Decision.late(
                 change,
@@ -871,7 +884,7 @@ def _decide(
                 change, service, Reason.LATE_CHARGE_WAIVED, start, window, charge=Money.zero()
             )
         try:
-            base = price.for_change(change, service)
+            base = how.for_change(change, service)
         except MissingFigureError as missing:
             # The change is taken and billed, at a price no source gives: said, not guessed.
             return Decision.late(
@@ -898,9 +911,6 @@ def _refused_late(outcome: Refuse) -> tuple[Reason, str | None]:
 
 #: The late context of a change decided on its own: nothing came before it.
 _ON_ITS_OWN = LateContext()
-
-#: No price given, none to look up: a charge based on the price is then a MissingPriceError.
-_NO_PRICE = _Price(None, None)
 
 
 def _late_contexts(
