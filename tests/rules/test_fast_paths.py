@@ -4,14 +4,15 @@ through their slots, baskets decided in one pass and baskets decided into column
 from __future__ import annotations
 
 import pickle
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cantine_rules import BookingChange, Child, Family, Money, Service
+from cantine_rules import EUROPE_PARIS, BookingChange, Child, Family, Money, Service, ServiceKind
+from cantine_rules._time import at_paris
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.policies import (
     BookingRules,
@@ -185,3 +186,33 @@ def test_a_decision_made_through_its_slots_is_the_value_attrs_makes() -> None:
     assert attrs.evolve(decision, detail="x").detail == "x"
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         decision.charge = None  # type: ignore[misc]
+
+
+@settings(max_examples=200)
+@given(
+    st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+    st.times(),
+    st.sampled_from([0, 1]),
+)
+def test_instants_kept_by_at_paris_are_the_instants_it_places(
+    day: date, wall: time, fold: int
+) -> None:
+    wall = wall.replace(fold=fold)
+    placed = (
+        datetime.combine(day, wall, tzinfo=EUROPE_PARIS).astimezone(UTC).astimezone(EUROPE_PARIS)
+    )
+    # Asked twice: placed, then kept; the fold of the autumn hour is never mixed up.
+    for _ in range(2):
+        instant = at_paris(day, wall)
+        assert instant == placed
+        assert instant.utcoffset() == placed.utcoffset()
+    # (Equal instants of one zone compare by wall time: the offset tells the two apart.)
+    second = at_paris(date(2024, 10, 27), time(2, 30, fold=1))
+    assert second.utcoffset() != at_paris(date(2024, 10, 27), time(2, 30)).utcoffset()
+
+
+def test_a_kind_of_service_is_not_its_name() -> None:
+    # ServiceKind.MEAL equals "meal", but only the kind says when a service runs.
+    assert SEED_002.calendar.runs(ServiceKind.MEAL, THURSDAY)
+    with pytest.raises(InvalidTypeError):
+        SEED_002.calendar.runs("meal", THURSDAY)  # type: ignore[arg-type]

@@ -103,6 +103,9 @@ _RUNS_WEDNESDAYS: Final = 1 << 8
 _RUNS_SCHOOL_HOLIDAYS: Final = 1 << 9
 # School holidays from the Ministry's calendar shipped with the package (fr_school_calendar.json).
 _SHIPPED_MINISTRY: Final = 1 << 10
+#: The mask of each kind of service or set of service days asked so far (see SchoolCalendar._mask).
+_MASKS: dict[tuple[type, object], int] = {}
+
 _RUNS: Final = MappingProxyType(
     {
         ServiceDays.SCHOOL_DAYS: _SCHOOL_DAY,
@@ -426,7 +429,7 @@ class SchoolCalendar:
         return f"the calendar's years {self.first_year}-{self.last_year}"
 
     def _offset(self, day: object, field: str = "day") -> int:
-        checked = require_day(day, field)
+        checked = day if type(day) is date else require_day(day, field)
         offset = checked.toordinal() - self._index.base
         if not 0 <= offset < len(self._index.flags):
             raise OutOfRangeError(field, day, f"is outside {self._years_text()}")
@@ -533,7 +536,7 @@ class SchoolCalendar:
             datetime.date(2024, 5, 13)
         """
         offset = self._offset(day)
-        if not isinstance(n, int) or isinstance(n, bool):
+        if type(n) is not int and (not isinstance(n, int) or isinstance(n, bool)):
             raise InvalidTypeError("n", n, "must be an int number of working days")
         if n == 0:
             return require_day(day, "day")
@@ -558,7 +561,7 @@ class SchoolCalendar:
             >>> SchoolCalendar(Zone.C).sub_working_days(date(2024, 5, 13), 2)  # Ascension on 9 May
             datetime.date(2024, 5, 7)
         """
-        if not isinstance(n, int) or isinstance(n, bool):
+        if type(n) is not int and (not isinstance(n, int) or isinstance(n, bool)):
             raise InvalidTypeError("n", n, "must be an int number of working days")
         return self.add_working_days(day, -abs(n))
 
@@ -628,9 +631,18 @@ class SchoolCalendar:
 
     @staticmethod
     def _mask(service_days: ServiceKind | frozenset[ServiceDays]) -> int:
+        # The same few kinds and sets of days are asked on every call: each mask is worked out
+        # (and its days checked) once. The type is part of the key, as the string "meal" equals
+        # ServiceKind.MEAL but is refused; anything unhashable is checked, and refused, each time.
+        key = (type(service_days), service_days)
+        try:
+            return _MASKS[key]
+        except (KeyError, TypeError):
+            pass
         mask = 0
         for kind in service_days_of(service_days):
             mask |= _RUNS[kind]
+        _MASKS[key] = mask
         return mask
 
     def runs(self, service_days: ServiceKind | frozenset[ServiceDays], day: date) -> bool:
