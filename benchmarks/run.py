@@ -260,6 +260,8 @@ def measure_workdays(sizes: Sizes, seed: int) -> dict[str, Any]:
         "workdays_per_s": result["cantine_rules_calls_per_s"],
         "workdays_workalendar_per_s": result["workalendar_calls_per_s"],
         "workdays_vs_workalendar": result["ratio"],
+        "workdays_many_per_s": result["many_days_per_s"],
+        "workdays_many_vs_workalendar": result["many_ratio"],
         "workdays_mismatches": result["mismatches"],
     }
 
@@ -468,6 +470,8 @@ ROWS = (
     ("workdays_per_s", "sub_working_days calls/s", "{:,}"),
     ("workdays_workalendar_per_s", "  reference: workalendar France", "{:,}"),
     ("workdays_vs_workalendar", "working days vs workalendar", "{}x"),
+    ("workdays_many_per_s", "sub_working_days_many, days/s", "{:,}"),
+    ("workdays_many_vs_workalendar", "  many days at once vs workalendar", "{}x"),
     ("planning_year_ms", "planning, one child's school year, 3 services (ms)", "{}"),
     ("planning_year_cold_ms", "  the same, first grid on fresh rules (ms)", "{}"),
     ("planning_year_without_table_ms", "  the same, without a change-window table (ms)", "{}"),

@@ -24,6 +24,8 @@ FIGURES = {
     "period_workalendar_shared_per_s": int,
     "period_shared_vs_workalendar": float,
     "workdays_vs_workalendar": float,
+    "workdays_many_per_s": int,
+    "workdays_many_vs_workalendar": float,
     "planning_year_ms": float,
     "planning_year_cold_ms": float,
     "planning_year_without_table_ms": float,
