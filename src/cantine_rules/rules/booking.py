@@ -3,8 +3,10 @@
 [`BookingRules`][] bundles a calendar, the services, the deadline rules for adding and for
 cancelling (per service, per service kind, or by default), what happens past a deadline on each
 channel, and who may book at all. [`BookingRules.decide`][] decides one change;
-[`BookingRules.decide_many`][] a basket; [`BookingRules.decide_period`][] a period booking
-for many children, computing the deadline of each (service, day) once, not once per child.
+[`BookingRules.decide_many`][] a basket, and [`BookingRules.decide_columns`][] the same basket
+into columns (status, reason, deadline, charge) with no object per change;
+[`BookingRules.decide_period`][] a period booking for many children, computing the deadline of
+each (service, day) once, not once per child.
 
 Examples:
     >>> from datetime import date, datetime, time
@@ -518,7 +520,7 @@ class BookingRules:
         price_of: PriceLookup | None = None,
         table: ChangeWindowTable | None = None,
     ) -> DecisionColumns:
-        """Decide a basket of changes as [`decide_many`][] does, and keep only the columns.
+        """Decide a basket of changes as ``decide_many`` does, and keep only the columns.
 
         Row *i* of the result holds the status, reason, deadline and charge of the decision
         ``decide_many`` gives change *i*, and nothing else: no ``Decision`` is kept per change. A
