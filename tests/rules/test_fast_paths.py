@@ -22,6 +22,7 @@ from cantine_rules.policies import (
     FamilyAccount,
     Reason,
 )
+from cantine_rules.rules.booking import _late_contexts
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.window_table import ChangeWindowTable
 from cantine_rules.testing import booking_changes, booking_rules, commune_policies
@@ -216,3 +217,32 @@ def test_a_kind_of_service_is_not_its_name() -> None:
     assert SEED_002.calendar.runs(ServiceKind.MEAL, THURSDAY)
     with pytest.raises(InvalidTypeError):
         SEED_002.calendar.runs("meal", THURSDAY)  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_late_contexts_made_for_some_are_those_counted_over_every_late_change(
+    data: st.DataObject,
+) -> None:
+    rules = data.draw(_rules())
+    items = tuple(data.draw(st.lists(booking_changes(rules, *_TERM), min_size=1, max_size=16)))
+    accounts = data.draw(_accounts(rules))
+    late = []
+    for position, one in enumerate(items):
+        # A change the family may not make is refused first, and is not late.
+        account = accounts.get(one.child_id) if accounts is not None else None
+        window = rules.day_windows(one.service_code, one.day).window(one.action)
+        late_change = window is not None and window.is_late(one.requested_at)
+        if late_change and rules.eligibility(one, account) is None:
+            late.append(position)
+    every = _late_contexts(rules, items, late, accounts)
+    assert set(every) == set(late)
+    wanted = set(data.draw(st.lists(st.sampled_from(late), unique=True))) if late else set()
+    assert _late_contexts(rules, items, late, accounts, wanted) == {i: every[i] for i in wanted}
+    # A basket decides each late change with the context counted over all of them.
+    many = rules.decide_many(items, accounts=accounts, price_of=_price_of)
+    for position in late:
+        one = items[position]
+        account = accounts.get(one.child_id) if accounts is not None else None
+        alone = rules.decide(one, account=account, price_of=_price_of, context=every[position])
+        assert many[position] == alone

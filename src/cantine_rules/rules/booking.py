@@ -930,9 +930,9 @@ def _late_contexts(
     late changes a commune takes: one it refuses is charged nothing.
     """
 
-    def family_of(change: BookingChange) -> str:
-        family = accounts.get(change.child_id) if accounts is not None else None
-        return family.family.id if family is not None else change.child_id
+    def family_of(child_id: str) -> str:
+        family = accounts.get(child_id) if accounts is not None else None
+        return family.family.id if family is not None else child_id
 
     def month_of(change: BookingChange) -> tuple[str, int, int]:
         return (change.child_id, change.day.year, change.day.month)
@@ -942,15 +942,15 @@ def _late_contexts(
         return {}
     counted: Sequence[int] = late_positions
     if wanted is not None:
-        # Only the late changes of the same child and month, or of the same family, as a wanted
-        # one change its context: the others need not be put in order.
-        months = {month_of(changes[i]) for i in targets}
-        families = {family_of(changes[i]) for i in targets}
-        counted = [
-            i
-            for i in late_positions
-            if month_of(changes[i]) in months or family_of(changes[i]) in families
-        ]
+        # Only the late changes of a family with a wanted one can change its context (a month's
+        # count is a child's, and a child is in one family): the others need not be put in order.
+        families = {family_of(changes[i].child_id) for i in targets}
+        if accounts is None:
+            # Without accounts, each child is its own family.
+            counted = [i for i in late_positions if changes[i].child_id in families]
+        else:
+            members = {child for child in accounts if family_of(child) in families} | families
+            counted = [i for i in late_positions if changes[i].child_id in members]
     order = sorted(
         counted,
         key=lambda i: (
@@ -975,7 +975,7 @@ def _late_contexts(
     for position in order:
         change = changes[position]
         month_key = month_of(change)
-        family_id = family_of(change)
+        family_id = family_of(change.child_id)
         if wanted is None or position in wanted:
             sick_index = 1
             if change.justification is Justification.MEDICAL_CERTIFICATE:
