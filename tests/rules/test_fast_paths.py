@@ -246,3 +246,28 @@ def test_late_contexts_made_for_some_are_those_counted_over_every_late_change(
         account = accounts.get(one.child_id) if accounts is not None else None
         alone = rules.decide(one, account=account, price_of=_price_of, context=every[position])
         assert many[position] == alone
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_a_change_on_another_day_is_the_change_evolved(data: st.DataObject) -> None:
+    rules = data.draw(_rules())
+    one = data.draw(booking_changes(rules, *_TERM))
+    day = data.draw(st.dates(*_TERM))
+    moved = one.on_day(day)
+    assert type(moved) is BookingChange
+    assert moved == attrs.evolve(one, day=day)
+    assert hash(moved) == hash(attrs.evolve(one, day=day))
+    assert pickle.dumps(moved) == pickle.dumps(attrs.evolve(one, day=day))
+
+
+def test_a_change_on_another_day_checks_the_day_as_a_change_does() -> None:
+    one = change(ADD, "soir", THURSDAY, LATE_AT)
+    for wrong in (datetime(2024, 9, 20, 9, tzinfo=EUROPE_PARIS), "2024-09-20", None):
+        with pytest.raises(InvalidTypeError) as on_day:
+            one.on_day(wrong)  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError) as evolved:
+            attrs.evolve(one, day=wrong)  # type: ignore[arg-type]
+        assert str(on_day.value) == str(evolved.value)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        one.on_day(THURSDAY).day = THURSDAY  # type: ignore[misc]

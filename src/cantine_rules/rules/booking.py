@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 import attrs
 
 from cantine_rules._time import require_aware
-from cantine_rules._validators import require_identifier, require_unique_items
+from cantine_rules._validators import require_identifiers, require_unique_items
 from cantine_rules.calendar import DEFAULT_SERVICE_DAYS, SchoolCalendar, ServiceDays
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import (
@@ -749,9 +749,7 @@ class BookingRules:
                 price was given.
         """
         require_aware(requested_at, "requested_at")
-        children = tuple(child_ids)
-        for index, child_id in enumerate(children):
-            require_identifier(child_id, f"child_ids[{index}]")
+        children = require_identifiers(child_ids, "child_ids")
         if price is not None:
             price.require_non_negative("price")
         entry = self._entry(service_code)
@@ -759,8 +757,14 @@ class BookingRules:
         known = checked_table(table, self)
         outcomes: list[Decision] = []
         placeholder = children[0] if children else "-"
+        first: BookingChange | None = None
         for day in days:
-            change = BookingChange(action, placeholder, service_code, day, requested_at, channel)
+            if first is None:
+                change = first = BookingChange(
+                    action, placeholder, service_code, day, requested_at, channel
+                )
+            else:
+                change = first.on_day(day)
             windows = known.entry(service_code, day) if known is not None else None
             if windows is None:
                 windows = self.day_windows(service_code, day)
