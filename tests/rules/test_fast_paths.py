@@ -25,7 +25,12 @@ from cantine_rules.policies import (
 from cantine_rules.rules.booking import _late_contexts
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.window_table import ChangeWindowTable
-from cantine_rules.testing import booking_changes, booking_rules, commune_policies
+from cantine_rules.testing import (
+    booking_changes,
+    booking_rules,
+    commune_policies,
+    pricing_contexts,
+)
 from tests._helpers import paris
 from tests.rules._fixtures import (
     ADD,
@@ -271,3 +276,25 @@ def test_a_change_on_another_day_checks_the_day_as_a_change_does() -> None:
         assert str(on_day.value) == str(evolved.value)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         one.on_day(THURSDAY).day = THURSDAY  # type: ignore[misc]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_a_commune_decides_columns_as_it_decides_each_change(data: st.DataObject) -> None:
+    policy = data.draw(commune_policies())
+    changes = data.draw(st.lists(booking_changes(policy, *_TERM), min_size=1, max_size=6))
+    context = data.draw(pricing_contexts())
+    for one in changes:
+        try:
+            decision = policy.decide(one, context=context)
+        except Exception as error:  # the columns must fail alike
+            with pytest.raises(type(error)):
+                policy.decide_columns([one], contexts={one.child_id: context})
+            continue
+        columns = policy.decide_columns([one], contexts={one.child_id: context})
+        assert columns.row(0) == (
+            decision.status,
+            decision.reason,
+            decision.deadline,
+            decision.charge,
+        )
