@@ -33,14 +33,30 @@ def at_paris(day: date, wall_time: time) -> datetime:
         >>> at_paris(date(2024, 3, 31), time(2, 30)).isoformat()
         '2024-03-31T03:30:00+02:00'
     """
+    # The same few (day, time) pairs come back all the time (each service's start on each day,
+    # each deadline): the instants last placed are kept. The fold is part of the key, as two
+    # times differing only by it are equal but do not name the same instant.
+    key = (day, wall_time, wall_time.fold)
+    found = _PLACED.get(key)
+    if found is not None:
+        return found
     local = datetime.combine(day, wall_time, tzinfo=EUROPE_PARIS)
     try:
         # A round trip through UTC normalises a non-existent wall time into the real one.
-        return local.astimezone(UTC).astimezone(EUROPE_PARIS)
+        instant = local.astimezone(UTC).astimezone(EUROPE_PARIS)
     except OverflowError:
         # Only the first and last hours datetime can hold overflow in UTC; the clocks do not
         # change then, so the wall time is the instant.
-        return local
+        instant = local
+    if len(_PLACED) >= _PLACED_MOST:
+        _PLACED.clear()
+    _PLACED[key] = instant
+    return instant
+
+
+#: The instants at_paris placed last, by (day, wall time, fold); bounded (any day may be asked).
+_PLACED: dict[tuple[date, time, int], datetime] = {}
+_PLACED_MOST = 8192
 
 
 def read_wall_clock(local: datetime) -> tuple[datetime, str]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -30,6 +30,22 @@ def require_identifier(value: object, field: str) -> str:
     if not value.strip() or value != value.strip():
         raise EmptyIdentifierError(field, value)
     return value
+
+
+def require_identifiers(values: Iterable[object], field: str) -> tuple[str, ...]:
+    """*values* as a tuple of identifiers (see ``require_identifier``); errors name ``field[i]``.
+
+    Examples:
+        >>> require_identifiers(["c1", "c2"], "child_ids")
+        ('c1', 'c2')
+    """
+    items = tuple(values)
+    for index, value in enumerate(items):
+        # A plain, trimmed, non-empty str passes at once; any other is asked of
+        # require_identifier, under its own name (built only then: a period names thousands).
+        if type(value) is not str or not value or value != value.strip():
+            require_identifier(value, f"{field}[{index}]")
+    return cast("tuple[str, ...]", items)
 
 
 def identifier(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -412,3 +412,43 @@ class BookingChange:
     justification: Justification | None = attrs.field(
         default=None, validator=attrs.validators.optional(enum_member(Justification))
     )
+
+    def on_day(self, day: date) -> BookingChange:
+        """The same change for *day*: ``attrs.evolve(change, day=day)``, checking only the day.
+
+        A period booking makes one change per day, alike but for the day: the other fields were
+        checked when this change was made, so the new one is made through its slots.
+
+        Raises:
+            InvalidTypeError: *day* is not a ``datetime.date`` (a datetime is refused).
+
+        Examples:
+            >>> from cantine_rules import EUROPE_PARIS
+            >>> at = datetime(2024, 9, 3, 20, 0, tzinfo=EUROPE_PARIS)
+            >>> change = BookingChange(ChangeAction.ADD, "c1", "soir", date(2024, 9, 10), at)
+            >>> change.on_day(date(2024, 9, 17)).day
+            datetime.date(2024, 9, 17)
+        """
+        a_date(self, _CHANGE_DAY, day)
+        made: BookingChange = object.__new__(BookingChange)
+        _set_action(made, self.action)
+        _set_child_id(made, self.child_id)
+        _set_service_code(made, self.service_code)
+        _set_day(made, day)
+        _set_requested_at(made, self.requested_at)
+        _set_channel(made, self.channel)
+        _set_justification(made, self.justification)
+        return made
+
+
+# The day's field (for its check) and the slots of BookingChange, in field order (see on_day).
+_CHANGE_DAY = attrs.fields(BookingChange).day
+(
+    _set_action,
+    _set_child_id,
+    _set_service_code,
+    _set_day,
+    _set_requested_at,
+    _set_channel,
+    _set_justification,
+) = (vars(BookingChange)[field.name].__set__ for field in attrs.fields(BookingChange))

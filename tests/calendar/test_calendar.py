@@ -10,6 +10,8 @@ from typing import Any
 import attrs
 import pytest
 from dateutil.rrule import TU, WEEKLY, rrule
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cantine_rules import ServiceKind
 from cantine_rules.calendar import (
@@ -79,6 +81,32 @@ def test_negative_n_subtracts_like_workalendar() -> None:
     assert ZONE_C.add_working_days(monday, -2) == date(2024, 5, 7)
     # workalendar's sub_working_days ignores the sign of its delta.
     assert ZONE_C.sub_working_days(monday, -2) == date(2024, 5, 7)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.dates(date(2017, 3, 1), date(2028, 10, 31)), max_size=30),
+    st.integers(-25, 25),
+)
+def test_many_days_at_once_are_each_day_alone(days: list[date], n: int) -> None:
+    assert ZONE_C.sub_working_days_many(days, n) == tuple(
+        ZONE_C.sub_working_days(day, n) for day in days
+    )
+
+
+def test_many_days_at_once_name_the_day_that_is_wrong() -> None:
+    monday = date(2024, 5, 13)
+    assert ZONE_C.sub_working_days_many([], 2) == ()
+    assert ZONE_C.sub_working_days_many([monday], 0) == (monday,)
+    with pytest.raises(InvalidTypeError) as wrong:
+        ZONE_C.sub_working_days_many([monday, datetime(2024, 5, 14, 9)], 2)
+    assert wrong.value.field == "days[1]"
+    with pytest.raises(OutOfRangeError) as outside:
+        ZONE_C.sub_working_days_many([monday, monday, date(1990, 1, 1)], 2)
+    assert outside.value.field == "days[2]"
+    with pytest.raises(InvalidTypeError) as count:
+        ZONE_C.sub_working_days_many([monday], True)
+    assert count.value.field == "n"
 
 
 def test_working_days_between_counts_the_end_and_not_the_start() -> None:

@@ -80,25 +80,47 @@ class _Counting:
         return self.inner.describe(lang)
 
 
-def test_each_window_is_computed_once_per_basket_and_once_per_table() -> None:
+def test_each_window_is_computed_once_by_the_rules_and_once_per_table() -> None:
     counting = _Counting(HoursBefore(48))
     rules = BookingRules(CAL_B, (MEAL,), ServiceRules(counting, counting))
     basket = [change(ADD, "repas", THURSDAY, LATE_AT)] * 3 + [
         change(CANCEL, "repas", THURSDAY, LATE_AT)
     ]
-    # A basket computes each (service, day) once, however many changes ask for it.
+    # A basket computes each (service, day) once, however many changes ask for it; the rules
+    # remember it, so a later basket, period or single change reads it again.
     rules.decide_many(basket)
     assert counting.calls == [THURSDAY]
-    # A table computes each of its days once; baskets, periods and grids then only read it.
-    table = ChangeWindowTable(rules, THURSDAY, THURSDAY)
-    assert counting.calls == [THURSDAY] * 2
-    rules.decide_many(basket, table=table)
-    rules.decide_period(["c1", "c2"], "repas", [THURSDAY], ADD, LATE_AT, table=table)
-    planning_between(rules, "c1", "repas", THURSDAY, THURSDAY, at=LATE_AT, table=table)
-    assert counting.calls == [THURSDAY] * 2
-    # The rules keep nothing: a window asked of them is computed each time.
-    assert rules.window(ADD, "repas", THURSDAY) == rules.window(ADD, "repas", THURSDAY)
-    assert counting.calls == [THURSDAY] * 4
+    rules.decide_many(basket)
+    rules.decide(basket[0])
+    rules.decide_period(["c1", "c2"], "repas", [THURSDAY], ADD, LATE_AT)
+    assert counting.calls == [THURSDAY]
+    # A table built from fresh rules computes each of its days once; baskets, periods and grids
+    # then only read it.
+    counting.calls.clear()
+    fresh = BookingRules(CAL_B, (MEAL,), ServiceRules(counting, counting))
+    table = ChangeWindowTable(fresh, THURSDAY, THURSDAY)
+    assert counting.calls == [THURSDAY]
+    fresh.decide_many(basket, table=table)
+    fresh.decide_period(["c1", "c2"], "repas", [THURSDAY], ADD, LATE_AT, table=table)
+    planning_between(fresh, "c1", "repas", THURSDAY, THURSDAY, at=LATE_AT, table=table)
+    assert counting.calls == [THURSDAY]
+    # A window asked of the rules alone is computed each time (any day may be asked).
+    assert fresh.window(ADD, "repas", THURSDAY) == fresh.window(ADD, "repas", THURSDAY)
+    assert counting.calls == [THURSDAY] * 3
+
+
+def test_the_rules_remember_a_bounded_number_of_days() -> None:
+    counting = _Counting(HoursBefore(48))
+    rules = BookingRules(CAL_B, (MEAL,), ServiceRules(counting, counting))
+    days = [date(2023, 9, 1) + timedelta(days=n) for n in range(1200)]
+    for day in days:
+        rules.day_windows("repas", day)
+    assert len(rules._index["repas"].windows) <= 1100
+    # Remembered or computed again, a day's windows are the same.
+    again = BookingRules(CAL_B, (MEAL,), ServiceRules(counting, counting))
+    assert [rules.day_windows("repas", day) for day in days] == [
+        again.day_windows("repas", day) for day in days
+    ]
 
 
 # Equal rules are equal bytes -------------------------------------------------------------------

@@ -103,6 +103,9 @@ _RUNS_WEDNESDAYS: Final = 1 << 8
 _RUNS_SCHOOL_HOLIDAYS: Final = 1 << 9
 # School holidays from the Ministry's calendar shipped with the package (fr_school_calendar.json).
 _SHIPPED_MINISTRY: Final = 1 << 10
+#: The mask of each kind of service or set of service days asked so far (see SchoolCalendar._mask).
+_MASKS: dict[tuple[type, object], int] = {}
+
 _RUNS: Final = MappingProxyType(
     {
         ServiceDays.SCHOOL_DAYS: _SCHOOL_DAY,
@@ -426,7 +429,7 @@ class SchoolCalendar:
         return f"the calendar's years {self.first_year}-{self.last_year}"
 
     def _offset(self, day: object, field: str = "day") -> int:
-        checked = require_day(day, field)
+        checked = day if type(day) is date else require_day(day, field)
         offset = checked.toordinal() - self._index.base
         if not 0 <= offset < len(self._index.flags):
             raise OutOfRangeError(field, day, f"is outside {self._years_text()}")
@@ -533,20 +536,8 @@ class SchoolCalendar:
             datetime.date(2024, 5, 13)
         """
         offset = self._offset(day)
-        if not isinstance(n, int) or isinstance(n, bool):
-            raise InvalidTypeError("n", n, "must be an int number of working days")
-        if n == 0:
-            return require_day(day, "day")
-        working, ordinal = self._index.working, self._index.base + offset
-        if n > 0:
-            position = bisect_right(working, ordinal) + n - 1
-        else:
-            position = bisect_left(working, ordinal) + n
-        if not 0 <= position < len(working):
-            raise OutOfRangeError(
-                "n", n, f"counting {n} working days from {day} leaves {self._years_text()}"
-            )
-        return date.fromordinal(working[position])
+        _require_count(n)
+        return self._working_day(day, self._index.base + offset, n)
 
     def sub_working_days(self, day: date, n: int) -> date:
         """The *n*-th working day before *day*; the sign of *n* is ignored, as in workalendar.
@@ -558,9 +549,51 @@ class SchoolCalendar:
             >>> SchoolCalendar(Zone.C).sub_working_days(date(2024, 5, 13), 2)  # Ascension on 9 May
             datetime.date(2024, 5, 7)
         """
-        if not isinstance(n, int) or isinstance(n, bool):
-            raise InvalidTypeError("n", n, "must be an int number of working days")
-        return self.add_working_days(day, -abs(n))
+        _require_count(n)
+        return self._working_day(day, self._index.base + self._offset(day), -abs(n))
+
+    def sub_working_days_many(self, days: Iterable[date], n: int) -> tuple[date, ...]:
+        """The *n*-th working day before each of *days*, in order: ``sub_working_days`` of each.
+
+        *n* is checked once, and each day with little more than the look-up itself: the deadline
+        days of a term at once.
+
+        Raises:
+            InvalidTypeError: *n* is not an int, or a day is not a ``datetime.date`` (the error
+                names ``days[i]``).
+            OutOfRangeError: a day, or the count from it, leaves the calendar's years.
+
+        Examples:
+            >>> zone_c = SchoolCalendar(Zone.C)
+            >>> zone_c.sub_working_days_many([date(2024, 5, 13), date(2024, 5, 16)], 2)
+            (datetime.date(2024, 5, 7), datetime.date(2024, 5, 14))
+        """
+        _require_count(n)
+        step = -abs(n)
+        base, size = self._index.base, len(self._index.flags)
+        answers = []
+        for index, day in enumerate(days):
+            ordinal = day.toordinal() if type(day) is date else -1
+            if not 0 <= ordinal - base < size:
+                # Not a plain date, or out of range: checked as one day, for its error.
+                ordinal = base + self._offset(day, f"days[{index}]")
+            answers.append(self._working_day(day, ordinal, step))
+        return tuple(answers)
+
+    def _working_day(self, day: date, ordinal: int, n: int) -> date:
+        """The *n*-th working day from *day*, whose ordinal is *ordinal* (both checked)."""
+        if n == 0:
+            return day
+        working = self._index.working
+        if n > 0:
+            position = bisect_right(working, ordinal) + n - 1
+        else:
+            position = bisect_left(working, ordinal) + n
+        if not 0 <= position < len(working):
+            raise OutOfRangeError(
+                "n", n, f"counting {n} working days from {day} leaves {self._years_text()}"
+            )
+        return date.fromordinal(working[position])
 
     def sub_school_days(self, day: date, n: int) -> date:
         """The *n*-th school day before *day* (``n >= 1``); *day* need not be a school day.
@@ -628,9 +661,18 @@ class SchoolCalendar:
 
     @staticmethod
     def _mask(service_days: ServiceKind | frozenset[ServiceDays]) -> int:
+        # The same few kinds and sets of days are asked on every call: each mask is worked out
+        # (and its days checked) once. The type is part of the key, as the string "meal" equals
+        # ServiceKind.MEAL but is refused; anything unhashable is checked, and refused, each time.
+        key = (type(service_days), service_days)
+        try:
+            return _MASKS[key]
+        except (KeyError, TypeError):
+            pass
         mask = 0
         for kind in service_days_of(service_days):
             mask |= _RUNS[kind]
+        _MASKS[key] = mask
         return mask
 
     def runs(self, service_days: ServiceKind | frozenset[ServiceDays], day: date) -> bool:
@@ -808,6 +850,12 @@ class SchoolCalendar:
             },
             extra_open_day=index.extra_names.get(offset),
         )
+
+
+def _require_count(n: object) -> None:
+    """Refuse *n* unless it is an int (not a bool): a number of working days."""
+    if type(n) is not int and (not isinstance(n, int) or isinstance(n, bool)):
+        raise InvalidTypeError("n", n, "must be an int number of working days")
 
 
 def _check_weekdays(weekdays: object) -> frozenset[int] | None:

@@ -60,7 +60,7 @@ from cantine_rules.pricing._tariffs import (
 from cantine_rules.rules._absence_rules import AbsenceRules
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
 from cantine_rules.rules.deadlines import service_start
-from cantine_rules.rules.decisions import Decision
+from cantine_rules.rules.decisions import Decision, DecisionColumns
 from cantine_rules.rules.late import (
     AcceptLate,
     AcceptWithSurcharge,
@@ -690,6 +690,40 @@ class CommunePolicy:
             return self.price(service.code, day, context=context).unit_price
 
         return self.booking.decide(change, account=account, price_of=price_of, context=late)
+
+    def decide_columns(
+        self,
+        changes: Iterable[BookingChange],
+        *,
+        accounts: Mapping[str, FamilyAccount] | None = None,
+        contexts: Mapping[str, PricingContext] | None = None,
+        table: ChangeWindowTable | None = None,
+    ) -> DecisionColumns:
+        """Decide a basket into columns (see ``BookingRules.decide_columns``), priced by the tariff.
+
+        A late charge based on the price takes it from the commune's tariff, for each child in
+        the pricing context *contexts* gives it (an empty one for a child it does not name); the
+        tariff is asked only for the changes whose decision needs a price.
+
+        Examples:
+            >>> from cantine_rules import BookingChange, ChangeAction, EUROPE_PARIS, policies
+            >>> paris = policies.get("paris")
+            >>> at = datetime(2024, 9, 10, 9, 0, tzinfo=EUROPE_PARIS)
+            >>> changes = [
+            ...     BookingChange(ChangeAction.ADD, child, "repas", date(2024, 9, day), at)
+            ...     for child, day in (("c1", 9), ("c2", 30))
+            ... ]
+            >>> [status.value for status in paris.decide_columns(changes).statuses]
+            ['refused', 'accepted']
+        """
+
+        def price_of(child_id: str, service: Service, day: date) -> Money:
+            context = contexts.get(child_id) if contexts is not None else None
+            return self.price(service.code, day, context=context).unit_price
+
+        return self.booking.decide_columns(
+            changes, accounts=accounts, price_of=price_of, table=table
+        )
 
     def planning(
         self,

@@ -63,7 +63,7 @@ from cantine_rules.rules.deadlines import (
     WorkingDaysBefore,
     service_start,
 )
-from cantine_rules.rules.decisions import Decision, DecisionStatus, Reason
+from cantine_rules.rules.decisions import Decision, DecisionColumns, DecisionStatus, Reason
 from cantine_rules.rules.late import (
     AcceptLate,
     AcceptWithSurcharge,
@@ -133,6 +133,7 @@ __all__ = [
     "DayStatus",
     "DayWindows",
     "Decision",
+    "DecisionColumns",
     "DecisionStatus",
     "EndOfDayBefore",
     "FamilyAccount",

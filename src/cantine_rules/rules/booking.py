@@ -3,8 +3,10 @@
 [`BookingRules`][] bundles a calendar, the services, the deadline rules for adding and for
 cancelling (per service, per service kind, or by default), what happens past a deadline on each
 channel, and who may book at all. [`BookingRules.decide`][] decides one change;
-[`BookingRules.decide_many`][] a basket; [`BookingRules.decide_period`][] a period booking
-for many children, computing the deadline of each (service, day) once, not once per child.
+[`BookingRules.decide_many`][] a basket, and [`BookingRules.decide_columns`][] the same basket
+into columns (status, reason, deadline, charge) with no object per change;
+[`BookingRules.decide_period`][] a period booking for many children, computing the deadline of
+each (service, day) once, not once per child.
 
 Examples:
     >>> from datetime import date, datetime, time
@@ -25,15 +27,15 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import require_aware
-from cantine_rules._validators import require_identifier, require_unique_items
+from cantine_rules._validators import require_identifiers, require_unique_items
 from cantine_rules.calendar import DEFAULT_SERVICE_DAYS, SchoolCalendar, ServiceDays
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import (
@@ -57,7 +59,7 @@ from cantine_rules.rules.deadlines import (
     bounded_by_start,
     service_start,
 )
-from cantine_rules.rules.decisions import Decision, Reason
+from cantine_rules.rules.decisions import Decision, DecisionColumns, DecisionStatus, Reason
 from cantine_rules.rules.late import (
     AcceptLate,
     AcceptWithSurcharge,
@@ -214,6 +216,34 @@ def _days_map(
     return result
 
 
+#: The most days of one service whose windows the rules remember (three school years); past it the
+#: memo starts again, so that asking any number of days keeps it bounded.
+_MEMO_DAYS = 1100
+
+
+class _ServiceEntry:
+    """One service of the rules: the service, its rules and days, and a memo of its windows.
+
+    The memo holds the windows of the days last asked (``decide`` on a warm commune reads them
+    instead of counting working days and placing instants in Europe/Paris again). It is no part of
+    the rules' value: the rules compare and hash by their fields, and an entry pickles as the
+    service, its rules and its days alone, so equal rules pickle to equal bytes, used or not.
+    """
+
+    __slots__ = ("days", "plain", "rules", "service", "windows")
+
+    def __init__(self, service: Service, rules: ServiceRules, days: frozenset[ServiceDays]) -> None:
+        self.service = service
+        self.rules = rules
+        self.days = days
+        self.windows: dict[date, DayWindows] = {}
+        # What decide_columns reads of each (day, action) (see BookingRules._plain_day).
+        self.plain: dict[tuple[date, ChangeAction], _PlainDay | None] = {}
+
+    def __reduce__(self) -> tuple[type[_ServiceEntry], tuple[Service, ServiceRules, Any]]:
+        return (_ServiceEntry, (self.service, self.rules, self.days))
+
+
 @pickled_by_fields
 @attrs.frozen
 class BookingRules:
@@ -239,11 +269,9 @@ class BookingRules:
         factory=Requirements, validator=attrs.validators.instance_of(Requirements)
     )
     auto_validate: bool = False
-    # Each service's rules and days, looked up once: derived from the fields alone, so two equal
-    # rules hold equal indexes (and pickle alike).
-    _index: dict[str, tuple[Service, ServiceRules, frozenset[ServiceDays]]] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    # Each service's rules and days, looked up once, with the windows of the days last asked (a
+    # memo that is no part of the value: see _ServiceEntry).
+    _index: dict[str, _ServiceEntry] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         by_kind = dict(self.by_kind)
@@ -255,7 +283,7 @@ class BookingRules:
                 if code not in known:
                     raise UnknownServiceError(code, known, field=field)
         index = {
-            service.code: (
+            service.code: _ServiceEntry(
                 service,
                 by_code.get(service.code) or by_kind.get(service.kind) or self.default,
                 days.get(service.code, DEFAULT_SERVICE_DAYS[service.kind]),
@@ -269,19 +297,17 @@ class BookingRules:
     def service(self, code: str) -> Service:
         """The service with this code, or [`UnknownServiceError`][] listing the known ones."""
         try:
-            return self._index[code][0]
+            return self._index[code].service
         except KeyError:
             raise UnknownServiceError(code, self._index) from None
 
     def rules_for(self, code: str) -> ServiceRules:
         """The rules that apply to the service *code*."""
-        self.service(code)
-        return self._index[code][1]
+        return self._entry(code).rules
 
     def days_of(self, code: str) -> frozenset[ServiceDays]:
         """The kinds of day the service *code* runs on."""
-        self.service(code)
-        return self._index[code][2]
+        return self._entry(code).days
 
     def window(self, action: ChangeAction, code: str, day: date) -> ChangeWindow:
         """The window in which *action* on service *code* for *day* is on time.
@@ -291,7 +317,8 @@ class BookingRules:
         call: where the same windows are asked again and again (planning grids, baskets), keep a
         ``ChangeWindowTable`` (``cantine_rules.rules.window_table``) and pass it along.
         """
-        service, rules, _ = self._entry(code)
+        entry = self._entry(code)
+        service, rules = entry.service, entry.rules
         start = service_start(service, day)
         return bounded_by_start(rules.rule_for(action).window(service, day, self.calendar), start)
 
@@ -301,8 +328,7 @@ class BookingRules:
         None when the service runs, and when it simply does not run that weekday (a weekend, a
         Wednesday without school): there is no name to give then.
         """
-        _, _, days = self._entry(code)
-        if self.calendar.runs(days, day):
+        if self.calendar.runs(self._entry(code).days, day):
             return None
         return self._stopped_by(day)
 
@@ -311,7 +337,7 @@ class BookingRules:
         calendar = self.calendar
         return calendar.closure(day) or calendar.public_holiday(day) or calendar.school_holiday(day)
 
-    def _entry(self, code: str) -> tuple[Service, ServiceRules, frozenset[ServiceDays]]:
+    def _entry(self, code: str) -> _ServiceEntry:
         try:
             return self._index[code]
         except KeyError:
@@ -355,7 +381,23 @@ class BookingRules:
             >>> rules.day_windows("repas", date(2024, 11, 11)).closed
             'Armistice'
         """
-        service, rules, kinds = self._entry(code)
+        entry = self._entry(code)
+        # A day that is not a plain date is checked by the calendar, not remembered.
+        return self._windows(entry, day) if type(day) is date else self._compute(entry, day)
+
+    def _windows(self, entry: _ServiceEntry, day: date) -> DayWindows:
+        """The windows of *entry*'s service on *day*, from the memo or computed into it."""
+        memo = entry.windows
+        found = memo.get(day)
+        if found is None:
+            found = self._compute(entry, day)
+            if len(memo) >= _MEMO_DAYS:
+                memo.clear()
+            memo[day] = found
+        return found
+
+    def _compute(self, entry: _ServiceEntry, day: date) -> DayWindows:
+        service, rules, kinds = entry.service, entry.rules, entry.days
         start, add, closed = self._at(ChangeAction.ADD, service, rules, kinds, day)
         cancel = add
         # The same rule gives the same window: most communes close adding and cancelling alike.
@@ -411,22 +453,32 @@ class BookingRules:
             price.require_non_negative("price")
             if price_of is not None:
                 raise InvalidValueError("price_of", price_of, "give price or price_of, not both")
-        service, rules, kinds = self._entry(change.service_code)
+        entry = self._entry(change.service_code)
         refusal = self.eligibility(change, account) if account is not None else None
-        if refusal is None:
-            start, window, closed = self._at(change.action, service, rules, kinds, change.day)
-        else:
-            start, window, closed = service_start(service, change.day), None, None
+        if refusal is not None:
+            start = service_start(entry.service, change.day)
+            return _decide(
+                change,
+                entry.service,
+                entry.rules,
+                None,
+                start,
+                price,
+                price_of,
+                context,
+                refusal=refusal,
+            )
+        windows = self._windows(entry, change.day)
         return _decide(
             change,
-            service,
-            rules,
-            window,
-            start,
-            _Price(price, price_of) if price is not None or price_of is not None else _NO_PRICE,
+            entry.service,
+            entry.rules,
+            windows.add if change.action is ChangeAction.ADD else windows.cancel,
+            windows.start,
+            price,
+            price_of,
             context,
-            closed=closed,
-            refusal=refusal,
+            closed=windows.closed,
         )
 
     def decide_many(
@@ -456,53 +508,220 @@ class BookingRules:
                 does not cover are computed. The decisions are the same with or without it.
         """
         items = tuple(changes)
+        decisions: list[Decision | None] = [None] * len(items)
+        self._decide_at(
+            items, range(len(items)), [], decisions, accounts, price_of, checked_table(table, self)
+        )
+        # Every place is filled: each position was decided.
+        return cast("tuple[Decision, ...]", tuple(decisions))
+
+    def decide_columns(
+        self,
+        changes: Iterable[BookingChange],
+        *,
+        accounts: Mapping[str, FamilyAccount] | None = None,
+        price_of: PriceLookup | None = None,
+        table: ChangeWindowTable | None = None,
+    ) -> DecisionColumns:
+        """Decide a basket of changes as ``decide_many`` does, and keep only the columns.
+
+        Row *i* of the result holds the status, reason, deadline and charge of the decision
+        ``decide_many`` gives change *i*, and nothing else: no ``Decision`` is kept per change. A
+        portal checking a large batch (a school's changes of the week, an import) reads the
+        columns, and asks ``decide_many`` or ``decide`` for the changes it explains.
+
+        Each change is judged: its own instant against its own deadline. A change on time, or
+        late on a channel that refuses late changes, is read off its (service, day) — the
+        deadline and the answer computed once for all the changes of that day; the others (late
+        changes taken, with their charges and late contexts, days without service, windows not
+        yet open, families not allowed to book) are decided by ``decide_many``'s own path. The
+        arguments are ``decide_many``'s.
+
+        Examples:
+            >>> from datetime import time
+            >>> from cantine_rules import EUROPE_PARIS
+            >>> from cantine_rules.calendar import Zone
+            >>> from cantine_rules.rules.deadlines import HoursBefore
+            >>> meal = Service("repas", "Repas", ServiceKind.MEAL, time(12, 0), time(13, 30))
+            >>> rules = BookingRules(
+            ...     SchoolCalendar(Zone.B), (meal,), ServiceRules(HoursBefore(48), HoursBefore(48))
+            ... )
+            >>> def at(day: int, hour: int) -> datetime:
+            ...     return datetime(2024, 9, day, hour, tzinfo=EUROPE_PARIS)
+            >>> thursday = date(2024, 9, 19)
+            >>> columns = rules.decide_columns(
+            ...     BookingChange(ChangeAction.ADD, child, "repas", thursday, at(day, 9))
+            ...     for child, day in (("c1", 16), ("c2", 17), ("c3", 18))
+            ... )
+            >>> [status.value for status in columns.statuses]
+            ['accepted', 'accepted', 'refused']
+            >>> columns.deadlines[2].isoformat(), columns.reasons[2].value
+            ('2024-09-17T12:00:00+02:00', 'too_late')
+        """
+        items = tuple(changes)
         known = checked_table(table, self)
-        # The days this basket needs beyond the table, each computed once: only for this call.
-        computed: dict[tuple[str, date], DayWindows] = {}
-        prepared: list[tuple[Service, ServiceRules, DayWindows | None, Reason | None]] = []
-        late_positions: list[int] = []
+        index = self._index
+        # For each (service, day, action): its deadline, its row when on time, and its row when
+        # late on each channel that refuses late changes; None when its changes need the full path
+        # (no service that day, a window that opens, or no deadline at all).
+        plain: dict[tuple[str, date, ChangeAction], Any] = {}
+        rows: list[_Row | None] = []
+        rest: list[int] = []
+        late: list[int] = []
         for position, change in enumerate(items):
-            if not isinstance(change, BookingChange):
+            if type(change) is not BookingChange and not isinstance(change, BookingChange):
                 raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
-            service, rules, _ = self._entry(change.service_code)
-            account = accounts.get(change.child_id) if accounts is not None else None
-            refusal = self.eligibility(change, account)
-            if refusal is not None:
-                prepared.append((service, rules, None, refusal))
+            key = (change.service_code, change.day, change.action)
+            day = plain.get(key, _UNSEEN)
+            if day is _UNSEEN:
+                entry = index.get(key[0]) or self._entry(key[0])
+                day = plain[key] = self._plain_day(entry, key[1], key[2], known)
+            if day is None or (accounts is not None and change.child_id in accounts):
+                rest.append(position)
+                rows.append(None)
                 continue
-            key = (change.service_code, change.day)
-            windows = known.entry(*key) if known is not None else None
-            if windows is None:
-                windows = computed.get(key)
-                if windows is None:
-                    windows = computed[key] = self.day_windows(*key)
-            prepared.append((service, rules, windows, None))
-            window = windows.window(change.action)
-            if window is not None and window.is_late(change.requested_at):
-                late_positions.append(position)
-        contexts = _late_contexts(self, items, late_positions, accounts)
-        price = _Price(None, price_of)
-        decisions: list[Decision] = []
-        for position, (service, rules, windows, refusal) in enumerate(prepared):
-            change = items[position]
-            if windows is None:
-                start, window, closed = service_start(service, change.day), None, None
+            deadline, on_time, refusals = day
+            if change.requested_at < deadline:
+                rows.append(on_time)
             else:
-                start, window, closed = windows.start, windows.window(change.action), windows.closed
-            decisions.append(
-                _decide(
-                    change,
-                    service,
-                    rules,
-                    window,
-                    start,
-                    price,
-                    contexts.get(position),
-                    closed=closed,
-                    refusal=refusal,
-                )
+                refused = refusals.get(change.channel)
+                if refused is None:
+                    # Late and taken: its charge and late context come from the full path.
+                    rest.append(position)
+                    rows.append(None)
+                else:
+                    late.append(position)
+                    rows.append(refused)
+        if rest:
+            decisions: list[Decision | None] = [None] * len(items)
+            self._decide_at(items, rest, late, decisions, accounts, price_of, known)
+            for position in rest:
+                made = decisions[position]
+                assert made is not None  # decided above
+                rows[position] = (made.status, made.reason, made.deadline, made.charge)
+        return DecisionColumns._of(cast("list[_Row]", rows))
+
+    def _plain_day(
+        self,
+        entry: _ServiceEntry,
+        day: date,
+        action: ChangeAction,
+        known: ChangeWindowTable | None,
+    ) -> _PlainDay | None:
+        """What ``decide_columns`` reads for the changes of *action* on *day*, or None.
+
+        None when those changes need the full path (see ``decide_columns``). Remembered with the
+        day's windows: the same for every basket.
+        """
+        memo = entry.plain
+        found = memo.get((day, action), _UNSEEN)
+        if found is not _UNSEEN:
+            return cast("_PlainDay | None", found)
+        windows = known.entry(entry.service.code, day) if known is not None else None
+        if windows is None:
+            windows = self._windows(entry, day)
+        window = windows.window(action)
+        plain = None
+        if window is not None and window.opens_at is None and window.closes_at is not None:
+            deadline = window.closes_at
+            late = entry.rules.late_for(action)
+            refused: dict[Channel, _Row] = {}
+            for channel in _CHANNELS:
+                outcome = late.for_channel(channel)
+                if isinstance(outcome, Refuse):
+                    reason, _contact = _refused_late(outcome)
+                    refused[channel] = (DecisionStatus.REFUSED, reason, deadline, None)
+            on_time = (DecisionStatus.ACCEPTED, Reason.ON_TIME, deadline, None)
+            plain = _PlainDay(deadline, on_time, refused)
+        if len(memo) >= 2 * _MEMO_DAYS:
+            memo.clear()
+        memo[day, action] = plain
+        return plain
+
+    def _decide_at(
+        self,
+        items: tuple[BookingChange, ...],
+        positions: Iterable[int],
+        late: list[int],
+        decisions: list[Decision | None],
+        accounts: Mapping[str, FamilyAccount] | None,
+        price_of: PriceLookup | None,
+        known: ChangeWindowTable | None,
+    ) -> None:
+        """Decide the changes of *items* at *positions* into *decisions*: the basket's one path.
+
+        *late* holds the late changes of the basket decided elsewhere: they count in the late
+        contexts of the changes decided here (see ``_late_contexts``).
+        """
+        index = self._index
+        # Late changes taken wait for their late contexts, counted over every late change.
+        waiting: dict[int, tuple[_ServiceEntry, DayWindows]] = {}
+        for position in positions:
+            change = items[position]
+            if type(change) is not BookingChange and not isinstance(change, BookingChange):
+                raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
+            code = change.service_code
+            entry = index.get(code) or self._entry(code)
+            if accounts is not None:
+                refusal = self.eligibility(change, accounts.get(change.child_id))
+                if refusal is not None:
+                    start = service_start(entry.service, change.day)
+                    decisions[position] = _decide(
+                        change,
+                        entry.service,
+                        entry.rules,
+                        None,
+                        start,
+                        None,
+                        price_of,
+                        None,
+                        refusal=refusal,
+                    )
+                    continue
+            # The rules' memo first (one look-up), then the table, else computed: all equal.
+            windows = entry.windows.get(change.day)
+            if windows is None and known is not None:
+                windows = known.entry(code, change.day)
+            if windows is None:
+                windows = self._windows(entry, change.day)
+            window = windows.add if change.action is ChangeAction.ADD else windows.cancel
+            # ChangeWindow.is_late, read without its call (as in _decide).
+            if (
+                window is not None
+                and window.closes_at is not None
+                and change.requested_at >= window.closes_at
+            ):
+                late.append(position)
+                # Only a late change that is taken may be charged by what came before it.
+                outcome = entry.rules.late_for(change.action).for_channel(change.channel)
+                if not isinstance(outcome, Refuse):
+                    waiting[position] = (entry, windows)
+                    continue
+            decisions[position] = _decide(
+                change,
+                entry.service,
+                entry.rules,
+                window,
+                windows.start,
+                None,
+                price_of,
+                None,
+                closed=windows.closed,
             )
-        return tuple(decisions)
+        contexts = _late_contexts(self, items, late, accounts, waiting)
+        for position, (entry, windows) in waiting.items():
+            change = items[position]
+            decisions[position] = _decide(
+                change,
+                entry.service,
+                entry.rules,
+                windows.window(change.action),
+                windows.start,
+                None,
+                price_of,
+                contexts[position],
+                closed=windows.closed,
+            )
 
     def decide_period(
         self,
@@ -533,27 +752,57 @@ class BookingRules:
                 price was given.
         """
         require_aware(requested_at, "requested_at")
-        children = tuple(child_ids)
-        for index, child_id in enumerate(children):
-            require_identifier(child_id, f"child_ids[{index}]")
+        children = require_identifiers(child_ids, "child_ids")
         if price is not None:
             price.require_non_negative("price")
-        service, rules, kinds = self._entry(service_code)
+        entry = self._entry(service_code)
+        service, rules = entry.service, entry.rules
         known = checked_table(table, self)
-        fixed = _Price(price, None)
         outcomes: list[Decision] = []
         placeholder = children[0] if children else "-"
+        first: BookingChange | None = None
         for day in days:
-            change = BookingChange(action, placeholder, service_code, day, requested_at, channel)
-            windows = known.entry(service_code, day) if known is not None else None
-            if windows is not None:
-                start, window, closed = windows.start, windows.window(action), windows.closed
+            if first is None:
+                change = first = BookingChange(
+                    action, placeholder, service_code, day, requested_at, channel
+                )
             else:
-                start, window, closed = self._at(action, service, rules, kinds, day)
+                change = first.on_day(day)
+            windows = known.entry(service_code, day) if known is not None else None
+            if windows is None:
+                windows = self.day_windows(service_code, day)
             outcomes.append(
-                _decide(change, service, rules, window, start, fixed, _ON_ITS_OWN, closed=closed)
+                _decide(
+                    change,
+                    service,
+                    rules,
+                    windows.window(action),
+                    windows.start,
+                    price,
+                    None,
+                    _ON_ITS_OWN,
+                    closed=windows.closed,
+                )
             )
         return PeriodDecisions(children, tuple(outcomes))
+
+
+_Row = tuple[DecisionStatus, Reason, datetime | None, Money | None]
+"""One row of a ``DecisionColumns``: a decision's status, reason, deadline and charge."""
+
+
+class _PlainDay(NamedTuple):
+    """A (service, day, action) whose changes ``decide_columns`` answers from its deadline."""
+
+    deadline: datetime
+    on_time: _Row
+    refused: Mapping[Channel, _Row]
+
+
+#: A (service, day, action) that ``decide_columns`` has not met yet.
+_UNSEEN: Any = object()
+
+_CHANNELS = tuple(Channel)
 
 
 class _Price(NamedTuple):
@@ -588,7 +837,8 @@ def _decide(
     rules: ServiceRules,
     window: ChangeWindow | None,
     start: datetime,
-    price: _Price,
+    price: Money | None,
+    price_of: PriceLookup | None,
     context: LateContext | None,
     *,
     closed: str | None = None,
@@ -598,34 +848,30 @@ def _decide(
 
     *refusal* is why the family may not book at all, if so (checked first, no window needed).
     *window* is the change's window, None when the service does not run that day (*closed* then
-    names the closure or holiday); *start* is when the service starts; *price* gives the normal
-    price when a late charge needs it; *context* is what a late charge may depend on beyond it.
+    names the closure or holiday); *start* is when the service starts; *price*, or else
+    *price_of*, gives the normal price when a late charge needs it; *context* is what a late
+    charge may depend on beyond it.
     """
     if refusal is not None:
         return Decision.refused(change, service, refusal, start)
     if window is None:
         return Decision.refused(change, service, Reason.NOT_A_SERVICE_DAY, start, detail=closed)
     at = change.requested_at
-    if window.is_early(at):
+    # ChangeWindow.is_early and is_late, read here without their calls: every decision goes by.
+    opens, closes = window.opens_at, window.closes_at
+    if opens is not None and at < opens:
         return Decision.refused(change, service, Reason.NOT_OPEN_YET, start, window=window)
-    if not window.is_late(at):
+    if closes is None or at < closes:
         return Decision.on_time(change, service, start, window)
     outcome = rules.late_for(change.action).for_channel(change.channel)
     if isinstance(outcome, Refuse):
-        if outcome.contact:
-            return Decision.refused(
-                change,
-                service,
-                Reason.TOO_LATE_CONTACT,
-                start,
-                window=window,
-                detail=outcome.contact,
-            )
-        return Decision.refused(change, service, Reason.TOO_LATE, start, window=window)
+        reason, contact = _refused_late(outcome)
+        return Decision.refused(change, service, reason, start, window=window, detail=contact)
     late = context or _ON_ITS_OWN
+    how = _Price(price, price_of)
     if isinstance(outcome, AcceptWithSurcharge):
         try:
-            charge = price.charge(outcome.surcharge, change, service, late)
+            charge = how.charge(outcome.surcharge, change, service, late)
         except MissingFigureError as missing:
             return Decision.late(
                 change,
@@ -647,7 +893,7 @@ def _decide(
                 change, service, Reason.LATE_CHARGE_WAIVED, start, window, charge=Money.zero()
             )
         try:
-            base = price.for_change(change, service)
+            base = how.for_change(change, service)
         except MissingFigureError as missing:
             # The change is taken and billed, at a price no source gives: said, not guessed.
             return Decision.late(
@@ -665,11 +911,15 @@ def _decide(
     return Decision.late(change, service, Reason.LATE_ACCEPTED, start, window)
 
 
+def _refused_late(outcome: Refuse) -> tuple[Reason, str | None]:
+    """Why a late change is refused, and who to contact (if the commune names someone)."""
+    if outcome.contact:
+        return Reason.TOO_LATE_CONTACT, outcome.contact
+    return Reason.TOO_LATE, None
+
+
 #: The late context of a change decided on its own: nothing came before it.
 _ON_ITS_OWN = LateContext()
-
-#: No price given, none to look up: a charge based on the price is then a MissingPriceError.
-_NO_PRICE = _Price(None, None)
 
 
 def _late_contexts(
@@ -677,16 +927,39 @@ def _late_contexts(
     changes: tuple[BookingChange, ...],
     late_positions: Sequence[int],
     accounts: Mapping[str, FamilyAccount] | None,
+    wanted: Container[int] | None = None,
 ) -> dict[int, LateContext]:
-    """The late context of each late change, counted in a canonical order.
+    """The late context of each late change (of those *wanted*), counted in a canonical order.
 
     Only changes that are decided late count: a monthly allowance, a per-family penalty and the
     days of a sick absence are counted over them, by instant, then day, child, service, action.
+    Every late change counts; a context is made only for the *wanted* ones (all when None), the
+    late changes a commune takes: one it refuses is charged nothing.
     """
-    if not late_positions:
+
+    def family_of(child_id: str) -> str:
+        family = accounts.get(child_id) if accounts is not None else None
+        return family.family.id if family is not None else child_id
+
+    def month_of(change: BookingChange) -> tuple[str, int, int]:
+        return (change.child_id, change.day.year, change.day.month)
+
+    targets = late_positions if wanted is None else [i for i in late_positions if i in wanted]
+    if not targets:
         return {}
+    counted: Sequence[int] = late_positions
+    if wanted is not None:
+        # Only the late changes of a family with a wanted one can change its context (a month's
+        # count is a child's, and a child is in one family): the others need not be put in order.
+        families = {family_of(changes[i].child_id) for i in targets}
+        if accounts is None:
+            # Without accounts, each child is its own family.
+            counted = [i for i in late_positions if changes[i].child_id in families]
+        else:
+            members = {child for child in accounts if family_of(child) in families} | families
+            counted = [i for i in late_positions if changes[i].child_id in members]
     order = sorted(
-        late_positions,
+        counted,
         key=lambda i: (
             changes[i].requested_at,
             changes[i].day,
@@ -698,25 +971,29 @@ def _late_contexts(
     late_in_month: dict[tuple[str, int, int], int] = {}
     families_charged: set[str] = set()
     sick_days: dict[tuple[str, str], set[date]] = {}
-    for change in changes:
-        if change.justification is Justification.MEDICAL_CERTIFICATE:
-            sick_days.setdefault((change.child_id, change.service_code), set()).add(change.day)
+    certified = Justification.MEDICAL_CERTIFICATE
+    if any(changes[i].justification is certified for i in targets):
+        for change in changes:
+            if change.justification is certified:
+                sick_days.setdefault((change.child_id, change.service_code), set()).add(change.day)
     contexts: dict[int, LateContext] = {}
+    # Most late changes share a context (none before them this month): each is made once.
+    made: dict[tuple[int, bool, int], LateContext] = {}
     for position in order:
         change = changes[position]
-        month_key = (change.child_id, change.day.year, change.day.month)
-        family = accounts.get(change.child_id) if accounts is not None else None
-        family_id = family.family.id if family is not None else change.child_id
-        sick_index = 1
-        if change.justification is Justification.MEDICAL_CERTIFICATE:
-            sick_index = _sick_day_index(
-                rules, change, sick_days[(change.child_id, change.service_code)]
-            )
-        contexts[position] = LateContext(
-            prior_late_in_month=late_in_month.get(month_key, 0),
-            penalty_already_charged=family_id in families_charged,
-            sick_day_index=sick_index,
-        )
+        month_key = month_of(change)
+        family_id = family_of(change.child_id)
+        if wanted is None or position in wanted:
+            sick_index = 1
+            if change.justification is Justification.MEDICAL_CERTIFICATE:
+                sick_index = _sick_day_index(
+                    rules, change, sick_days[(change.child_id, change.service_code)]
+                )
+            key = (late_in_month.get(month_key, 0), family_id in families_charged, sick_index)
+            context = made.get(key)
+            if context is None:
+                context = made[key] = LateContext(*key)
+            contexts[position] = context
         late_in_month[month_key] = late_in_month.get(month_key, 0) + 1
         families_charged.add(family_id)
     return contexts

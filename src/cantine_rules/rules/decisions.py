@@ -11,21 +11,31 @@ not its wording), so the same decision explains itself in either language.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import operator
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 import attrs
 
 from cantine_rules._spelling import spell_clock, spell_date
 from cantine_rules._time import EUROPE_PARIS
+from cantine_rules.errors import InvalidValueError
 from cantine_rules.model import BookingChange, Service
 from cantine_rules.money import Money
 from cantine_rules.pricing._tariff_errors import MissingFigure
 from cantine_rules.rules._messages import locale, messages
 from cantine_rules.rules.deadlines import ChangeWindow, ChangeWindowRule
 
-__all__ = ["Decision", "DecisionStatus", "Reason", "format_day", "format_instant"]
+__all__ = [
+    "Decision",
+    "DecisionColumns",
+    "DecisionStatus",
+    "Reason",
+    "format_day",
+    "format_instant",
+]
 
 
 class DecisionStatus(StrEnum):
@@ -162,9 +172,8 @@ class Decision:
         *window* is the change's window when the refusal is about it (too late, not open yet);
         None when the family may not book at all or the service does not run that day.
         """
-        # Fields in order (positional: the engine makes one decision per change it decides).
         if window is None:
-            return cls(
+            return _assemble(
                 change,
                 service,
                 DecisionStatus.REFUSED,
@@ -176,7 +185,7 @@ class Decision:
                 None,
                 detail,
             )
-        return cls(
+        return _assemble(
             change,
             service,
             DecisionStatus.REFUSED,
@@ -194,7 +203,7 @@ class Decision:
         cls, change: BookingChange, service: Service, start: datetime, window: ChangeWindow
     ) -> Decision:
         """An acceptance: *change* is made inside its *window*."""
-        return cls(
+        return _assemble(
             change,
             service,
             DecisionStatus.ACCEPTED,
@@ -223,7 +232,7 @@ class Decision:
 
         *missing_figure* is the figure no source gives, when the charge rests on it.
         """
-        return cls(
+        return _assemble(
             change,
             service,
             DecisionStatus.ACCEPTED_LATE,
@@ -261,6 +270,138 @@ class Decision:
         if self.reason is Reason.ON_TIME and self.deadline is None:
             key = "reason.on_time_without_deadline"
         return table[key].format_map(_Values(self, lang, table))
+
+
+# The slots of Decision, in field order. The engine makes one decision per change it decides, and
+# attrs' frozen __init__ sets each of the eleven fields through object.__setattr__ by name; setting
+# the slots through their descriptors makes the same value (Decision has no validator or
+# converter) for about a quarter less. Equality, hashing, pickling and immutability are attrs'.
+_SLOTS = tuple(vars(Decision)[field.name].__set__ for field in attrs.fields(Decision))
+(
+    _change,
+    _service,
+    _status,
+    _reason,
+    _deadline,
+    _opens_at,
+    _service_start,
+    _charge,
+    _closing_rule,
+    _detail,
+    _missing_figure,
+) = _SLOTS
+_new = object.__new__
+
+
+def _assemble(
+    change: BookingChange,
+    service: Service,
+    status: DecisionStatus,
+    reason: Reason,
+    deadline: datetime | None,
+    opens_at: datetime | None,
+    start: datetime,
+    charge: Money | None,
+    closing_rule: ChangeWindowRule | None,
+    detail: str | None,
+    missing_figure: MissingFigure | None = None,
+) -> Decision:
+    """The decision of these fields, as ``Decision(...)`` makes it (see ``_SLOTS``)."""
+    decision: Decision = _new(Decision)
+    _change(decision, change)
+    _service(decision, service)
+    _status(decision, status)
+    _reason(decision, reason)
+    _deadline(decision, deadline)
+    _opens_at(decision, opens_at)
+    _service_start(decision, start)
+    _charge(decision, charge)
+    _closing_rule(decision, closing_rule)
+    _detail(decision, detail)
+    _missing_figure(decision, missing_figure)
+    return decision
+
+
+#: Reads each column of a row (status, reason, deadline, charge).
+_COLUMNS = tuple(operator.itemgetter(index) for index in range(4))
+
+
+def _same_length(
+    instance: DecisionColumns, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    if len(value) != len(instance.statuses):
+        raise InvalidValueError(
+            attribute.name, len(value), f"must hold one item per status ({len(instance.statuses)})"
+        )
+
+
+@attrs.frozen
+class DecisionColumns:
+    """Decisions held by column: row *i* is the decision on change *i* of a basket.
+
+    What [`BookingRules.decide_columns`][cantine_rules.rules.booking.BookingRules.decide_columns]
+    gives: the status, reason, deadline and charge of each decision, and no ``Decision`` object
+    per change. Each column is a tuple of values shared between rows (one deadline per service
+    and day, one member per status and reason), as ``InvoiceLines`` holds invoice lines. A
+    decision's explanation, its service start and the rule that set its deadline are the full
+    ``Decision``'s: ask ``decide_many`` for the changes to explain.
+
+    Attributes:
+        statuses: each decision's status.
+        reasons: each decision's reason code.
+        deadlines: the deadline that applied to each change, if any.
+        charges: what each decision bills of its own (see ``Decision.charge``).
+
+    Raises:
+        InvalidValueError: the columns are not all as long.
+
+    Examples:
+        >>> from cantine_rules import Money
+        >>> columns = DecisionColumns(
+        ...     (DecisionStatus.ACCEPTED, DecisionStatus.ACCEPTED_LATE),
+        ...     (Reason.ON_TIME, Reason.LATE_SURCHARGE),
+        ...     (None, None),
+        ...     (None, Money.euros(5)),
+        ... )
+        >>> len(columns), columns.accepted_count()
+        (2, 2)
+        >>> columns.row(1)[1].value
+        'late_surcharge'
+    """
+
+    statuses: tuple[DecisionStatus, ...]
+    reasons: tuple[Reason, ...] = attrs.field(validator=_same_length)
+    deadlines: tuple[datetime | None, ...] = attrs.field(validator=_same_length)
+    charges: tuple[Money | None, ...] = attrs.field(validator=_same_length)
+
+    @classmethod
+    def from_decisions(cls, decisions: Iterable[Decision]) -> DecisionColumns:
+        """The columns of *decisions*, in order: what ``decide_columns`` gives for their changes.
+
+        Examples:
+            >>> DecisionColumns.from_decisions([]) == DecisionColumns((), (), (), ())
+            True
+        """
+        return cls._of([(d.status, d.reason, d.deadline, d.charge) for d in decisions])
+
+    @classmethod
+    def _of(
+        cls, rows: list[tuple[DecisionStatus, Reason, datetime | None, Money | None]]
+    ) -> DecisionColumns:
+        """The columns of *rows*, each a (status, reason, deadline, charge) tuple."""
+        return cls(*(tuple(map(column, rows)) for column in _COLUMNS))
+
+    def __len__(self) -> int:
+        """The number of decisions."""
+        return len(self.statuses)
+
+    def row(self, index: int) -> tuple[DecisionStatus, Reason, datetime | None, Money | None]:
+        """The status, reason, deadline and charge of decision *index*."""
+        return self.statuses[index], self.reasons[index], self.deadlines[index], self.charges[index]
+
+    def accepted_count(self) -> int:
+        """How many changes are taken, on time or late."""
+        return len(self.statuses) - self.statuses.count(DecisionStatus.REFUSED)
 
 
 class _Values(dict[str, str]):

@@ -7,7 +7,8 @@ holiday that stops it), and the windows in which adding and cancelling are on ti
 builds it from a [`BookingRules`][cantine_rules.rules.booking.BookingRules], keeps it as long as
 it likes (one per school year, say) and passes it to ``decide_many``, ``decide_period``,
 ``planning`` and ``planning_between``. They give the same answers with or without it, and compute
-what it does not cover; the rules themselves keep nothing.
+what it does not cover. The rules themselves remember only the days they last decided, in a
+bounded memo that is no part of their value; a table is the span the caller keeps.
 
 Examples:
     >>> from datetime import date, datetime, time
