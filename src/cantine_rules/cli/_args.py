@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import os
+import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -41,7 +45,36 @@ class UsageError(Exception):
     """argparse's complaint about the command line, reported as bad input (exit 2)."""
 
 
+@functools.cache
+def _terminal_columns() -> int:
+    """The width help is written for: ``COLUMNS``, else the terminal's, else 80 (as shutil)."""
+    with contextlib.suppress(ValueError):
+        columns = int(os.environ.get("COLUMNS", "0"))
+        if columns > 0:
+            return columns
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        if columns > 0:
+            return columns
+    return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, given the terminal's width.
+
+    argparse makes a formatter for every option it is given and, without a width, imports
+    ``shutil`` (and bz2 and lzma with it) to ask for one: a twentieth of a ``decide`` process.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_columns() - 2)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("formatter_class", _Formatter)
+        super().__init__(**options)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
 
