@@ -120,12 +120,14 @@ _FRENCH = {
     "week": "<title>« Restauration scolaire » : délais de la semaine du lun. 30 sept.</title>",
     "row": "<td>tarif 2</td>",
     "price": "0,85",
+    "home": "<title>« Repas » : délais de la semaine du lun. 23 sept.</title>",
 }
 _ENGLISH = {
     "plot": "<title>« Restauration scolaire »: price by quotient familial</title>",
     "week": "<title>« Restauration scolaire »: deadlines of the week of Mon 30 Sep</title>",
     "row": "<td>tarif 2</td>",
     "price": "€0.85",
+    "home": "<title>« Repas »: deadlines of the week of Mon 23 Sep</title>",
 }
 
 
@@ -136,6 +138,9 @@ def test_the_pages_render_with_their_pictures(
     home = _rendered(f"{site}/{prefix}", tmp_path / "home")
     assert "<h1" in home
     assert 'href="communes/paris/"' in home
+    # The home page shows Saint-Just-d'Avray's week of deadlines, drawn when the site was built.
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="deadline-week" role="img"' in home
+    assert words["home"] in home
     paris = _rendered(f"{site}/{prefix}communes/paris/", tmp_path / "paris")
     for picture in ("tariff-step-plot", "deadline-week"):
         assert f'<svg xmlns="http://www.w3.org/2000/svg" class="{picture}" role="img"' in paris
