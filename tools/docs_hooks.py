@@ -38,14 +38,16 @@ def language(src_uri: str) -> str:
 def expand(markdown: str, lang: str) -> str:
     """*markdown* with each marker replaced by the part or the picture it names."""
     markdown = WEEK_MARKER.sub(
-        lambda found: '<figure class="cantine-picture">\n'
-        + deadline_week(
-            policies.get(found["slug"]),
-            found["service"],
-            date.fromisoformat(found["day"]),
-            lang,
-        )
-        + "\n</figure>",
+        lambda found: (
+            '<figure class="cantine-picture">\n'
+            + deadline_week(
+                policies.get(found["slug"]),
+                found["service"],
+                date.fromisoformat(found["day"]),
+                lang,
+            )
+            + "\n</figure>"
+        ),
         markdown,
     )
     return MARKER.sub(
