@@ -96,7 +96,9 @@ def measure_scale(families: int, seed: int = 2024, workers: int = 2) -> dict[str
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # The scheduler serves HTTP (health, metrics) even without the dashboard: on a free
+            # port, so that another cluster on this machine cannot stop this one starting.
+            dashboard_address=":0",
             silence_logs=40,
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]

@@ -37,7 +37,9 @@ def client() -> Iterator[Any]:
             n_workers=2,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # The scheduler serves HTTP (health, metrics) even without the dashboard: on a free
+            # port, so that another cluster on this machine cannot stop this one starting.
+            dashboard_address=":0",
             silence_logs=40,
         ) as cluster,
         distributed.Client(cluster) as connected,
