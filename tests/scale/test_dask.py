@@ -100,8 +100,17 @@ def test_the_scale_benchmark_reports_its_figures() -> None:
     assert result["scale_totals_equal"] is True
     assert result["scale_families"] == 20 * 7
     assert result["scale_workers"] == 2
-    for name in ("dask_speedup_2_workers", "scale_single_s", "scale_cluster_s"):
+    for name in (
+        "dask_speedup_2_workers",
+        "dask_speedup_2_workers_cpu_bound",
+        "dask_speedup_2_workers_shipped",
+        "scale_single_s",
+        "scale_cluster_s",
+        "scale_cluster_shipped_s",
+    ):
         assert isinstance(result[name], float), name
         assert result[name] > 0, name
+    assert len(result["scale_worker_cpu_s"]) == 2
+    assert len(result["scale_cluster_load"]) == 2
     assert result["partition_memory_families"] == 20
     assert result["partition_peak_mb"] > 0
