@@ -190,6 +190,10 @@ def measure_scale(families: int, seed: int = 2024, workers: int = 2) -> dict[str
         2,
     )
     figures["scale_totals_equal"] = equal
+    # The highest of the loads above, for the summary of benchmarks/run.py.
+    figures["load_average_1min"] = max(
+        load for key, loads in figures.items() if key.endswith("_load") for load in loads
+    )
     figures["cpu_count"] = os.cpu_count()
     return figures | partition_memory(work, MEMORY_FAMILIES)
 
