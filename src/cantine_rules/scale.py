@@ -346,7 +346,7 @@ def bill_month(work: MonthOfWork, *, max_families: int = DEFAULT_MAX_FAMILIES) -
 
 
 class DaskClient(Protocol):
-    """What [`bill_on_dask`][] asks of a ``distributed.Client``."""
+    """What [`ship`][], [`bill_shipped`][] and [`bill_on_dask`][] ask of a Dask client."""
 
     def map(self, func: Callable[..., Any], *iterables: Sequence[Any], **kwargs: Any) -> Any:
         """Submit *func* on each item."""
@@ -483,6 +483,15 @@ def ship(client: DaskClient, work: MonthOfWork, *, max_families: int | None = No
 
     Raises:
         ImportError: Dask's ``distributed`` is not installed (the ``dask`` extra).
+
+    Examples:
+        The month placed first, then billed (with a ``client`` as in [`bill_on_dask`][])::
+
+            from distributed import wait
+
+            month = ship(client, work)
+            wait([part.scenarios for part in month.partitions])
+            totals = bill_shipped(client, month)
     """
     _need_distributed()
     if max_families is None:
@@ -493,8 +502,10 @@ def ship(client: DaskClient, work: MonthOfWork, *, max_families: int | None = No
     )
     if not parts:
         return ShippedMonth(())
+    billed = {part.commune: part.policy for part in parts}
     pickled = {
-        part.commune: pickle.dumps(part.policy, protocol=pickle.HIGHEST_PROTOCOL) for part in parts
+        slug: pickle.dumps(policy, protocol=pickle.HIGHEST_PROTOCOL)
+        for slug, policy in billed.items()
     }
     digests = {slug: hashlib.sha256(blob).hexdigest() for slug, blob in pickled.items()}
     # hash=False: keys of their own, not from the contents. A key from the contents would be
