@@ -3,20 +3,28 @@
     python benchmarks/scale.py                  # 7 communes x 2,000 families, prints the figures
     python benchmarks/scale.py --families 200   # smaller
 
-The same ``MonthOfWork`` is billed by ``bill_month`` in this process, then by ``bill_on_dask`` on
-a ``LocalCluster`` of two worker processes of one thread each. The cluster's start-up and one
-small warm-up month (the workers import the library) are left out of the timing; the partitions
-are **shipped** from this process to the workers inside the timing (pickled policies and
-scenarios), and only their totals come back. The two results must be equal to the cent.
+The same ``MonthOfWork`` is billed by ``bill_month`` in this process, then on a ``LocalCluster``
+of two worker processes of one thread each, twice:
 
-Also measured: the peak memory of one partition of known size, read from its pickle and billed
-(tracemalloc, in this process), and the load average of the machine, since other processes share
-its cores.
+- **placed**: ``ship`` places the partitions on the workers before the clock starts (as when
+  each worker reads its own partitions from storage); the clock times ``bill_shipped``, the
+  billing and the totals' way back. This is ``dask_speedup_2_workers``.
+- **shipped**: the clock times ``bill_on_dask`` from the ``MonthOfWork`` in this process:
+  cutting, pickling and sending the data, billing, totals
+  (``dask_speedup_2_workers_shipped``).
+
+The cluster's start-up and one small warm-up month (the workers import the library and unpickle
+the policies) are left out of both. The results must equal this process's to the cent. Also
+measured: the CPU time of this process and of each worker over each run, the speed-up the CPU
+times allow on two free cores, the load average of the machine before and after each run (other
+processes share its cores), and the peak memory of one partition of known size, read from its
+pickle and billed (tracemalloc, in this process).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -24,19 +32,28 @@ import pickle
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from cantine_rules import policies
 from cantine_rules.plain import load_toml
 from cantine_rules.policies import CommunePolicy
-from cantine_rules.scale import MonthOfWork, bill_month, bill_on_dask, bill_partition, partitions
+from cantine_rules.scale import (
+    MonthOfWork,
+    MonthTotals,
+    bill_month,
+    bill_on_dask,
+    bill_partition,
+    bill_shipped,
+    partitions,
+    ship,
+)
 from cantine_rules.testing import month_of_work
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Example communes whose tariffs run through the benchmark's month, besides the reference ones.
 EXAMPLES = ("le-rove", "vailhauques")
-MAX_FAMILIES = 500
 MEMORY_FAMILIES = 500
 
 
@@ -80,17 +97,39 @@ def _cpu_seconds() -> float:
     return times.user + times.system
 
 
+def _cpu_bound(single_cpu: float, workers: list[float], client: float, cores: int = 2) -> float:
+    """The speed-up the CPU times allow on *cores* free cores: the wall time can be no less than
+    the busiest worker's CPU time, nor than all the CPU time (client included) spread evenly."""
+    return round(single_cpu / max(max(workers), (sum(workers) + client) / cores), 2)
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
 def measure_scale(families: int, seed: int = 2024, workers: int = 2) -> dict[str, Any]:
-    """Bill the same month here and on a local cluster; the figures and the speed-up."""
-    from distributed import Client, LocalCluster
+    """Bill the same month here and on a local cluster; the figures and the speed-ups."""
+    from distributed import Client, LocalCluster, wait
 
     work = month_of_work(communes(), families, seed=seed)
-    parts = partitions(work, max_families=MAX_FAMILIES)
     gc.collect()
+    load_single = _load()
     started, cpu = time.perf_counter(), time.process_time()
-    here = bill_month(work, max_families=MAX_FAMILIES)
+    here = bill_month(work)
     single, single_cpu = time.perf_counter() - started, time.process_time() - cpu
-    load_before = os.getloadavg()
+    figures: dict[str, Any] = {
+        "scale_communes": len(work.policies),
+        "scale_families": len(work.scenarios),
+        "scale_lines": here.lines,
+        "scale_invoiced": str(here.invoiced.amount),
+        "scale_workers": workers,
+        "scale_single_s": round(single, 3),
+        "scale_single_cpu_s": round(single_cpu, 3),
+        "scale_single_load": [load_single, _load()],
+        "scale_families_per_s_single": round(len(work.scenarios) / single),
+        "scale_lines_per_s_single": round(here.lines / single),
+    }
+    equal = True
     with (
         LocalCluster(  # type: ignore[no-untyped-call]  # distributed leaves it untyped
             n_workers=workers,
@@ -103,38 +142,62 @@ def measure_scale(families: int, seed: int = 2024, workers: int = 2) -> dict[str
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
-        # Warm-up, left out of the timing: each worker imports the library and builds its tables.
+        # Warm-up, left out of the timing: each worker imports the library, unpickles the
+        # communes' policies and builds their tables.
         bill_on_dask(client, month_of_work(communes(), 20, seed=seed + 1), max_families=5)
-        before = client.run(_cpu_seconds)
-        started = time.perf_counter()
-        there = bill_on_dask(client, work, max_families=MAX_FAMILIES)
-        clustered = time.perf_counter() - started
-        after = client.run(_cpu_seconds)
-    # The CPU time each worker process spent on the month: with cores of their own, the wall
-    # time would approach the larger of the two.
-    worker_cpu = sorted(round(after[name] - before[name], 3) for name in after)
-    if there != here:
+
+        def run(name: str, bill: Callable[[], MonthTotals]) -> None:
+            nonlocal equal
+            gc.collect()
+            load = _load()
+            before, client_cpu = client.run(_cpu_seconds), _cpu_seconds()
+            started = time.perf_counter()
+            totals = bill()
+            wall = time.perf_counter() - started
+            after, client_cpu = client.run(_cpu_seconds), _cpu_seconds() - client_cpu
+            # The CPU time each worker process spent on the month, and this process's (the
+            # client and, in a LocalCluster, the scheduler).
+            spent = sorted(round(after[worker] - before[worker], 3) for worker in after)
+            equal = equal and totals == here
+            figures.update(
+                {
+                    f"scale_cluster{name}_s": round(wall, 3),
+                    f"scale_worker{name}_cpu_s": spent,
+                    f"scale_client{name}_cpu_s": round(client_cpu, 3),
+                    f"scale_cluster{name}_load": [load, _load()],
+                    f"dask_speedup_2_workers{name}": round(single / wall, 2),
+                    f"dask_speedup_2_workers{name}_cpu_bound": _cpu_bound(
+                        single_cpu, spent, client_cpu
+                    ),
+                }
+            )
+
+        month = ship(client, work)
+        # Placed before the clock: the families wait on the workers, as if read there.
+        wait([part.scenarios for part in month.partitions])  # type: ignore[no-untyped-call]
+        run("", functools.partial(bill_shipped, client, month))
+        figures["scale_partitions"] = len(month.partitions)
+        figures["scale_partition_families"] = [
+            min(part.families for part in month.partitions),
+            max(part.families for part in month.partitions),
+        ]
+        del month
+        run("_shipped", functools.partial(bill_on_dask, client, work))
+    if not equal:
         raise AssertionError("the cluster's totals differ from this process's")
-    return {
-        "scale_communes": len(work.policies),
-        "scale_families": len(work.scenarios),
-        "scale_lines": here.lines,
-        "scale_invoiced": str(here.invoiced.amount),
-        "scale_partitions": len(parts),
-        "scale_max_families": MAX_FAMILIES,
-        "scale_workers": workers,
-        "scale_single_s": round(single, 3),
-        "scale_single_cpu_s": round(single_cpu, 3),
-        "scale_cluster_s": round(clustered, 3),
-        "scale_worker_cpu_s": worker_cpu,
-        "scale_families_per_s_single": round(len(work.scenarios) / single),
-        "scale_lines_per_s_single": round(here.lines / single),
-        "scale_shipped_mb": round(sum(len(pickle.dumps(part)) for part in parts) / 1e6, 2),
-        "scale_totals_equal": there == here,
-        "dask_speedup_2_workers": round(single / clustered, 2),
-        "load_average_1min": round(max(load_before[0], os.getloadavg()[0]), 2),
-        "cpu_count": os.cpu_count(),
-    } | partition_memory(work, MEMORY_FAMILIES)
+    parts = partitions(work, max_families=figures["scale_partition_families"][1])
+    figures["scale_shipped_mb"] = round(
+        sum(len(pickle.dumps(part.scenarios, protocol=pickle.HIGHEST_PROTOCOL)) for part in parts)
+        / 1e6,
+        2,
+    )
+    figures["scale_totals_equal"] = equal
+    # The highest of the loads above, for the summary of benchmarks/run.py.
+    figures["load_average_1min"] = max(
+        load for key, loads in figures.items() if key.endswith("_load") for load in loads
+    )
+    figures["cpu_count"] = os.cpu_count()
+    return figures | partition_memory(work, MEMORY_FAMILIES)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
     else:
         for key, value in result.items():
-            print(f"{key:<32} {value}")
+            print(f"{key:<42} {value}")
     return 0 if result["scale_totals_equal"] else 1
 
 

@@ -17,8 +17,10 @@ compact **totals**, and the totals are added up:
    their own.
 
 [`bill_month`][] runs the partitions in this process; [`bill_on_dask`][] maps them on a Dask
-``distributed`` cluster (``pip install "cantine-rules[dask]"``) and gathers only the totals.
-Every value here pickles, and equal values give equal bytes in every process.
+``distributed`` cluster (``pip install "cantine-rules[dask]"``) and gathers only the totals. It
+sends each commune's policy once to every worker, where one unpickled (warm) copy serves all the
+commune's partitions, and each partition's families as one pickle. Every value here pickles,
+and equal values give equal bytes in every process.
 
 Examples:
     >>> from cantine_rules import policies
@@ -32,9 +34,13 @@ Examples:
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import pickle
+import threading
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import attrs
@@ -47,21 +53,34 @@ from cantine_rules.policies import CommunePolicy
 
 __all__ = [
     "DEFAULT_MAX_FAMILIES",
+    "PARTITIONS_PER_THREAD",
     "CommuneTotal",
     "FamilyTotal",
     "MonthOfWork",
     "MonthTotals",
     "Partition",
+    "ShippedMonth",
+    "ShippedPartition",
     "bill_month",
     "bill_on_dask",
     "bill_partition",
+    "bill_shipped",
     "combine",
     "family_part",
     "partitions",
+    "ship",
 ]
 
 DEFAULT_MAX_FAMILIES = 5_000
 """The most families a partition holds by default: about 60 MB of bills at once (see docs)."""
+
+PARTITIONS_PER_THREAD = 4
+"""How many partitions [`bill_on_dask`][] aims at per worker thread when it sizes them itself.
+
+Partitions differ in cost (a commune's month may cost three times another's per family): with a
+few per thread, the last one to finish leaves the other threads idle only briefly, and each still
+carries enough families that the cost of a task (its messages, its pickles) is small beside its
+billing."""
 
 
 def _policies(value: Iterable[CommunePolicy]) -> tuple[CommunePolicy, ...]:
@@ -327,13 +346,19 @@ def bill_month(work: MonthOfWork, *, max_families: int = DEFAULT_MAX_FAMILIES) -
 
 
 class DaskClient(Protocol):
-    """What [`bill_on_dask`][] asks of a ``distributed.Client``."""
+    """What [`ship`][], [`bill_shipped`][] and [`bill_on_dask`][] ask of a Dask client."""
 
     def map(self, func: Callable[..., Any], *iterables: Sequence[Any], **kwargs: Any) -> Any:
         """Submit *func* on each item."""
 
     def gather(self, futures: Any) -> Any:
         """The results of *futures*."""
+
+    def scatter(self, data: Any, **kwargs: Any) -> Any:
+        """Place *data* on the workers; futures that tasks take as arguments."""
+
+    def nthreads(self) -> Mapping[str, int]:
+        """The threads of each worker, by worker address."""
 
 
 def _need_distributed() -> None:
@@ -346,19 +371,215 @@ def _need_distributed() -> None:
         ) from missing
 
 
-def bill_on_dask(
-    client: DaskClient, work: MonthOfWork, *, max_families: int = DEFAULT_MAX_FAMILIES
-) -> MonthTotals:
-    """Bill *work* on a Dask ``distributed`` cluster: one task per partition, totals gathered.
+class _WarmPolicies:
+    """The *size* policies this process unpickled last, by the SHA-256 of their pickle.
 
-    Each partition travels to a worker as a pickle (its policy and its families), is billed
-    there by [`bill_partition`][], and only its totals come back; they are combined here. The
-    result equals [`bill_month`][]'s to the cent, whatever the number of workers.
+    A policy builds tables on first use (its calendar's index of days, its change windows, its
+    prices). Kept here, one unpickled copy serves every partition of its commune a worker bills,
+    instead of a cold copy per partition. Equal policies pickle to equal bytes, so the digest
+    names a policy in every process; the least recently used is dropped past *size*, so a worker
+    serving thousands of communes holds a bounded number of them.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._held: OrderedDict[str, CommunePolicy] = OrderedDict()
+        # A worker may run several threads; the dict is shared between them.
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def get(self, digest: str, pickled: bytes) -> CommunePolicy:
+        """The policy *pickled* is, unpickled only if no copy is held under *digest*."""
+        with self._lock:
+            policy = self._held.get(digest)
+            if policy is not None:
+                self._held.move_to_end(digest)
+                return policy
+        # Unpickled outside the lock, so that the other threads keep billing meanwhile.
+        arrived = pickle.loads(pickled)
+        if not isinstance(arrived, CommunePolicy):
+            raise InvalidTypeError("policy", arrived, "must be a CommunePolicy")
+        with self._lock:
+            # Two threads may have unpickled it at once: the first copy is the one kept.
+            policy = self._held.setdefault(digest, arrived)
+            while len(self._held) > self._size:
+                self._held.popitem(last=False)
+        return policy
+
+
+_WARM_POLICIES = _WarmPolicies(64)
+
+
+def _bill_shipped(digest: str, policy: bytes, part: int, parts: int, families: bytes) -> bytes:
+    """Bill a partition as [`bill_on_dask`][] ships it, on a worker; its totals, pickled.
+
+    The families come as one pickle of plain bytes, and the totals go back as one: Dask's own
+    pickler calls back into Python for every object it writes, the standard one does not.
+    """
+    scenarios = pickle.loads(families)
+    partition = Partition(_WARM_POLICIES.get(digest, policy), part, parts, scenarios)
+    return pickle.dumps(bill_partition(partition), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _sized_to(families: int, threads: int) -> int:
+    """The *max_families* that cuts *families* into about `PARTITIONS_PER_THREAD` per thread."""
+    wanted = max(1, threads) * PARTITIONS_PER_THREAD
+    return max(1, min(DEFAULT_MAX_FAMILIES, -(-families // wanted)))
+
+
+@attrs.frozen
+class ShippedPartition:
+    """A partition placed on a cluster by [`ship`][]: what it is, and where its data waits.
+
+    Attributes:
+        commune: the commune's slug.
+        part: which part of the commune this is, from 0.
+        parts: how many parts the commune was cut into.
+        families: how many families it holds.
+        digest: the SHA-256 of the commune's policy's pickle, which names it on the workers.
+        policy: the future of that pickle, held by every worker.
+        scenarios: the future of the pickle of its families, held by one worker.
+    """
+
+    commune: str
+    part: int
+    parts: int
+    families: int
+    digest: str
+    policy: Any = attrs.field(eq=False, repr=False)
+    scenarios: Any = attrs.field(eq=False, repr=False)
+
+
+@attrs.frozen
+class ShippedMonth:
+    """A month whose partitions wait on a cluster's workers, for [`bill_shipped`][].
+
+    The cluster holds the data as long as this value lives (it holds the futures).
+
+    Attributes:
+        partitions: the partitions, the largest first.
+    """
+
+    partitions: tuple[ShippedPartition, ...]
+
+
+def ship(client: DaskClient, work: MonthOfWork, *, max_families: int | None = None) -> ShippedMonth:
+    """Cut *work* into partitions and place them on the workers of a Dask cluster.
+
+    Each commune's policy is pickled once and sent once to every worker (``scatter`` with
+    ``broadcast``); each partition's families are pickled as one ``bytes`` and sent to one
+    worker, where [`bill_shipped`][] bills them. One pickle of plain bytes is sent as it is,
+    whereas Dask's own pickler, given the partition's values, would call back into Python for
+    every object it writes, and the scheduler would unpickle and pickle them again.
 
     Args:
         client: a ``distributed.Client`` connected to the cluster.
         work: the month to bill.
-        max_families: the most families a partition holds (see [`partitions`][]).
+        max_families: the most families a partition holds (see [`partitions`][]); by default,
+            sized to the cluster: about [`PARTITIONS_PER_THREAD`][] partitions per worker
+            thread, and never more than [`DEFAULT_MAX_FAMILIES`][] families.
+
+    Raises:
+        ImportError: Dask's ``distributed`` is not installed (the ``dask`` extra).
+
+    Examples:
+        The month placed first, then billed (with a ``client`` as in [`bill_on_dask`][])::
+
+            from distributed import wait
+
+            month = ship(client, work)
+            wait([part.scenarios for part in month.partitions])
+            totals = bill_shipped(client, month)
+    """
+    _need_distributed()
+    if max_families is None:
+        max_families = _sized_to(len(work.scenarios), sum(client.nthreads().values()))
+    # The largest partitions first, so that the last ones to run are short.
+    parts = sorted(
+        partitions(work, max_families=max_families), key=lambda part: -len(part.scenarios)
+    )
+    if not parts:
+        return ShippedMonth(())
+    billed = {part.commune: part.policy for part in parts}
+    pickled = {
+        slug: pickle.dumps(policy, protocol=pickle.HIGHEST_PROTOCOL)
+        for slug, policy in billed.items()
+    }
+    digests = {slug: hashlib.sha256(blob).hexdigest() for slug, blob in pickled.items()}
+    # hash=False: keys of their own, not from the contents. A key from the contents would be
+    # the same for the same policy in two months, and the end of the first month, releasing it,
+    # could take it from under the second.
+    placed = dict(
+        zip(
+            pickled,
+            client.scatter(list(pickled.values()), broadcast=True, hash=False),
+            strict=True,
+        )
+    )
+    families = client.scatter(
+        [pickle.dumps(part.scenarios, protocol=pickle.HIGHEST_PROTOCOL) for part in parts],
+        hash=False,
+    )
+    return ShippedMonth(
+        tuple(
+            ShippedPartition(
+                part.commune,
+                part.part,
+                part.parts,
+                len(part.scenarios),
+                digests[part.commune],
+                placed[part.commune],
+                scenarios,
+            )
+            for part, scenarios in zip(parts, families, strict=True)
+        )
+    )
+
+
+def bill_shipped(client: DaskClient, month: ShippedMonth) -> MonthTotals:
+    """Bill a month [`ship`][] placed on the cluster: one task per partition, totals gathered.
+
+    Each task runs where its families wait. A worker unpickles a commune's policy on first use
+    and keeps it, by its digest, for every partition of the commune it bills; only the totals
+    come back, and they are combined here.
+
+    Raises:
+        ImportError: Dask's ``distributed`` is not installed (the ``dask`` extra).
+    """
+    _need_distributed()
+    if not month.partitions:
+        return MonthTotals()
+    shipped = month.partitions
+    # pure=False: a task key from a random token, not from hashing each task's arguments.
+    futures = client.map(
+        _bill_shipped,
+        [part.digest for part in shipped],
+        [part.policy for part in shipped],
+        [part.part for part in shipped],
+        [part.parts for part in shipped],
+        [part.scenarios for part in shipped],
+        pure=False,
+    )
+    return combine(pickle.loads(totals) for totals in client.gather(futures))
+
+
+def bill_on_dask(
+    client: DaskClient, work: MonthOfWork, *, max_families: int | None = None
+) -> MonthTotals:
+    """Bill *work* on a Dask ``distributed`` cluster: [`ship`][] it, then [`bill_shipped`][].
+
+    Each commune's policy is sent once to every worker, where one unpickled (warm) copy serves
+    all the commune's partitions; each partition's families travel as one pickle, and only
+    their totals come back. The result equals [`bill_month`][]'s to the cent, whatever the
+    number of workers and however the month is cut.
+
+    Args:
+        client: a ``distributed.Client`` connected to the cluster.
+        work: the month to bill.
+        max_families: the most families a partition holds; by default sized to the cluster
+            (see [`ship`][]).
 
     Raises:
         ImportError: Dask's ``distributed`` is not installed (the ``dask`` extra).
@@ -372,9 +593,4 @@ def bill_on_dask(
                 with Client(cluster) as client:
                     totals = bill_on_dask(client, work)
     """
-    _need_distributed()
-    parts = partitions(work, max_families=max_families)
-    # pure=False: a task key from a random token, not from hashing each partition's contents
-    # (which would cost a pass over every family before any is billed).
-    futures = client.map(bill_partition, parts, pure=False)
-    return combine(client.gather(futures))
+    return bill_shipped(client, ship(client, work, max_families=max_families))

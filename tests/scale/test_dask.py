@@ -13,7 +13,7 @@ import pytest
 
 from cantine_rules import policies
 from cantine_rules.plain import load_toml
-from cantine_rules.scale import bill_month, bill_on_dask, bill_partition, combine, partitions
+from cantine_rules.scale import bill_month, bill_on_dask, bill_shipped, partitions, ship
 from cantine_rules.testing import month_of_work
 
 distributed = pytest.importorskip(
@@ -65,12 +65,22 @@ def test_a_month_on_the_cluster_equals_the_month_here_to_the_cent(client: Any) -
     assert there.lines > 0
 
 
-def test_both_worker_processes_bill_partitions(client: Any) -> None:
-    futures = client.map(bill_partition, partitions(WORK, max_families=10), pure=False)
-    distributed.wait(futures)
-    holders = {worker for held in client.who_has(futures).values() for worker in held}
+def test_both_worker_processes_bill_partitions_with_one_warm_policy_a_commune(
+    client: Any,
+) -> None:
+    month = ship(client, WORK, max_families=10)
+    distributed.wait([part.scenarios for part in month.partitions])
+    holders = {
+        worker
+        for held in client.who_has([part.scenarios for part in month.partitions]).values()
+        for worker in held
+    }
     assert len(holders) == 2
-    assert combine(client.gather(futures)) == bill_month(WORK)
+    assert bill_shipped(client, month) == bill_month(WORK)
+    # Each worker keeps one unpickled policy a commune, however many partitions it billed.
+    assert len(month.partitions) > 3 * len(COMMUNES)
+    held = client.run(lambda: len(__import__("cantine_rules.scale").scale._WARM_POLICIES))
+    assert all(0 < count <= len(COMMUNES) for count in held.values())
 
 
 def test_without_distributed_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,8 +102,17 @@ def test_the_scale_benchmark_reports_its_figures() -> None:
     assert result["scale_totals_equal"] is True
     assert result["scale_families"] == 20 * 7
     assert result["scale_workers"] == 2
-    for name in ("dask_speedup_2_workers", "scale_single_s", "scale_cluster_s"):
+    for name in (
+        "dask_speedup_2_workers",
+        "dask_speedup_2_workers_cpu_bound",
+        "dask_speedup_2_workers_shipped",
+        "scale_single_s",
+        "scale_cluster_s",
+        "scale_cluster_shipped_s",
+    ):
         assert isinstance(result[name], float), name
         assert result[name] > 0, name
+    assert len(result["scale_worker_cpu_s"]) == 2
+    assert len(result["scale_cluster_load"]) == 2
     assert result["partition_memory_families"] == 20
     assert result["partition_peak_mb"] > 0
