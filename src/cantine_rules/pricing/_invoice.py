@@ -497,68 +497,30 @@ def build_invoice(
     booked = _booked_window(bookings, start, end)
     sheet = AttendanceSheet.from_records(attendance or {}, field="attendance")
     decided = _check_decided(decided_charges or {}, start, end)
-    return _Invoicing(start, end, pricer).run(booked, sheet.windows(start, end), decided)
+    origin = start.toordinal()
+    calendar = [date.fromordinal(origin + offset) for offset in range(end.toordinal() - origin + 1)]
+    prices = _Prices(pricer, origin, calendar)
+    return _invoice(start, end, prices, booked, sheet.windows(start, end), decided)
 
 
-class _Invoicing:
-    """One invoice being built, a child and a service at a time, from bitmaps of days.
+class _Prices:
+    """The tariffs of an invoice's lines: each price unit checked and numbered once."""
 
-    Each (child, service) is worked out with a few operations on its bitmaps whatever its
-    number of days: which days have a line, which are absent, which justified, and at which
-    tariff (asked once per tariff version). Only a decided charge is looked at day by day.
-    """
+    __slots__ = ("calendar", "origin", "pricer", "runs", "span", "table", "tariffs", "versions")
 
-    __slots__ = (
-        "by_child",
-        "by_service",
-        "calendar",
-        "children",
-        "codes",
-        "count",
-        "decided",
-        "end",
-        "justified",
-        "lines",
-        "origin",
-        "pricer",
-        "runs",
-        "span",
-        "start",
-        "starts",
-        "table",
-        "tariff",
-        "tariffs",
-        "total",
-        "unbooked",
-        "unjustified",
-        "versions",
-    )
-
-    def __init__(self, start: date, end: date, pricer: UnitPricer) -> None:
-        self.start, self.end, self.pricer = start, end, pricer
-        self.origin = start.toordinal()
-        self.span = end.toordinal() - self.origin + 1
-        self.calendar = [date.fromordinal(self.origin + n) for n in range(self.span)]
-        # id of a price unit → (the unit, its first and last bit, its number, its cents).
-        self.versions: dict[int, tuple[PricedUnit, int, int, int, int]] = {}
-        self.children: list[str] = []
-        self.codes: list[str] = []
-        self.starts: array[int] = array("q")
-        self.lines = _bitmaps(self.span)
-        self.unjustified = _bitmaps(self.span)
-        self.justified = tuple(_bitmaps(self.span) for _ in JUSTIFICATIONS)
-        self.tariff: array[int] = array("q")
+    def __init__(self, pricer: UnitPricer, origin: int, calendar: list[date]) -> None:
+        self.pricer, self.origin, self.calendar = pricer, origin, calendar
+        self.span = len(calendar)
+        # The distinct (tariff name, unit price) of the lines, numbered in the order met.
         self.table: list[tuple[str, Money]] = []
         self.tariffs: dict[tuple[str, int], int] = {}
+        # id of a price unit → (the unit, its first and last bit, its number, its cents).
+        self.versions: dict[int, tuple[PricedUnit, int, int, int, int]] = {}
+        # Group → its tariff runs, (first day's bit, tariff), when it has more than one.
         self.runs: dict[int, tuple[tuple[int, int], ...]] = {}
-        self.decided: dict[int, dict[int, tuple[int, str]]] = {}
-        self.count = self.total = 0
-        self.by_child: dict[str, int] = {}
-        self.by_service: dict[str, int] = {}
-        self.unbooked: list[LineKey] = []
 
     def index(self, name: str, price: Money) -> int:
-        """The number of the tariff (name, unit price) in the table, added when new."""
+        """The number of the tariff (name, unit price), given when first met."""
         key = (name, price.cents)
         found = self.tariffs.get(key)
         if found is None:
@@ -566,103 +528,11 @@ class _Invoicing:
             self.table.append((name, price))
         return found
 
-    def run(
-        self,
-        booked: DaysWindow,
-        recorded: tuple[DaysWindow, ...],
-        decided: dict[str, dict[str, dict[int, DecidedCharge]]],
-    ) -> Invoice:
-        present_days = recorded[PRESENT_SLOT]
-        children = set(booked.children)
-        children.update(decided, present_days.children)
-        no_charges: dict[str, dict[int, DecidedCharge]] = {}
-        for child_id in sorted(children):
-            services = booked.services(child_id)
-            charges = decided.get(child_id, no_charges)
-            records = [window.services(child_id) for window in recorded]
-            codes = services.keys() | charges.keys() | records[PRESENT_SLOT].keys()
-            for code in sorted(codes):
-                self.group(child_id, code, services.get(code, 0), charges.get(code), records)
-        return Invoice(
-            self.start,
-            self.end,
-            InvoiceLines(
-                self.origin,
-                self.children,
-                self.codes,
-                self.starts,
-                self.lines,
-                self.unjustified,
-                self.justified,
-                self.tariff,
-                self.table,
-                self.runs,
-                self.decided,
-                self.count,
-            ),
-            Money(self.total),
-            _totals(self.by_child),
-            _totals(self.by_service),
-            tuple(self.unbooked),
-        )
+    def priced(self, child_id: str, code: str, days: int, free: int, group: int) -> tuple[int, int]:
+        """The group's first tariff (-1 for no day) and the cents of its *days* not *free*.
 
-    def group(
-        self,
-        child_id: str,
-        code: str,
-        booked: int,
-        charges: dict[int, DecidedCharge] | None,
-        records: list[dict[str, int]],
-    ) -> None:
-        """Add the lines of one child's service, and what they charge to the totals."""
-        charged = 0
-        waivable = 0
-        if charges:
-            for offset, charge in charges.items():
-                charged |= 1 << offset
-                if charge.waivable:
-                    waivable |= 1 << offset
-        days = booked | charged
-        present = records[PRESENT_SLOT].get(code, 0)
-        # A presence on a day neither booked nor charged is listed for the commune to decide.
-        if present & ~days:
-            calendar = self.calendar
-            self.unbooked += [(child_id, code, calendar[n]) for n in positions(present & ~days)]
-        if not days:
-            return
-        # Rule 2 of the module: a justified absence is not charged, on a tariff day or on a day
-        # of a waivable decided charge.
-        at_tariff = days & ~charged
-        excused = at_tariff | waivable
-        justified = [records[slot].get(code, 0) & excused for slot in _JUSTIFIED_SLOTS]
-        free = 0
-        for bits in justified:
-            free |= bits
-        group = len(self.children)
-        cents = self.priced(child_id, code, at_tariff, free, group)
-        if charges:
-            noted: dict[int, tuple[int, str]] = {}
-            for offset, charge in sorted(charges.items()):
-                noted[offset] = (self.index(charge.label, charge.amount), charge.reason)
-                if not free >> offset & 1:
-                    cents += charge.amount.cents
-            self.decided[group] = noted
-        self.children.append(child_id)
-        self.codes.append(code)
-        self.starts.append(self.count)
-        self.lines.append(days)
-        self.unjustified.append(records[ABSENT_SLOT].get(code, 0) & at_tariff)
-        for column, bits in zip(self.justified, justified, strict=True):
-            column.append(bits)
-        self.count += days.bit_count()
-        self.total += cents
-        self.by_child[child_id] = self.by_child.get(child_id, 0) + cents
-        self.by_service[code] = self.by_service.get(code, 0) + cents
-
-    def priced(self, child_id: str, code: str, days: int, free: int, group: int) -> int:
-        """Price *days* (asking the pricer once per tariff version); the cents of those charged.
-
-        Notes the group's first tariff, and its tariff runs when there are more than one.
+        The pricer is asked once per tariff version; the group's tariff runs are noted when
+        there are more than one.
         """
         runs: list[tuple[int, int]] = []
         cents = 0
@@ -680,10 +550,9 @@ class _Invoicing:
             cents += each * (covered & ~free).bit_count()
             if not runs or runs[-1][1] != index:
                 runs.append((offset, index))
-        self.tariff.append(runs[0][1] if runs else -1)
         if len(runs) > 1:
             self.runs[group] = tuple(runs)
-        return cents
+        return (runs[0][1] if runs else -1), cents
 
     def version(self, unit: object, offset: int) -> tuple[PricedUnit, int, int, int, int]:
         """*unit*, checked, with the first and last bit it holds for, its number and its cents."""
@@ -694,18 +563,126 @@ class _Invoicing:
             raise InvalidValueError(
                 "pricer", unit, f"returned a price whose validity does not include {day}"
             )
-        found = (unit, offset, offset, self.index(unit.tariff_name, unit.unit_price))
+        index, cents = self.index(unit.tariff_name, unit.unit_price), unit.unit_price.cents
         if not unit.is_versioned:
             # A price that states no range holds only for the day it was asked for.
-            return (*found, unit.unit_price.cents)
+            return unit, offset, offset, index, cents
         first = unit.valid_from.toordinal() - self.origin if unit.valid_from else 0
         last = unit.valid_until.toordinal() - self.origin if unit.valid_until else self.span
-        version = (
-            unit,
-            max(first, 0),
-            min(last, self.span - 1),
-            found[3],
-            unit.unit_price.cents,
-        )
+        version = (unit, max(first, 0), min(last, self.span - 1), index, cents)
         self.versions[id(unit)] = version
         return version
+
+
+def _invoice(
+    start: date,
+    end: date,
+    prices: _Prices,
+    booked: DaysWindow,
+    recorded: tuple[DaysWindow, ...],
+    decided: dict[str, dict[str, dict[int, DecidedCharge]]],
+) -> Invoice:
+    """The invoice, a child and a service at a time, from bitmaps of days.
+
+    Each (child, service) is worked out with a few operations on its bitmaps whatever its
+    number of days: which days have a line, which are absent, which justified, and at which
+    tariff (asked once per tariff version). Only a decided charge is looked at day by day.
+    """
+    span = end.toordinal() - start.toordinal() + 1
+    calendar = prices.calendar
+    children: list[str] = []
+    codes: list[str] = []
+    starts: array[int] = array("q")
+    lines, unjustified = _bitmaps(span), _bitmaps(span)
+    justified_columns = tuple(_bitmaps(span) for _ in JUSTIFICATIONS)
+    tariffs: array[int] = array("q")
+    notes: dict[int, dict[int, tuple[int, str]]] = {}
+    by_child: dict[str, int] = {}
+    by_service: dict[str, int] = {}
+    unbooked: list[LineKey] = []
+    count = total = 0
+    # Locals: the loop below runs once per child and service, a million times for a large
+    # commune.
+    add_child, add_code, add_start, add_lines = (
+        children.append,
+        codes.append,
+        starts.append,
+        lines.append,
+    )
+    add_unjustified, add_tariff, priced = unjustified.append, tariffs.append, prices.priced
+    justified_slots = _JUSTIFIED_SLOTS
+    no_charges: dict[str, dict[int, DecidedCharge]] = {}
+    everyone = set(booked.children)
+    everyone.update(decided, recorded[PRESENT_SLOT].children)
+    for child_id in sorted(everyone):
+        services = booked.services(child_id)
+        charges_of = decided.get(child_id, no_charges)
+        records = [window.services(child_id) for window in recorded]
+        present_of, absent_of = records[PRESENT_SLOT], records[ABSENT_SLOT]
+        for code in sorted(services.keys() | charges_of.keys() | present_of.keys()):
+            days = services.get(code, 0)
+            charges = charges_of.get(code)
+            charged = waivable = 0
+            if charges:
+                for offset, charge in charges.items():
+                    charged |= 1 << offset
+                    if charge.waivable:
+                        waivable |= 1 << offset
+                days |= charged
+            present = present_of.get(code, 0)
+            if present & ~days:
+                # A presence on a day neither booked nor charged: for the commune to decide.
+                unbooked += [(child_id, code, calendar[n]) for n in positions(present & ~days)]
+            if not days:
+                continue
+            # Rule 2 of the module: a justified absence is not charged, on a tariff day or on
+            # the day of a waivable decided charge.
+            at_tariff = days & ~charged
+            excused = at_tariff | waivable
+            justified = [records[slot].get(code, 0) & excused for slot in justified_slots]
+            free = 0
+            for bits in justified:
+                free |= bits
+            group = len(children)
+            tariff, cents = priced(child_id, code, at_tariff, free, group)
+            if charges:
+                noted: dict[int, tuple[int, str]] = {}
+                for offset, charge in sorted(charges.items()):
+                    noted[offset] = (prices.index(charge.label, charge.amount), charge.reason)
+                    if not free >> offset & 1:
+                        cents += charge.amount.cents
+                notes[group] = noted
+            add_child(child_id)
+            add_code(code)
+            add_start(count)
+            add_lines(days)
+            add_unjustified(absent_of.get(code, 0) & at_tariff)
+            for column, bits in zip(justified_columns, justified, strict=True):
+                column.append(bits)
+            add_tariff(tariff)
+            count += days.bit_count()
+            total += cents
+            by_child[child_id] = by_child.get(child_id, 0) + cents
+            by_service[code] = by_service.get(code, 0) + cents
+    return Invoice(
+        start,
+        end,
+        InvoiceLines(
+            start.toordinal(),
+            children,
+            codes,
+            starts,
+            lines,
+            unjustified,
+            justified_columns,
+            tariffs,
+            prices.table,
+            prices.runs,
+            notes,
+            count,
+        ),
+        Money(total),
+        _totals(by_child),
+        _totals(by_service),
+        tuple(unbooked),
+    )

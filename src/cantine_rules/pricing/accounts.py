@@ -105,7 +105,7 @@ _ON_FIRST_USE: Final = OnFirstUse(
         ),
         "cantine_rules.pricing._invoice": (
             "Attendance",
-    "AttendanceSheet",
+            "AttendanceSheet",
             "AttendanceSheet",
             "DecidedCharge",
             "Invoice",
