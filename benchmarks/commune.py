@@ -217,25 +217,32 @@ def attendance_sheet(booked: Iterable[tuple[str, str, list[date]]], seed: int) -
     """The same records as `attendance`, given the same days in the same order, as a sheet.
 
     Made without a record per day: each kind's days per child and service, then one sheet per
-    kind (the present days of a child's service share its list when it was never absent).
+    kind.
     """
     generator = random.Random(seed)
     sick = Attendance.absent(Justification.MEDICAL_CERTIFICATE)
     away = Attendance.absent()
-    present: dict[tuple[str, str], list[date]] = {}
+    present: dict[tuple[str, str], Sequence[date]] = {}
     absent: dict[Attendance, dict[tuple[str, str], list[date]]] = {sick: {}, away: {}}
+    # Children who tick the same weekdays have the same days: one tuple for all who came on
+    # each of them, so that a large commune's month is not held once per child.
+    shared: dict[tuple[date, ...], tuple[date, ...]] = {}
     for child_id, code, days in booked:
-        came = days
+        came: list[date] | None = None
         for index, day in enumerate(days):
             roll = generator.random()
             if roll < 0.05:
                 record = sick if roll < 0.02 else away
                 absent[record].setdefault((child_id, code), []).append(day)
-                if came is days:
+                if came is None:
                     came = list(days[:index])
-            elif came is not days:
+            elif came is not None:
                 came.append(day)
-        present[child_id, code] = came
+        if came is None:
+            every = tuple(days)
+            present[child_id, code] = shared.setdefault(every, every)
+        else:
+            present[child_id, code] = came
     sheet = AttendanceSheet.from_days(present, Attendance.present())
     for record, days_of in absent.items():
         sheet |= AttendanceSheet.from_days(days_of, record)

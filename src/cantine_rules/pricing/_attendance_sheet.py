@@ -228,33 +228,33 @@ class AttendanceSheet(Mapping[LineKey, Attendance]):
         1
         """
         slot = _slot(attendance, "attendance")
-        ordinals: dict[str, dict[str, list[int]]] = {}
+        # Each group's bitmap from its own first day, then all put on the sheet's first day.
+        based: dict[str, dict[str, tuple[int, int]]] = {}
         for key, group_days in days.items():
             if not (isinstance(key, tuple) and len(key) == 2):
                 raise InvalidTypeError("days", key, "keys must be (child_id, service_code)")
             child_id = require_identifier(key[0], "child_id")
             code = require_identifier(key[1], "service_code")
-            field = f"days[{key!r}]"
-            listed = []
+            base = bits = 0
             for day in group_days:
                 if not isinstance(day, date) or isinstance(day, datetime):
-                    raise InvalidTypeError(field, day, "must be a datetime.date")
-                listed.append(day.toordinal())
-            if listed:
-                ordinals.setdefault(child_id, {})[code] = listed
-        origin = min(
-            (min(listed) for groups in ordinals.values() for listed in groups.values()), default=0
-        )
-        groups: _Groups = {}
-        for child_id, services in ordinals.items():
-            bitmaps = groups[child_id] = {}
-            for code, listed in services.items():
-                bits = 0
-                for ordinal in listed:
-                    bits |= 1 << (ordinal - origin)
-                bitmaps[code] = bits
+                    raise InvalidTypeError(f"days[{key!r}]", day, "must be a datetime.date")
+                ordinal = day.toordinal()
+                if not bits:
+                    base, bits = ordinal, 1
+                elif ordinal >= base:
+                    bits |= 1 << (ordinal - base)
+                else:
+                    bits = bits << (base - ordinal) | 1
+                    base = ordinal
+            if bits:
+                based.setdefault(child_id, {})[code] = (base, bits)
+        origin = min((base for groups in based.values() for base, _ in groups.values()), default=0)
         slots: list[_Groups] = [{} for _ in RECORDS]
-        slots[slot] = groups
+        slots[slot] = {
+            child_id: {code: bits << (base - origin) for code, (base, bits) in groups.items()}
+            for child_id, groups in based.items()
+        }
         return cls._make(slots, origin)
 
     # Reading ----------------------------------------------------------------------------------
