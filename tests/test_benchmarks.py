@@ -29,6 +29,7 @@ FIGURES = {
     "invoice_memory_mb_per_100k": float,
     # --scale 1000: the same month for a commune of 1,000 children.
     "invoice_lines_per_s_1k": int,
+    "invoice_lines_per_s_around_1k": int,
     "invoice_1k_vs_10k": float,
     "invoice_memory_mb_per_100k_1k": float,
     "peak_mb_year_bookings": float,

@@ -153,27 +153,32 @@ class AttendanceSheet(Mapping[LineKey, Attendance]):
 
     @classmethod
     def _make(cls, slots: list[_Groups], origin: int) -> AttendanceSheet:
-        """The sheet of *slots* (bits from *origin*), shifted so that bit 0 is the first day."""
-        kept = [
-            {
-                child_id: services
-                for child_id, groups in slot.items()
-                if (services := {code: bits for code, bits in groups.items() if bits})
-            }
-            for slot in slots
-        ]
-        everything = [bits for slot in kept for groups in slot.values() for bits in groups.values()]
-        if not everything:
-            return cls(0, tuple({} for _ in RECORDS))
-        shift = min((bits & -bits).bit_length() - 1 for bits in everything)
-        if shift:
-            kept = [
-                {
-                    child_id: {code: bits >> shift for code, bits in groups.items()}
+        """The sheet of *slots* (bits from *origin*), shifted so that bit 0 is the first day.
+
+        *slots* are the caller's own, new dicts: they are kept, or changed in place, not copied.
+        """
+        kept: list[_Groups] = []
+        shift = None
+        for slot in slots:
+            # Groups left without a day are dropped (a union may empty some).
+            if any(not bits for services in slot.values() for bits in services.values()):
+                slot = {
+                    child_id: services
                     for child_id, groups in slot.items()
+                    if (services := {code: bits for code, bits in groups.items() if bits})
                 }
-                for slot in kept
-            ]
+            for services in slot.values():
+                for bits in services.values():
+                    low = (bits & -bits).bit_length() - 1
+                    shift = low if shift is None or low < shift else shift
+            kept.append(slot)
+        if shift is None:
+            return cls(0, tuple({} for _ in RECORDS))
+        if shift:
+            for slot in kept:
+                for services in slot.values():
+                    for code, bits in services.items():
+                        services[code] = bits >> shift
         return cls(origin + shift, tuple(kept))
 
     @classmethod
