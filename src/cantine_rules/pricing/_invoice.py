@@ -299,7 +299,16 @@ class InvoiceLines(Sequence[InvoiceLine]):
 
 
 def _totals(items: dict[str, int]) -> Mapping[str, Money]:
-    return MappingProxyType({key: Money(items[key]) for key in sorted(items)})
+    # Many children owe the same amount: each amount is made once (Money is immutable).
+    amounts: dict[int, Money] = {}
+    totals = {}
+    for key in sorted(items):
+        cents = items[key]
+        amount = amounts.get(cents)
+        if amount is None:
+            amount = amounts[cents] = Money(cents)
+        totals[key] = amount
+    return MappingProxyType(totals)
 
 
 def _rebuilt_invoice(
