@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
 import attrs
@@ -35,7 +35,13 @@ from cantine_rules.policies import (
     ServiceRules,
     WorkingDaysBefore,
 )
-from cantine_rules.pricing.accounts import Attendance, DecidedCharge, LineKey, PricedUnit
+from cantine_rules.pricing.accounts import (
+    Attendance,
+    AttendanceSheet,
+    DecidedCharge,
+    LineKey,
+    PricedUnit,
+)
 
 YEAR = SchoolYear.starting_in(2024)
 SCHOOL_WEEKDAYS = (0, 1, 3, 4)  # Monday, Tuesday, Thursday, Friday: the four-day week
@@ -205,6 +211,42 @@ def attendance(booked: dict[tuple[str, str], list[date]], seed: int) -> dict[Lin
             roll = generator.random()
             records[child_id, code, day] = sick if roll < 0.02 else away if roll < 0.05 else present
     return records
+
+
+def attendance_sheet(booked: Iterable[tuple[str, str, list[date]]], seed: int) -> AttendanceSheet:
+    """The same records as `attendance`, given the same days in the same order, as a sheet.
+
+    Made without a record per day: each kind's days per child and service, then one sheet per
+    kind.
+    """
+    generator = random.Random(seed)
+    sick = Attendance.absent(Justification.MEDICAL_CERTIFICATE)
+    away = Attendance.absent()
+    present: dict[tuple[str, str], Sequence[date]] = {}
+    absent: dict[Attendance, dict[tuple[str, str], list[date]]] = {sick: {}, away: {}}
+    # Children who tick the same weekdays have the same days: one tuple for all who came on
+    # each of them, so that a large commune's month is not held once per child.
+    shared: dict[tuple[date, ...], tuple[date, ...]] = {}
+    for child_id, code, days in booked:
+        came: list[date] | None = None
+        for index, day in enumerate(days):
+            roll = generator.random()
+            if roll < 0.05:
+                record = sick if roll < 0.02 else away
+                absent[record].setdefault((child_id, code), []).append(day)
+                if came is None:
+                    came = list(days[:index])
+            elif came is not None:
+                came.append(day)
+        if came is None:
+            every = tuple(days)
+            present[child_id, code] = shared.setdefault(every, every)
+        else:
+            present[child_id, code] = came
+    sheet = AttendanceSheet.from_days(present, Attendance.present())
+    for record, days_of in absent.items():
+        sheet |= AttendanceSheet.from_days(days_of, record)
+    return sheet
 
 
 def late_charges(

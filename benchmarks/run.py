@@ -23,7 +23,7 @@ import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -47,7 +47,13 @@ from cantine_rules.policies import (
     Reason,
     planning,
 )
-from cantine_rules.pricing.accounts import build_invoice
+from cantine_rules.pricing.accounts import (
+    Attendance,
+    AttendanceSheet,
+    DecidedCharge,
+    LineKey,
+    build_invoice,
+)
 from cantine_rules.rules import ChangeWindowTable
 
 T = TypeVar("T")
@@ -59,7 +65,12 @@ TARGETS: dict[str, tuple[str, float]] = {
     "columnar_vs_workalendar": (">=", 50),
     "workdays_vs_workalendar": (">=", 10),
     "planning_year_ms": ("<", 1),
-    "invoice_lines_per_s": (">=", 1_000_000),
+    "planning_year_cold_ms": ("<=", 2),
+    "invoice_lines_per_s": (">=", 1_500_000),
+    "invoice_memory_mb_per_100k": ("<=", 300),
+    # With --scale only: a commune of 1,000,000 children against the full profile's 10,000.
+    "invoice_1m_vs_10k": (">=", 0.8),
+    "invoice_memory_mb_per_100k_1m": ("<=", 300),
     "peak_mb_year_bookings": ("<=", 200),
     "serve_requests_per_s": (">=", serve.TARGET_REQUESTS_PER_S),
     "cli_cold_start_vs_python": ("<=", 8),
@@ -86,6 +97,10 @@ QUICK = Sizes(500, 1_000, 1_000, 1_000, 5, 50, 1)
 INVOICE_MONTH = (date(2025, 3, 1), date(2025, 3, 31))
 PLANNING_AT = datetime(2024, 11, 15, 10, 0, tzinfo=EUROPE_PARIS)
 LATE_CHARGES = 1_000
+#: How many times a larger commune's invoice is built with --scale (the median is kept).
+SCALE_REPEAT = 3
+#: How many fresh rules draw their first grid for `planning_year_cold_ms` (the median is kept).
+FRESH_RULES = 7
 
 
 def timed(action: Callable[[], T], repeat: int = 1) -> tuple[T, float]:
@@ -303,9 +318,13 @@ def measure_planning(
 
     inputs = [(child_id, list(year.for_child(child_id))) for child_id in children]
     # Cold: the first grid drawn with freshly built rules and no table (the calendar is built
-    # beforehand): every window is computed.
-    fresh = commune.rules(school_calendar)
-    cells, cold_seconds = timed(lambda: year_grids(fresh, None, *inputs[0]))
+    # beforehand): every window is computed. A few times, each on new rules, for a median.
+    cold = []
+    for _ in range(FRESH_RULES):
+        fresh = commune.rules(school_calendar)
+        cells, seconds = timed(lambda: year_grids(fresh, None, *inputs[0]))  # noqa: B023
+        cold.append(seconds)
+    cold_seconds = statistics.median(cold)
     # A portal keeps the school year's table: built once, then read by every grid.
     table, table_seconds = timed(lambda: year_table(fresh))
     warm = []
@@ -345,20 +364,84 @@ def measure_planning(
     }
 
 
+def plain_invoice(
+    bookings: Sequence[Booking],
+    attendance: Mapping[LineKey, Attendance],
+    charges: Mapping[LineKey, DecidedCharge],
+    start: date,
+    end: date,
+) -> tuple[int, int]:
+    """The reference: a plain loop with build_invoice's rules, its number of lines and total.
+
+    One pass over the bookings with a look-up of each day's record and charge, the price asked
+    once per child and service (the commune's prices hold for the whole year), then the
+    charges on days no longer booked. No line is kept: only the count and the total in cents.
+    """
+    prices: dict[tuple[str, str], int] = {}
+    lines = total = 0
+    billed = set()
+    for booking in bookings:
+        key = (booking.child_id, booking.service_code, booking.day)
+        if not (start <= booking.day <= end and booking.state.books_the_day):
+            continue
+        billed.add(key)
+        lines += 1
+        record = attendance.get(key)
+        justified = record is not None and record.justification is not None
+        charge = charges.get(key)
+        if charge is not None:
+            total += 0 if justified and charge.waivable else charge.amount.cents
+        elif not justified:
+            group = (booking.child_id, booking.service_code)
+            cents = prices.get(group)
+            if cents is None:
+                unit = commune.pricer(booking.child_id, booking.service_code, booking.day)
+                cents = prices[group] = unit.unit_price.cents
+            total += cents
+    for key, charge in charges.items():
+        if key not in billed and start <= key[2] <= end:
+            lines += 1
+            record = attendance.get(key)
+            justified = record is not None and record.justification is not None
+            total += 0 if justified and charge.waivable else charge.amount.cents
+    return lines, total
+
+
+def month_attendance(year: BookingSet, seed: int) -> AttendanceSheet:
+    """The month's attendance as the agents recorded it, every booked day, as a sheet."""
+    start, end = INVOICE_MONTH
+    return commune.attendance_sheet(year.booked_between(start, end), seed)
+
+
+def invoice_memory(year: BookingSet, seed: int) -> float:
+    """MB that the month's attendance keeps and building its invoice takes at its peak."""
+    start, end = INVOICE_MONTH
+    charges = commune.late_charges(
+        {(child, code): days for child, code, days in year.booked_between(start, end)},
+        LATE_CHARGES,
+        seed,
+    )
+    sheet, _, kept = traced_peak(lambda: month_attendance(year, seed))
+    assert isinstance(sheet, AttendanceSheet)
+    _invoice, peak, _ = traced_peak(
+        lambda: build_invoice(
+            year, commune.pricer, start=start, end=end, attendance=sheet, decided_charges=charges
+        )
+    )
+    return kept + peak
+
+
 def measure_invoice(year: BookingSet, seed: int, repeat: int) -> dict[str, Any]:
-    """A month of the whole commune invoiced: from the BookingSet, and from Booking values."""
+    """A month of the whole commune invoiced from the BookingSet and its AttendanceSheet; from
+    Booking values and a dict of records; and by a plain loop."""
     start, end = INVOICE_MONTH
     month = {(child, code): days for child, code, days in year.booked_between(start, end)}
-    attendance = commune.attendance(month, seed)
+    records = commune.attendance(month, seed)
+    sheet = month_attendance(year, seed)
     charges = commune.late_charges(month, LATE_CHARGES, seed)
     invoice, seconds = timed(
         lambda: build_invoice(
-            year,
-            commune.pricer,
-            start=start,
-            end=end,
-            attendance=attendance,
-            decided_charges=charges,
+            year, commune.pricer, start=start, end=end, attendance=sheet, decided_charges=charges
         ),
         repeat,
     )
@@ -369,12 +452,16 @@ def measure_invoice(year: BookingSet, seed: int, repeat: int) -> dict[str, Any]:
             commune.pricer,
             start=start,
             end=end,
-            attendance=attendance,
+            attendance=records,
             decided_charges=charges,
         ),
         repeat,
     )
+    (plain_lines, plain_cents), plain_seconds = timed(
+        lambda: plain_invoice(bookings, records, charges, start, end), repeat
+    )
     lines = len(invoice.lines)
+    children = len(year.children())
     return {
         "invoice_month": start.strftime("%Y-%m"),
         "invoice_lines": lines,
@@ -382,7 +469,76 @@ def measure_invoice(year: BookingSet, seed: int, repeat: int) -> dict[str, Any]:
         "invoice_lines_per_s": round(lines / seconds),
         "invoice_from_bookings_lines_per_s": round(len(reference.lines) / reference_seconds),
         "invoice_vs_bookings": round(reference_seconds / seconds, 2),
-        "invoice_matches_reference": invoice == reference,
+        "invoice_plain_loop_lines_per_s": round(plain_lines / plain_seconds),
+        "invoice_vs_plain_loop": round(plain_seconds / seconds, 2),
+        "invoice_memory_mb_per_100k": round(invoice_memory(year, seed) * 100_000 / children, 1),
+        "invoice_matches_reference": (
+            invoice == reference and plain_lines == lines and plain_cents == invoice.total.cents
+        ),
+    }
+
+
+def timed_invoice(
+    year: BookingSet,
+    sheet: AttendanceSheet,
+    charges: Mapping[LineKey, DecidedCharge],
+    repeat: int = 1,
+) -> tuple[int, float]:
+    """The number of lines of the month's invoice, and the median time to build it."""
+    start, end = INVOICE_MONTH
+    invoice, seconds = timed(
+        lambda: build_invoice(
+            year, commune.pricer, start=start, end=end, attendance=sheet, decided_charges=charges
+        ),
+        repeat,
+    )
+    return len(invoice.lines), seconds
+
+
+def scale_label(children: int) -> str:
+    """``1m`` for 1,000,000 children, ``300k`` for 300,000: the suffix of the figures."""
+    return f"{children // 1_000_000}m" if children % 1_000_000 == 0 else f"{children // 1000}k"
+
+
+def measure_invoice_at(children: int, seed: int) -> dict[str, Any]:
+    """The month's invoice of a commune of *children*, from its BookingSet and AttendanceSheet.
+
+    The commune is made as the full profile's is (the same period bookings, decided in batch),
+    only larger; the invoice is timed once, and its memory measured apart (tracemalloc slows
+    what it traces).
+    """
+    school_calendar = commune.calendar()
+    rules = commune.rules(school_calendar)
+    table = year_table(rules)
+    booked: dict[tuple[str, str], tuple[date, ...]] = {}
+    for request in commune.period_requests(school_calendar, commune.child_ids(children), seed):
+        accepted = rules.decide_period(
+            request.child_ids,
+            request.service_code,
+            request.days,
+            ChangeAction.ADD,
+            commune.PERIOD_REQUESTED_AT,
+            table=table,
+        ).accepted_days()
+        booked.update(
+            ((child_id, request.service_code), accepted) for child_id in request.child_ids
+        )
+    year = BookingSet.from_days(booked)
+    del booked
+    start, end = INVOICE_MONTH
+    charges = commune.late_charges(
+        {(child, code): days for child, code, days in year.booked_between(start, end)},
+        LATE_CHARGES,
+        seed,
+    )
+    lines, seconds = timed_invoice(year, month_attendance(year, seed), charges, SCALE_REPEAT)
+    label = scale_label(children)
+    return {
+        f"invoice_lines_{label}": lines,
+        f"invoice_lines_per_s_{label}": round(lines / seconds),
+        f"invoice_memory_mb_per_100k_{label}": round(
+            invoice_memory(year, seed) * 100_000 / children, 1
+        ),
     }
 
 
@@ -434,7 +590,7 @@ def verdicts(result: dict[str, Any]) -> dict[str, bool]:
     }
 
 
-def run(quick: bool, seed: int) -> dict[str, Any]:
+def run(quick: bool, seed: int, larger: Sequence[int] = ()) -> dict[str, Any]:
     sizes = QUICK if quick else FULL
     school_calendar = commune.calendar()
     rules = commune.rules(school_calendar)
@@ -460,6 +616,27 @@ def run(quick: bool, seed: int) -> dict[str, Any]:
     result |= cold_start.measure_cold_start(3 if quick else 21)
     if not quick:
         result |= scale.measure_scale(SCALE_FAMILIES, seed)
+    if larger:
+        # The full commune's invoice again, just before and after each larger one: other jobs
+        # on the machine change its speed over the minutes a large commune takes.
+        start, end = INVOICE_MONTH
+        month = {(child, code): days for child, code, days in year.booked_between(start, end)}
+        again = (
+            year,
+            month_attendance(year, seed),
+            commune.late_charges(month, LATE_CHARGES, seed),
+        )
+        del month
+    for size in larger:
+        lines, before = timed_invoice(*again, sizes.repeat)
+        result |= measure_invoice_at(size, seed)
+        after = timed_invoice(*again, sizes.repeat)[1]
+        label = scale_label(size)
+        around = round(lines / statistics.median((before, after)))
+        result[f"invoice_lines_per_s_around_{label}"] = around
+        result[f"invoice_{label}_vs_10k"] = round(
+            result[f"invoice_lines_per_s_{label}"] / around, 2
+        )
     result["targets_met"] = verdicts(result)
     return result
 
@@ -490,6 +667,14 @@ ROWS = (
     ("planning_workalendar_deadlines_ms", "  reference: its deadlines with workalendar (ms)", "{}"),
     ("invoice_lines_per_s", "invoice lines/s, a month from a BookingSet", "{:,}"),
     ("invoice_from_bookings_lines_per_s", "  reference: from a list of Booking", "{:,}"),
+    ("invoice_plain_loop_lines_per_s", "  reference: a plain loop, same rules and total", "{:,}"),
+    ("invoice_memory_mb_per_100k", "  MB per 100,000 children-month, with attendance", "{}"),
+    ("invoice_lines_per_s_300k", "invoice lines/s, 300,000 children (--scale)", "{:,}"),
+    ("invoice_300k_vs_10k", "  against 10,000 children, timed around it", "{}x"),
+    ("invoice_memory_mb_per_100k_300k", "  MB per 100,000 children-month, with attendance", "{}"),
+    ("invoice_lines_per_s_1m", "invoice lines/s, 1,000,000 children (--scale)", "{:,}"),
+    ("invoice_1m_vs_10k", "  against 10,000 children, timed around it", "{}x"),
+    ("invoice_memory_mb_per_100k_1m", "  MB per 100,000 children-month, with attendance", "{}"),
     ("peak_mb_year_bookings", "peak MB, the year's bookings as a BookingSet", "{}"),
     ("peak_mb_year_bookings_as_tuple", "  reference: as a tuple of Booking (scaled)", "{}"),
     ("serve_requests_per_s", "decide requests/s through one serve --stdio process", "{:,}"),
@@ -545,8 +730,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--scale",
+        type=int,
+        nargs="*",
+        metavar="CHILDREN",
+        help="also invoice communes of these sizes (1,000,000 when none is given); not for CI",
+    )
     options = parser.parse_args(argv)
-    result = run(options.quick, options.seed)
+    larger = () if options.scale is None else tuple(options.scale) or (1_000_000,)
+    result = run(options.quick, options.seed, larger)
     print(json.dumps(result) if options.json else table(result))
     wrong = (
         result["workalendar_loop_mismatches"]

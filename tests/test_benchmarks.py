@@ -32,6 +32,14 @@ FIGURES = {
     "window_table_year_ms": float,
     "invoice_lines_per_s": int,
     "invoice_from_bookings_lines_per_s": int,
+    "invoice_plain_loop_lines_per_s": int,
+    "invoice_vs_plain_loop": float,
+    "invoice_memory_mb_per_100k": float,
+    # --scale 1000: the same month for a commune of 1,000 children.
+    "invoice_lines_per_s_1k": int,
+    "invoice_lines_per_s_around_1k": int,
+    "invoice_1k_vs_10k": float,
+    "invoice_memory_mb_per_100k_1k": float,
     "peak_mb_year_bookings": float,
     "peak_mb_year_bookings_as_tuple": float,
     "serve_requests_per_s": int,
@@ -48,6 +56,7 @@ COUNTS = (
     "workdays_calls",
     "planning_cells",
     "invoice_lines",
+    "invoice_lines_1k",
     "booked_days",
     "serve_requests",
 )
@@ -55,7 +64,7 @@ COUNTS = (
 
 def test_quick_profile_prints_every_figure_as_json() -> None:
     done = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--json"],
+        [sys.executable, str(RUN), "--quick", "--json", "--scale", "1000"],
         capture_output=True,
         text=True,
         timeout=300,
@@ -87,7 +96,9 @@ def test_quick_profile_prints_every_figure_as_json() -> None:
         "columnar_vs_workalendar",
         "workdays_vs_workalendar",
         "planning_year_ms",
+        "planning_year_cold_ms",
         "invoice_lines_per_s",
+        "invoice_memory_mb_per_100k",
         "peak_mb_year_bookings",
         "serve_requests_per_s",
         "cli_cold_start_vs_python",

@@ -12,6 +12,11 @@ __all__ = ["EUROPE_PARIS", "at_paris", "read_wall_clock", "require_aware"]
 EUROPE_PARIS = ZoneInfo("Europe/Paris")
 """The time zone of every commune this library knows (metropolitan France)."""
 
+# The first year of the European rule (the last Sundays of March and October, at 01:00 UTC),
+# and the wall hours [2, 3) in which the clocks then change.
+_EU_RULES_SINCE = 1996
+_CHANGE_HOURS = (2, 3)
+
 
 def require_aware(value: object, field: str) -> datetime:
     """Return *value* if it is a timezone-aware datetime, else raise an error naming *field*."""
@@ -41,6 +46,14 @@ def at_paris(day: date, wall_time: time) -> datetime:
     if found is not None:
         return found
     local = datetime.combine(day, wall_time, tzinfo=EUROPE_PARIS)
+    if (
+        day.year >= _EU_RULES_SINCE
+        and not _CHANGE_HOURS[0] <= wall_time.hour < _CHANGE_HOURS[1]
+        and not wall_time.fold
+    ):
+        # Since 1996 the clocks change at 01:00 UTC, between 02:00 and 03:00 wall time: any
+        # other hour shows once, and needs no round trip (most of what this function is asked).
+        return local
     try:
         # A round trip through UTC normalises a non-existent wall time into the real one.
         instant = local.astimezone(UTC).astimezone(EUROPE_PARIS)

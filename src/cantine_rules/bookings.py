@@ -24,7 +24,7 @@ datetime.date(2024, 9, 6)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Final
 
@@ -34,7 +34,7 @@ from cantine_rules._validators import require_identifier
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Booking, RequestState
 
-__all__ = ["BookingSet"]
+__all__ = ["BookingSet", "DaysWindow"]
 
 _VALIDATED: Final = RequestState.VALIDATED
 # The bit positions set in each byte value, to read a bitmap a byte at a time.
@@ -58,6 +58,18 @@ def _positions(bits: int) -> list[int]:
 def _lowest(bits: int) -> int:
     """The position of the lowest bit set in *bits* (which is not zero)."""
     return (bits & -bits).bit_length() - 1
+
+
+def _bitmap(days: Iterable[object], field: str) -> tuple[int, int]:
+    """The ordinal of the first of *days* and their bitmap from it; ``(0, 0)`` for no day."""
+    ordinals = [_day(day, field).toordinal() for day in days]
+    if not ordinals:
+        return 0, 0
+    base = min(ordinals)
+    bits = 0
+    for ordinal in ordinals:
+        bits |= 1 << (ordinal - base)
+    return base, bits
 
 
 def _day(value: object, field: str) -> date:
@@ -150,16 +162,27 @@ class BookingSet:
             raise InvalidTypeError("state", state, "must be a RequestState")
         builder = _Builder()
         states: _States = {}
+        # A period booking gives every child who ticked it the same tuple of days: a tuple is
+        # read once, by identity (the mapping holds it, so its id is not reused meanwhile).
+        read: dict[int, tuple[tuple[date, ...], int, int]] = {}
         for key, group_days in days.items():
             if not (isinstance(key, tuple) and len(key) == 2):
                 raise InvalidTypeError("days", key, "keys must be (child_id, service_code)")
             child_id = require_identifier(key[0], "child_id")
             code = require_identifier(key[1], "service_code")
-            field = f"days[{key!r}]"
-            for day in group_days:
-                builder.add(child_id, code, _day(day, field).toordinal())
+            shared = isinstance(group_days, tuple) and state is _VALIDATED
+            known = read.get(id(group_days)) if shared else None
+            if known is not None and known[0] is group_days:
+                _, base, bits = known
+            else:
+                listed = list(group_days)
+                base, bits = _bitmap(listed, f"days[{key!r}]")
+                if shared:
+                    read[id(group_days)] = (group_days, base, bits)  # type: ignore[assignment]
                 if state is not _VALIDATED:
-                    states[child_id, code, day] = state
+                    states.update(((child_id, code, day), state) for day in listed)
+            if bits:
+                builder.put(child_id, code, base, bits)
         return builder.build(states)
 
     # Reading ----------------------------------------------------------------------------------
@@ -269,28 +292,34 @@ class BookingSet:
         >>> list(year.booked_between(date(2024, 9, 1), date(2024, 9, 30)))
         [('c1', 'repas', [datetime.date(2024, 9, 2)])]
         """
+        window = self.window(start, end)
+        calendar = [date.fromordinal(start.toordinal() + offset) for offset in range(window.span)]
+        for child_id in sorted(window.children):
+            services = window.services(child_id)
+            for code in sorted(services):
+                yield child_id, code, [calendar[offset] for offset in _positions(services[code])]
+
+    def window(self, start: date, end: date) -> DaysWindow:
+        """The days from *start* to *end* whose state books the day, as bitmaps (bit 0: *start*).
+
+        What [`build_invoice`][cantine_rules.pricing.accounts.build_invoice] reads: a bitmap per
+        child and service, made when the child is asked for, never a ``date`` per day.
+
+        >>> year = BookingSet.from_days({("c1", "repas"): [date(2024, 9, 2), date(2024, 9, 4)]})
+        >>> bin(year.window(date(2024, 9, 1), date(2024, 9, 30)).services("c1")["repas"])
+        '0b1010'
+        """
         start, end = _day(start, "start"), _day(end, "end")
         if end < start:
             raise InvalidValueError("end", end, f"must not be before start {start}")
-        low = start.toordinal() - self._origin
         span = end.toordinal() - start.toordinal() + 1
-        mask = (1 << span) - 1
-        calendar = [date.fromordinal(start.toordinal() + offset) for offset in range(span)]
         excluded: dict[tuple[str, str], int] = {}
         for (child_id, code, day), state in self._states.items():
             offset = day.toordinal() - start.toordinal()
             if not state.books_the_day and 0 <= offset < span:
                 key = (child_id, code)
                 excluded[key] = excluded.get(key, 0) | 1 << offset
-        for child_id in sorted(self._groups):
-            services = self._groups[child_id]
-            for code in sorted(services):
-                bits = services[code]
-                window = (bits >> low if low >= 0 else bits << -low) & mask
-                if excluded:
-                    window &= ~excluded.get((child_id, code), 0)
-                if window:
-                    yield child_id, code, [calendar[offset] for offset in _positions(window)]
+        return DaysWindow(self._groups, start.toordinal() - self._origin, span, excluded)
 
     # Combining --------------------------------------------------------------------------------
 
@@ -379,6 +408,51 @@ class BookingSet:
         return BookingSet._make({child_id: dict(services)}, states, self._origin)
 
 
+class DaysWindow:
+    """The days of a span, per child and service, as bitmaps whose bit 0 is the span's first day.
+
+    Made by [`BookingSet.window`][]; read by child, so a commune's month is never copied whole.
+
+    >>> year = BookingSet.from_days({("c1", "repas"): [date(2024, 9, 3)]})
+    >>> window = year.window(date(2024, 9, 2), date(2024, 9, 8))
+    >>> window.span, sorted(window.children), window.services("c2")
+    (7, ['c1'], {})
+    """
+
+    __slots__ = ("_excluded", "_groups", "_low", "_mask", "span")
+
+    def __init__(
+        self, groups: _Groups, low: int, span: int, excluded: dict[tuple[str, str], int]
+    ) -> None:
+        self._groups = groups
+        # The offset of the span's first day from the groups' bit 0 (negative when before it).
+        self._low = low
+        self._mask = (1 << span) - 1
+        self._excluded = excluded
+        self.span = span
+        """The number of days in the window."""
+
+    @property
+    def children(self) -> Collection[str]:
+        """The children with a booked day, within the span or not (in no particular order)."""
+        return self._groups.keys()
+
+    def services(self, child_id: str) -> dict[str, int]:
+        """Each service of *child_id* with a day in the span, and the bitmap of those days."""
+        services = self._groups.get(child_id)
+        if services is None:
+            return {}
+        low, mask, excluded = self._low, self._mask, self._excluded
+        found = {}
+        for code, bits in services.items():
+            window = (bits >> low if low >= 0 else bits << -low) & mask
+            if excluded:
+                window &= ~excluded.get((child_id, code), 0)
+            if window:
+                found[code] = window
+        return found
+
+
 class _Builder:
     """Bitmaps built a day at a time, each from its own first day, then put on one origin."""
 
@@ -404,6 +478,10 @@ class _Builder:
         bit = 1 << (ordinal - base)
         entry[1] = bits | bit
         return not bits & bit
+
+    def put(self, child_id: str, code: str, base: int, bits: int) -> None:
+        """Book the days of *bits* (bit 0 is the day of ordinal *base*), the group's first."""
+        self.groups.setdefault(child_id, {})[code] = [base, bits]
 
     def build(self, states: _States) -> BookingSet:
         origin = min(

@@ -495,6 +495,31 @@ class SchoolCalendar:
         """The label of the commune's closure on *day*, or None."""
         return self._index.closure_names.get(self._offset(day))
 
+    def closed_reason(self, day: date) -> str | None:
+        """What stops a service on *day*: a closure, else a public holiday, else a school break.
+
+        None when nothing does (a weekend outside the holidays, say).
+
+        Examples:
+            >>> SchoolCalendar(Zone.C).closed_reason(date(2024, 11, 11))
+            'Armistice'
+        """
+        return self.closure(day) or self.public_holiday(day) or self.school_holiday(day)
+
+    def closed_reasons(self, start: date, end: date) -> tuple[str | None, ...]:
+        """[`closed_reason`][] of each day from *start* to *end* (both included), in one pass.
+
+        Examples:
+            >>> SchoolCalendar(Zone.C).closed_reasons(date(2024, 11, 10), date(2024, 11, 12))
+            (None, 'Armistice', None)
+        """
+        index = self._index
+        closures, public, school = index.closure_names, index.public_names, index.school_names
+        return tuple(
+            closures.get(offset) or public.get(offset) or school.get(offset)
+            for offset in self._known_range(start, end)
+        )
+
     def is_school_day(self, day: date) -> bool:
         """True when children have school on *day*.
 

@@ -36,27 +36,38 @@ Examples:
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from datetime import date
 from enum import StrEnum
-from itertools import pairwise
 from types import MappingProxyType
-from typing import Any, Final, overload
+from typing import Final, overload
 
 import attrs
 
 from cantine_rules._pickling import pickled_by_fields
-from cantine_rules._validators import enum_member, identifier, non_negative_money
-from cantine_rules.bookings import BookingSet
+from cantine_rules._validators import identifier, non_negative_money
+from cantine_rules.bookings import BookingSet, DaysWindow
+from cantine_rules.bookings import _positions as positions
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
-from cantine_rules.model import Booking, Justification, RequestState
+from cantine_rules.model import Booking, RequestState
 from cantine_rules.money import Money
+from cantine_rules.pricing._attendance_sheet import (
+    ABSENT_SLOT,
+    JUSTIFICATIONS,
+    JUSTIFIED_SLOT,
+    PRESENT_SLOT,
+    Attendance,
+    AttendanceSheet,
+    LineKey,
+    Presence,
+)
 from cantine_rules.pricing._priced_unit import PricedUnit, UnitPricer
 
 __all__ = [
     "Attendance",
+    "AttendanceSheet",
     "DecidedCharge",
     "Invoice",
     "InvoiceLine",
@@ -67,59 +78,9 @@ __all__ = [
     "build_invoice",
 ]
 
-LineKey = tuple[str, str, date]
-"""A line's identity: ``(child_id, service_code, day)``."""
-
 _ZERO: Final = Money.zero()
 _BOOKS_THE_DAY: Final = frozenset(state for state in RequestState if state.books_the_day)
-
-
-class Presence(StrEnum):
-    """Whether the child was there."""
-
-    PRESENT = "present"
-    ABSENT = "absent"
-
-
-def _check_justification(
-    instance: Attendance, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is None:
-        return
-    enum_member(Justification)(instance, attribute, value)
-    if instance.presence is Presence.PRESENT:
-        raise InvalidValueError("justification", value, "only an absence is justified")
-
-
-@attrs.frozen
-class Attendance:
-    """What was recorded for a booked day: present, absent, or absent with a justification.
-
-    Examples:
-        >>> Attendance.absent(Justification.MEDICAL_CERTIFICATE).is_justified_absence
-        True
-    """
-
-    presence: Presence = attrs.field(validator=enum_member(Presence))
-    justification: Justification | None = attrs.field(default=None, validator=_check_justification)
-
-    @classmethod
-    def present(cls) -> Attendance:
-        """The child came."""
-        return _PRESENT
-
-    @classmethod
-    def absent(cls, justification: Justification | None = None) -> Attendance:
-        """The child did not come; with a justification the day is not charged."""
-        return cls(Presence.ABSENT, justification)
-
-    @property
-    def is_justified_absence(self) -> bool:
-        """True for an absence with a justification (a medical certificate, say)."""
-        return self.justification is not None
-
-
-_PRESENT: Final = Attendance(Presence.PRESENT)
+_JUSTIFIED_SLOTS: Final = range(JUSTIFIED_SLOT, JUSTIFIED_SLOT + len(JUSTIFICATIONS))
 
 
 @attrs.frozen
@@ -190,14 +151,25 @@ class InvoiceLine:
         return (self.child_id, self.service_code, self.day)
 
 
+# What a line's kind is stored as: a bit in one of a group's bitmaps (see InvoiceLines).
+_Bitmaps = MutableSequence[int]
+
+
+def _bitmaps(span: int) -> _Bitmaps:
+    """An empty column of bitmaps of *span* days: machine words when they fit, else ints."""
+    return array("Q") if span <= 64 else []
+
+
 @attrs.frozen(eq=False, repr=False)
 class InvoiceLines(Sequence[InvoiceLine]):
-    """The lines of an invoice built by `build_invoice`, held by column.
+    """The lines of an invoice built by `build_invoice`, a few words per child and service.
 
     It reads as the tuple of `InvoiceLine` it stands for — index it, slice it, iterate it,
-    compare it with a tuple — but keeps each child and service once and, per line, only the day,
-    the tariff, the kind and the reason: a month of a large commune then makes no Python object
-    per line until one is read.
+    compare it with a tuple — but keeps, for each child and service with a line, the bitmaps of
+    its days (bit 0 is the period's first day): the days with a line, those absent without
+    justification, those justified (one bitmap per justification), and the tariff of its days
+    (its tariff runs when the price changes within the period, its decided charges apart). A
+    month of a large commune then makes no Python object per line until one is read.
 
     >>> from cantine_rules import Booking
     >>> from cantine_rules.pricing._priced_unit import flat_pricer
@@ -208,36 +180,70 @@ class InvoiceLines(Sequence[InvoiceLine]):
     (1, Money.euros('3.60'), True)
     """
 
-    # (child_id, service_code) of each group of lines, and the index of each group's first line.
-    _groups: tuple[tuple[str, str], ...]
-    _starts: tuple[int, ...]
-    _days: list[date]
-    _tariffs: list[tuple[str, Money]]
-    _kinds: list[LineKind]
-    _reasons: list[str | None]
+    # The ordinal of the day of bit 0 (the period's first day).
+    _origin: int
+    # Per group (child and service with a line), in canonical order:
+    _children: list[str]
+    _codes: list[str]
+    _starts: array[int]  # the index of the group's first line
+    _lines: _Bitmaps  # the days with a line
+    _unjustified: _Bitmaps  # charged at the tariff, absent without justification
+    _justified: tuple[_Bitmaps, ...]  # not charged, one column per justification
+    _tariff: array[int]  # the tariff of its first tariff run (-1: every line is decided)
+    # The distinct (tariff name, unit price) of the lines, in the order first met.
+    _table: list[tuple[str, Money]]
+    # Group → its tariff runs, (first day's bit, tariff), when it has more than one.
+    _runs: dict[int, tuple[tuple[int, int], ...]]
+    # Group → day's bit → (tariff, reason) of each decided charge.
+    _decided: dict[int, dict[int, tuple[int, str]]]
+    _count: int
 
     def __len__(self) -> int:
-        return len(self._days)
+        return self._count
 
-    def _line(self, group: int, index: int) -> InvoiceLine:
-        child_id, service_code = self._groups[group]
-        name, price = self._tariffs[index]
-        kind = self._kinds[index]
-        if kind is LineKind.JUSTIFIED_ABSENCE:
-            quantity, amount = 0, _ZERO
-        else:
-            quantity, amount = 1, price
-        return InvoiceLine(
-            self._days[index],
-            child_id,
-            service_code,
-            name,
-            price,
-            quantity,
-            amount,
-            kind,
-            self._reasons[index],
-        )
+    def _group_lines(self, group: int) -> Iterator[InvoiceLine]:
+        """The lines of *group*, in day order."""
+        child_id, code = self._children[group], self._codes[group]
+        unjustified = self._unjustified[group]
+        justified = [column[group] for column in self._justified]
+        runs = self._runs.get(group, ((0, self._tariff[group]),))
+        decided = self._decided.get(group, {})
+        table, origin = self._table, self._origin
+        run = 0
+        for offset in positions(self._lines[group]):
+            bit = 1 << offset
+            reason = next(
+                (JUSTIFICATIONS[slot].value for slot, bits in enumerate(justified) if bits & bit),
+                None,
+            )
+            charge = decided.get(offset)
+            if charge is not None:
+                index, charged = charge
+                kind = LineKind.DECIDED if reason is None else LineKind.JUSTIFIED_ABSENCE
+                reason = charged if reason is None else reason
+            else:
+                while run + 1 < len(runs) and runs[run + 1][0] <= offset:
+                    run += 1
+                index = runs[run][1]
+                if reason is not None:
+                    kind = LineKind.JUSTIFIED_ABSENCE
+                elif unjustified & bit:
+                    kind = LineKind.UNJUSTIFIED_ABSENCE
+                else:
+                    kind = LineKind.BOOKED
+            name, price = table[index]
+            free = kind is LineKind.JUSTIFIED_ABSENCE
+            yield InvoiceLine(
+                date.fromordinal(origin + offset),
+                child_id,
+                code,
+                name,
+                price,
+                0 if free else 1,
+                _ZERO if free else price,
+                kind,
+                reason,
+            )
 
     @overload
     def __getitem__(self, index: int) -> InvoiceLine: ...
@@ -252,25 +258,37 @@ class InvoiceLines(Sequence[InvoiceLine]):
         position = index + size if index < 0 else index
         if not 0 <= position < size:
             raise IndexError("invoice line index out of range")
-        return self._line(bisect_right(self._starts, position) - 1, position)
+        group = bisect_right(self._starts, position) - 1
+        lines = self._group_lines(group)
+        for _ in range(position - self._starts[group]):
+            next(lines)
+        return next(lines)
 
     def __iter__(self) -> Iterator[InvoiceLine]:
-        ends = (*self._starts[1:], len(self)) if self._starts else ()
-        for group, (first, end) in enumerate(zip(self._starts, ends, strict=True)):
-            for index in range(first, end):
-                yield self._line(group, index)
+        for group in range(len(self._children)):
+            yield from self._group_lines(group)
+
+    def _columns(self) -> tuple[object, ...]:
+        return (
+            self._origin,
+            self._children,
+            self._codes,
+            self._starts,
+            self._lines,
+            self._unjustified,
+            self._justified,
+            self._tariff,
+            self._table,
+            self._runs,
+            self._decided,
+        )
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, InvoiceLines):
-            return (
-                self._groups == other._groups
-                and self._starts == other._starts
-                and self._days == other._days
-                and self._tariffs == other._tariffs
-                and self._kinds == other._kinds
-                and self._reasons == other._reasons
-            )
-        if isinstance(other, tuple | list):
+        # Columns built from the same lines are equal (groups, tariffs and runs are numbered in
+        # line order); lines of another period are compared one by one.
+        if isinstance(other, InvoiceLines) and other._origin == self._origin:
+            return self._columns() == other._columns()
+        if isinstance(other, InvoiceLines | tuple | list):
             return tuple(self) == tuple(other)
         return NotImplemented
 
@@ -282,7 +300,16 @@ class InvoiceLines(Sequence[InvoiceLine]):
 
 
 def _totals(items: dict[str, int]) -> Mapping[str, Money]:
-    return MappingProxyType({key: Money(items[key]) for key in sorted(items)})
+    # Many children owe the same amount: each amount is made once (Money is immutable).
+    amounts: dict[int, Money] = {}
+    totals = {}
+    for key in sorted(items):
+        cents = items[key]
+        amount = amounts.get(cents)
+        if amount is None:
+            amount = amounts[cents] = Money(cents)
+        totals[key] = amount
+    return MappingProxyType(totals)
 
 
 @pickled_by_fields
@@ -363,8 +390,10 @@ def _check_period(start: object, end: object) -> None:
 
 def _check_decided(
     decided_charges: Mapping[LineKey, DecidedCharge], start: date, end: date
-) -> dict[tuple[str, str], list[date]]:
-    by_group: dict[tuple[str, str], list[date]] = {}
+) -> dict[str, dict[str, dict[int, DecidedCharge]]]:
+    """The charges within the period: child → service → day's offset from *start* → charge."""
+    by_child: dict[str, dict[str, dict[int, DecidedCharge]]] = {}
+    origin = start.toordinal()
     for key, charge in decided_charges.items():
         field = f"decided_charges[{key!r}]"
         if not isinstance(charge, DecidedCharge):
@@ -373,26 +402,32 @@ def _check_decided(
             raise InvalidTypeError(field, key, "the key must be (child_id, service_code, day)")
         child_id, service_code, day = key
         if start <= day <= end:
-            by_group.setdefault((child_id, service_code), []).append(day)
-    return by_group
+            services = by_child.setdefault(child_id, {})
+            services.setdefault(service_code, {})[day.toordinal() - origin] = charge
+    return by_child
 
 
-def _price(pricer: UnitPricer, child_id: str, service_code: str, day: date) -> PricedUnit:
-    unit = pricer(child_id, service_code, day)
-    if not isinstance(unit, PricedUnit):
-        raise InvalidTypeError("pricer", unit, "must return a PricedUnit")
-    if not unit.holds_on(day):
-        raise InvalidValueError(
-            "pricer", unit, f"returned a price whose validity does not include {day}"
-        )
-    return unit
-
-
-def _validity(unit: PricedUnit, day: date) -> tuple[date, date]:
-    # A price that states no range holds only for the day it was asked for.
-    if not unit.is_versioned:
-        return day, day
-    return unit.valid_from or date.min, unit.valid_until or date.max
+def _booked_window(bookings: Iterable[Booking], start: date, end: date) -> DaysWindow:
+    """The days *bookings* book from *start* to *end*, as bitmaps (bit 0: *start*)."""
+    if isinstance(bookings, BookingSet):
+        return bookings.window(start, end)
+    groups: dict[str, dict[str, int]] = {}
+    books_the_day, origin = _BOOKS_THE_DAY, start.toordinal()
+    for index, booking in enumerate(bookings):
+        if not isinstance(booking, Booking):
+            raise InvalidTypeError(f"bookings[{index}]", booking, "must be a Booking")
+        day = booking.day
+        if start <= day <= end and booking.state in books_the_day:
+            services = groups.get(booking.child_id)
+            if services is None:
+                services = groups[booking.child_id] = {}
+            bits = services.get(booking.service_code, 0)
+            bit = 1 << (day.toordinal() - origin)
+            if bits & bit:
+                key = (booking.child_id, booking.service_code, day)
+                raise InvalidValueError("bookings", key, "book the same day twice")
+            services[booking.service_code] = bits | bit
+    return DaysWindow(groups, 0, end.toordinal() - origin + 1, {})
 
 
 def build_invoice(
@@ -408,13 +443,14 @@ def build_invoice(
 
     Args:
         bookings: any bookings; only those whose state books the day, within the period, count.
-            A [`BookingSet`][cantine_rules.bookings.BookingSet] is read without making a booking per
-            day.
+            A [`BookingSet`][cantine_rules.bookings.BookingSet] is read as bitmaps, without
+            making a booking per day.
         pricer: the unit price of a child's service on a day; asked once per tariff version.
         start: the first day of the period.
         end: the last day of the period.
         attendance: what was recorded per ``(child_id, service_code, day)``; a booked day with no
-            record is charged as booked.
+            record is charged as booked. An [`AttendanceSheet`][] is read as bitmaps; any other
+            mapping is first put in one.
         decided_charges: what the booking rules decided late changes cost, per
             ``(child_id, service_code, day)``.
 
@@ -425,7 +461,7 @@ def build_invoice(
             before it starts; the pricer returned a price not valid on the day asked.
 
     Examples:
-        >>> from cantine_rules import Booking, Money
+        >>> from cantine_rules import Booking, Justification, Money
         >>> from cantine_rules.pricing._priced_unit import flat_pricer
         >>> sick = {("louise", "cantine", date(2024, 9, 3)):
         ...         Attendance.absent(Justification.MEDICAL_CERTIFICATE)}
@@ -435,155 +471,195 @@ def build_invoice(
         Money.euros('3.60')
     """
     _check_period(start, end)
-    attendance = attendance or {}
-    decided_charges = decided_charges or {}
+    booked = _booked_window(bookings, start, end)
+    sheet = AttendanceSheet.from_records(attendance or {}, field="attendance")
+    decided = _check_decided(decided_charges or {}, start, end)
+    origin = start.toordinal()
+    calendar = [date.fromordinal(origin + offset) for offset in range(end.toordinal() - origin + 1)]
+    prices = _Prices(pricer, origin, calendar)
+    return _invoice(start, end, prices, booked, sheet.windows(start, end), decided)
 
-    booked: defaultdict[tuple[str, str], list[date]] = defaultdict(list)
-    # A BookingSet gives each child's and service's days in order, once each, without a Booking
-    # per day: neither sorting nor the duplicate check is needed.
-    from_set = isinstance(bookings, BookingSet)
-    if isinstance(bookings, BookingSet):
-        for child_id, service_code, days_booked in bookings.booked_between(start, end):
-            booked[child_id, service_code] = days_booked
-    else:
-        books_the_day = _BOOKS_THE_DAY
-        for index, booking in enumerate(bookings):
-            if not isinstance(booking, Booking):
-                raise InvalidTypeError(f"bookings[{index}]", booking, "must be a Booking")
-            day = booking.day
-            if start <= day <= end and booking.state in books_the_day:
-                booked[booking.child_id, booking.service_code].append(day)
 
-    decided_by_group = _check_decided(decided_charges, start, end)
-    # The lines by column (see InvoiceLines): no object per line, only references to shared
-    # days, tariffs and kinds.
-    groups: list[tuple[str, str]] = []
-    starts: list[int] = []
-    line_days: list[date] = []
-    tariffs: list[tuple[str, Money]] = []
-    kinds: list[LineKind] = []
-    reasons: list[str | None] = []
-    add_day, add_tariff, add_kind, add_reason = (
-        line_days.append,
-        tariffs.append,
-        kinds.append,
-        reasons.append,
-    )
+class _Prices:
+    """The tariffs of an invoice's lines: each price unit checked and numbered once."""
+
+    __slots__ = ("calendar", "origin", "pricer", "runs", "span", "table", "tariffs", "versions")
+
+    def __init__(self, pricer: UnitPricer, origin: int, calendar: list[date]) -> None:
+        self.pricer, self.origin, self.calendar = pricer, origin, calendar
+        self.span = len(calendar)
+        # The distinct (tariff name, unit price) of the lines, numbered in the order met.
+        self.table: list[tuple[str, Money]] = []
+        self.tariffs: dict[tuple[str, int], int] = {}
+        # id of a price unit → (the unit, its first and last bit, its number, its cents).
+        self.versions: dict[int, tuple[PricedUnit, int, int, int, int]] = {}
+        # Group → its tariff runs, (first day's bit, tariff), when it has more than one.
+        self.runs: dict[int, tuple[tuple[int, int], ...]] = {}
+
+    def index(self, name: str, price: Money) -> int:
+        """The number of the tariff (name, unit price), given when first met."""
+        key = (name, price.cents)
+        found = self.tariffs.get(key)
+        if found is None:
+            found = self.tariffs[key] = len(self.table)
+            self.table.append((name, price))
+        return found
+
+    def priced(self, child_id: str, code: str, days: int, free: int, group: int) -> tuple[int, int]:
+        """The group's first tariff (-1 for no day) and the cents of its *days* not *free*.
+
+        The pricer is asked once per tariff version; the group's tariff runs are noted when
+        there are more than one.
+        """
+        runs: list[tuple[int, int]] = []
+        cents = 0
+        pricer, versions, calendar = self.pricer, self.versions, self.calendar
+        while days:
+            offset = (days & -days).bit_length() - 1
+            unit = pricer(child_id, code, calendar[offset])
+            # Most pricers hand out the same few units: each is checked and numbered once.
+            version = versions.get(id(unit))
+            if version is None or version[0] is not unit or not version[1] <= offset <= version[2]:
+                version = self.version(unit, offset)
+            _, low, high, index, each = version
+            covered = days & ((1 << (high + 1)) - (1 << low))
+            days ^= covered
+            cents += each * (covered & ~free).bit_count()
+            if not runs or runs[-1][1] != index:
+                runs.append((offset, index))
+        if len(runs) > 1:
+            self.runs[group] = tuple(runs)
+        return (runs[0][1] if runs else -1), cents
+
+    def version(self, unit: object, offset: int) -> tuple[PricedUnit, int, int, int, int]:
+        """*unit*, checked, with the first and last bit it holds for, its number and its cents."""
+        day = self.calendar[offset]
+        if not isinstance(unit, PricedUnit):
+            raise InvalidTypeError("pricer", unit, "must return a PricedUnit")
+        if not unit.holds_on(day):
+            raise InvalidValueError(
+                "pricer", unit, f"returned a price whose validity does not include {day}"
+            )
+        index, cents = self.index(unit.tariff_name, unit.unit_price), unit.unit_price.cents
+        if not unit.is_versioned:
+            # A price that states no range holds only for the day it was asked for.
+            return unit, offset, offset, index, cents
+        first = unit.valid_from.toordinal() - self.origin if unit.valid_from else 0
+        last = unit.valid_until.toordinal() - self.origin if unit.valid_until else self.span
+        version = (unit, max(first, 0), min(last, self.span - 1), index, cents)
+        self.versions[id(unit)] = version
+        return version
+
+
+def _invoice(
+    start: date,
+    end: date,
+    prices: _Prices,
+    booked: DaysWindow,
+    recorded: tuple[DaysWindow, ...],
+    decided: dict[str, dict[str, dict[int, DecidedCharge]]],
+) -> Invoice:
+    """The invoice, a child and a service at a time, from bitmaps of days.
+
+    Each (child, service) is worked out with a few operations on its bitmaps whatever its
+    number of days: which days have a line, which are absent, which justified, and at which
+    tariff (asked once per tariff version). Only a decided charge is looked at day by day.
+    """
+    span = end.toordinal() - start.toordinal() + 1
+    calendar = prices.calendar
+    children: list[str] = []
+    codes: list[str] = []
+    starts: array[int] = array("q")
+    lines, unjustified = _bitmaps(span), _bitmaps(span)
+    justified_columns = tuple(_bitmaps(span) for _ in JUSTIFICATIONS)
+    tariffs: array[int] = array("q")
+    notes: dict[int, dict[int, tuple[int, str]]] = {}
     by_child: dict[str, int] = {}
     by_service: dict[str, int] = {}
-    total = matched = 0
-    # Locals: this loop runs once per line, hundreds of thousands of times for a large commune.
-    zero, absent = _ZERO, Presence.ABSENT
-    booked_kind, decided_kind = LineKind.BOOKED, LineKind.DECIDED
-    justified_kind, unjustified_kind = LineKind.JUSTIFIED_ABSENCE, LineKind.UNJUSTIFIED_ABSENCE
-    for group in sorted(booked.keys() | decided_by_group.keys()):
-        child_id, service_code = group
-        days = booked.get(group, [])
-        if not from_set:
-            days.sort()
-            for previous, current in pairwise(days):
-                if previous == current:
-                    raise InvalidValueError(
-                        "bookings", (child_id, service_code, current), "book the same day twice"
-                    )
-        late = decided_by_group.get(group)
-        if late:
-            days = sorted(set(days).union(late))
-        groups.append(group)
-        starts.append(len(line_days))
-        # The days the last price holds for: reused while they last, so the pricer is asked once
-        # per tariff version. Empty (first > last) until the first price is asked.
-        first, last = date.max, date.min
-        tariff: tuple[str, Money] = ("", zero)
-        tariff_cents = 0
-        group_cents = 0
-        look_up = bool(attendance or late)
-        for day in days:
-            record = charge = None
-            if look_up:
-                key = (child_id, service_code, day)
-                record = attendance.get(key)
-                if record is not None:
-                    if not isinstance(record, Attendance):
-                        raise InvalidTypeError(f"attendance[{key!r}]", record, "must be Attendance")
-                    matched += 1
-                if late:
-                    charge = decided_charges.get(key)
-            if charge is None:
-                if not first <= day <= last:
-                    unit = _price(pricer, child_id, service_code, day)
-                    tariff = (unit.tariff_name, unit.unit_price)
-                    tariff_cents = unit.unit_price.cents
-                    first, last = _validity(unit, day)
-                add_day(day)
-                add_tariff(tariff)
-                if record is not None and record.presence is absent:
-                    if record.justification is not None:
-                        add_kind(justified_kind)
-                        add_reason(record.justification.value)
-                        continue
-                    add_kind(unjustified_kind)
-                else:
-                    add_kind(booked_kind)
-                add_reason(None)
-                group_cents += tariff_cents
-                continue
-            add_day(day)
-            add_tariff((charge.label, charge.amount))
-            if (
-                record is not None
-                and record.presence is absent
-                and record.justification is not None
-                and charge.waivable
-            ):
-                add_kind(justified_kind)
-                add_reason(record.justification.value)
-                continue
-            add_kind(decided_kind)
-            add_reason(charge.reason)
-            group_cents += charge.amount.cents
-        total += group_cents
-        by_child[child_id] = by_child.get(child_id, 0) + group_cents
-        by_service[service_code] = by_service.get(service_code, 0) + group_cents
-
-    # When every record matched a line, no record can be an unbooked presence: skip the pass.
-    unbooked = (
-        _unbooked_presences(attendance, booked, decided_by_group, start, end)
-        if matched < len(attendance)
-        else ()
+    unbooked: list[LineKey] = []
+    count = total = 0
+    # Locals: the loop below runs once per child and service, a million times for a large
+    # commune.
+    add_child, add_code, add_start, add_lines = (
+        children.append,
+        codes.append,
+        starts.append,
+        lines.append,
     )
+    add_unjustified, add_tariff, priced = unjustified.append, tariffs.append, prices.priced
+    justified_slots = _JUSTIFIED_SLOTS
+    no_charges: dict[str, dict[int, DecidedCharge]] = {}
+    everyone = set(booked.children)
+    everyone.update(decided, recorded[PRESENT_SLOT].children)
+    for child_id in sorted(everyone):
+        services = booked.services(child_id)
+        charges_of = decided.get(child_id, no_charges)
+        records = [window.services(child_id) for window in recorded]
+        present_of, absent_of = records[PRESENT_SLOT], records[ABSENT_SLOT]
+        for code in sorted(services.keys() | charges_of.keys() | present_of.keys()):
+            days = services.get(code, 0)
+            charges = charges_of.get(code)
+            charged = waivable = 0
+            if charges:
+                for offset, charge in charges.items():
+                    charged |= 1 << offset
+                    if charge.waivable:
+                        waivable |= 1 << offset
+                days |= charged
+            present = present_of.get(code, 0)
+            if present & ~days:
+                # A presence on a day neither booked nor charged: for the commune to decide.
+                unbooked += [(child_id, code, calendar[n]) for n in positions(present & ~days)]
+            if not days:
+                continue
+            # Rule 2 of the module: a justified absence is not charged, on a tariff day or on
+            # the day of a waivable decided charge.
+            at_tariff = days & ~charged
+            excused = at_tariff | waivable
+            justified = [records[slot].get(code, 0) & excused for slot in justified_slots]
+            free = 0
+            for bits in justified:
+                free |= bits
+            group = len(children)
+            tariff, cents = priced(child_id, code, at_tariff, free, group)
+            if charges:
+                noted: dict[int, tuple[int, str]] = {}
+                for offset, charge in sorted(charges.items()):
+                    noted[offset] = (prices.index(charge.label, charge.amount), charge.reason)
+                    if not free >> offset & 1:
+                        cents += charge.amount.cents
+                notes[group] = noted
+            add_child(child_id)
+            add_code(code)
+            add_start(count)
+            add_lines(days)
+            add_unjustified(absent_of.get(code, 0) & at_tariff)
+            for column, bits in zip(justified_columns, justified, strict=True):
+                column.append(bits)
+            add_tariff(tariff)
+            count += days.bit_count()
+            total += cents
+            by_child[child_id] = by_child.get(child_id, 0) + cents
+            by_service[code] = by_service.get(code, 0) + cents
     return Invoice(
         start,
         end,
-        InvoiceLines(tuple(groups), tuple(starts), line_days, tariffs, kinds, reasons),
+        InvoiceLines(
+            start.toordinal(),
+            children,
+            codes,
+            starts,
+            lines,
+            unjustified,
+            justified_columns,
+            tariffs,
+            prices.table,
+            prices.runs,
+            notes,
+            count,
+        ),
         Money(total),
         _totals(by_child),
         _totals(by_service),
-        unbooked,
+        tuple(unbooked),
     )
-
-
-def _unbooked_presences(
-    attendance: Mapping[LineKey, Attendance],
-    booked: dict[tuple[str, str], list[date]],
-    decided: dict[tuple[str, str], list[date]],
-    start: date,
-    end: date,
-) -> tuple[LineKey, ...]:
-    if not attendance:
-        return ()
-    known: dict[tuple[str, str], set[date]] = {}
-    found: list[LineKey] = []
-    for key, record in attendance.items():
-        if not isinstance(record, Attendance):
-            raise InvalidTypeError(f"attendance[{key!r}]", record, "must be Attendance")
-        child_id, service_code, day = key
-        if record.presence is not Presence.PRESENT or not start <= day <= end:
-            continue
-        group = (child_id, service_code)
-        days = known.get(group)
-        if days is None:
-            days = known[group] = set(booked.get(group, ())) | set(decided.get(group, ()))
-        if day not in days:
-            found.append(key)
-    return tuple(sorted(found))

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from cantine_rules.pricing._direct_debit import DEFAULT_DIRECT_DEBIT_TERMS, DirectDebitTerms
     from cantine_rules.pricing._invoice import (
         Attendance,
+        AttendanceSheet,
         DecidedCharge,
         Invoice,
         InvoiceLine,
@@ -104,6 +105,8 @@ _ON_FIRST_USE: Final = OnFirstUse(
         ),
         "cantine_rules.pricing._invoice": (
             "Attendance",
+            "AttendanceSheet",
+            "AttendanceSheet",
             "DecidedCharge",
             "Invoice",
             "InvoiceLine",
@@ -146,6 +149,7 @@ __all__ = [
     "DEFAULT_PAYMENT_SCHEME",
     "OPENING_LABEL",
     "Attendance",
+    "AttendanceSheet",
     "Basket",
     "BasketLine",
     "BasketReceipt",

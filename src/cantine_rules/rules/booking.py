@@ -334,8 +334,7 @@ class BookingRules:
 
     def _stopped_by(self, day: date) -> str | None:
         """The closure, public holiday or school holiday on *day*, the first that applies."""
-        calendar = self.calendar
-        return calendar.closure(day) or calendar.public_holiday(day) or calendar.school_holiday(day)
+        return self.calendar.closed_reason(day)
 
     def _entry(self, code: str) -> _ServiceEntry:
         try:

@@ -27,6 +27,7 @@ import calendar as _gregorian
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Final
 
 import attrs
 
@@ -47,6 +48,11 @@ __all__ = [
     "planning",
     "planning_between",
 ]
+
+# The states a cell shows as booked: those that book the day, and a pending request.
+_BOOKING_STATES: Final = frozenset(
+    state for state in RequestState if state.books_the_day or state is RequestState.PENDING
+)
 
 
 class DayStatus(StrEnum):
@@ -204,29 +210,35 @@ def planning_between(
     else:
         held = closed = (None,) * ((last - first).days + 1)
     by_day = {
-        booking.day: booking
+        booking.day: booking.state
         for booking in bookings
         if booking.child_id == child_id and booking.service_code == service_code
     }
+    # The days the table does not hold are worked out here: which run, from the calendar's
+    # per-day table in one pass, then each one's window.
+    running: frozenset[date] | set[date] = frozenset()
+    reasons: tuple[str | None, ...] = (None,) * len(held)
+    if None in held:
+        calendar = rules.calendar
+        running = set(calendar.service_days(rules.days_of(service_code), first, last))
+        reasons = calendar.closed_reasons(first, last)
     online_add_refuses = isinstance(service_rules.late_add.online, Refuse)
     online_cancel_refuses = isinstance(service_rules.late_cancel.online, Refuse)
     cells: list[PlanningDay] = []
     append = cells.append
-    runs, kinds = rules.calendar.runs, rules.days_of(service_code)
-    add, cancel, pending = ChangeAction.ADD, ChangeAction.CANCEL, RequestState.PENDING
+    add, cancel = ChangeAction.ADD, ChangeAction.CANCEL
+    booking_states = _BOOKING_STATES
     current = first
     one_day = timedelta(days=1)
-    for entry, cell in zip(held, closed, strict=True):
-        booking = by_day.get(current)
-        state = booking.state if booking is not None else None
-        # A day the table does not hold is worked out for this grid alone.
-        if entry is None and not runs(kinds, current):
-            cell = closed_cell(current, rules.no_service_reason(service_code, current))
+    for entry, cell, reason in zip(held, closed, reasons, strict=True):
+        state = by_day.get(current)
+        if entry is None and current not in running:
+            cell = closed_cell(current, reason)
         if cell is not None:
             append(cell if state is None else attrs.evolve(cell, state=state))
             current += one_day
             continue
-        booked = state is not None and (state.books_the_day or state is pending)
+        booked = state in booking_states
         action = cancel if booked else add
         window = entry.window(action) if entry is not None else None
         if window is None:
