@@ -240,15 +240,13 @@ class _ServiceEntry:
     service, its rules and its days alone, so equal rules pickle to equal bytes, used or not.
     """
 
-    __slots__ = ("days", "plain", "rules", "service", "windows")
+    __slots__ = ("days", "rules", "service", "windows")
 
     def __init__(self, service: Service, rules: ServiceRules, days: frozenset[ServiceDays]) -> None:
         self.service = service
         self.rules = rules
         self.days = days
         self.windows: dict[date, DayWindows] = {}
-        # What decide_columns reads of each (day, action) (see BookingRules._plain_day).
-        self.plain: dict[tuple[date, ChangeAction], _PlainDay | None] = {}
 
     def __reduce__(self) -> tuple[type[_ServiceEntry], tuple[Service, ServiceRules, Any]]:
         return (_ServiceEntry, (self.service, self.rules, self.days))
@@ -282,6 +280,11 @@ class BookingRules:
     # Each service's rules and days, looked up once, with the windows of the days last asked (a
     # memo that is no part of the value: see _ServiceEntry).
     _index: dict[str, _ServiceEntry] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # What the changes of each (service, day, action) last asked decide from its deadline alone
+    # (see _PlainDay): a memo that is no part of the value either, keyed as a change reads it.
+    _plains: dict[tuple[str, date, ChangeAction], _PlainDay | None] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         by_kind = dict(self.by_kind)
@@ -301,6 +304,7 @@ class BookingRules:
             for service in self.services
         }
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_plains", {})
 
     # Lookups ------------------------------------------------------------------------------------
 
@@ -570,18 +574,11 @@ class BookingRules:
         """
         columns = changes if isinstance(changes, ChangeColumns) else ChangeColumns.of(changes)
         known = checked_table(table, self)
-        index = self._index
         rows = len(columns)
         groups = columns._groups
         # What each (service, day, action) decides, by its first row (see _PlainDay); None when
         # its changes need the full path (no service that day, a window that opens, no deadline).
-        plains: dict[int, _PlainDay | None] = {}
-        for (code, day, action), first in columns._keys.items():
-            entry = index.get(code) or self._entry(code)
-            plain = entry.plain.get((day, action), _UNSEEN)
-            if plain is _UNSEEN:
-                plain = self._plain_day(entry, day, action, known)
-            plains[first] = plain
+        plains = {first: self._plain_day(key, known) for key, first in columns._keys.items()}
         # Each row's own instant against its own deadline, in C loops over the columns. The rows
         # of a (service, day, action) without a plain answer compare as on time here (_NEVER), and
         # are decided on the full path below with the changes of families that have an account.
@@ -627,21 +624,22 @@ class BookingRules:
         return DecisionColumns(tuple(statuses), tuple(reasons), tuple(deadlines), tuple(charges))
 
     def _plain_day(
-        self,
-        entry: _ServiceEntry,
-        day: date,
-        action: ChangeAction,
-        known: ChangeWindowTable | None,
+        self, key: tuple[str, date, ChangeAction], known: ChangeWindowTable | None
     ) -> _PlainDay | None:
-        """What ``decide_columns`` reads for the changes of *action* on *day*, or None.
+        """What the changes of *key*, a (service code, day, action), decide from its deadline.
 
-        None when those changes need the full path (see ``decide_columns``). Remembered with the
-        day's windows: the same for every basket.
+        None when those changes need the full path (see ``decide_columns``). Remembered, as the
+        day's windows are: the same for every basket.
+
+        Raises:
+            UnknownServiceError: the rules have no such service.
         """
-        memo = entry.plain
-        found = memo.get((day, action), _UNSEEN)
+        memo = self._plains
+        found = memo.get(key, _UNSEEN)
         if found is not _UNSEEN:
             return cast("_PlainDay | None", found)
+        code, day, action = key
+        entry = self._entry(code)
         windows = known.entry(entry.service.code, day) if known is not None else None
         if windows is None:
             windows = self._windows(entry, day)
@@ -682,9 +680,9 @@ class BookingRules:
                 None,
             )
             plain = _PlainDay(deadline, on_time, refused)
-        if len(memo) >= 2 * _MEMO_DAYS:
+        if len(memo) >= 2 * _MEMO_DAYS * len(self._index):
             memo.clear()
-        memo[day, action] = plain
+        memo[key] = plain
         return plain
 
     def _decide_at(
@@ -703,21 +701,21 @@ class BookingRules:
         contexts of the changes decided here (see ``_late_contexts``).
         """
         index = self._index
+        plains = self._plains
         # Late changes taken wait for their late contexts, counted over every late change.
         waiting: dict[int, tuple[_ServiceEntry, DayWindows]] = {}
         for position in positions:
             change = items[position]
             if type(change) is not BookingChange and not isinstance(change, BookingChange):
                 raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
-            code = change.service_code
-            entry = index.get(code) or self._entry(code)
             # Most changes are on time, or late on a channel that refuses: their decision's fields
-            # but the change are their (service, day, action)'s, made once (see _PlainDay). A child
-            # with an account is checked first, on the path below.
+            # but the change are their (service, day, action)'s, made once (see _PlainDay), read
+            # in one look-up. A child with an account is checked first, on the path below.
             if accounts is None or change.child_id not in accounts:
-                plain = entry.plain.get((change.day, change.action), _UNSEEN)
+                key = (change.service_code, change.day, change.action)
+                plain = plains.get(key, _UNSEEN)
                 if plain is _UNSEEN:
-                    plain = self._plain_day(entry, change.day, change.action, known)
+                    plain = self._plain_day(key, known)
                 if plain is not None:
                     if change.requested_at < plain.deadline:
                         decisions[position] = decided(change, plain.on_time)
@@ -727,6 +725,8 @@ class BookingRules:
                         late.append(position)
                         decisions[position] = decided(change, refused)
                         continue
+            code = change.service_code
+            entry = index.get(code) or self._entry(code)
             if accounts is not None:
                 refusal = self.eligibility(change, accounts.get(change.child_id))
                 if refusal is not None:
