@@ -54,10 +54,12 @@ from tests.rules._fixtures import (
     ADD,
     CANCEL,
     LATE_AT,
+    MEAL,
     OFFICE,
     ONLINE,
     SEED_002,
     THURSDAY,
+    _add_48_cancel_1,
     change,
 )
 
@@ -438,3 +440,21 @@ def test_columns_made_by_a_portal_decide_as_its_changes() -> None:
         "refused",
         "accepted_late",
     ]
+
+
+def test_twin_late_changes_count_by_position_in_baskets_and_columns() -> None:
+    # The same late add twice but for the channel: the office takes it (the month's first late add
+    # is at the normal price, the next 4 EUR), online refuses it. Both count, the first placed
+    # first.
+    rules = _add_48_cancel_1()
+    office = change(ADD, "repas", THURSDAY, LATE_AT, OFFICE)
+    online = change(ADD, "repas", THURSDAY, LATE_AT, ONLINE)
+    charges = []
+    for basket in ([office, online], [online, office]):
+        many = rules.decide_many(basket, price_of=_price_of)
+        charges.append(next(d for d in many if d.status is DecisionStatus.ACCEPTED_LATE).charge)
+        # The columns gather the refused changes first; they count them in the same order.
+        assert rules.decide_columns(basket, price_of=_price_of) == (
+            DecisionColumns.from_decisions(many)
+        )
+    assert charges == [_price_of("c1", MEAL, THURSDAY), Money.euros(4)]

@@ -1042,7 +1042,9 @@ def _late_contexts(
             families |= {child for child in accounts if family_of(child) in families}
         theirs = map(families.__contains__, late_children)
         counted = list(itertools.compress(late_positions, theirs))
-    order = sorted(counted, key=lambda i: _CANONICAL(changes[i]))
+    # Equal changes (twins but for the channel) come by position, whatever order the late
+    # positions were gathered in: decide_columns gathers its refused ones first.
+    order = sorted(counted, key=lambda i: (_CANONICAL(changes[i]), i))
     late_in_month: dict[tuple[str, int, int], int] = {}
     families_charged: set[str] = set()
     sick_days: dict[tuple[str, str], set[date]] = {}
