@@ -544,12 +544,21 @@ class BookingRules:
         portal checking a large batch (a school's changes of the week, an import) reads the
         columns, and asks ``decide_many`` or ``decide`` for the changes it explains.
 
-        Each change is judged: its own instant against its own deadline. A change on time, or
-        late on a channel that refuses late changes, is read off its (service, day) — the
-        deadline and the answer computed once for all the changes of that day; the others (late
-        changes taken, with their charges and late contexts, days without service, windows not
-        yet open, families not allowed to book) are decided by ``decide_many``'s own path. The
+        *changes* are ``BookingChange`` values, or a
+        [`ChangeColumns`][cantine_rules.rules.change_columns.ChangeColumns]: the changes held by
+        column, as a portal reads its rows, with no object per change. Each change is judged: its
+        own instant against its own deadline, compared over the columns in C loops (the deadline
+        and the answer of each (service, day, action) are computed once for all its changes). A
+        change on time, or late on a channel that refuses late changes, is answered from that
+        comparison; the others (late changes taken, with their charges and late contexts, days
+        without service, windows not yet open, children with an account) are decided by
+        ``decide_many``'s own path, and only they are made as ``BookingChange`` values. The other
         arguments are ``decide_many``'s.
+
+        Raises:
+            InvalidTypeError: an item of *changes* is not a ``BookingChange``.
+            UnknownServiceError: a change names a service the rules do not have.
+            MissingPriceError: a late charge needs the price and *price_of* gives none.
 
         Examples:
             >>> from datetime import time
