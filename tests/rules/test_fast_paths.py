@@ -394,6 +394,9 @@ def test_changes_by_column_name_the_column_and_the_row_of_a_wrong_value() -> Non
     wrong: list[tuple[str, tuple[object, ...], type[Exception], str]] = [
         ("days", (THURSDAY, THURSDAY, LATE_AT), InvalidTypeError, r"^days\[2\]:"),
         ("days", (THURSDAY, "2024-09-19", THURSDAY), InvalidTypeError, r"^days\[1\]:"),
+        # Two wrong values: the first row is named, whatever order a set gives them in.
+        ("days", (THURSDAY, "2024-09-20", "2024-09-19"), InvalidTypeError, r"^days\[1\]:"),
+        ("child_ids", ("c1", "c2 ", " c1"), EmptyIdentifierError, r"^child_ids\[1\]:"),
         ("actions", (ADD, "add", ADD), InvalidTypeError, r"^actions\[1\]:"),
         ("channels", (ONLINE, OFFICE, None), InvalidTypeError, r"^channels\[2\]:"),
         ("child_ids", ("c1", " c2", "c1"), EmptyIdentifierError, r"^child_ids\[1\]:"),

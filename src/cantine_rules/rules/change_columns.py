@@ -74,27 +74,28 @@ def _check_column(name: str, values: tuple[Any, ...]) -> None:
     """Check each value of the column *name* as ``BookingChange`` checks its field.
 
     Each distinct (type, value) is checked once (a week of changes holds a few hundred days and
-    instants); a value that fails is checked again under the name ``column[row]`` of its first row,
-    so that the error names both.
+    instants); when some fail, the first row holding one is checked again under the name
+    ``column[row]``, so that the error names both, whatever order the set gave them in.
     """
     field = _CHANGE_FIELDS[dict(_FIELDS)[name]]
     check = field.validator
     assert check is not None  # every field of BookingChange is checked
     try:
-        distinct: Iterable[tuple[type, Any]] = set(zip(map(type, values), values, strict=True))
-    except TypeError:  # an unhashable value: each row is checked in turn
-        distinct = zip(map(type, values), values, strict=True)
-    for kind, value in distinct:
-        try:
-            check(None, field, value)
-        except (InvalidTypeError, InvalidValueError):
-            row = next(
-                row
-                for row, (other, item) in enumerate(zip(map(type, values), values, strict=True))
-                if other is kind and (item is value or item == value)
-            )
+        distinct = set(zip(map(type, values), values, strict=True))
+    except TypeError:  # an unhashable value: each row is checked in turn, in order
+        for row, value in enumerate(values):
             check(None, field.evolve(name=f"{name}[{row}]"), value)
-            raise
+        return
+    failing = set()
+    for pair in distinct:
+        try:
+            check(None, field, pair[1])
+        except (InvalidTypeError, InvalidValueError):
+            failing.add(pair)
+    if failing:
+        pairs = zip(map(type, values), values, strict=True)
+        row = next(row for row, pair in enumerate(pairs) if pair in failing)
+        check(None, field.evolve(name=f"{name}[{row}]"), values[row])
 
 
 @pickled_by_fields
