@@ -1,5 +1,6 @@
 """Every fast path gives what the plain path gives: the windows the rules remember, decisions made
-through their slots, baskets decided in one pass and baskets decided into columns."""
+through their slots, baskets decided in one pass, baskets decided into columns, and changes held
+by column."""
 
 from __future__ import annotations
 
@@ -11,11 +12,28 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cantine_rules import EUROPE_PARIS, BookingChange, Child, Family, Money, Service, ServiceKind
+from cantine_rules import (
+    EUROPE_PARIS,
+    BookingChange,
+    ChangeAction,
+    Channel,
+    Child,
+    Family,
+    Money,
+    Service,
+    ServiceKind,
+)
 from cantine_rules._time import at_paris
-from cantine_rules.errors import InvalidTypeError, InvalidValueError
+from cantine_rules.errors import (
+    EmptyIdentifierError,
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    UnknownServiceError,
+)
 from cantine_rules.policies import (
     BookingRules,
+    ChangeColumns,
     Decision,
     DecisionColumns,
     DecisionStatus,
@@ -36,10 +54,12 @@ from tests.rules._fixtures import (
     ADD,
     CANCEL,
     LATE_AT,
+    MEAL,
     OFFICE,
     ONLINE,
     SEED_002,
     THURSDAY,
+    _add_48_cancel_1,
     change,
 )
 
@@ -124,6 +144,7 @@ def test_baskets_and_their_columns_are_the_decisions_of_the_plain_path(
         account = accounts.get(one.child_id) if accounts is not None else None
         alone = _fresh(rules).decide_many([one], accounts=accounts, price_of=_price_of)
         assert alone == (_fresh(rules).decide(one, account=account, price_of=_price_of),)
+    by_column = ChangeColumns.of(changes)
     for table_or_none in (None, table, None):
         many = rules.decide_many(
             changes, accounts=accounts, price_of=_price_of, table=table_or_none
@@ -133,6 +154,9 @@ def test_baskets_and_their_columns_are_the_decisions_of_the_plain_path(
             changes, accounts=accounts, price_of=_price_of, table=table_or_none
         )
         assert columns == DecisionColumns.from_decisions(plain)
+        assert columns == rules.decide_columns(
+            by_column, accounts=accounts, price_of=_price_of, table=table_or_none
+        )
         assert len(columns) == len(changes)
         for index, decision in enumerate(plain):
             assert columns.row(index) == (
@@ -298,3 +322,142 @@ def test_a_commune_decides_columns_as_it_decides_each_change(data: st.DataObject
             decision.deadline,
             decision.charge,
         )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_each_decision_of_a_basket_is_the_single_decision_with_its_late_context(
+    data: st.DataObject,
+) -> None:
+    # A basket sets most decisions' fields from what their (service, day, action) shares; decide
+    # makes each through Decision.on_time, refused or late. Same values, same types.
+    rules = data.draw(_rules())
+    items = tuple(data.draw(st.lists(booking_changes(rules, *_TERM), min_size=1, max_size=16)))
+    accounts = data.draw(_accounts(rules))
+    many = rules.decide_many(items, accounts=accounts, price_of=_price_of)
+    late = [
+        position
+        for position, decision in enumerate(many)
+        if decision.status is DecisionStatus.ACCEPTED_LATE
+        or decision.reason in (Reason.TOO_LATE, Reason.TOO_LATE_CONTACT)
+    ]
+    contexts = _late_contexts(rules, items, late, accounts)
+    for position, one in enumerate(items):
+        account = accounts.get(one.child_id) if accounts is not None else None
+        alone = _fresh(rules).decide(
+            one, account=account, price_of=_price_of, context=contexts.get(position)
+        )
+        assert many[position] == alone
+        assert repr(many[position]) == repr(alone)
+        assert pickle.loads(pickle.dumps(many[position])) == alone
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_changes_by_column_are_the_changes_they_were_made_from(data: st.DataObject) -> None:
+    rules = data.draw(_rules())
+    changes = data.draw(st.lists(booking_changes(rules, *_TERM), max_size=16))
+    columns = ChangeColumns.of(changes)
+    assert len(columns) == len(changes)
+    assert [columns.change(row) for row in range(len(columns))] == changes
+    rows = columns.changes()
+    assert list(rows) == changes
+    assert rows[-1:] == changes[-1:]
+    # Made from its columns, checked, it is the same value; pickled, too.
+    again = ChangeColumns(
+        columns.actions,
+        columns.child_ids,
+        columns.service_codes,
+        columns.days,
+        columns.requested_at,
+        columns.channels,
+        columns.justifications,
+    )
+    assert again == columns
+    assert hash(again) == hash(columns)
+    assert pickle.loads(pickle.dumps(columns)) == columns
+    assert rules.decide_columns(pickle.loads(pickle.dumps(columns)), price_of=_price_of) == (
+        DecisionColumns.from_decisions(_fresh(rules).decide_many(changes, price_of=_price_of))
+    )
+
+
+def _columns_of(*changes: BookingChange, **replaced: tuple[object, ...]) -> ChangeColumns:
+    """The columns of *changes*, with the columns named in *replaced* given instead."""
+    made = ChangeColumns.of(changes)
+    fields = {f.name: getattr(made, f.name) for f in attrs.fields(ChangeColumns) if f.init}
+    return ChangeColumns(**(fields | replaced))  # type: ignore[arg-type]
+
+
+def test_changes_by_column_name_the_column_and_the_row_of_a_wrong_value() -> None:
+    one = change(ADD, "soir", THURSDAY, LATE_AT)
+    other = change(CANCEL, "repas", THURSDAY, LATE_AT, OFFICE, child="c2")
+    wrong: list[tuple[str, tuple[object, ...], type[Exception], str]] = [
+        ("days", (THURSDAY, THURSDAY, LATE_AT), InvalidTypeError, r"^days\[2\]:"),
+        ("days", (THURSDAY, "2024-09-19", THURSDAY), InvalidTypeError, r"^days\[1\]:"),
+        # Two wrong values: the first row is named, whatever order a set gives them in.
+        ("days", (THURSDAY, "2024-09-20", "2024-09-19"), InvalidTypeError, r"^days\[1\]:"),
+        ("child_ids", ("c1", "c2 ", " c1"), EmptyIdentifierError, r"^child_ids\[1\]:"),
+        ("actions", (ADD, "add", ADD), InvalidTypeError, r"^actions\[1\]:"),
+        ("channels", (ONLINE, OFFICE, None), InvalidTypeError, r"^channels\[2\]:"),
+        ("child_ids", ("c1", " c2", "c1"), EmptyIdentifierError, r"^child_ids\[1\]:"),
+        ("child_ids", ("c1", ["c2"], "c1"), InvalidTypeError, r"^child_ids\[1\]:"),
+        ("service_codes", ("soir", "repas", 3), InvalidTypeError, r"^service_codes\[2\]:"),
+        (
+            "requested_at",
+            (LATE_AT, LATE_AT.replace(tzinfo=None), LATE_AT),
+            NaiveDatetimeError,
+            r"^requested_at\[1\]:",
+        ),
+        ("justifications", (None, None, "note"), InvalidTypeError, r"^justifications\[2\]:"),
+    ]
+    for name, values, error, message in wrong:
+        with pytest.raises(error, match=message):
+            _columns_of(one, other, one, **{name: values})
+    with pytest.raises(InvalidValueError, match=r"^channels: must hold one item per action \(3\)"):
+        _columns_of(one, other, one, channels=(ONLINE, ONLINE))
+    with pytest.raises(InvalidTypeError, match=r"^changes\[1\]:"):
+        ChangeColumns.of([one, "soir"])  # type: ignore[list-item]
+    # An unknown service is the rules' to refuse, as for changes.
+    unknown = _columns_of(one, other, one, service_codes=("soir", "piscine", "soir"))
+    with pytest.raises(UnknownServiceError):
+        SEED_002.decide_columns(unknown)
+
+
+def test_columns_made_by_a_portal_decide_as_its_changes() -> None:
+    # A portal reads its rows as columns: no BookingChange is made to decide them.
+    at = (paris(2024, 9, 16, 9), paris(2024, 9, 18, 9), LATE_AT, LATE_AT)
+    columns = ChangeColumns(
+        (ChangeAction.CANCEL,) * 4,
+        ("c0", "c1", "c2", "c3"),
+        ("soir",) * 4,
+        (THURSDAY,) * 4,
+        at,
+        (Channel.ONLINE, Channel.ONLINE, Channel.ONLINE, Channel.OFFICE),
+        (None,) * 4,
+    )
+    decided = SEED_002.decide_columns(columns, price_of=_price_of)
+    assert decided == SEED_002.decide_columns(list(columns.changes()), price_of=_price_of)
+    assert [status.value for status in decided.statuses] == [
+        "accepted",
+        "refused",
+        "refused",
+        "accepted_late",
+    ]
+
+
+def test_twin_late_changes_count_by_position_in_baskets_and_columns() -> None:
+    # The same late add twice but for the channel: the office takes it (the month's first late add
+    # is at the normal price, the next 4 EUR), online refuses it. Both count, the first placed
+    # first.
+    rules = _add_48_cancel_1()
+    office = change(ADD, "repas", THURSDAY, LATE_AT, OFFICE)
+    online = change(ADD, "repas", THURSDAY, LATE_AT, ONLINE)
+    charges = []
+    for basket in ([office, online], [online, office]):
+        many = rules.decide_many(basket, price_of=_price_of)
+        charges.append(next(d for d in many if d.status is DecisionStatus.ACCEPTED_LATE).charge)
+        # The columns gather the refused changes first; they count them in the same order.
+        assert rules.decide_columns(basket, price_of=_price_of) == (
+            DecisionColumns.from_decisions(many)
+        )
+    assert charges == [_price_of("c1", MEAL, THURSDAY), Money.euros(4)]

@@ -59,6 +59,7 @@ from cantine_rules.pricing._tariffs import (
 )
 from cantine_rules.rules._absence_rules import AbsenceRules
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
+from cantine_rules.rules.change_columns import ChangeColumns
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionColumns
 from cantine_rules.rules.late import (
@@ -693,7 +694,7 @@ class CommunePolicy:
 
     def decide_columns(
         self,
-        changes: Iterable[BookingChange],
+        changes: ChangeColumns | Iterable[BookingChange],
         *,
         accounts: Mapping[str, FamilyAccount] | None = None,
         contexts: Mapping[str, PricingContext] | None = None,

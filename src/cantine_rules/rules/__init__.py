@@ -44,6 +44,7 @@ from cantine_rules.rules.booking import (
     decided_charges,
     submit,
 )
+from cantine_rules.rules.change_columns import ChangeColumns
 from cantine_rules.rules.deadlines import (
     AllOf,
     CalendarDaysBefore,
@@ -125,6 +126,7 @@ __all__ = [
     "CalendarDaysBefore",
     "CertificateWithin",
     "CertificatesNotAccepted",
+    "ChangeColumns",
     "ChangeWindow",
     "ChangeWindowRule",
     "ChangeWindowTable",

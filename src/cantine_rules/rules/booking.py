@@ -27,8 +27,10 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import attrs
@@ -53,13 +55,21 @@ from cantine_rules.money import Money
 
 # The error module alone, not the tariffs: deciding a change builds no tariff class.
 from cantine_rules.pricing._tariff_errors import MissingFigureError
+from cantine_rules.rules.change_columns import ChangeColumns, ChangeRows
 from cantine_rules.rules.deadlines import (
     ChangeWindow,
     ChangeWindowRule,
     bounded_by_start,
     service_start,
 )
-from cantine_rules.rules.decisions import Decision, DecisionColumns, DecisionStatus, Reason
+from cantine_rules.rules.decisions import (
+    Decision,
+    DecisionColumns,
+    DecisionStatus,
+    Reason,
+    Shared,
+    decided,
+)
 from cantine_rules.rules.late import (
     AcceptLate,
     AcceptWithSurcharge,
@@ -230,15 +240,13 @@ class _ServiceEntry:
     service, its rules and its days alone, so equal rules pickle to equal bytes, used or not.
     """
 
-    __slots__ = ("days", "plain", "rules", "service", "windows")
+    __slots__ = ("days", "rules", "service", "windows")
 
     def __init__(self, service: Service, rules: ServiceRules, days: frozenset[ServiceDays]) -> None:
         self.service = service
         self.rules = rules
         self.days = days
         self.windows: dict[date, DayWindows] = {}
-        # What decide_columns reads of each (day, action) (see BookingRules._plain_day).
-        self.plain: dict[tuple[date, ChangeAction], _PlainDay | None] = {}
 
     def __reduce__(self) -> tuple[type[_ServiceEntry], tuple[Service, ServiceRules, Any]]:
         return (_ServiceEntry, (self.service, self.rules, self.days))
@@ -272,6 +280,11 @@ class BookingRules:
     # Each service's rules and days, looked up once, with the windows of the days last asked (a
     # memo that is no part of the value: see _ServiceEntry).
     _index: dict[str, _ServiceEntry] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # What the changes of each (service, day, action) last asked decide from its deadline alone
+    # (see _PlainDay): a memo that is no part of the value either, keyed as a change reads it.
+    _plains: dict[tuple[str, date, ChangeAction], _PlainDay | None] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         by_kind = dict(self.by_kind)
@@ -291,6 +304,7 @@ class BookingRules:
             for service in self.services
         }
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_plains", {})
 
     # Lookups ------------------------------------------------------------------------------------
 
@@ -516,7 +530,7 @@ class BookingRules:
 
     def decide_columns(
         self,
-        changes: Iterable[BookingChange],
+        changes: ChangeColumns | Iterable[BookingChange],
         *,
         accounts: Mapping[str, FamilyAccount] | None = None,
         price_of: PriceLookup | None = None,
@@ -529,12 +543,21 @@ class BookingRules:
         portal checking a large batch (a school's changes of the week, an import) reads the
         columns, and asks ``decide_many`` or ``decide`` for the changes it explains.
 
-        Each change is judged: its own instant against its own deadline. A change on time, or
-        late on a channel that refuses late changes, is read off its (service, day) — the
-        deadline and the answer computed once for all the changes of that day; the others (late
-        changes taken, with their charges and late contexts, days without service, windows not
-        yet open, families not allowed to book) are decided by ``decide_many``'s own path. The
+        *changes* are ``BookingChange`` values, or a
+        [`ChangeColumns`][cantine_rules.rules.change_columns.ChangeColumns]: the changes held by
+        column, as a portal reads its rows, with no object per change. Each change is judged: its
+        own instant against its own deadline, compared over the columns in C loops (the deadline
+        and the answer of each (service, day, action) are computed once for all its changes). A
+        change on time, or late on a channel that refuses late changes, is answered from that
+        comparison; the others (late changes taken, with their charges and late contexts, days
+        without service, windows not yet open, children with an account) are decided by
+        ``decide_many``'s own path, and only they are made as ``BookingChange`` values. The other
         arguments are ``decide_many``'s.
+
+        Raises:
+            InvalidTypeError: an item of *changes* is not a ``BookingChange``.
+            UnknownServiceError: a change names a service the rules do not have.
+            MissingPriceError: a late charge needs the price and *price_of* gives none.
 
         Examples:
             >>> from datetime import time
@@ -557,89 +580,122 @@ class BookingRules:
             >>> columns.deadlines[2].isoformat(), columns.reasons[2].value
             ('2024-09-17T12:00:00+02:00', 'too_late')
         """
-        items = tuple(changes)
+        columns = changes if isinstance(changes, ChangeColumns) else ChangeColumns.of(changes)
         known = checked_table(table, self)
-        index = self._index
-        # For each (service, day, action): its deadline, its row when on time, and its row when
-        # late on each channel that refuses late changes; None when its changes need the full path
-        # (no service that day, a window that opens, or no deadline at all).
-        plain: dict[tuple[str, date, ChangeAction], Any] = {}
-        rows: list[_Row | None] = []
-        rest: list[int] = []
+        rows = len(columns)
+        groups = columns._groups
+        # What each (service, day, action) decides, by its first row (see _PlainDay); None when
+        # its changes need the full path (no service that day, a window that opens, no deadline).
+        plains = {first: self._plain_day(key, known) for key, first in columns._keys.items()}
+        # Each row's own instant against its own deadline, in C loops over the columns. The rows
+        # of a (service, day, action) without a plain answer compare as on time here (_NEVER), and
+        # are decided on the full path below with the changes of families that have an account.
+        deadline_of = {g: plain.deadline if plain else _NEVER for g, plain in plains.items()}
+        refused_of = {g: plain.refused for g, plain in plains.items() if plain is not None}
+        each: list[datetime] = list(map(deadline_of.__getitem__, groups))
+        on_time = map(operator.lt, columns.requested_at, each)
+        late_rows = list(itertools.compress(range(rows), map(operator.not_, on_time)))
+        # The deadline column: the full path below sets its own rows' (None for some).
+        deadlines = cast("list[datetime | None]", each)
+        rest: set[int] = set()
+        if None in plains.values():
+            full = {g for g, plain in plains.items() if plain is None}
+            rest.update(itertools.compress(range(rows), map(full.__contains__, groups)))
+        if accounts is not None:
+            checked = map(accounts.__contains__, columns.child_ids)
+            rest.update(itertools.compress(range(rows), checked))
+        statuses = [DecisionStatus.ACCEPTED] * rows
+        reasons = [Reason.ON_TIME] * rows
+        charges: list[Money | None] = [None] * rows
         late: list[int] = []
-        for position, change in enumerate(items):
-            if type(change) is not BookingChange and not isinstance(change, BookingChange):
-                raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
-            key = (change.service_code, change.day, change.action)
-            day = plain.get(key, _UNSEEN)
-            if day is _UNSEEN:
-                entry = index.get(key[0]) or self._entry(key[0])
-                day = plain[key] = self._plain_day(entry, key[1], key[2], known)
-            if day is None or (accounts is not None and change.child_id in accounts):
-                rest.append(position)
-                rows.append(None)
+        channels = columns.channels
+        for row in late_rows:
+            if row in rest:
                 continue
-            deadline, on_time, refusals = day
-            if change.requested_at < deadline:
-                rows.append(on_time)
+            refused = refused_of[groups[row]].get(channels[row])
+            if refused is None:
+                # Late and taken: its charge and late context come from the full path.
+                rest.add(row)
             else:
-                refused = refusals.get(change.channel)
-                if refused is None:
-                    # Late and taken: its charge and late context come from the full path.
-                    rest.append(position)
-                    rows.append(None)
-                else:
-                    late.append(position)
-                    rows.append(refused)
+                late.append(row)
+                statuses[row] = DecisionStatus.REFUSED
+                reasons[row] = refused[2]
         if rest:
-            decisions: list[Decision | None] = [None] * len(items)
-            self._decide_at(items, rest, late, decisions, accounts, price_of, known)
-            for position in rest:
-                made = decisions[position]
+            order = sorted(rest)
+            decisions: list[Decision | None] = [None] * rows
+            self._decide_at(columns.changes(), order, late, decisions, accounts, price_of, known)
+            for row in order:
+                made = decisions[row]
                 assert made is not None  # decided above
-                rows[position] = (made.status, made.reason, made.deadline, made.charge)
-        return DecisionColumns._of(cast("list[_Row]", rows))
+                statuses[row], reasons[row] = made.status, made.reason
+                deadlines[row], charges[row] = made.deadline, made.charge
+        return DecisionColumns(tuple(statuses), tuple(reasons), tuple(deadlines), tuple(charges))
 
     def _plain_day(
-        self,
-        entry: _ServiceEntry,
-        day: date,
-        action: ChangeAction,
-        known: ChangeWindowTable | None,
+        self, key: tuple[str, date, ChangeAction], known: ChangeWindowTable | None
     ) -> _PlainDay | None:
-        """What ``decide_columns`` reads for the changes of *action* on *day*, or None.
+        """What the changes of *key*, a (service code, day, action), decide from its deadline.
 
-        None when those changes need the full path (see ``decide_columns``). Remembered with the
-        day's windows: the same for every basket.
+        None when those changes need the full path (see ``decide_columns``). Remembered, as the
+        day's windows are: the same for every basket.
+
+        Raises:
+            UnknownServiceError: the rules have no such service.
         """
-        memo = entry.plain
-        found = memo.get((day, action), _UNSEEN)
+        memo = self._plains
+        found = memo.get(key, _UNSEEN)
         if found is not _UNSEEN:
             return cast("_PlainDay | None", found)
+        code, day, action = key
+        entry = self._entry(code)
         windows = known.entry(entry.service.code, day) if known is not None else None
         if windows is None:
             windows = self._windows(entry, day)
         window = windows.window(action)
         plain = None
         if window is not None and window.opens_at is None and window.closes_at is not None:
-            deadline = window.closes_at
+            # The fields of Decision.on_time and of Decision.refused(..., window=window).
+            deadline, start, rule = window.closes_at, windows.start, window.closing_rule
+            service = entry.service
             late = entry.rules.late_for(action)
-            refused: dict[Channel, _Row] = {}
+            refused: dict[Channel, Shared] = {}
             for channel in _CHANNELS:
                 outcome = late.for_channel(channel)
                 if isinstance(outcome, Refuse):
-                    reason, _contact = _refused_late(outcome)
-                    refused[channel] = (DecisionStatus.REFUSED, reason, deadline, None)
-            on_time = (DecisionStatus.ACCEPTED, Reason.ON_TIME, deadline, None)
+                    reason, contact = _refused_late(outcome)
+                    refused[channel] = (
+                        service,
+                        DecisionStatus.REFUSED,
+                        reason,
+                        deadline,
+                        None,
+                        start,
+                        None,
+                        rule,
+                        contact,
+                        None,
+                    )
+            on_time: Shared = (
+                service,
+                DecisionStatus.ACCEPTED,
+                Reason.ON_TIME,
+                deadline,
+                None,
+                start,
+                None,
+                rule,
+                None,
+                None,
+            )
             plain = _PlainDay(deadline, on_time, refused)
-        if len(memo) >= 2 * _MEMO_DAYS:
+        if len(memo) >= 2 * _MEMO_DAYS * len(self._index):
             memo.clear()
-        memo[day, action] = plain
+        memo[key] = plain
         return plain
 
     def _decide_at(
         self,
-        items: tuple[BookingChange, ...],
+        items: Sequence[BookingChange],
         positions: Iterable[int],
         late: list[int],
         decisions: list[Decision | None],
@@ -653,12 +709,30 @@ class BookingRules:
         contexts of the changes decided here (see ``_late_contexts``).
         """
         index = self._index
+        plains = self._plains
         # Late changes taken wait for their late contexts, counted over every late change.
         waiting: dict[int, tuple[_ServiceEntry, DayWindows]] = {}
         for position in positions:
             change = items[position]
             if type(change) is not BookingChange and not isinstance(change, BookingChange):
                 raise InvalidTypeError(f"changes[{position}]", change, "must be a BookingChange")
+            # Most changes are on time, or late on a channel that refuses: their decision's fields
+            # but the change are their (service, day, action)'s, made once (see _PlainDay), read
+            # in one look-up. A child with an account is checked first, on the path below.
+            if accounts is None or change.child_id not in accounts:
+                key = (change.service_code, change.day, change.action)
+                plain = plains.get(key, _UNSEEN)
+                if plain is _UNSEEN:
+                    plain = self._plain_day(key, known)
+                if plain is not None:
+                    if change.requested_at < plain.deadline:
+                        decisions[position] = decided(change, plain.on_time)
+                        continue
+                    refused = plain.refused.get(change.channel)
+                    if refused is not None:
+                        late.append(position)
+                        decisions[position] = decided(change, refused)
+                        continue
             code = change.service_code
             entry = index.get(code) or self._entry(code)
             if accounts is not None:
@@ -786,22 +860,28 @@ class BookingRules:
         return PeriodDecisions(children, tuple(outcomes))
 
 
-_Row = tuple[DecisionStatus, Reason, datetime | None, Money | None]
-"""One row of a ``DecisionColumns``: a decision's status, reason, deadline and charge."""
-
-
 class _PlainDay(NamedTuple):
-    """A (service, day, action) whose changes ``decide_columns`` answers from its deadline."""
+    """A (service, day, action) whose changes are answered from its deadline alone.
+
+    Its window closes and has no opening, and the service runs that day: a change before the
+    deadline is on time, and one after it is refused on each channel of *refused*. The fields of
+    those decisions are the same for every change of the (service, day, action), so they are made
+    once here (``decide_many`` sets them through a decision's slots, ``decide_columns`` reads the
+    reason); a change taken late, with its charge and late context, goes the full path.
+    """
 
     deadline: datetime
-    on_time: _Row
-    refused: Mapping[Channel, _Row]
+    on_time: Shared
+    refused: Mapping[Channel, Shared]
 
 
 #: A (service, day, action) that ``decide_columns`` has not met yet.
 _UNSEEN: Any = object()
 
 _CHANNELS = tuple(Channel)
+
+#: Later than any instant: the deadline a row compares with when its day has no plain answer.
+_NEVER = datetime.max.replace(tzinfo=UTC)
 
 
 class _Price(NamedTuple):
@@ -917,13 +997,16 @@ def _refused_late(outcome: Refuse) -> tuple[Reason, str | None]:
     return Reason.TOO_LATE, None
 
 
+#: The canonical order of late changes: by instant, then day, child, service and action.
+_CANONICAL = operator.attrgetter("requested_at", "day", "child_id", "service_code", "action")
+
 #: The late context of a change decided on its own: nothing came before it.
 _ON_ITS_OWN = LateContext()
 
 
 def _late_contexts(
     rules: BookingRules,
-    changes: tuple[BookingChange, ...],
+    changes: Sequence[BookingChange],
     late_positions: Sequence[int],
     accounts: Mapping[str, FamilyAccount] | None,
     wanted: Container[int] | None = None,
@@ -943,38 +1026,57 @@ def _late_contexts(
     def month_of(change: BookingChange) -> tuple[str, int, int]:
         return (change.child_id, change.day.year, change.day.month)
 
-    targets = late_positions if wanted is None else [i for i in late_positions if i in wanted]
+    # Most late changes are refused, and wanted by none: the filters below run in C loops.
+    targets = (
+        late_positions
+        if wanted is None
+        else list(itertools.compress(late_positions, map(wanted.__contains__, late_positions)))
+    )
     if not targets:
         return {}
     counted: Sequence[int] = late_positions
     if wanted is not None:
         # Only the late changes of a family with a wanted one can change its context (a month's
         # count is a child's, and a child is in one family): the others need not be put in order.
-        families = {family_of(changes[i].child_id) for i in targets}
-        if accounts is None:
-            # Without accounts, each child is its own family.
-            counted = [i for i in late_positions if changes[i].child_id in families]
+        # Rows of columns give their children without making the changes.
+        if isinstance(changes, ChangeRows):
+            late_children: Sequence[str] = list(map(changes.child_ids.__getitem__, late_positions))
         else:
-            members = {child for child in accounts if family_of(child) in families} | families
-            counted = [i for i in late_positions if changes[i].child_id in members]
-    order = sorted(
-        counted,
-        key=lambda i: (
-            changes[i].requested_at,
-            changes[i].day,
-            changes[i].child_id,
-            changes[i].service_code,
-            changes[i].action,
-        ),
-    )
+            late_children = [changes[i].child_id for i in late_positions]
+        families = {family_of(changes[i].child_id) for i in targets}
+        if accounts is not None:
+            # A family's late changes are those of each child in it (each child is its own
+            # family without accounts).
+            families |= {child for child in accounts if family_of(child) in families}
+        theirs = map(families.__contains__, late_children)
+        counted = list(itertools.compress(late_positions, theirs))
+    # Equal changes (twins but for the channel) come by position, whatever order the late
+    # positions were gathered in: decide_columns gathers its refused ones first.
+    order = sorted(counted, key=lambda i: (_CANONICAL(changes[i]), i))
     late_in_month: dict[tuple[str, int, int], int] = {}
     families_charged: set[str] = set()
     sick_days: dict[tuple[str, str], set[date]] = {}
     certified = Justification.MEDICAL_CERTIFICATE
-    if any(changes[i].justification is certified for i in targets):
-        for change in changes:
-            if change.justification is certified:
-                sick_days.setdefault((change.child_id, change.service_code), set()).add(change.day)
+    # The days of absence of each (child, service) with a certified late change taken: only
+    # those are read (rows of columns give them without making the changes).
+    sick = {
+        (changes[i].child_id, changes[i].service_code)
+        for i in targets
+        if changes[i].justification is certified
+    }
+    if sick:
+        justified = (
+            changes.justified(certified)
+            if isinstance(changes, ChangeRows)
+            else (
+                (change.child_id, change.service_code, change.day)
+                for change in changes
+                if change.justification is certified
+            )
+        )
+        for child_id, code, day in justified:
+            if (child_id, code) in sick:
+                sick_days.setdefault((child_id, code), set()).add(day)
     contexts: dict[int, LateContext] = {}
     # Most late changes share a context (none before them this month): each is made once.
     made: dict[tuple[int, bool, int], LateContext] = {}

@@ -322,6 +322,45 @@ def _assemble(
     return decision
 
 
+Shared = tuple[
+    Service,
+    DecisionStatus,
+    Reason,
+    datetime | None,
+    datetime | None,
+    datetime,
+    Money | None,
+    ChangeWindowRule | None,
+    str | None,
+    MissingFigure | None,
+]
+"""Every field of a decision but its change, in field order: what the decisions of a (service, day,
+action) share when their changes are all on time, or all refused late on one channel."""
+
+
+def decided(change: BookingChange, shared: Shared) -> Decision:
+    """The decision on *change* whose other fields are *shared*: ``Decision(change, *shared)``.
+
+    A basket decides most of its changes this way: the fields are read from the record its
+    (service, day, action) made once, and set through the slots (see ``_SLOTS``), with no call in
+    between. Each decision is still its own complete value, equal to the one the plain path makes.
+    """
+    service, status, reason, deadline, opens_at, start, charge, rule, detail, missing = shared
+    decision: Decision = _new(Decision)
+    _change(decision, change)
+    _service(decision, service)
+    _status(decision, status)
+    _reason(decision, reason)
+    _deadline(decision, deadline)
+    _opens_at(decision, opens_at)
+    _service_start(decision, start)
+    _charge(decision, charge)
+    _closing_rule(decision, rule)
+    _detail(decision, detail)
+    _missing_figure(decision, missing)
+    return decision
+
+
 #: Reads each column of a row (status, reason, deadline, charge).
 _COLUMNS = tuple(operator.itemgetter(index) for index in range(4))
 
