@@ -24,7 +24,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from cantine_rules._time import read_wall_clock
+from cantine_rules._time import EUROPE_PARIS, read_wall_clock
 from cantine_rules.errors import (
     CantineRulesError,
     InvalidTypeError,
@@ -253,6 +253,9 @@ def day(reader: Reader, value: object, path: str) -> date:
     raise reader.fail(path, f"must be a date such as 2024-09-02, got {describe(value)}")
 
 
+_OUT_OF_RANGE = "is beyond the dates Python can place in Europe/Paris (got {})"
+
+
 def instant(reader: Reader, value: object, path: str) -> datetime:
     """A timezone-aware date-time: a TOML offset date-time or an ISO string with its offset.
 
@@ -286,8 +289,17 @@ def instant(reader: Reader, value: object, path: str) -> datetime:
         )
     if value.tzinfo is None or value.utcoffset() is None:
         if reader.conventions.local_instants and value.tzinfo is None:
-            result, how = read_wall_clock(value)
+            try:
+                result, how = read_wall_clock(value)
+            except OverflowError:
+                raise reader.fail(path, _OUT_OF_RANGE.format(value.isoformat())) from None
             reader.note(path, how)
             return result
         raise reader.fail(path, f"must give its offset, such as +02:00 (got {value.isoformat()})")
+    try:
+        # Every instant is compared in Europe/Paris: one at the edge of the calendar
+        # (9999-12-31T23:59-23:59) has no day there, and is bad input rather than a crash later.
+        value.astimezone(EUROPE_PARIS)
+    except OverflowError:
+        raise reader.fail(path, _OUT_OF_RANGE.format(value.isoformat())) from None
     return value

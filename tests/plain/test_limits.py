@@ -415,3 +415,20 @@ def test_many_unknown_keys_are_reported_quickly_without_hints() -> None:
     assert time.monotonic() - started < 5
     assert len(caught.value.problems) == 50_000
     assert caught.value.problems[0].message.startswith("unknown key; (allowed: slug, name,")
+
+
+@pytest.mark.parametrize(
+    "picked_up_at",
+    # The edges of Python's calendar: no day in Europe/Paris holds them.
+    ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59"],
+)
+def test_an_instant_beyond_the_calendar_is_a_problem_at_its_path(picked_up_at: str) -> None:
+    scenario = ROOT / "examples" / "scenarios" / "coetmieux-retard.toml"
+    text = scenario.read_text(encoding="utf-8").replace(
+        "picked_up_at = 2024-11-18T18:49:59+01:00", f'picked_up_at = "{picked_up_at}"', 1
+    )
+    assert picked_up_at in text
+    with pytest.raises(PolicyError) as raised:
+        loads_scenario(text)
+    assert [problem.path for problem in raised.value.problems] == ["attendance[0].picked_up_at"]
+    assert "beyond the dates" in str(raised.value)
