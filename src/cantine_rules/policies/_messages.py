@@ -13,8 +13,8 @@ Keys ending in an enum's value (``payment.mode.card``) name that member's word.
 Examples:
     >>> say("en", "tariff.unit_price", amount=money("en", Money.euros("3.60")))
     '€3.60 per unit'
-    >>> say("fr", "tariff.unit_price", amount=money("fr", Money.euros("3.60")))
-    "3,60\xa0€ à l'unité"
+    >>> print(say("fr", "tariff.unit_price", amount=money("fr", Money.euros("3.60"))))
+    3,60 € à l'unité
 """
 
 from __future__ import annotations

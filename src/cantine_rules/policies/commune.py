@@ -1179,8 +1179,8 @@ def describe_tariff(tariff: Tariff, lang: str = "fr") -> str:
 
     Examples:
         >>> from cantine_rules.policies.lutins_gourmands import MEAL
-        >>> describe_tariff(MEAL)
-        "3,60\xa0€ à l'unité"
+        >>> print(describe_tariff(MEAL))
+        3,60 € à l'unité
         >>> describe_tariff(MEAL, "en")
         '€3.60 per unit'
         >>> from cantine_rules.pricing._tariffs import Bracket, BracketGrid
