@@ -51,6 +51,8 @@ LAYERS: dict[str, int] = {
     "examples": 5,  # the example policy and scenario files shipped with the package
     "cli": 6,
     "testing": 6,
+    # The hypothesis entry point's hook: it imports the testing kit.
+    "_hypothesis_hook": 6,
     # A month billed in partitions, in one process or on a Dask cluster (the `dask` extra).
     "scale": 6,
     # The service answers requests through the command's own functions; the command starts it.

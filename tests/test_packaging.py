@@ -93,7 +93,9 @@ def test_the_classifiers_name_the_python_versions_tested_and_no_other() -> None:
 def test_the_hypothesis_entry_point_is_a_hook_of_the_testing_kit() -> None:
     (target,) = PROJECT["entry-points"]["hypothesis"].values()
     module_name, _, attribute = target.partition(":")
-    assert module_name == "cantine_rules.testing"
+    # Outside cantine_rules.testing, which imports hypothesis first: a hook inside it would be
+    # looked up on a half-built module when the testing kit is imported before hypothesis.
+    assert module_name == "cantine_rules._hypothesis_hook"
     hook = getattr(importlib.import_module(module_name), attribute)
     assert callable(hook)
     hook()  # called again by hypothesis on its import: harmless
@@ -191,7 +193,7 @@ def test_the_distributions_hold_every_example_and_the_version(built: tuple[Path,
     )
     assert shipped == _checkout_examples()
     assert f"\nVersion: {version}\n" in metadata
-    assert "[hypothesis]\ncantine-rules = cantine_rules.testing:_hypothesis_setup_hook" in (
+    assert "[hypothesis]\ncantine-rules = cantine_rules._hypothesis_hook:setup" in (
         entry_points.decode()
     )
     with tarfile.open(sdist) as archive:
@@ -275,6 +277,38 @@ def test_the_readme_s_commands_work_from_the_wheel_in_an_empty_folder(
     commands = readme_commands()
     assert _run_all(installed, tmp_path, commands) == [0] * len(commands)
     assert (tmp_path / "examples" / "communes" / "ma-commune.toml").is_file()
+
+
+@needs_hatchling
+def test_the_testing_kit_imports_before_hypothesis_when_installed(installed: Path) -> None:
+    # The kit imports hypothesis, whose entry points then call the package's hook: the hook
+    # must not need the kit, still half-built at that moment.
+    code = (
+        "import sys\n"
+        "from cantine_rules.testing import month_of_work\n"
+        "from hypothesis import given, strategies as st\n"
+        "from cantine_rules import Money\n"
+        "seen = []\n"
+        "@given(st.from_type(Money))\n"
+        "def draw(amount): seen.append(amount)\n"
+        "draw()\n"
+        "assert seen and all(isinstance(amount, Money) for amount in seen)\n"
+        "import cantine_rules\n"
+        "print(cantine_rules.__file__)\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(installed)}
+    environment.pop("HYPOTHESIS_NO_PLUGINS", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=installed.parent,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().startswith(str(installed))
 
 
 @needs_hatchling

@@ -24,9 +24,10 @@ Strategies are registered for the library's types, so ``st.from_type(Service)`` 
 (`late_pickups(service)` draws the late pick-up bands of a given service;
 `custody_rules()` draws the custody rule of a child between two households).
 
-The installed package also declares a ``hypothesis`` entry point: hypothesis calls this module's
-``_hypothesis_setup_hook`` when it is imported, so ``st.from_type(Money)`` works in a test that
-never imports this module (``HYPOTHESIS_NO_PLUGINS=1`` turns that off).
+The installed package also declares a ``hypothesis`` entry point
+(`cantine_rules._hypothesis_hook`): hypothesis imports this module when it is itself imported,
+so ``st.from_type(Money)`` works in a test that never imports this module
+(``HYPOTHESIS_NO_PLUGINS=1`` turns that off).
 """
 
 from __future__ import annotations
@@ -143,14 +144,6 @@ __all__ = [
     "unbooked_presences",
     "weekday_tables",
 ]
-
-
-def _hypothesis_setup_hook() -> None:
-    """The hook of the package's ``hypothesis`` entry point: the strategies are registered.
-
-    Hypothesis imports this module to call it, and importing the module registers the strategy
-    of each of the library's types (below): the hook has nothing left to do.
-    """
 
 
 st.register_type_strategy(Money, money())
