@@ -279,26 +279,11 @@ def test_the_readme_s_commands_work_from_the_wheel_in_an_empty_folder(
     assert (tmp_path / "examples" / "communes" / "ma-commune.toml").is_file()
 
 
-@needs_hatchling
-def test_the_testing_kit_imports_before_hypothesis_when_installed(installed: Path) -> None:
-    # The kit imports hypothesis, whose entry points then call the package's hook: the hook
-    # must not need the kit, still half-built at that moment.
-    code = (
-        "import sys\n"
-        "from cantine_rules.testing import month_of_work\n"
-        "from hypothesis import given, strategies as st\n"
-        "from cantine_rules import Money\n"
-        "seen = []\n"
-        "@given(st.from_type(Money))\n"
-        "def draw(amount): seen.append(amount)\n"
-        "draw()\n"
-        "assert seen and all(isinstance(amount, Money) for amount in seen)\n"
-        "import cantine_rules\n"
-        "print(cantine_rules.__file__)\n"
-    )
+def _python_with(installed: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """*code* run by a Python that finds the installed package (entry points included)."""
     environment = {**os.environ, "PYTHONPATH": str(installed)}
     environment.pop("HYPOTHESIS_NO_PLUGINS", None)
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", code],
         cwd=installed.parent,
         env=environment,
@@ -307,44 +292,43 @@ def test_the_testing_kit_imports_before_hypothesis_when_installed(installed: Pat
         check=False,
         timeout=120,
     )
+
+
+_DRAWS_MONEY = (
+    "from hypothesis import given, strategies as st\n"
+    "from cantine_rules import Money\n"
+    "seen = []\n"
+    "@given(st.from_type(Money))\n"
+    "def draw(amount): seen.append(amount)\n"
+    "draw()\n"
+    "assert seen and all(isinstance(amount, Money) for amount in seen)\n"
+    "import cantine_rules\n"
+    "print(cantine_rules.__file__)\n"
+)
+
+
+@needs_hatchling
+def test_the_testing_kit_imports_before_hypothesis_when_installed(installed: Path) -> None:
+    # The kit imports hypothesis, whose entry points then call the package's hook: the hook
+    # must not need the kit, still half-built at that moment.
+    done = _python_with(
+        installed, "from cantine_rules.testing import month_of_work\n" + _DRAWS_MONEY
+    )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().startswith(str(installed))
+    assert Path(done.stdout.strip()).is_relative_to(installed)
 
 
 @needs_hatchling
 def test_hypothesis_registers_the_strategies_through_the_entry_point(installed: Path) -> None:
     # The test never imports cantine_rules.testing: hypothesis does, through the entry point.
-    code = (
-        "import sys\n"
-        "import hypothesis\n"
-        "assert 'cantine_rules.testing' in sys.modules\n"
-        "from hypothesis import given, strategies as st\n"
-        "from cantine_rules import Money\n"
-        "seen = []\n"
-        "@given(st.from_type(Money))\n"
-        "def draw(amount): seen.append(amount)\n"
-        "draw()\n"
-        "assert seen and all(isinstance(amount, Money) for amount in seen)\n"
-        "import cantine_rules\n"
-        "print(cantine_rules.__file__)\n"
-    )
-    environment = {**os.environ, "PYTHONPATH": str(installed)}
-    environment.pop("HYPOTHESIS_NO_PLUGINS", None)
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=installed.parent,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    code = "import sys\nimport hypothesis\nassert 'cantine_rules.testing' in sys.modules\n"
+    done = _python_with(installed, code + _DRAWS_MONEY)
     assert done.returncode == 0, done.stderr
     assert Path(done.stdout.strip()).is_relative_to(installed)
     without = subprocess.run(
         [sys.executable, "-c", "import sys, hypothesis\nprint('cantine_rules' in sys.modules)"],
         cwd=installed.parent,
-        env={**environment, "HYPOTHESIS_NO_PLUGINS": "1"},
+        env={**os.environ, "PYTHONPATH": str(installed), "HYPOTHESIS_NO_PLUGINS": "1"},
         capture_output=True,
         text=True,
         check=True,

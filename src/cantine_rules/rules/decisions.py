@@ -307,19 +307,8 @@ def _assemble(
     missing_figure: MissingFigure | None = None,
 ) -> Decision:
     """The decision of these fields, as ``Decision(...)`` makes it (see ``_SLOTS``)."""
-    decision: Decision = _new(Decision)
-    _change(decision, change)
-    _service(decision, service)
-    _status(decision, status)
-    _reason(decision, reason)
-    _deadline(decision, deadline)
-    _opens_at(decision, opens_at)
-    _service_start(decision, start)
-    _charge(decision, charge)
-    _closing_rule(decision, closing_rule)
-    _detail(decision, detail)
-    _missing_figure(decision, missing_figure)
-    return decision
+    shared = (service, status, reason, deadline, opens_at, start, charge, closing_rule, detail)
+    return decided(change, (*shared, missing_figure))
 
 
 Shared = tuple[
