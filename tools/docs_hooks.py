@@ -16,6 +16,7 @@ from typing import Any
 
 from cantine_rules import policies
 from cantine_rules.pictures import commune_page, deadline_week
+from cantine_rules.pictures._page import figure
 
 MARKER = re.compile(r"<!-- cantine-rules: commune (?P<slug>[a-z0-9-]+) -->")
 """Where a commune's generated part goes."""
@@ -38,15 +39,13 @@ def language(src_uri: str) -> str:
 def expand(markdown: str, lang: str) -> str:
     """*markdown* with each marker replaced by the part or the picture it names."""
     markdown = WEEK_MARKER.sub(
-        lambda found: (
-            '<figure class="cantine-picture">\n'
-            + deadline_week(
+        lambda found: figure(
+            deadline_week(
                 policies.get(found["slug"]),
                 found["service"],
                 date.fromisoformat(found["day"]),
                 lang,
             )
-            + "\n</figure>"
         ),
         markdown,
     )

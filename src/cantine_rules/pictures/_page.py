@@ -15,7 +15,7 @@ from cantine_rules.pricing._schedule import TariffVersion
 from cantine_rules.pricing._tariffs import BracketGrid
 from cantine_rules.sources import Source, SourceKind
 
-__all__ = ["commune_page"]
+__all__ = ["commune_page", "figure"]
 
 #: How many weeks after the first one asked for a service that runs on few days (the holidays'
 #: centre) is looked for.
@@ -37,7 +37,7 @@ def _source(source: Source | None, lang: str) -> str:
     return explained.say(lang, "source.default", kind=kind, reference=source.reference)
 
 
-def _figure(svg: str) -> str:
+def figure(svg: str) -> str:
     """An SVG picture as a block of raw HTML, which Markdown leaves as it is."""
     return f'<figure class="cantine-picture">\n{svg}\n</figure>'
 
@@ -85,7 +85,7 @@ def _grid(grid: BracketGrid, version: Source, label: str, lang: str) -> list[str
     lines += ["", say(lang, "page.default_bracket", name=grid.default_bracket), ""]
     for note, source in enumerate(references, start=1):
         lines.append(f"{note}. {_cell(_source(source, lang))}")
-    lines += ["", _figure(tariff_step_plot(grid, lang, label=label))]
+    lines += ["", figure(tariff_step_plot(grid, lang, label=label))]
     return lines
 
 
@@ -161,7 +161,7 @@ def commune_page(policy: CommunePolicy, lang: str = "fr", *, week: date) -> str:
     for service in policy.services:
         monday = _week_of(policy, service.code, week)
         svg = deadline_week(policy, service.code, monday, lang)
-        lines += ["", f"### « {service.label} »", "", _figure(svg)]
+        lines += ["", f"### « {service.label} »", "", figure(svg)]
     lines += [
         "",
         say(lang, "page.command"),
