@@ -13,11 +13,10 @@ This module is the only one of `pricing` that names a commune.
 from __future__ import annotations
 
 import importlib
-import warnings
 from collections.abc import Mapping
 from typing import Final, cast
 
-from cantine_rules._deprecation import REMOVED_IN, warn_moved
+from cantine_rules._deprecation import REMOVED_IN, warn_deprecated, warn_moved
 from cantine_rules.money import Money
 from cantine_rules.pricing._payment import PaymentMode
 
@@ -66,19 +65,15 @@ def moved_name(module: str, name: str) -> object:
     new = MOVED_NAMES.get(module, {}).get(name)
     if new is None:
         raise AttributeError(f"module {module!r} has no attribute {name!r}")
-    # The caller's frame is four up: warn_moved, this function, the module's __getattr__.
-    warn_moved(f"{module}.{name}", new, stacklevel=4)
+    warn_moved(f"{module}.{name}", new)
     return _resolve(new)
 
 
 def _warn_wallet_default(field: str, new: str) -> None:
-    # The warning names the code that built the Wallet: this function, the default's factory
-    # and the __init__ attrs generated are the three frames below it.
-    warnings.warn(
+    # The warning names the code that built the Wallet, outside the library.
+    warn_deprecated(
         f"Wallet() without {field} takes Chantraine's ({new}); give it, or take a commune's "
-        f"wallet with CommunePolicy.wallet(); the default goes in {REMOVED_IN}",
-        DeprecationWarning,
-        stacklevel=4,
+        f"wallet with CommunePolicy.wallet(); the default goes in {REMOVED_IN}"
     )
 
 
