@@ -13,7 +13,13 @@ settings.register_profile(
 settings.register_profile(
     "long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# Derandomized: the same examples on every run, so that a mutant's fate and a module's score do
+# not change from one run to the next (tools/mutation.py check compares them).
 settings.register_profile(
-    "mutation", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "mutation",
+    max_examples=10,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
