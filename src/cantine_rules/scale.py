@@ -412,13 +412,20 @@ class _WarmPolicies:
 _WARM_POLICIES = _WarmPolicies(64)
 
 
-def _bill_shipped(digest: str, policy: bytes, part: int, parts: int, families: bytes) -> bytes:
-    """Bill a partition as [`bill_on_dask`][] ships it, on a worker; its totals, pickled.
+def _unpickled_families(families: bytes) -> tuple[Scenario, ...]:
+    """A partition's families, unpickled on the worker that holds their pickle (see [`ship`][])."""
+    return _scenarios(pickle.loads(families))
 
-    The families come as one pickle of plain bytes, and the totals go back as one: Dask's own
-    pickler calls back into Python for every object it writes, the standard one does not.
+
+def _bill_shipped(
+    digest: str, policy: bytes, part: int, parts: int, scenarios: tuple[Scenario, ...]
+) -> bytes:
+    """Bill a partition as [`ship`][] placed it, on a worker; its totals, pickled.
+
+    The families are the worker's own values, unpickled when they were placed; the totals go
+    back as one pickle of plain bytes: Dask's own pickler calls back into Python for every object
+    it writes, the standard one does not.
     """
-    scenarios = pickle.loads(families)
     partition = Partition(_WARM_POLICIES.get(digest, policy), part, parts, scenarios)
     return pickle.dumps(bill_partition(partition), protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -440,7 +447,7 @@ class ShippedPartition:
         families: how many families it holds.
         digest: the SHA-256 of the commune's policy's pickle, which names it on the workers.
         policy: the future of that pickle, held by every worker.
-        scenarios: the future of the pickle of its families, held by one worker.
+        scenarios: the future of its families, unpickled and held by one worker.
     """
 
     commune: str
@@ -469,10 +476,12 @@ def ship(client: DaskClient, work: MonthOfWork, *, max_families: int | None = No
     """Cut *work* into partitions and place them on the workers of a Dask cluster.
 
     Each commune's policy is pickled once and sent once to every worker (``scatter`` with
-    ``broadcast``); each partition's families are pickled as one ``bytes`` and sent to one
-    worker, where [`bill_shipped`][] bills them. One pickle of plain bytes is sent as it is,
-    whereas Dask's own pickler, given the partition's values, would call back into Python for
-    every object it writes, and the scheduler would unpickle and pickle them again.
+    ``broadcast``); each partition's families are pickled as one ``bytes``, sent to one worker,
+    and unpickled there by a task of their own, so that they wait in that worker's memory, as
+    its own values, until [`bill_shipped`][] bills them where they are. One pickle of plain bytes
+    is sent as it is, whereas Dask's own pickler, given the partition's values, would call back
+    into Python for every object it writes, and the scheduler would unpickle and pickle them
+    again.
 
     Args:
         client: a ``distributed.Client`` connected to the cluster.
@@ -518,10 +527,14 @@ def ship(client: DaskClient, work: MonthOfWork, *, max_families: int | None = No
             strict=True,
         )
     )
-    families = client.scatter(
+    pickles = client.scatter(
         [pickle.dumps(part.scenarios, protocol=pickle.HIGHEST_PROTOCOL) for part in parts],
         hash=False,
     )
+    # Each task runs where its pickle waits (Dask places a task with its data), and its result
+    # stays there: the families are then that worker's values, read as they would be from its
+    # own storage, and billing them moves nothing.
+    families = client.map(_unpickled_families, pickles, pure=False)
     return ShippedMonth(
         tuple(
             ShippedPartition(
