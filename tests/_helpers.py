@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import warnings
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
+import cantine_rules
 from cantine_rules import EUROPE_PARIS, CantineRulesError
 
 #: Both sides of every boundary of the Paris public grid (Caisse des écoles, 2020/2021):
@@ -46,3 +50,16 @@ def refusal(call: Callable[[], object]) -> tuple[str, object, object, str]:
     error = caught.value
     field = getattr(error, "field", None)
     return type(error).__name__, field, getattr(error, "value", None), str(error)
+
+
+def assert_warned_from(caught: Iterable[warnings.WarningMessage], test_file: str) -> None:
+    """Assert that each warning names the test's own line, not a line of the library.
+
+    Under mutation testing, mutmut's trampoline sits between the test and the library, and is
+    the first frame outside it: the warnings then only have to name no line of the library.
+    """
+    filenames = {warning.filename for warning in caught}
+    library = str(Path(cantine_rules.__file__).parent)
+    assert not any(name.startswith(library) for name in filenames)
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        assert filenames == {test_file}

@@ -8,6 +8,7 @@ import cantine_rules.pricing.accounts as accounts
 import cantine_rules.pricing.tariffs as tariffs
 from cantine_rules.policies import chantraine, lutins_gourmands, paris
 from cantine_rules.pricing._moved import MOVED_NAMES
+from tests._helpers import assert_warned_from
 
 OLD_AND_NEW = [
     (tariffs, "LUTINS_GOURMANDS_MEAL", lutins_gourmands.MEAL),
@@ -29,7 +30,7 @@ def test_an_old_name_warns_and_gives_the_commune_modules_value(
         value = getattr(module, old)
     assert value is new
     assert "goes in 0.3" in str(got[0].message)
-    assert got[0].filename == __file__
+    assert_warned_from(got, __file__)
 
 
 def test_old_names_are_no_longer_exported() -> None:
