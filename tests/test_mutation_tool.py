@@ -55,9 +55,11 @@ def test_a_module_s_score_counts_kills_timeouts_and_listed_equivalents_only(tmp_
         "mutants": 6,
         "killed": 2,
         "equivalent": 1,
-        "survivors": [name + "4", name + "5", name + "6"],
+        "not_run": 1,
+        "survivors": [name + "4", name + "5"],
         "stale": [],
     }
+    assert mutation.by_function(codes, listed) == {"cantine_rules.money.x_add": [6, 3]}
     assert mutation.score(6, 2, 1) == Fraction(1, 2)
     # An equivalent that a test now kills no longer belongs to the list.
     assert mutation.tally({name + "3": 1}, listed)["stale"] == [name + "3"]
@@ -89,18 +91,56 @@ def test_the_report_reads_mutmut_s_files_and_records_scores_and_the_tests_of_eac
     )
     monkeypatch.setattr(mutation, "EQUIVALENTS", tmp_path / "none.toml")
     output = tmp_path / "scores.json"
-    assert mutation.report(mutants, output) == 0
+    mutation.report([mutants], output)
     recorded = json.loads(output.read_text(encoding="utf-8"))
-    assert recorded["totals"] == {"mutants": 3, "killed": 2, "equivalent": 0, "score": "66.6"}
+    assert recorded["totals"] == {
+        "mutants": 3,
+        "killed": 2,
+        "equivalent": 0,
+        "not_run": 0,
+        "score": "66.6",
+    }
+    assert recorded["test_files"] == [
+        "tests/a.py",
+        "tests/rules/test_late.py",
+        "tests/test_money.py",
+    ]
     assert recorded["modules"]["cantine_rules.rules.late"] == {
         "mutants": 2,
         "killed": 1,
         "equivalent": 0,
+        "not_run": 0,
         "survivors": ["cantine_rules.rules.late.x_f__mutmut_2"],
         "score": "50.0",
-        "tests": ["tests/a.py", "tests/rules/test_late.py"],
+        "functions": {"cantine_rules.rules.late.x_f": [2, 1, [0, 1]]},
     }
-    assert recorded["modules"]["cantine_rules.money"]["tests"] == ["tests/test_money.py"]
+    assert recorded["modules"]["cantine_rules.money"]["functions"] == {
+        "cantine_rules.money.xǁMoneyǁadd": [1, 1, [2]]
+    }
+
+
+def test_each_module_is_read_from_the_folder_that_ran_most_of_its_mutants(tmp_path: Path) -> None:
+    late = "cantine_rules.rules.late.x_f__mutmut_"
+    money = "cantine_rules.money.x_g__mutmut_"
+    first = _mutants(
+        tmp_path / "a",
+        {
+            "cantine_rules.rules.late": {late + "1": 1, late + "2": None},
+            "cantine_rules.money": {money + "1": 0},
+        },
+        {},
+    )
+    second = _mutants(
+        tmp_path / "b",
+        {
+            "cantine_rules.rules.late": {late + "1": 1, late + "2": 0},
+            "cantine_rules.money": {money + "1": None},
+        },
+        {},
+    )
+    merged = mutation.merged_results([first, second])
+    assert merged["cantine_rules.rules.late"] == {late + "1": 1, late + "2": 0}
+    assert merged["cantine_rules.money"] == {money + "1": 0}
 
 
 def test_the_report_refuses_an_equivalents_list_that_names_a_killed_mutant(
@@ -118,14 +158,30 @@ def test_the_report_refuses_an_equivalents_list_that_names_a_killed_mutant(
     with pytest.raises(
         mutation.MutationError, match=r"not survivors: cantine_rules\.money\.x_f__mutmut_1"
     ):
-        mutation.report(mutants, tmp_path / "scores.json")
+        mutation.report([mutants], tmp_path / "scores.json")
 
 
-def test_the_check_takes_the_most_changed_modules_in_scope_or_else_the_smallest() -> None:
-    recorded = {"a": {"mutants": 40}, "b": {"mutants": 9}, "c": {"mutants": 70}}
-    assert mutation.chosen(recorded, {"c": 3, "a": 12, "z": 50}, 2) == ["a", "c"]
-    assert mutation.chosen(recorded, {"c": 3, "a": 3}, 1) == ["a"]
-    assert mutation.chosen(recorded, {}, 2) == ["b"]
+def test_the_functions_of_a_change_are_found_by_their_lines() -> None:
+    source = (
+        "import x\n"  # 1
+        "\n"
+        "@decorated\n"  # 3
+        "def top(a):\n"
+        "    return a\n"  # 5
+        "\n"
+        "class Rules:\n"  # 7
+        "    LIMIT = 3\n"
+        "    def decide(self):\n"  # 9
+        "        return 1\n"
+        "    class Inner:\n"  # 11
+        "        def hidden(self):\n"
+        "            pass\n"
+    )
+    spans = mutation.functions_in(source, "cantine_rules.m")
+    assert spans == {
+        "cantine_rules.m.x_top": range(3, 6),
+        "cantine_rules.m.xǁRulesǁdecide": range(9, 11),
+    }
 
 
 def test_the_check_s_configuration_mutates_only_its_modules_and_runs_only_their_tests() -> None:
@@ -150,28 +206,26 @@ def test_the_check_s_configuration_mutates_only_its_modules_and_runs_only_their_
     }
 
 
-def test_the_recorded_scores_cover_the_whole_scope_and_agree_with_the_equivalents_list() -> None:
+def test_the_recorded_scores_agree_with_the_equivalents_list_and_add_up() -> None:
     recorded = json.loads((ROOT / "tools" / "mutation-scores.json").read_text(encoding="utf-8"))
     modules = recorded["modules"]
-    sources = sorted((ROOT / "src").rglob("*.py"))
-    in_scope = {
-        ".".join(path.relative_to(ROOT / "src").with_suffix("").parts)
-        for path in sources
-        if mutation._in_scope(".".join(path.relative_to(ROOT / "src").with_suffix("").parts))
-    }
-    # A module without a function has no mutant and no line in mutmut's results.
-    assert set(modules) <= in_scope
+    for module in modules:
+        assert mutation._in_scope(str(mutation.source_of(module)))
     assert "cantine_rules.policies.commune" in modules
     listed = mutation.equivalents()
     for module, mutants in listed.items():
         assert module in modules
         assert modules[module]["equivalent"] == len(mutants)
         assert not set(mutants) & set(modules[module]["survivors"])
-    for key in ("mutants", "killed", "equivalent"):
+    for key in ("mutants", "killed", "equivalent", "not_run"):
         assert recorded["totals"][key] == sum(module[key] for module in modules.values())
+    files = recorded["test_files"]
     for module in modules.values():
         value = mutation.score(module["mutants"], module["killed"], module["equivalent"])
         assert module["score"] == mutation.percent(value)
-        assert (
-            len(module["survivors"]) == module["mutants"] - module["killed"] - module["equivalent"]
-        )
+        stopped = module["killed"] + module["equivalent"]
+        assert len(module["survivors"]) + module["not_run"] == module["mutants"] - stopped
+        assert sum(pair[0] for pair in module["functions"].values()) == module["mutants"]
+        assert sum(pair[1] for pair in module["functions"].values()) == stopped
+        for pair in module["functions"].values():
+            assert all(0 <= position < len(files) for position in pair[2])

@@ -42,8 +42,8 @@ EQUIVALENTS_MARKER = "<!-- cantine-rules: mutation-equivalents -->"
 TOOLS = Path(__file__).resolve().parent
 
 HEADINGS = {
-    "en": ("module", "mutants", "killed", "equivalent", "survivors", "score"),
-    "fr": ("module", "mutants", "tués", "équivalents", "survivants", "score"),
+    "en": ("module", "mutants", "killed", "equivalent", "survivors", "not run", "score"),
+    "fr": ("module", "mutants", "tués", "équivalents", "survivants", "non lancés", "score"),
 }
 
 WEEK = date(2024, 9, 30)
@@ -84,7 +84,10 @@ def _number(value: int | str, lang: str) -> str:
 
 
 def _path(module: str) -> str:
-    return "`" + module.removeprefix("cantine_rules.").replace(".", "/") + ".py`"
+    # A package's module is its __init__.py, as the source tree names it.
+    relative = module.removeprefix("cantine_rules.").replace(".", "/")
+    package = TOOLS.parent / "src" / "cantine_rules" / relative / "__init__.py"
+    return f"`{relative}/__init__.py`" if package.exists() else f"`{relative}.py`"
 
 
 def mutation_scores(lang: str) -> str:
@@ -92,13 +95,20 @@ def mutation_scores(lang: str) -> str:
     recorded = json.loads((TOOLS / "mutation-scores.json").read_text(encoding="utf-8"))
     rows = [
         "| " + " | ".join(HEADINGS[lang]) + " |",
-        "|---|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     every = [*recorded["modules"].items(), ("", recorded["totals"])]
     for module, counts in every:
         name = _path(module) if module else ("**all**" if lang == "en" else "**ensemble**")
-        survivors = counts["mutants"] - counts["killed"] - counts["equivalent"]
-        cells = [counts["mutants"], counts["killed"], counts["equivalent"], survivors]
+        stopped = counts["killed"] + counts["equivalent"]
+        survivors = counts["mutants"] - stopped - counts["not_run"]
+        cells = [
+            counts["mutants"],
+            counts["killed"],
+            counts["equivalent"],
+            survivors,
+            counts["not_run"],
+        ]
         numbers = [_number(cell, lang) for cell in cells]
         rows.append(
             f"| {name} | " + " | ".join(numbers) + f" | {_number(counts['score'], lang)} % |"
