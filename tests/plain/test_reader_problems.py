@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, time
-from typing import Final
+from typing import Any, Final
 
 import pytest
 
@@ -157,7 +157,7 @@ def test_a_key_that_is_not_plain_is_quoted_in_a_path() -> None:
     assert join("", "slug") == "slug"
 
 
-def _closed(value: dict[object, object], path: str, read: Callable[[Table], object]) -> list[str]:
+def _closed(value: Mapping[Any, object], path: str, read: Callable[[Table], object]) -> list[str]:
     reader = Reader()
     table = Table(reader, value, path)
     read(table)
