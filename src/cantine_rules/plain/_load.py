@@ -594,9 +594,11 @@ def _sibling_reduction(reader: Reader, table: Table, inherited: Source | None) -
     ):
         table.ok = False
     table.close()
+    # The reduction names a factor by its rank; the data holds it at its place in the list.
+    at_rank = {f"factors[{rank}]": f"factors[{i}].factor" for i, (rank, _) in enumerate(factors)}
     return reader.build(
         table.path,
-        same_names("factors", "source", "floor"),
+        same_names("factors", "source", "floor") | at_rank,
         lambda: SiblingReduction(dict(factors), source, floor=floor),
     )
 
