@@ -160,3 +160,33 @@ def test_the_law_catches_a_policy_where_an_earlier_notice_costs_more() -> None:
     commune = _with(absences=AbsenceRules(_EarlierCostsMore()))
     with pytest.raises(PolicyLawError, match="an earlier notice or a certificate never costs more"):
         check_policy(commune, max_examples=200, skip=("the plain-data form round-trips",))
+
+
+@pytest.mark.parametrize(
+    ("declared", "fr", "en"),
+    [
+        (
+            NonBillableDay(date(2025, 5, 6), "Sortie scolaire"),
+            "2025-05-06 (Sortie scolaire) : non facturé, tous les services, tous les sites ; "
+            "aucune démarche de la famille",
+            "2025-05-06 (Sortie scolaire): not charged, every service, every site; the family "
+            "has nothing to do",
+        ),
+        (
+            NonBillableDay(
+                date(2025, 5, 6), "Grève", ("cantine", "garderie-soir"), ("bourg", "plage")
+            ),
+            "2025-05-06 (Grève) : non facturé, cantine, garderie-soir, bourg, plage ; aucune "
+            "démarche de la famille",
+            "2025-05-06 (Grève): not charged, cantine, garderie-soir, bourg, plage; the family "
+            "has nothing to do",
+        ),
+    ],
+)
+def test_a_non_billable_day_is_explained_with_its_services_and_sites(
+    declared: NonBillableDay, fr: str, en: str
+) -> None:
+    commune = _with(non_billable_days=NonBillableDays((declared,)))
+    for lang, text in (("fr", fr), ("en", en)):
+        rules = [rule for rule in commune.explain(lang) if rule.topic == "non_billable_days"]
+        assert [rule.text for rule in rules] == [text]
