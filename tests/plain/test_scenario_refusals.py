@@ -342,3 +342,15 @@ def test_the_households_of_a_schedule_are_named_once_in_order() -> None:
     )
     assert CustodySpec("ines", CustodySchedule(periods)).households == ("pere", "mere")
     assert _custody("pere", "mere").households == ("pere", "mere")
+
+
+def test_a_custody_period_ending_before_it_starts_is_named_at_its_end() -> None:
+    text = (
+        HEAD
+        + HOMES
+        + '[[custody]]\nchild = "ines"\n'
+        + 'periods = [{ start = 2024-09-15, end = 2024-09-01, household = "mere" }]\n'
+    )
+    assert problems(text) == [
+        "custody[0].periods[0].end: must not be before start 2024-09-15 (got 2024-09-01)"
+    ]
