@@ -213,3 +213,25 @@ def test_a_negative_amount_is_split_into_negative_parts() -> None:
         Money.euros("-0.02"),
         Money.euros("-0.02"),
     )
+
+
+@pytest.mark.parametrize("locale", ["fr_CA", "nb_NO"])
+def test_parse_reads_a_narrow_space_where_the_locale_groups_with_a_no_break_space(
+    locale: str,
+) -> None:
+    assert Money.parse("1\u202f234,50 €", locale) == Money.euros("1234.50")
+
+
+@pytest.mark.parametrize("written", ["-X3,60 €", "3,60 X", "X3,60"])
+def test_a_stray_letter_around_an_amount_is_refused(written: str) -> None:
+    assert refusal(lambda: Money.parse(written)) == (
+        "InvalidValueError",
+        "text",
+        written,
+        f"text: is not an amount in locale fr_FR (got {written!r})",
+    )
+
+
+def test_the_leftover_cent_goes_to_the_largest_remainder_not_the_largest_share() -> None:
+    # 2 cents for weights 1 and 2: shares 0 and 1, remainders 2/3 and 1/3 of a cent.
+    assert Money.from_cents(2).allocate([1, 2]) == (Money.euros("0.01"), Money.euros("0.01"))
