@@ -218,3 +218,29 @@ def test_a_document_read_to_nothing_without_a_problem_still_fails() -> None:
     assert caught.value.problems == (Problem("(top level)", "could not be read"),)
     assert caught.value.source == "ma-commune.toml"
     assert read_document(Reader(), lambda reader: 3, None) == 3
+
+
+def test_a_load_that_stops_without_saying_why_is_a_problem_of_the_document() -> None:
+    def stops(reader: Reader) -> int:
+        raise ReadError
+
+    with pytest.raises(PolicyError) as caught:
+        read_document(Reader(), stops, None)
+    assert caught.value.problems == (Problem("(top level)", "could not be read"),)
+
+
+def test_an_unknown_key_lists_every_key_allowed() -> None:
+    def read(table: Table) -> None:
+        table.optional("days", integer(), 0)
+        table.optional("cutoff", clock, None)
+
+    assert _closed({"dyas": 1}, "rules.default.add", read) == [
+        "rules.default.add.dyas: unknown key; did you mean 'days'? (allowed: days, cutoff)"
+    ]
+
+
+def test_twenty_unknown_keys_still_get_their_hint() -> None:
+    keys = {f"day{letter}": 1 for letter in "abcdefghijklmnopqrst"}
+    problems = _closed(keys, "t", lambda table: table.optional("day", integer(), 0))
+    assert len(problems) == 20
+    assert problems[0] == "t.daya: unknown key; did you mean 'day'? (allowed: day)"
