@@ -46,8 +46,12 @@ def test_a_text_that_is_not_a_str_is_refused_with_a_hint() -> None:
             "x = 1\n" + "a" + ".a" * 32 + " = 1",
             "a key of more than 32 dotted parts (at line 2, column 64)",
         ),
+        (
+            "\na = " + "[" * 33 + "]" * 33,
+            "arrays and inline tables nested more than 32 levels deep (at line 2, column 37)",
+        ),
     ],
-    ids=["long", "deep", "dotted"],
+    ids=["long", "deep", "dotted", "after a blank first line"],
 )
 def test_a_text_past_a_bound_is_one_problem_naming_the_source(text: str, message: str) -> None:
     assert _policy_error(text) == ((Problem("(top level)", message),), "ma-commune.toml")
