@@ -27,6 +27,7 @@ from cantine_rules.plain._read import (
     money,
     non_negative_number,
     read_document,
+    same_names,
     signed_money,
     table_of,
     tagged,
@@ -39,8 +40,14 @@ _DAYS = "monday, tuesday, wednesday, thursday, friday, saturday, sunday"
 _KINDS = "meal, morning_care, evening_care, study, wednesday_centre, holiday_centre"
 
 
+def _count(reader: Reader, table: Table) -> int:
+    count = table.required("n", integer(minimum=0))
+    table.close()
+    return reader.build(table.path, same_names("n"), lambda: count)
+
+
 def _tagged() -> Parser[int]:
-    return tagged({"a": lambda reader, table: 1, "bb": lambda reader, table: 2})
+    return tagged({"a": lambda reader, table: 1, "bb": _count})
 
 
 def _problems(parse: Parser[object], value: object, conventions: Conventions) -> list[str]:
@@ -154,7 +161,7 @@ def test_french_weekday_names_are_listed_when_the_convention_allows_them() -> No
 
 def test_a_clock_takes_seconds_and_a_tagged_table_its_loader() -> None:
     assert clock(Reader(), "17:00:30", "x") == time(17, 0, 30)
-    assert _tagged()(Reader(), {"type": "bb"}, "x") == 2
+    assert _tagged()(Reader(), {"type": "bb", "n": 2}, "x") == 2
 
 
 def test_a_key_that_is_not_plain_is_quoted_in_a_path() -> None:
