@@ -7,7 +7,10 @@ import pytest
 from cantine_rules.plain import loads_toml
 from tests.plain.test_plain_regimes import _BASE
 
-_THROUGH_COMMUNE = _BASE.replace("through_commune = false", "through_commune = true") + (
+_THROUGH_COMMUNE = _BASE.replace("through_commune = false", "through_commune = true").replace(
+    '{ children = 2, amount = "57.00" }]',
+    '{ children = 2, amount = "57.00" }, { children = 3, amount = "55.00" }]',
+) + (
     "\n[[regimes.repas.monthly_fees]]\n"
     'type = "monthly_flat_fee"\n'
     'code = "trimestre"\n'
@@ -57,10 +60,12 @@ _AMONG = _BASE.replace(
             _THROUGH_COMMUNE,
             "fee.repas.carte",
             "« Repas », Carte mensuelle : 59,00\u00a0€ par mois par famille (57,00\u00a0€ à "
-            "partir de 2 enfants), dû pour chaque mois qui compte au moins un jour réservé ; "
+            "partir de 2 enfants, 55,00\u00a0€ à partir de 3 enfants), dû pour chaque mois qui "
+            "compte au moins un jour réservé ; "
             "chaque jour d'absence réservé est remboursé 3,85\u00a0€, sans descendre sous zéro.",
-            "« Repas », Carte mensuelle: €59.00 a month per family (€57.00 from 2 children), due "
-            "for each month with at least one booked day; each booked day of absence is "
+            "« Repas », Carte mensuelle: €59.00 a month per family (€57.00 from 2 children, "
+            "€55.00 from 3 children), due for each month with at least one booked day; each "
+            "booked day of absence is "
             "refunded €3.85, never below zero.",
         ),
         (
