@@ -224,3 +224,8 @@ def test_a_computation_past_the_bound_is_refused() -> None:
         largest * 2
     with pytest.raises(InvalidValueError, match="text: must be within"):
         Money.parse("1e30")
+
+
+def test_the_absolute_value_of_a_debt_is_what_is_owed() -> None:
+    assert abs(Money.euros("-12.40")) == Money.euros("12.40")
+    assert abs(Money.euros("3.60")) == Money.euros("3.60")

@@ -170,7 +170,9 @@ class Reader:
         Args:
             path: the path of the table the value is built from.
             fields: the value's attribute names, each with the key (or relative path) that holds
-                it in the data; an error naming one of them is reported at that key.
+                it in the data; an error naming one of them is reported at that key. A field
+                named whole (``"factors[3]"``, an item the value keys otherwise than the data)
+                is looked up before its attribute.
             make: builds the value.
         """
         try:
@@ -179,9 +181,11 @@ class Reader:
             located = (InvalidValueError, InvalidTypeError, UnknownCodeError)
             field = error.field if isinstance(error, located) else None
             if isinstance(field, str):
+                relative = fields.get(field)
                 head = _FIELD_HEAD.match(field)
-                if head is not None and head.group() in fields:
+                if relative is None and head is not None and head.group() in fields:
                     relative = fields[head.group()] + field[head.end() :]
+                if relative is not None:
                     where = f"{path}.{relative}" if path else relative
                     raise self.fail(where, _relative_message(error, field)) from None
                 raise self.fail(path, str(error)) from None

@@ -249,6 +249,58 @@ def test_a_complete_table_for_a_service_with_its_own_rules_loads() -> None:
     )
 
 
+def test_a_table_lacking_days_of_two_services_names_them_all_in_words() -> None:
+    problems = _problems(
+        _policy(
+            '{ type = "weekday_table", rows = ['
+            '{ service_weekdays = ["monday", "tuesday"], weekday = "friday", cutoff = "09:00" }, '
+            '{ service_weekdays = ["thursday"], weekday = "tuesday", cutoff = "09:00" }] }'
+        )
+    )
+    assert problems == [
+        (
+            "rules.default.add.rows",
+            "has no row for wednesday, friday, and the services 'repas', 'mercredi' run on them: "
+            "add them to a row (or give those services rules of their own)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            '["monday", "tuesday", "thursday"]',
+            "has no row for friday, and the service 'repas' runs on it: add it to a row (or give "
+            "that service rules of their own)",
+        ),
+        (
+            '["monday"]',
+            "has no row for tuesday, thursday, friday, and the service 'repas' runs on them: add "
+            "them to a row (or give that service rules of their own)",
+        ),
+    ],
+)
+def test_a_table_of_the_rules_by_kind_is_checked_at_its_path(rows: str, message: str) -> None:
+    text = (
+        _policy('{ type = "end_of_day_before", days = 8 }')
+        + "\n[rules.by_kind.meal]\n"
+        + f'add = {{ type = "weekday_table", rows = [{{ service_weekdays = {rows}, '
+        + 'weekday = "friday", cutoff = "09:00" }] }\n'
+        + 'cancel = { type = "end_of_day_before", days = 8 }\n'
+    )
+    assert _problems(text) == [("rules.by_kind.meal.add.rows", message)]
+
+
+def test_a_monthly_day_that_is_neither_a_number_nor_last_is_refused_in_words() -> None:
+    assert _problems(_policy('{ type = "monthly_deadline", day = "first" }')) == [
+        (
+            "rules.default.add.day",
+            "must be a day of the month (1 to 28) or \"last\", got a string ('first')",
+        )
+    ]
+
+
 # dump ∘ load = identity ---------------------------------------------------------------------
 
 

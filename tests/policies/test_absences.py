@@ -10,13 +10,18 @@ import pytest
 from cantine_rules import Money, policies
 from cantine_rules.errors import InvalidValueError, UnknownServiceError
 from cantine_rules.policies import CommunePolicy
+from cantine_rules.policies._absences import describe_absence_policy
 from cantine_rules.policies._messages import MESSAGES
 from cantine_rules.rules.absences import (
+    AbsenceDocument,
     AbsencePolicy,
     AbsenceReason,
     AbsenceRules,
     CertificateWithin,
+    DayCount,
     FlatCharge,
+    RunCharges,
+    WaitingDays,
 )
 from cantine_rules.rules.deadlines import CalendarDaysBefore
 from cantine_rules.rules.late import MissingPriceError
@@ -160,3 +165,93 @@ def test_the_law_catches_a_policy_where_an_earlier_notice_costs_more() -> None:
     commune = _with(absences=AbsenceRules(_EarlierCostsMore()))
     with pytest.raises(PolicyLawError, match="an earlier notice or a certificate never costs more"):
         check_policy(commune, max_examples=200, skip=("the plain-data form round-trips",))
+
+
+@pytest.mark.parametrize(
+    ("declared", "fr", "en"),
+    [
+        (
+            NonBillableDay(date(2025, 5, 6), "Sortie scolaire"),
+            "2025-05-06 (Sortie scolaire) : non facturé, tous les services, tous les sites ; "
+            "aucune démarche de la famille",
+            "2025-05-06 (Sortie scolaire): not charged, every service, every site; the family "
+            "has nothing to do",
+        ),
+        (
+            NonBillableDay(
+                date(2025, 5, 6), "Grève", ("cantine", "garderie-soir"), ("bourg", "plage")
+            ),
+            "2025-05-06 (Grève) : non facturé, cantine, garderie-soir, bourg, plage ; aucune "
+            "démarche de la famille",
+            "2025-05-06 (Grève): not charged, cantine, garderie-soir, bourg, plage; the family "
+            "has nothing to do",
+        ),
+    ],
+)
+def test_a_non_billable_day_is_explained_with_its_services_and_sites(
+    declared: NonBillableDay, fr: str, en: str
+) -> None:
+    commune = _with(non_billable_days=NonBillableDays((declared,)))
+    for lang, text in (("fr", fr), ("en", en)):
+        rules = [rule for rule in commune.explain(lang) if rule.topic == "non_billable_days"]
+        assert [rule.text for rule in rules] == [text]
+
+
+_EVERY_PART = AbsencePolicy(
+    FlatCharge(Money.euros("3.75")),
+    CalendarDaysBefore(0, time(9)),
+    WaitingDays(2, DayCount.CALENDAR_DAYS),
+    CertificateWithin(72, 1, 2, 240),
+    RunCharges(2, 3),
+    frozenset({AbsenceDocument.EMPLOYER, AbsenceDocument.MEDICAL}),
+)
+_FEW_PARTS = AbsencePolicy(
+    waiting=WaitingDays(1), certificate=CertificateWithin(48, 0, 3), run=RunCharges(0, 2)
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "fr", "en"),
+    [
+        (
+            _EVERY_PART,
+            "gratuite si signalée avant : le jour même à 09:00 ; 2 jour(s) de carence (jours "
+            "calendaires) comptés depuis le jour du signalement, facturés ; les 2 premier(s) "
+            "jour(s) d'absence sont pris en charge par la commune ; puis 3 jour(s) au plus "
+            "facturable(s), les suivants gratuits ; gratuite avec un justificatif (médical, de "
+            "l'employeur) remis pour l'année scolaire ; sinon facturée 3,75\u00a0€ ; un "
+            "certificat médical remis sous 72 h (comptées depuis le début du premier jour "
+            "d'absence) exonère l'absence après 1 jour(s) de carence, plus tard après 2 jour(s) "
+            "de carence, au-delà de 240 h il n'est pas pris en compte",
+            "free with notice before the same day at 09:00; 2 waiting day(s) (calendar days) "
+            "counted from the notice day, charged; the first 2 absent day(s) are paid by the "
+            "commune; then at most 3 day(s) may be charged, later days are free; free with a "
+            "standing document (medical, employer's) handed in for the school year; otherwise "
+            "charged €3.75; a medical certificate handed in within 72 h (from the start of the "
+            "first absent day) waives the charge after 1 waiting day(s), later after 2 waiting "
+            "day(s), and past 240 h it is not taken",
+        ),
+        (
+            _FEW_PARTS,
+            "aucun délai de prévenance ; 1 jour(s) de carence (jours de service) comptés depuis "
+            "le jour du signalement, facturés ; seul(s) le(s) 2 premier(s) jour(s) d'absence "
+            "facturable(s), les suivants gratuits ; sinon facturée au prix du service ; un "
+            "certificat médical remis sous 48 h (comptées depuis le début du premier jour "
+            "d'absence) exonère l'absence, plus tard après 3 jour(s) de carence",
+            "no notice deadline; 1 waiting day(s) (service days) counted from the notice day, "
+            "charged; only the first 2 absent day(s) may be charged, later days are free; "
+            "otherwise charged the service's price; a medical certificate handed in within 48 h "
+            "(from the start of the first absent day) waives the charge, later after 3 waiting "
+            "day(s)",
+        ),
+    ],
+    ids=["every part", "few parts"],
+)
+def test_an_absence_policy_is_explained_part_by_part_in_both_languages(
+    rule: AbsencePolicy, fr: str, en: str
+) -> None:
+    commune = _with(absences=AbsenceRules(rule))
+    for lang, text in (("fr", fr), ("en", en)):
+        assert describe_absence_policy(rule, lang) == text
+        explained = {item.topic: item.text for item in commune.explain(lang)}
+        assert text in explained["absences.cantine"]

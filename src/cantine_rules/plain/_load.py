@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Any, Final, cast
 
 import attrs
@@ -23,7 +24,7 @@ from cantine_rules.plain._load_absences import (
 )
 from cantine_rules.plain._load_deadlines import SCHOOL_WEEK_DEADLINES, check_weekday_tables
 from cantine_rules.plain._load_extra import reference_date
-from cantine_rules.plain._load_grids import modifier_loaders, tariff_loaders
+from cantine_rules.plain._load_grids import MODIFIER_LOADERS, TARIFF_LOADERS
 from cantine_rules.plain._load_regimes import check_regimes, load_regimes
 from cantine_rules.plain._read import (
     Parser,
@@ -355,13 +356,13 @@ _deadline: Final[Parser[ChangeWindowRule]] = tagged(_DEADLINES)
 # Late handling --------------------------------------------------------------------------------
 
 
-def _amount_surcharge(kind: Callable[[Money], Surcharge]) -> Callable[[Reader, Table], Surcharge]:
-    def load(reader: Reader, table: Table) -> Surcharge:
-        amount = table.required("amount", money)
-        table.close()
-        return reader.build(table.path, same_names("amount"), lambda: kind(amount))
-
-    return load
+def _amount_surcharge(
+    kind: Callable[[Money], Surcharge], reader: Reader, table: Table
+) -> Surcharge:
+    """A surcharge of the class *kind* that holds one ``amount`` (bound to *kind* by tag)."""
+    amount = table.required("amount", money)
+    table.close()
+    return reader.build(table.path, same_names("amount"), lambda: kind(amount))
 
 
 def _base_times(reader: Reader, table: Table) -> Surcharge:
@@ -380,10 +381,10 @@ def _free_allowance(reader: Reader, table: Table) -> Surcharge:
 
 
 _SURCHARGES: Final[Mapping[str, Callable[[Reader, Table], Surcharge]]] = {
-    SURCHARGE_TAGS[FlatPrice]: _amount_surcharge(FlatPrice),
-    SURCHARGE_TAGS[BasePlus]: _amount_surcharge(BasePlus),
+    SURCHARGE_TAGS[FlatPrice]: partial(_amount_surcharge, FlatPrice),
+    SURCHARGE_TAGS[BasePlus]: partial(_amount_surcharge, BasePlus),
     SURCHARGE_TAGS[BaseTimes]: _base_times,
-    SURCHARGE_TAGS[FlatPenalty]: _amount_surcharge(FlatPenalty),
+    SURCHARGE_TAGS[FlatPenalty]: partial(_amount_surcharge, FlatPenalty),
     SURCHARGE_TAGS[FreeAllowance]: _free_allowance,
 }
 
@@ -594,9 +595,11 @@ def _sibling_reduction(reader: Reader, table: Table, inherited: Source | None) -
     ):
         table.ok = False
     table.close()
+    # The reduction names a factor by its rank; the data holds it at its place in the list.
+    at_rank = {f"factors[{rank}]": f"factors[{i}].factor" for i, (rank, _) in enumerate(factors)}
     return reader.build(
         table.path,
-        same_names("factors", "source", "floor"),
+        same_names("factors", "source", "floor") | at_rank,
         lambda: SiblingReduction(dict(factors), source, floor=floor),
     )
 
@@ -633,7 +636,7 @@ _MODIFIERS: Final[Mapping[str, Callable[[Reader, Table, Source | None], Modifier
     MODIFIER_TAGS[NonResidentSupplement]: _non_resident,
     MODIFIER_TAGS[MedicalMealFactor]: _medical_factor,
     MODIFIER_TAGS[MedicalMealFlatPrice]: _medical_flat,
-    **modifier_loaders(_inherited_source),
+    **MODIFIER_LOADERS,
 }
 
 
@@ -659,7 +662,7 @@ _TARIFFS: Final[Mapping[str, Callable[[Reader, Table, Source | None], Tariff]]] 
     TARIFF_TAGS[BracketGrid]: _bracket_grid,
     TARIFF_TAGS[EffortRate]: _effort_rate,
     TARIFF_TAGS[ModifiedTariff]: _modified,
-    **tariff_loaders(lambda inherited: _tariff(inherited)),
+    **TARIFF_LOADERS,
 }
 
 

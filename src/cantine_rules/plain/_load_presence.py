@@ -13,6 +13,7 @@ Money.euros('50.00')
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Final
 
 from cantine_rules.plain._load import _amount_surcharge, _base_times
@@ -50,9 +51,9 @@ __all__ = ["late_pickups", "unbooked_presence"]
 _REPEAT: Final = integer(minimum=2)
 
 _CHARGES: Final[Mapping[str, Callable[[Reader, Table], Surcharge]]] = {
-    UNBOOKED_CHARGE_TAGS[FlatPrice]: _amount_surcharge(FlatPrice),
-    UNBOOKED_CHARGE_TAGS[CostPrice]: _amount_surcharge(CostPrice),
-    UNBOOKED_CHARGE_TAGS[BasePlus]: _amount_surcharge(BasePlus),
+    UNBOOKED_CHARGE_TAGS[FlatPrice]: partial(_amount_surcharge, FlatPrice),
+    UNBOOKED_CHARGE_TAGS[CostPrice]: partial(_amount_surcharge, CostPrice),
+    UNBOOKED_CHARGE_TAGS[BasePlus]: partial(_amount_surcharge, BasePlus),
     UNBOOKED_CHARGE_TAGS[BaseTimes]: _base_times,
 }
 

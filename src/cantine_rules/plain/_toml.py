@@ -219,6 +219,13 @@ def _key(key: str) -> str:
     return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
+def _table_key(key: object, table: str) -> str:
+    """*key* as written in the table at path *table*; a key that is not a str is refused there."""
+    if not isinstance(key, str):
+        raise InvalidTypeError(table or "data", key, "TOML keys are strings")
+    return _key(key)
+
+
 def _is_scalar(value: object) -> bool:
     return isinstance(value, str | int | date | time)  # bool is an int, datetime a date
 
@@ -261,7 +268,8 @@ def _inline(value: object, path: str) -> str:
         if not value:
             return "{}"
         parts = ", ".join(
-            f"{_key(key)} = {_inline(item, f'{path}.{key}')}" for key, item in value.items()
+            f"{_table_key(key, path)} = {_inline(item, f'{path}.{key}')}"
+            for key, item in value.items()
         )
         return "{ " + parts + " }"
     if isinstance(value, list | tuple):
@@ -295,11 +303,10 @@ def _split(
     lines: list[str] = []
     sections: list[tuple[str, object]] = []
     for key, value in table.items():
-        if not isinstance(key, str):
-            raise InvalidTypeError(".".join(header) or "data", key, "TOML keys are strings")
+        name = _table_key(key, ".".join(header))
         path = ".".join((*header, key))
         if isinstance(value, Mapping):
-            line = f"{_key(key)} = {_inline(value, path)}"
+            line = f"{name} = {_inline(value, path)}"
             # A record of plain values (a source and its quotation) stays on one line, however
             # long; other tables only when they fit.
             flat = all(_is_scalar(item) for item in value.values())
@@ -316,7 +323,7 @@ def _split(
         elif isinstance(value, list | tuple):
             lines.extend(_array(key, value, path))
         else:
-            lines.append(f"{_key(key)} = {_scalar(value, path)}")
+            lines.append(f"{name} = {_scalar(value, path)}")
     return lines, sections
 
 
