@@ -298,3 +298,31 @@ def test_flat_pricer_holds_for_every_day_with_its_name_and_price() -> None:
     assert flat_pricer(EUR("3.60"), "à l'unité")("c1", "repas", DAY) == PricedUnit(
         EUR("3.60"), "à l'unité", valid_from=date.min, valid_until=date.max
     )
+
+
+def test_a_basket_asks_the_pricer_for_the_child_the_service_and_the_day() -> None:
+    asked: list[tuple[str, str, date]] = []
+
+    def by_child(child_id: str, service_code: str, day: date) -> PricedUnit:
+        asked.append((child_id, service_code, day))
+        return PricedUnit(EUR("1.80") if child_id == "hugo" else EUR("3.60"), "tarif")
+
+    basket = Basket().add(HUGO, CANTINE, DAY, by_child).add(LOUISE, CANTINE, DAY, by_child)
+    assert [line.cost for line in basket.lines] == [EUR("1.80"), EUR("3.60")]
+    assert asked == [("hugo", "cantine", DAY), ("louise", "cantine", DAY)]
+
+
+def test_a_day_that_is_not_a_date_is_refused_before_the_pricer_is_asked() -> None:
+    asked: list[object] = []
+
+    def pricer(child_id: str, service_code: str, day: date) -> PricedUnit:
+        asked.append(day)
+        return PricedUnit(EUR("3.60"), "à l'unité")
+
+    for day in (datetime(2016, 9, 3, 12, 0), "2016-09-03"):
+        assert refusal(lambda day=day: Basket().add(LOUISE, CANTINE, day, pricer))[:3] == (  # type: ignore[misc]
+            "InvalidTypeError",
+            "day",
+            day,
+        )
+    assert asked == []
