@@ -336,3 +336,20 @@ def test_refusals_of_the_checks_read_whole() -> None:
         lambda: grid_from_ranges([_range("T1", "0", None, "1")], "T1", beyond=["x"])  # type: ignore[list-item]
     )
     assert grid_beyond[:3] == ("InvalidTypeError", "beyond[0]", "x")
+
+
+def test_a_range_of_one_qf_is_a_range_and_its_bounds_are_named_when_refused() -> None:
+    assert _range("T1", "100", "100", "1").upper == Decimal("100")
+    assert refusal(lambda: _range("T1", "x", None, "1")) == (
+        "InvalidValueError",
+        "lower",
+        "x",
+        "lower: is not a decimal number (got 'x')",
+    )
+    assert refusal(lambda: check_ranges([], step="x"))[:3] == ("InvalidValueError", "step", "x")
+    assert refusal(lambda: grid_from_ranges(["x"], "T1")) == (  # type: ignore[list-item]
+        "InvalidTypeError",
+        "ranges[0]",
+        "x",
+        "ranges[0]: must be a QuotientRange (got 'x' of type str)",
+    )

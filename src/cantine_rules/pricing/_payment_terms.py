@@ -173,16 +173,18 @@ class TopUpCheck:
         accepted: True when the top-up may be credited.
         minimum: the least this top-up could be.
         refusal: why it is refused (None when accepted).
+        shortfall: what the refused top-up lacked to reach the minimum (0,00 € when accepted).
+
+    Examples:
+        >>> minimum = MinimumTopUp(Money.euros("20"), Source.example("20 euros par enfant"))
+        >>> minimum.check(Money.euros("15"), children=2).shortfall
+        Money.euros('25.00')
     """
 
     accepted: bool
     minimum: Money
     refusal: TopUpRefusal | None = None
-
-    @property
-    def shortfall(self) -> Money:
-        """What the refused top-up lacked (0,00 € when accepted)."""
-        return Money.zero() if self.accepted else self.minimum
+    shortfall: Money = attrs.field(factory=Money.zero)
 
 
 def _children(value: object) -> int:
@@ -238,7 +240,7 @@ class MinimumTopUp:
         require_positive(top_up, "top_up")
         minimum = self.minimum_for(children)
         if top_up < minimum:
-            return TopUpCheck(False, minimum, TopUpRefusal.BELOW_MINIMUM)
+            return TopUpCheck(False, minimum, TopUpRefusal.BELOW_MINIMUM, minimum - top_up)
         return TopUpCheck(True, minimum)
 
 
