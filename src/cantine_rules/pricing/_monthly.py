@@ -326,7 +326,8 @@ class MonthlyFlatFee:
             >>> autumn.month_charge(date(2026, 1, 5), [date(2026, 1, 5)]).reason.value
             'not_covered'
         """  # noqa: E501  (a doctest's line)
-        span = self.period_of(month)
+        # Checked here so that the error names this method's argument, not period_of's.
+        span = self.period_of(require_day(month, "month"))
         fee = self.amount_for(children)
         refund = self.refund_per_absent_day
         if span is None:
