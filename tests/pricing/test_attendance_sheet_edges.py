@@ -17,10 +17,9 @@ PRESENT = Attendance.present()
 def test_a_key_that_is_not_a_triple_is_in_no_sheet() -> None:
     sheet = AttendanceSheet.from_days({("c1", "repas"): [DAY]}, PRESENT)
     assert ("c1", "repas", DAY) in sheet
-    assert ["c1", "repas", DAY] not in sheet
-    assert ("c1", "repas") not in sheet
+    for key in (["c1", "repas", DAY], ("c1", "repas"), 3):
+        assert key not in sheet  # type: ignore[comparison-overlap]
     assert ("c1", "repas", datetime(2024, 9, 2)) not in sheet
-    assert 3 not in sheet
     with pytest.raises(KeyError) as caught:
         sheet["c1", "repas", date(2024, 9, 3)]
     assert caught.value.args == (("c1", "repas", date(2024, 9, 3)),)

@@ -189,7 +189,7 @@ def test_basket_values_refuse_what_they_cannot_hold() -> None:
 def test_a_basket_line_names_the_field_it_refuses(index: int, field: str) -> None:
     values: list[object] = [DAY, "louise", "cantine", "Louise - Cantine", "à l'unité"]
     values[index] = "2016" if index == 0 else ""
-    assert refusal(lambda: BasketLine(*values, EUR("3.60")))[:3] == (  # type: ignore[arg-type]
+    assert refusal(lambda: BasketLine(*values, EUR("3.60")))[:3] == (  # type: ignore[arg-type,call-arg]
         "InvalidTypeError" if index == 0 else "EmptyIdentifierError",
         field,
         values[index],
