@@ -52,3 +52,21 @@ def test_a_name_that_never_was_there_is_an_attribute_error() -> None:
         _ = tariffs.PARIS_MEAL_GRID_2099
     with pytest.raises(AttributeError, match=r"pricing\.accounts' has no attribute"):
         _ = accounts.CHANTRAINE_WALLET
+
+
+def test_a_wallet_s_deprecated_defaults_are_chantraine_s_and_say_so_whole() -> None:
+    with pytest.warns(DeprecationWarning, match=r"^Wallet\(\) without") as caught:
+        wallet = accounts.Wallet()
+    assert (wallet.alert_threshold, wallet.accepted_modes) == (
+        chantraine.ALERT_THRESHOLD,
+        chantraine.CREDIT_MODES,
+    )
+    assert [str(warning.message) for warning in caught] == [
+        f"Wallet() without {field} takes Chantraine's (cantine_rules.policies.chantraine."
+        f"{name}); give it, or take a commune's wallet with CommunePolicy.wallet(); the default "
+        "goes in 0.3"
+        for field, name in (
+            ("alert_threshold", "ALERT_THRESHOLD"),
+            ("accepted_modes", "CREDIT_MODES"),
+        )
+    ]
