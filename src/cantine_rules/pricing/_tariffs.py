@@ -269,15 +269,14 @@ def _check_lower_inclusive(
         )
 
 
-def _check_upper(instance: Bracket, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_upper(instance: Bracket, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
+    # The converter made *value* a Decimal or None.
     if value is None:
         return
     if instance.lower is None:
         raise InvalidValueError(
             attribute.name, value, "a bracket whose lower bound no source gives has no upper bound"
         )
-    if not isinstance(value, Decimal):  # pragma: no cover - the converter made it one
-        raise InvalidTypeError(attribute.name, value, "must be a Decimal")
     if value < instance.lower:
         raise InvalidValueError(
             attribute.name, value, f"must not be below the lower bound {instance.lower}"
