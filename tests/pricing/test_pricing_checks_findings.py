@@ -353,3 +353,18 @@ def test_a_range_of_one_qf_is_a_range_and_its_bounds_are_named_when_refused() ->
         "x",
         "ranges[0]: must be a QuotientRange (got 'x' of type str)",
     )
+
+
+def test_a_one_euro_bracket_starting_at_qf_1000_reaches_the_families_of_the_aid() -> None:
+    # « the price of 1 € or less goes to families whose CAF QF is at most 1 000 € »: a bracket
+    # from QF 1 000 holds the family at exactly 1 000 €.
+    grid = BracketGrid(
+        (
+            Bracket("T1", "0", EUR("2.00"), SRC),
+            Bracket("T2", "1000", EUR("1.00"), SRC),
+            Bracket("T3", "1500", EUR("3.00"), SRC),
+        ),
+        "T3",
+        False,
+    )
+    assert check_cantine_a_un_euro(grid) == []
