@@ -40,6 +40,7 @@ from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._account_errors import require_positive
 from cantine_rules.pricing._payment import PaymentScheme
 from cantine_rules.pricing._tariffs import _a_bool as a_bool
+from cantine_rules.pricing._tariffs import _a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -56,12 +57,6 @@ __all__ = [
 ]
 
 _WHOLE: Final = Decimal(1)
-
-
-def _a_source(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A validator: a [`Source`][cantine_rules.sources.Source], or the library's type error."""
-    if not isinstance(value, Source):
-        raise InvalidTypeError(attribute.name, value, "must be a Source")
 
 
 def _fraction(value: object, field: str, *, zero_allowed: bool) -> Decimal:
