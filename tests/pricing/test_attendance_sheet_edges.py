@@ -101,3 +101,28 @@ def test_only_a_sheet_joins_a_sheet() -> None:
     assert sheet | AttendanceSheet.from_days({("c1", "repas"): [DAY]}, sick) == {
         ("c1", "repas", DAY): sick
     }
+
+
+def test_a_union_keeps_each_day_once_with_the_later_sheet_s_record() -> None:
+    sick = Attendance.absent(Justification.MEDICAL_CERTIFICATE)
+    day1, day2, day3 = date(2024, 9, 2), date(2024, 9, 3), date(2024, 9, 4)
+    mine = AttendanceSheet.from_days({("c1", "repas"): [day1, day2, day3]}, PRESENT)
+    # The other sheet starts a day later and records the same child and service in two kinds.
+    theirs = AttendanceSheet.from_days(
+        {("c1", "repas"): [day2]}, Attendance.absent()
+    ) | AttendanceSheet.from_days({("c1", "repas"): [day3]}, sick)
+    assert mine | theirs == {
+        ("c1", "repas", day1): PRESENT,
+        ("c1", "repas", day2): Attendance.absent(),
+        ("c1", "repas", day3): sick,
+    }
+    assert len(mine | theirs) == 3
+
+
+def test_a_union_of_the_same_kind_of_record_keeps_the_days_of_both() -> None:
+    first = AttendanceSheet.from_days({("c1", "repas"): [DAY]}, PRESENT)
+    second = AttendanceSheet.from_days({("c1", "repas"): [date(2024, 9, 5)]}, PRESENT)
+    assert first | second == {
+        ("c1", "repas", DAY): PRESENT,
+        ("c1", "repas", date(2024, 9, 5)): PRESENT,
+    }

@@ -273,3 +273,15 @@ def test_effort_rates_are_refused_whole() -> None:
         "percent",
         "x",
     )
+
+
+def test_a_bracket_contains_the_qfs_between_its_bounds_as_written() -> None:
+    # « supérieur à 1000 € » (lower bound excluded), « de 0 à 950 », and a bracket whose
+    # threshold no source gives.
+    above = _bracket("T3", "1000", lower_inclusive=False)
+    assert not above.contains(Decimal("1000"))
+    assert above.contains(Decimal("1000.01"))
+    written = _bracket("T1", "0", upper="950")
+    assert written.contains(Decimal("950"))
+    assert not written.contains(Decimal("950.01"))
+    assert not Bracket("T8", None, None, SRC).contains(Decimal("5000"))
