@@ -26,7 +26,7 @@ import attrs
 from cantine_rules._validators import require_day
 from cantine_rules.errors import InvalidTypeError, OutOfRangeError
 from cantine_rules.money import Money
-from cantine_rules.pricing._tariffs import _a_source
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -79,7 +79,7 @@ class DirectDebitTerms:
     """
 
     pre_notification_days: int = attrs.field(validator=_days)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
     return_fee: Money | None = attrs.field(default=None, validator=_fee)
 
     def collection_date(self, notified_on: date) -> date:

@@ -26,7 +26,8 @@ import attrs
 from cantine_rules._validators import non_negative_money
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRangeError
 from cantine_rules.money import Money, to_decimal
-from cantine_rules.pricing._tariffs import AppliedModifier, Price, PricingContext, Tariff, _a_source
+from cantine_rules.pricing._tariffs import AppliedModifier, Price, PricingContext, Tariff
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -102,7 +103,7 @@ class SiblingReduction:
     """
 
     factors: tuple[tuple[int, Decimal], ...] = attrs.field(converter=_rank_factors)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
     floor: Money | None = attrs.field(
         default=None, kw_only=True, validator=attrs.validators.optional(non_negative_money)
     )
@@ -142,7 +143,7 @@ class NonResidentSupplement:
     """
 
     rate: Decimal = attrs.field(converter=_supplement_rate)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
 
     @property
     def label(self) -> str:
@@ -187,7 +188,7 @@ class SiteSupplement:
     """
 
     amounts: tuple[tuple[str, Money], ...] = attrs.field(converter=_site_amounts)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
 
     @property
     def label(self) -> str:
@@ -217,7 +218,7 @@ class MedicalMealFactor:
     """
 
     factor: Decimal = attrs.field(converter=_medical_factor)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
 
     @property
     def label(self) -> str:
@@ -239,7 +240,7 @@ class MedicalMealFlatPrice:
     """
 
     amount: Money = attrs.field(validator=non_negative_money)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
 
     @property
     def label(self) -> str:

@@ -40,7 +40,7 @@ from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._account_errors import require_positive
 from cantine_rules.pricing._payment import PaymentScheme
 from cantine_rules.pricing._tariffs import _a_bool as a_bool
-from cantine_rules.pricing._tariffs import _a_source
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -149,7 +149,7 @@ class ServicePayment:
 
     service_code: str = attrs.field(validator=identifier)
     scheme: PaymentScheme = attrs.field(validator=enum_member(PaymentScheme))
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
     prepayment: Prepayment | None = attrs.field(default=None, validator=_prepayment)
 
 
@@ -217,7 +217,7 @@ class MinimumTopUp:
     """
 
     amount: Money = attrs.field(validator=_positive_minimum)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
     per_child: bool = attrs.field(default=True, validator=a_bool)
 
     def minimum_for(self, children: int = 1) -> Money:
@@ -277,7 +277,7 @@ class CarryForward:
         Money.euros('7.20')
     """
 
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
 
     def treat(self, credit: Money) -> TreatedCredit:
         """The whole *credit* (0,00 € or more) is carried forward."""
@@ -299,7 +299,7 @@ class Refund:
     """
 
     rate: Decimal = attrs.field(converter=_refund_rate)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
 
     def treat(self, credit: Money) -> TreatedCredit:
         """*credit* (0,00 € or more) times the rate, rounded once, half-up, to the cent."""
