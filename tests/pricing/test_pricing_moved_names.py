@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 import cantine_rules.pricing.accounts as accounts
@@ -70,3 +72,20 @@ def test_a_wallet_s_deprecated_defaults_are_chantraine_s_and_say_so_whole() -> N
             ("accepted_modes", "CREDIT_MODES"),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "private"),
+    [
+        (accounts, "Basket", "cantine_rules.pricing._basket"),
+        (tariffs, "check_grid", "cantine_rules.pricing._checks"),
+    ],
+)
+def test_a_name_imported_on_first_use_comes_from_its_private_module(
+    module: object, name: str, private: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = getattr(importlib.import_module(private), name)
+    assert getattr(module, name) is expected
+    # Forgotten, as in a fresh process, it is imported again by the module's __getattr__.
+    monkeypatch.delattr(module, name)
+    assert getattr(module, name) is expected
