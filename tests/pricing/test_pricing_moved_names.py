@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 import cantine_rules.pricing.accounts as accounts
@@ -52,3 +54,38 @@ def test_a_name_that_never_was_there_is_an_attribute_error() -> None:
         _ = tariffs.PARIS_MEAL_GRID_2099
     with pytest.raises(AttributeError, match=r"pricing\.accounts' has no attribute"):
         _ = accounts.CHANTRAINE_WALLET
+
+
+def test_a_wallet_s_deprecated_defaults_are_chantraine_s_and_say_so_whole() -> None:
+    with pytest.warns(DeprecationWarning, match=r"^Wallet\(\) without") as caught:
+        wallet = accounts.Wallet()
+    assert (wallet.alert_threshold, wallet.accepted_modes) == (
+        chantraine.ALERT_THRESHOLD,
+        chantraine.CREDIT_MODES,
+    )
+    assert [str(warning.message) for warning in caught] == [
+        f"Wallet() without {field} takes Chantraine's (cantine_rules.policies.chantraine."
+        f"{name}); give it, or take a commune's wallet with CommunePolicy.wallet(); the default "
+        "goes in 0.3"
+        for field, name in (
+            ("alert_threshold", "ALERT_THRESHOLD"),
+            ("accepted_modes", "CREDIT_MODES"),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "private"),
+    [
+        (accounts, "Basket", "cantine_rules.pricing._basket"),
+        (tariffs, "check_grid", "cantine_rules.pricing._checks"),
+    ],
+)
+def test_a_name_imported_on_first_use_comes_from_its_private_module(
+    module: object, name: str, private: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = getattr(importlib.import_module(private), name)
+    assert getattr(module, name) is expected
+    # Forgotten, as in a fresh process, it is imported again by the module's __getattr__.
+    monkeypatch.delattr(module, name)
+    assert getattr(module, name) is expected

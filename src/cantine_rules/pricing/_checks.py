@@ -40,6 +40,7 @@ from cantine_rules._validators import (
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, PolicyError, Problem
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._tariffs import Bracket, BracketGrid, optional_quotient, quotient_value
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -158,7 +159,7 @@ class QuotientRange:
     lower: Decimal = attrs.field(converter=_lower)
     upper: Decimal | None = attrs.field(converter=optional_quotient, validator=_check_upper)
     unit_price: Money | None = attrs.field(validator=attrs.validators.optional(non_negative_money))
-    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+    source: Source = attrs.field(validator=a_source)
 
 
 def _step(value: object) -> Decimal:

@@ -79,9 +79,9 @@ def _columns(value: Iterable[CountColumn]) -> tuple[CountColumn, ...]:
     return tuple(value)
 
 
-def _check_columns(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):  # pragma: no cover - the converter made it one
-        raise InvalidTypeError(attribute.name, value, "must be a tuple of CountColumn")
+def _check_columns(
+    _instance: Any, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
     if not value:
         raise InvalidValueError(attribute.name, value, "must hold at least one column")
     previous: CountColumn | None = None

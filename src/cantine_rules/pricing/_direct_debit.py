@@ -26,6 +26,7 @@ import attrs
 from cantine_rules._validators import require_day
 from cantine_rules.errors import InvalidTypeError, OutOfRangeError
 from cantine_rules.money import Money
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -60,11 +61,6 @@ def _fee(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None
         raise OutOfRangeError(attribute.name, value, "must be above 0,00 € (leave it out: no fee)")
 
 
-def _source(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Source):
-        raise InvalidTypeError(attribute.name, value, "must be a Source")
-
-
 @attrs.frozen
 class DirectDebitTerms:
     """How a commune collects by direct debit: the pre-notification delay and a return fee.
@@ -83,7 +79,7 @@ class DirectDebitTerms:
     """
 
     pre_notification_days: int = attrs.field(validator=_days)
-    source: Source = attrs.field(validator=_source)
+    source: Source = attrs.field(validator=a_source)
     return_fee: Money | None = attrs.field(default=None, validator=_fee)
 
     def collection_date(self, notified_on: date) -> date:

@@ -35,6 +35,7 @@ from cantine_rules._validators import (
 )
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.pricing._quotient import expires_on
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -166,7 +167,7 @@ class DocumentRequirement:
     max_age_months: int | None = attrs.field(default=None, validator=optional_months)
     source: Source = attrs.field(
         default=Source.default("requirement without a cited source"),
-        validator=attrs.validators.instance_of(Source),
+        validator=a_source,
     )
 
     def valid_until(self, document: Document) -> date | None:

@@ -27,6 +27,7 @@ from cantine_rules._validators import non_negative_money
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRangeError
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._tariffs import AppliedModifier, Price, PricingContext, Tariff
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -38,8 +39,6 @@ __all__ = [
     "SiblingReduction",
     "SiteSupplement",
 ]
-
-_SOURCE = attrs.validators.instance_of(Source)
 
 
 @runtime_checkable
@@ -104,7 +103,7 @@ class SiblingReduction:
     """
 
     factors: tuple[tuple[int, Decimal], ...] = attrs.field(converter=_rank_factors)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=a_source)
     floor: Money | None = attrs.field(
         default=None, kw_only=True, validator=attrs.validators.optional(non_negative_money)
     )
@@ -144,7 +143,7 @@ class NonResidentSupplement:
     """
 
     rate: Decimal = attrs.field(converter=_supplement_rate)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=a_source)
 
     @property
     def label(self) -> str:
@@ -189,7 +188,7 @@ class SiteSupplement:
     """
 
     amounts: tuple[tuple[str, Money], ...] = attrs.field(converter=_site_amounts)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=a_source)
 
     @property
     def label(self) -> str:
@@ -219,7 +218,7 @@ class MedicalMealFactor:
     """
 
     factor: Decimal = attrs.field(converter=_medical_factor)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=a_source)
 
     @property
     def label(self) -> str:
@@ -241,7 +240,7 @@ class MedicalMealFlatPrice:
     """
 
     amount: Money = attrs.field(validator=non_negative_money)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=a_source)
 
     @property
     def label(self) -> str:

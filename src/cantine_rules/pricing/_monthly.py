@@ -41,6 +41,7 @@ from cantine_rules._validators import (
 )
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.money import Money
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -238,7 +239,7 @@ class MonthlyFlatFee:
     code: str = attrs.field(validator=identifier)
     label: str = attrs.field(validator=identifier)
     amount: Money = attrs.field(validator=non_negative_money)
-    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+    source: Source = attrs.field(validator=a_source)
     per: FeeBasis = attrs.field(default=FeeBasis.CHILD, validator=enum_member(FeeBasis))
     by_children: tuple[ChildrenAmount, ...] = attrs.field(
         default=(), converter=_children_amounts, validator=_check_children_amounts
@@ -326,7 +327,8 @@ class MonthlyFlatFee:
             >>> autumn.month_charge(date(2026, 1, 5), [date(2026, 1, 5)]).reason.value
             'not_covered'
         """  # noqa: E501  (a doctest's line)
-        span = self.period_of(month)
+        # Checked here so that the error names this method's argument, not period_of's.
+        span = self.period_of(require_day(month, "month"))
         fee = self.amount_for(children)
         refund = self.refund_per_absent_day
         if span is None:

@@ -62,7 +62,7 @@ def moved_name(module: str, name: str) -> object:
         >>> caught[0].category.__name__
         'DeprecationWarning'
     """
-    new = MOVED_NAMES.get(module, {}).get(name)
+    new = MOVED_NAMES[module].get(name)
     if new is None:
         raise AttributeError(f"module {module!r} has no attribute {name!r}")
     warn_moved(f"{module}.{name}", new)

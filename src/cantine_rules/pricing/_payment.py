@@ -141,7 +141,7 @@ def _check_amount(instance: Payment, _attribute: attrs.Attribute[Money], value: 
 
 def _check_tickets(instance: Payment, _attribute: attrs.Attribute[int], value: int) -> None:
     if instance.mode.counts_tickets:
-        ticket_count(value, "tickets")
+        ticket_count(value)
     elif value != 0:
         raise InvalidValueError("tickets", value, f"must be 0 for a payment by {instance.mode}")
 

@@ -40,6 +40,7 @@ from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._account_errors import require_positive
 from cantine_rules.pricing._payment import PaymentScheme
 from cantine_rules.pricing._tariffs import _a_bool as a_bool
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = [
@@ -56,12 +57,6 @@ __all__ = [
 ]
 
 _WHOLE: Final = Decimal(1)
-
-
-def _a_source(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A validator: a [`Source`][cantine_rules.sources.Source], or the library's type error."""
-    if not isinstance(value, Source):
-        raise InvalidTypeError(attribute.name, value, "must be a Source")
 
 
 def _fraction(value: object, field: str, *, zero_allowed: bool) -> Decimal:
@@ -154,7 +149,7 @@ class ServicePayment:
 
     service_code: str = attrs.field(validator=identifier)
     scheme: PaymentScheme = attrs.field(validator=enum_member(PaymentScheme))
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
     prepayment: Prepayment | None = attrs.field(default=None, validator=_prepayment)
 
 
@@ -173,16 +168,18 @@ class TopUpCheck:
         accepted: True when the top-up may be credited.
         minimum: the least this top-up could be.
         refusal: why it is refused (None when accepted).
+        shortfall: what the refused top-up lacked to reach the minimum (0,00 € when accepted).
+
+    Examples:
+        >>> minimum = MinimumTopUp(Money.euros("20"), Source.example("20 euros par enfant"))
+        >>> minimum.check(Money.euros("15"), children=2).shortfall
+        Money.euros('25.00')
     """
 
     accepted: bool
     minimum: Money
     refusal: TopUpRefusal | None = None
-
-    @property
-    def shortfall(self) -> Money:
-        """What the refused top-up lacked (0,00 € when accepted)."""
-        return Money.zero() if self.accepted else self.minimum
+    shortfall: Money = attrs.field(factory=Money.zero)
 
 
 def _children(value: object) -> int:
@@ -220,7 +217,7 @@ class MinimumTopUp:
     """
 
     amount: Money = attrs.field(validator=_positive_minimum)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
     per_child: bool = attrs.field(default=True, validator=a_bool)
 
     def minimum_for(self, children: int = 1) -> Money:
@@ -238,7 +235,7 @@ class MinimumTopUp:
         require_positive(top_up, "top_up")
         minimum = self.minimum_for(children)
         if top_up < minimum:
-            return TopUpCheck(False, minimum, TopUpRefusal.BELOW_MINIMUM)
+            return TopUpCheck(False, minimum, TopUpRefusal.BELOW_MINIMUM, minimum - top_up)
         return TopUpCheck(True, minimum)
 
 
@@ -280,7 +277,7 @@ class CarryForward:
         Money.euros('7.20')
     """
 
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
 
     def treat(self, credit: Money) -> TreatedCredit:
         """The whole *credit* (0,00 € or more) is carried forward."""
@@ -302,7 +299,7 @@ class Refund:
     """
 
     rate: Decimal = attrs.field(converter=_refund_rate)
-    source: Source = attrs.field(validator=_a_source)
+    source: Source = attrs.field(validator=a_source)
 
     def treat(self, credit: Money) -> TreatedCredit:
         """*credit* (0,00 € or more) times the rate, rounded once, half-up, to the cent."""

@@ -53,6 +53,7 @@ from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._tariffs import _a_bool as a_bool
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.pricing._tariffs import optional_quotient, quotient_value
 from cantine_rules.sources import Source
 
@@ -379,7 +380,7 @@ class QuotientPolicy:
 
     max_age_months: int | None = attrs.field(validator=optional_months)
     registration_deadline: date | None = attrs.field(validator=optional_date)
-    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+    source: Source = attrs.field(validator=a_source)
     takes_effect: QuotientEffect = attrs.field(factory=FromReception, validator=_effect)
     zero_means_unknown: bool = attrs.field(default=False, validator=a_bool)
     reference_date: ReferenceDate | None = attrs.field(default=None, validator=_reference)

@@ -31,6 +31,7 @@ from cantine_rules._validators import a_date, identifier, optional_date, require
 from cantine_rules.errors import InvalidTypeError
 from cantine_rules.pricing._tariff_errors import NoTariffInForceError, ScheduleError
 from cantine_rules.pricing._tariffs import Price, PricingContext, Tariff
+from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = ["TariffSchedule", "TariffVersion"]
@@ -72,7 +73,7 @@ class TariffVersion:
 
     effective_from: date = attrs.field(validator=a_date)
     tariff: Tariff = attrs.field(validator=_check_tariff)
-    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+    source: Source = attrs.field(validator=a_source)
     ends_on: date | None = attrs.field(default=None, validator=_check_end)
 
     def in_force_on(self, day: date) -> bool:

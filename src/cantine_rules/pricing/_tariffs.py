@@ -66,7 +66,11 @@ __all__ = [
     "quotient_value",
 ]
 
-_SOURCE = attrs.validators.instance_of(Source)
+
+def _a_source(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: a [`Source`][cantine_rules.sources.Source], or the library's type error."""
+    if not isinstance(value, Source):
+        raise InvalidTypeError(attribute.name, value, "must be a Source")
 
 
 # The value of a quotient familial is checked here, where prices read it, rather than with the
@@ -169,7 +173,7 @@ class AppliedModifier:
     """
 
     label: str = attrs.field(validator=identifier)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=_a_source)
 
 
 def _applied_tuple(value: Iterable[AppliedModifier]) -> tuple[AppliedModifier, ...]:
@@ -199,7 +203,7 @@ class Price:
 
     unit_price: Money = attrs.field(validator=non_negative_money)
     bracket: str | None = attrs.field(validator=optional_text)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=_a_source)
     modifiers: tuple[AppliedModifier, ...] = attrs.field(
         default=(), converter=_applied_tuple, validator=tuple_of(AppliedModifier)
     )
@@ -239,7 +243,7 @@ class UnitPrice:
     """
 
     amount: Money = attrs.field(validator=non_negative_money)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=_a_source)
 
     def price(self, context: PricingContext) -> Price:
         """The one price, whatever the context."""
@@ -269,15 +273,14 @@ def _check_lower_inclusive(
         )
 
 
-def _check_upper(instance: Bracket, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_upper(instance: Bracket, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
+    # The converter made *value* a Decimal or None.
     if value is None:
         return
     if instance.lower is None:
         raise InvalidValueError(
             attribute.name, value, "a bracket whose lower bound no source gives has no upper bound"
         )
-    if not isinstance(value, Decimal):  # pragma: no cover - the converter made it one
-        raise InvalidTypeError(attribute.name, value, "must be a Decimal")
     if value < instance.lower:
         raise InvalidValueError(
             attribute.name, value, f"must not be below the lower bound {instance.lower}"
@@ -345,7 +348,7 @@ class Bracket:
     name: str = attrs.field(validator=identifier)
     lower: Decimal | None = attrs.field(converter=_optional_lower)
     unit_price: Money | None = attrs.field(validator=attrs.validators.optional(non_negative_money))
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=_a_source)
     lower_inclusive: bool = attrs.field(default=True, validator=_check_lower_inclusive)
     upper: Decimal | None = attrs.field(
         default=None, converter=_optional_upper, validator=_check_upper
@@ -718,7 +721,7 @@ class EffortRate:
     rate: Decimal = attrs.field(converter=_rate)
     minimum: Money = attrs.field(validator=non_negative_money)
     maximum: Money = attrs.field(validator=_check_maximum)
-    source: Source = attrs.field(validator=_SOURCE)
+    source: Source = attrs.field(validator=_a_source)
     without_quotient: Money | None = attrs.field(
         default=None, validator=attrs.validators.optional(non_negative_money)
     )
