@@ -52,7 +52,13 @@ import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS, require_aware
-from cantine_rules._validators import a_date, enum_member, non_negative_money, require_day
+from cantine_rules._validators import (
+    a_date,
+    enum_member,
+    instance_of,
+    non_negative_money,
+    require_day,
+)
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Service, ServiceKind
 from cantine_rules.money import Money
@@ -372,22 +378,9 @@ def _documents(value: object) -> frozenset[AbsenceDocument]:
         except ValueError:
             known = ", ".join(kind.value for kind in AbsenceDocument)
             raise InvalidValueError(
-                "waived_by_documents", item, f"must be a AbsenceDocument ({known})"
+                "waived_by_documents", item, f"must be an AbsenceDocument ({known})"
             ) from None
     return frozenset(kinds)
-
-
-def _charge(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, BookedPrice | FlatCharge):
-        raise InvalidTypeError(attribute.name, value, "must be BookedPrice or FlatCharge")
-
-
-def _optional(kind: type | tuple[type, ...], what: str) -> Any:
-    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
-            raise InvalidTypeError(attribute.name, value, f"must be {what} or None")
-
-    return check
 
 
 class AbsenceReason(StrEnum):
@@ -476,22 +469,26 @@ class AbsencePolicy:
         (BookedPrice(), None)
     """
 
-    charge: AbsenceCharge = attrs.field(factory=BookedPrice, validator=_charge)
+    charge: AbsenceCharge = attrs.field(
+        factory=BookedPrice,
+        validator=instance_of((BookedPrice, FlatCharge), "BookedPrice or FlatCharge"),
+    )
     notice: ChangeWindowRule | None = attrs.field(
-        default=None, validator=_optional(ChangeWindowRule, "a ChangeWindowRule")
+        default=None, validator=instance_of(ChangeWindowRule, "a ChangeWindowRule", optional=True)
     )
     waiting: WaitingDays | None = attrs.field(
-        default=None, validator=_optional(WaitingDays, "WaitingDays")
+        default=None, validator=instance_of(WaitingDays, "WaitingDays", optional=True)
     )
     certificate: CertificateRule | None = attrs.field(
         default=None,
-        validator=_optional(
+        validator=instance_of(
             (CertificateWithin, CertificatesNotAccepted),
             "CertificateWithin or CertificatesNotAccepted",
+            optional=True,
         ),
     )
     run: RunCharges | None = attrs.field(
-        default=None, validator=_optional(RunCharges, "RunCharges")
+        default=None, validator=instance_of(RunCharges, "RunCharges", optional=True)
     )
     waived_by_documents: frozenset[AbsenceDocument] = attrs.field(
         default=frozenset(), converter=_documents
