@@ -145,7 +145,7 @@ CASES: list[tuple[Callable[[], object], tuple[str, object, object, str]]] = [
         ("InvalidValueError", "occurrence", 0, "occurrence: must be 1 or more (got 0)"),
     ),
     (
-        lambda: UnbookedPresenceRules(by_service={"repas": 3}),  # type: ignore[dict-item]
+        lambda: UnbookedPresenceRules(by_service={"repas": 3}),  # type: ignore[arg-type, dict-item]
         (
             "InvalidTypeError",
             "by_service",
@@ -154,7 +154,7 @@ CASES: list[tuple[Callable[[], object], tuple[str, object, object, str]]] = [
         ),
     ),
     (
-        lambda: UnbookedPresenceRules(by_service={3: REPEATED}),  # type: ignore[dict-item]
+        lambda: UnbookedPresenceRules(by_service={3: REPEATED}),  # type: ignore[arg-type, dict-item]
         (
             "InvalidTypeError",
             "by_service",
