@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -268,14 +268,6 @@ CertificateRule = CertificateWithin | CertificatesNotAccepted
 """What a medical certificate does to an absence's charges."""
 
 
-def _optional_count(least: int) -> Callable[[Any, attrs.Attribute[Any], object], None]:
-    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            _bounded(attribute.name, value, least, MAX_WAITING_DAYS)
-
-    return check
-
-
 @attrs.frozen
 class RunCharges:
     """Which absent days of a run may be charged at all, by their position in the run.
@@ -301,11 +293,16 @@ class RunCharges:
     """  # noqa: E501  (a doctest's answer is one line)
 
     free_days: int = attrs.field(default=0)
-    charged_days: int | None = attrs.field(default=None, validator=_optional_count(1))
+    charged_days: int | None = attrs.field(default=None)
 
     @free_days.validator
     def _check_free(self, attribute: attrs.Attribute[int], value: object) -> None:
         _bounded(attribute.name, value, 0, MAX_WAITING_DAYS)
+
+    @charged_days.validator
+    def _check_charged(self, attribute: attrs.Attribute[int | None], value: object) -> None:
+        if value is not None:
+            _bounded(attribute.name, value, 1, MAX_WAITING_DAYS)
 
     def __attrs_post_init__(self) -> None:
         # Neither free days nor a limit would say nothing: refused, so that a rule always means one.
