@@ -167,6 +167,21 @@ def enum_member(enum_type: type[E]) -> Any:
     return check
 
 
+def instance_of(kind: type | tuple[type, ...], what: str, *, optional: bool = False) -> Any:
+    """A validator accepting only instances of *kind*, and None when *optional*.
+
+    *what* names them in the error (``"a ServiceRules"``); attrs' own ``instance_of`` raises a
+    bare ``TypeError`` that names neither the field nor the library.
+    """
+    reason = f"must be {what} or None" if optional else f"must be {what}"
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) and not (optional and value is None):
+            raise InvalidTypeError(attribute.name, value, reason)
+
+    return check
+
+
 def tuple_of(item_type: type[Any]) -> Any:
     """A validator for a tuple whose items are all *item_type*."""
 

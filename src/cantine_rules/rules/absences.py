@@ -46,13 +46,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS, require_aware
-from cantine_rules._validators import a_date, enum_member, non_negative_money, require_day
+from cantine_rules._validators import (
+    a_date,
+    enum_member,
+    instance_of,
+    non_negative_money,
+    require_day,
+)
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import Service, ServiceKind
 from cantine_rules.money import Money
@@ -262,14 +268,6 @@ CertificateRule = CertificateWithin | CertificatesNotAccepted
 """What a medical certificate does to an absence's charges."""
 
 
-def _optional_count(least: int) -> Callable[[Any, attrs.Attribute[Any], object], None]:
-    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            _bounded(attribute.name, value, least, MAX_WAITING_DAYS)
-
-    return check
-
-
 @attrs.frozen
 class RunCharges:
     """Which absent days of a run may be charged at all, by their position in the run.
@@ -295,11 +293,16 @@ class RunCharges:
     """  # noqa: E501  (a doctest's answer is one line)
 
     free_days: int = attrs.field(default=0)
-    charged_days: int | None = attrs.field(default=None, validator=_optional_count(1))
+    charged_days: int | None = attrs.field(default=None)
 
     @free_days.validator
     def _check_free(self, attribute: attrs.Attribute[int], value: object) -> None:
         _bounded(attribute.name, value, 0, MAX_WAITING_DAYS)
+
+    @charged_days.validator
+    def _check_charged(self, attribute: attrs.Attribute[int | None], value: object) -> None:
+        if value is not None:
+            _bounded(attribute.name, value, 1, MAX_WAITING_DAYS)
 
     def __attrs_post_init__(self) -> None:
         # Neither free days nor a limit would say nothing: refused, so that a rule always means one.
@@ -372,22 +375,9 @@ def _documents(value: object) -> frozenset[AbsenceDocument]:
         except ValueError:
             known = ", ".join(kind.value for kind in AbsenceDocument)
             raise InvalidValueError(
-                "waived_by_documents", item, f"must be a AbsenceDocument ({known})"
+                "waived_by_documents", item, f"must be an AbsenceDocument ({known})"
             ) from None
     return frozenset(kinds)
-
-
-def _charge(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, BookedPrice | FlatCharge):
-        raise InvalidTypeError(attribute.name, value, "must be BookedPrice or FlatCharge")
-
-
-def _optional(kind: type | tuple[type, ...], what: str) -> Any:
-    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
-            raise InvalidTypeError(attribute.name, value, f"must be {what} or None")
-
-    return check
 
 
 class AbsenceReason(StrEnum):
@@ -476,22 +466,26 @@ class AbsencePolicy:
         (BookedPrice(), None)
     """
 
-    charge: AbsenceCharge = attrs.field(factory=BookedPrice, validator=_charge)
+    charge: AbsenceCharge = attrs.field(
+        factory=BookedPrice,
+        validator=instance_of((BookedPrice, FlatCharge), "BookedPrice or FlatCharge"),
+    )
     notice: ChangeWindowRule | None = attrs.field(
-        default=None, validator=_optional(ChangeWindowRule, "a ChangeWindowRule")
+        default=None, validator=instance_of(ChangeWindowRule, "a ChangeWindowRule", optional=True)
     )
     waiting: WaitingDays | None = attrs.field(
-        default=None, validator=_optional(WaitingDays, "WaitingDays")
+        default=None, validator=instance_of(WaitingDays, "WaitingDays", optional=True)
     )
     certificate: CertificateRule | None = attrs.field(
         default=None,
-        validator=_optional(
+        validator=instance_of(
             (CertificateWithin, CertificatesNotAccepted),
             "CertificateWithin or CertificatesNotAccepted",
+            optional=True,
         ),
     )
     run: RunCharges | None = attrs.field(
-        default=None, validator=_optional(RunCharges, "RunCharges")
+        default=None, validator=instance_of(RunCharges, "RunCharges", optional=True)
     )
     waived_by_documents: frozenset[AbsenceDocument] = attrs.field(
         default=frozenset(), converter=_documents

@@ -64,6 +64,7 @@ from cantine_rules._time import EUROPE_PARIS, at_paris, require_aware
 from cantine_rules._validators import (
     a_time,
     enum_member,
+    instance_of,
     non_negative_money,
     require_day,
     require_items,
@@ -370,7 +371,7 @@ class UnbookedPresenceRules:
 
     default: UnbookedPresence | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(UnbookedPresence)),
+        validator=instance_of(UnbookedPresence, "an UnbookedPresence", optional=True),
     )
     by_service: tuple[tuple[str, UnbookedPresence], ...] = attrs.field(
         default=(), converter=_presence_map

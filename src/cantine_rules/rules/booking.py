@@ -37,7 +37,7 @@ import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import require_aware
-from cantine_rules._validators import require_identifiers, require_unique_items
+from cantine_rules._validators import instance_of, require_identifiers, require_unique_items
 from cantine_rules.calendar import DEFAULT_SERVICE_DAYS, SchoolCalendar, ServiceDays
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.model import (
@@ -119,10 +119,10 @@ class ServiceRules:
     add: ChangeWindowRule = attrs.field(validator=_rule)
     cancel: ChangeWindowRule = attrs.field(validator=_rule)
     late_add: LateHandling = attrs.field(
-        factory=LateHandling, validator=attrs.validators.instance_of(LateHandling)
+        factory=LateHandling, validator=instance_of(LateHandling, "a LateHandling")
     )
     late_cancel: LateHandling = attrs.field(
-        factory=LateHandling, validator=attrs.validators.instance_of(LateHandling)
+        factory=LateHandling, validator=instance_of(LateHandling, "a LateHandling")
     )
 
     def rule_for(self, action: ChangeAction) -> ChangeWindowRule:
@@ -169,7 +169,7 @@ class FamilyAccount:
         True
     """
 
-    family: Family = attrs.field(validator=attrs.validators.instance_of(Family))
+    family: Family = attrs.field(validator=instance_of(Family, "a Family"))
     account_validated: bool = False
     dossier_validated: bool = False
     registrations: frozenset[tuple[str, str]] = attrs.field(
@@ -263,9 +263,11 @@ class BookingRules:
     ``service_days`` says otherwise for its code.
     """
 
-    calendar: SchoolCalendar = attrs.field(validator=attrs.validators.instance_of(SchoolCalendar))
+    calendar: SchoolCalendar = attrs.field(
+        validator=instance_of(SchoolCalendar, "a SchoolCalendar")
+    )
     services: tuple[Service, ...] = attrs.field(converter=_services)
-    default: ServiceRules = attrs.field(validator=attrs.validators.instance_of(ServiceRules))
+    default: ServiceRules = attrs.field(validator=instance_of(ServiceRules, "ServiceRules"))
     by_kind: tuple[tuple[ServiceKind, ServiceRules], ...] = attrs.field(
         default=(), converter=_kind_map
     )
@@ -274,7 +276,7 @@ class BookingRules:
         default=(), converter=_days_map
     )
     requirements: Requirements = attrs.field(
-        factory=Requirements, validator=attrs.validators.instance_of(Requirements)
+        factory=Requirements, validator=instance_of(Requirements, "Requirements")
     )
     auto_validate: bool = False
     # Each service's rules and days, looked up once, with the windows of the days last asked (a

@@ -24,7 +24,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from cantine_rules._validators import non_negative_money, optional_text
+from cantine_rules._validators import instance_of, non_negative_money, optional_text
 from cantine_rules.errors import CantineRulesError, InvalidTypeError, InvalidValueError
 from cantine_rules.model import Channel
 from cantine_rules.money import Money, to_decimal
@@ -260,7 +260,7 @@ class KeepCharging:
 
     waiver: MedicalWaiver | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(MedicalWaiver)),
+        validator=instance_of(MedicalWaiver, "a MedicalWaiver", optional=True),
     )
 
 

@@ -36,7 +36,7 @@ import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS, at_paris, require_aware
-from cantine_rules._validators import enum_member, identifier
+from cantine_rules._validators import enum_member, identifier, instance_of
 from cantine_rules.calendar import SchoolCalendar, ServiceDays
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.money import Money
@@ -140,7 +140,7 @@ class DayChangeTerms:
     notice_days: int = attrs.field(default=0, validator=_notice)
     through_commune: bool = attrs.field(default=True, validator=_a_bool)
     source: Source | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Source))
+        default=None, validator=instance_of(Source, "a Source", optional=True)
     )
 
     def deadline_for(self, boundary: date) -> datetime:
@@ -241,7 +241,7 @@ def _max_not_below_min(instance: FixedDays, attribute: attrs.Attribute[Any], val
         )
 
 
-_SOURCE = attrs.validators.instance_of(Source)
+_SOURCE = instance_of(Source, "a Source")
 
 
 def _price(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -302,7 +302,7 @@ class FixedDays:
         cantine_rules.errors.InvalidValueError: min_days: must be from 1 to 7 days a week (got 0)
     """
 
-    changes: DayChangeTerms = attrs.field(validator=attrs.validators.instance_of(DayChangeTerms))
+    changes: DayChangeTerms = attrs.field(validator=instance_of(DayChangeTerms, "DayChangeTerms"))
     source: Source = attrs.field(validator=_SOURCE)
     min_days: int = attrs.field(default=1, validator=_count)
     max_days: int | None = attrs.field(default=None, validator=_max_not_below_min)
