@@ -58,6 +58,7 @@ from cantine_rules.pricing._tariffs import (
     UnitPrice,
 )
 from cantine_rules.rules._absence_rules import AbsenceRules
+from cantine_rules.rules._messages import weekday_in
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
 from cantine_rules.rules.change_columns import ChangeColumns
 from cantine_rules.rules.deadlines import service_start
@@ -1036,7 +1037,7 @@ def _describe_school_week(calendar: SchoolCalendar, lang: str) -> str:
     elif week == FOUR_AND_A_HALF_DAYS:
         week_text = say(lang, "calendar.week.four_and_a_half_days")
     else:
-        days = ", ".join(str(day) for day in sorted(week.weekdays))
+        days = ", ".join(weekday_in(day, lang) for day in sorted(week.weekdays))
         week_text = say(lang, "calendar.week.weekdays", days=days)
     return say(lang, "calendar.week", week=week_text)
 

@@ -1,0 +1,194 @@
+"""The sentences of rules no reference or example commune has, word for word in both languages.
+
+The recorded explanations (``test_explanations_recorded``) cover the communes' own rules; the
+policy here adds what none of them says: an Alsace-Moselle calendar with Saturday classes,
+hourly and half-day services, no booking condition, a top-up per family, a refunded credit, a
+direct-debit fee and the quotient rules without an attestation age or without a deadline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from cantine_rules import BillingUnit, Money
+from cantine_rules.calendar import SchoolCalendar, SchoolWeek, Zone
+from cantine_rules.policies import CommunePolicy, ExplainedRule, Requirements, describe_tariff, get
+from cantine_rules.policies.commune import describe_bounds
+from cantine_rules.pricing._direct_debit import DirectDebitTerms
+from cantine_rules.pricing.accounts import MinimumTopUp, Refund
+from cantine_rules.pricing.tariffs import (
+    Bracket,
+    MedicalMealFactor,
+    ModifiedTariff,
+    NonResidentSupplement,
+    QuotientPolicy,
+    SiblingReduction,
+    SiteSupplement,
+    UnitPrice,
+)
+from cantine_rules.sources import Source
+
+_SRC = Source.example("règlement d'une autre commune")
+
+
+def rare() -> CommunePolicy:
+    """The ALSH guide's services (seed 002) with every rule the reference communes lack."""
+    alsh = get("alsh-postfacturation")
+    meal, study, morning, evening, wednesday, holidays = alsh.services
+    booking = attrs.evolve(
+        alsh.booking,
+        calendar=SchoolCalendar(
+            Zone.B, department="67", school_week=SchoolWeek(frozenset({0, 1, 3, 4, 5}))
+        ),
+        services=(
+            meal,
+            attrs.evolve(study, billing_unit=BillingUnit.HOUR),
+            morning,
+            evening,
+            attrs.evolve(wednesday, billing_unit=BillingUnit.HALF_DAY),
+            holidays,
+        ),
+        requirements=Requirements(account_validated=False, child_registered=False),
+        auto_validate=True,
+    )
+    return attrs.evolve(
+        alsh,
+        booking=booking,
+        minimum_top_up=MinimumTopUp(Money.euros(15), _SRC, per_child=False),
+        credit_treatment=Refund("0.5", _SRC),
+        direct_debit=DirectDebitTerms(7, _SRC, Money.euros("4.50")),
+        quotient_policy=QuotientPolicy(None, date(2024, 9, 30), _SRC, zero_means_unknown=True),
+    )
+
+
+FRENCH = {
+    "calendar": "Vacances scolaires de la zone B ; jours fériés nationaux et d'Alsace-Moselle.",
+    "calendar.week": "Semaine scolaire : classe le lundi, mardi, jeudi, vendredi, samedi.",
+    "service.etude": "« Étude dirigée » (étude) : 16:30–17:30, à l'heure, jours d'école.",
+    "service.mercredi": (
+        "« ALSH mercredi » (centre de loisirs du mercredi) : 08:00–18:00, à la demi-journée, "
+        "mercredis sans école."
+    ),
+    "requirements": "Pour réserver : aucune condition ; les demandes sont validées aussitôt.",
+    "top_up": "Porte-monnaie : rechargement minimum de 15,00\xa0€ par famille.",
+    "credit": "Un avoir est remboursé à 50 % de son montant.",
+    "direct_debit": (
+        "Prélèvement automatique : la famille est prévenue du montant au moins 7 jours "
+        "calendaires avant le prélèvement. Un prélèvement rejeté est facturé 4,50\xa0€ de frais."
+    ),
+    "quotient": (
+        "Quotient familial : après le 2024-09-30, le tarif par défaut s'applique jusqu'à la "
+        "régularisation du dossier, sans effet rétroactif."
+    ),
+    "quotient.zero": (
+        "Un quotient familial de 0 (non calculable par la CAF) vaut quotient inconnu : le tarif "
+        "par défaut s'applique, jamais la tranche la plus basse."
+    ),
+}
+ENGLISH = {
+    "calendar": "School holidays of zone B; national public holidays and Alsace-Moselle's.",
+    "calendar.week": "School week: school on Monday, Tuesday, Thursday, Friday, Saturday.",
+    "service.etude": "« Étude dirigée » (study): 16:30–17:30, per hour, school days.",
+    "service.mercredi": (
+        "« ALSH mercredi » (Wednesday centre): 08:00–18:00, per half-day, Wednesdays without "
+        "school."
+    ),
+    "requirements": "To book: nothing; requests are validated at once.",
+    "top_up": "Wallet: a top-up is at least €15.00 per family.",
+    "credit": "A credit is refunded at 50 % of its amount.",
+    "direct_debit": (
+        "Direct debit: the family is told the amount at least 7 calendar days before the debit. "
+        "A returned debit costs a fee of €4.50."
+    ),
+    "quotient": (
+        "Quotient familial: after 2024-09-30 the default tariff applies until the dossier is "
+        "regularised, with no retroactive reduction."
+    ),
+    "quotient.zero": (
+        "A quotient familial of 0 (the CAF could not compute it) counts as unknown: the default "
+        "tariff applies, never the lowest bracket."
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", FRENCH), ("en", ENGLISH)])
+def test_rules_no_reference_commune_has(lang: str, expected: dict[str, str]) -> None:
+    explained = {rule.topic: rule for rule in rare().explain(lang)}
+    assert {topic: explained[topic].text for topic in expected} == expected
+    # Each of these rules cites the policy's own source, not a default.
+    for topic in ("top_up", "credit", "direct_debit", "quotient", "quotient.zero"):
+        assert explained[topic].source == _SRC, topic
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr",
+            "Quotient familial : attestation de moins de 3 mois ; un quotient reçu ne compte "
+            "qu'à partir de sa prise d'effet, sans effet rétroactif ; sans quotient en vigueur, "
+            "le tarif par défaut s'applique.",
+        ),
+        (
+            "en",
+            "Quotient familial: attestation under 3 months; a quotient received counts only once "
+            "it takes effect, with no retroactive reduction; without a quotient in force the "
+            "default tariff applies.",
+        ),
+    ],
+)
+def test_an_attestation_age_without_a_registration_deadline(lang: str, expected: str) -> None:
+    policy = attrs.evolve(rare(), quotient_policy=QuotientPolicy(3, None, _SRC))
+    explained = {rule.topic: rule.text for rule in policy.explain(lang)}
+    assert explained["quotient"] == expected
+    # A QF of 0 is an ordinary QF here: no rule says otherwise.
+    assert "quotient.zero" not in explained
+
+
+def test_a_rule_from_another_communes_example_says_so() -> None:
+    rule = ExplainedRule("credit", "Refunded", _SRC)
+    assert (
+        rule.render()
+        == "Refunded [exemple d'une autre commune : « règlement d'une autre commune »]"
+    )
+    assert rule.render("en") == (
+        "Refunded [example from another commune: « règlement d'une autre commune »]"
+    )
+    assert not rule.is_default
+
+
+def test_every_modifier_with_its_figures_in_both_languages() -> None:
+    modified = ModifiedTariff(
+        UnitPrice(Money.euros(4), _SRC),
+        (
+            SiblingReduction({2: "0.9", 3: "0.5"}, _SRC, floor=Money.euros(1)),
+            SiteSupplement({"bourg": Money.euros("0.40"), "centre": Money.euros("0.20")}, _SRC),
+            NonResidentSupplement("0.2", _SRC),
+            MedicalMealFactor("0.5", _SRC),
+        ),
+    )
+    assert describe_tariff(modified) == (
+        "4,00\xa0€ à l'unité (réduction fratrie : rang 2 et suivants × 0,9, rang 3 et suivants × "
+        "0,5, sans descendre sous 1,00\xa0€, supplément par site : bourg + 0,40\xa0€, centre + "
+        "0,20\xa0€, supplément non-résidents + 20 %, repas fourni dans le cadre d'un PAI × 0,5)"
+    )
+    assert describe_tariff(modified, "en") == (
+        "€4.00 per unit (sibling reduction rank 2+ × 0.9, rank 3+ × 0.5, never below €1.00, "
+        "supplement by site: bourg + €0.40, centre + €0.20, non-resident supplement + 20 %, "
+        "medical meal (PAI) × 0.5)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fr", "QF supérieur à 700 et inférieur à 1000"), ("en", "QF above 700 and below 1000")],
+)
+def test_a_bracket_open_at_both_ends(lang: str, expected: str) -> None:
+    # « supérieur à 700 € et inférieur à 1000 € »: neither bound is in the bracket.
+    bracket = Bracket(
+        "B", 700, Money.euros(2), _SRC, lower_inclusive=False, upper=1000, upper_inclusive=False
+    )
+    assert describe_bounds(bracket, lang) == expected
