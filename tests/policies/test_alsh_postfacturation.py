@@ -6,10 +6,21 @@ from datetime import date
 
 import pytest
 
-from cantine_rules import Booking, BookingChange, ChangeAction, Channel, Money, RequestState
+from cantine_rules import (
+    Booking,
+    BookingChange,
+    ChangeAction,
+    Channel,
+    Child,
+    Family,
+    Money,
+    RequestState,
+)
+from cantine_rules.calendar import Zone
 from cantine_rules.policies import (
     CommunePolicy,
     DecisionStatus,
+    FamilyAccount,
     PaymentScheme,
     Reason,
     alsh_postfacturation,
@@ -17,7 +28,7 @@ from cantine_rules.policies import (
     get,
     submit,
 )
-from cantine_rules.pricing.accounts import LineKind, build_invoice
+from cantine_rules.pricing.accounts import LineKind, PaymentMode, build_invoice
 from tests._helpers import paris
 from tests.policies._commune_base import CommuneTests
 
@@ -156,3 +167,94 @@ def test_request_states_and_the_month_invoice(alsh: CommunePolicy) -> None:
         invoice.total
         == alsh.price("soir", THURSDAY).unit_price + alsh.price("repas", THURSDAY).unit_price
     )
+
+
+def test_the_name_families_see(alsh: CommunePolicy) -> None:
+    assert alsh.name == "Espace famille ALSH (postfacturation)"
+
+
+@pytest.mark.parametrize(
+    ("code", "day", "on_time", "late"),
+    [
+        # « 48h jours ouvrés pour le périscolaire »: a cancellation for Thursday by Tuesday, at
+        # the service's start time; the restaurant and the étude follow the périscolaire.
+        ("soir", THURSDAY, (2024, 9, 17, 16, 29), (2024, 9, 17, 16, 30)),
+        ("matin", THURSDAY, (2024, 9, 17, 7, 29), (2024, 9, 17, 7, 30)),
+        ("repas", THURSDAY, (2024, 9, 17, 11, 44), (2024, 9, 17, 11, 45)),
+        ("etude", THURSDAY, (2024, 9, 17, 16, 29), (2024, 9, 17, 16, 30)),
+        # « 5 jours ouvrés pour les mercredis et vacances »: one week before, at 8:00.
+        ("mercredi", date(2024, 9, 18), (2024, 9, 11, 7, 59), (2024, 9, 11, 8, 0)),
+        ("vacances", date(2024, 10, 23), (2024, 10, 16, 7, 59), (2024, 10, 16, 8, 0)),
+    ],
+)
+@pytest.mark.parametrize("action", [ChangeAction.ADD, ChangeAction.CANCEL])
+def test_each_service_closes_its_changes_as_the_guide_says(
+    alsh: CommunePolicy,
+    action: ChangeAction,
+    code: str,
+    day: date,
+    on_time: tuple[int, ...],
+    late: tuple[int, ...],
+) -> None:
+    assert alsh.decide(change(action, code, day, *on_time)).status is DecisionStatus.ACCEPTED
+    assert alsh.decide(change(action, code, day, *late)).reason is Reason.TOO_LATE_CONTACT
+
+
+@pytest.mark.parametrize("code", ["repas", "etude", "matin", "soir", "mercredi", "vacances"])
+def test_a_late_cancellation_at_the_alsh_is_billed_the_price_of_the_service(
+    alsh: CommunePolicy, code: str
+) -> None:
+    # « Une annulation vous sera facturé le prix du service », for the périscolaire and for
+    # Wednesdays and holidays; the restaurant and the étude follow the périscolaire.
+    day = (
+        date(2024, 10, 23)
+        if code == "vacances"
+        else date(2024, 9, 18 if code == "mercredi" else 19)
+    )
+    decision = alsh.decide(
+        change(ChangeAction.CANCEL, code, day, day.year, day.month, day.day - 1, 7, office=True)
+    )
+    assert decision.reason is Reason.LATE_STILL_CHARGED
+    assert decision.charge == alsh.price(code, day).unit_price
+
+
+@pytest.mark.parametrize("code", ["repas", "etude"])
+def test_a_late_meal_or_etude_added_at_the_alsh_costs_the_normal_price(
+    alsh: CommunePolicy, code: str
+) -> None:
+    decision = alsh.decide(change(ChangeAction.ADD, code, THURSDAY, 2024, 9, 18, 9, office=True))
+    assert decision.status is DecisionStatus.ACCEPTED_LATE
+    assert decision.charge == alsh.price(code, THURSDAY).unit_price
+
+
+def test_a_late_holiday_day_added_at_the_alsh_costs_the_day_price_plus_3_euros(
+    alsh: CommunePolicy,
+) -> None:
+    # « Mercredi et Vacances (- 7 jours) : … tarif journée + 3€ »
+    day = date(2024, 10, 23)
+    decision = alsh.decide(change(ChangeAction.ADD, "vacances", day, 2024, 10, 21, 9, office=True))
+    assert decision.charge == alsh.price("vacances", day).unit_price + Money.euros(3)
+
+
+def test_only_a_validated_account_books_only_a_registered_child(alsh: CommunePolicy) -> None:
+    # « … un lien qui vous permettra d'activer votre compte. … sélectionner l'enfant de votre
+    # foyer concerné par l'inscription. »
+    family = Family("F1", children=(Child("c1", "Louise", date(2017, 1, 1)),))
+    add = change(ChangeAction.ADD, "soir", THURSDAY, 2024, 9, 10, 9)
+    registered = {("c1", "soir")}
+    not_activated = FamilyAccount(family, registrations=registered)
+    assert alsh.decide(add, account=not_activated).reason is Reason.ACCOUNT_NOT_VALIDATED
+    not_registered = FamilyAccount(family, account_validated=True)
+    assert alsh.decide(add, account=not_registered).reason is Reason.CHILD_NOT_REGISTERED
+    both = FamilyAccount(family, account_validated=True, registrations=registered)
+    assert alsh.decide(add, account=both).status is DecisionStatus.ACCEPTED
+
+
+def test_payment_by_card_or_direct_debit_after_the_month(alsh: CommunePolicy) -> None:
+    # « RESTAURATION SCOLAIRE - postfacturation, ETUDE DIRIGEE - postfacturation, ALSH -
+    # postfacturation »; the guide names no payment mode: card and direct debit are assumed.
+    assert alsh.payment_modes == {PaymentMode.CARD, PaymentMode.DIRECT_DEBIT}
+    assert {alsh.scheme_of(service.code) for service in alsh.services} == {
+        PaymentScheme.POSTFACTURATION
+    }
+    assert alsh.calendar.zone is Zone.C
