@@ -9,6 +9,7 @@ direct-debit fee and the quotient rules without an attestation age or without a 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -24,12 +25,15 @@ from cantine_rules.pricing.tariffs import (
     MedicalMealFactor,
     ModifiedTariff,
     NonResidentSupplement,
+    Price,
+    PricingContext,
     QuotientPolicy,
     SiblingReduction,
     SiteSupplement,
     UnitPrice,
 )
 from cantine_rules.sources import Source
+from tests._helpers import refusal
 
 _SRC = Source.example("règlement d'une autre commune")
 
@@ -192,3 +196,39 @@ def test_a_bracket_open_at_both_ends(lang: str, expected: str) -> None:
         "B", 700, Money.euros(2), _SRC, lower_inclusive=False, upper=1000, upper_inclusive=False
     )
     assert describe_bounds(bracket, lang) == expected
+
+
+@attrs.frozen
+class Forfait:
+    """A commune's own tariff: the library has no words for it."""
+
+    amount: Money
+
+    def price(self, context: PricingContext) -> Price:
+        return Price(self.amount, None, _SRC)
+
+
+@attrs.frozen
+class FreeForStaffChildren:
+    """A commune's own modifier: it speaks one language, its label."""
+
+    label: str = "gratuit pour les enfants du personnel"
+    source: Source = _SRC
+
+    def adjust(self, amount: Decimal, context: PricingContext) -> Decimal | None:
+        return None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_communes_own_tariff_and_modifier_are_named_as_written(lang: str) -> None:
+    assert describe_tariff(Forfait(Money.euros(30)), lang) == "Forfait"
+    modified = ModifiedTariff(Forfait(Money.euros(30)), (FreeForStaffChildren(),))
+    assert describe_tariff(modified, lang) == "Forfait (gratuit pour les enfants du personnel)"
+
+
+def test_a_communes_own_tariff_is_still_refused_a_language_nobody_speaks() -> None:
+    assert refusal(lambda: describe_tariff(Forfait(Money.euros(30)), "de"))[:3] == (
+        "InvalidValueError",
+        "lang",
+        "de",
+    )
