@@ -26,10 +26,18 @@ RECORDING = os.environ.get("CANTINE_RULES_RECORD_EXPLANATIONS") == "1"
 
 
 def explained(policy: CommunePolicy) -> str:
-    """The commune's rules in both languages: a heading per language, one line per rule."""
+    """The commune's rules in both languages: a heading per language, one line per rule.
+
+    Each line gives the rule's topic, the kind of its source (``none`` when it has none) and
+    its text.
+    """
     parts = []
     for lang in ("fr", "en"):
-        lines = [f"{rule.topic}: {rule.text}" for rule in policy.explain(lang)]
+        lines = [
+            f"{rule.topic} [{'none' if rule.source is None else rule.source.kind.value}]: "
+            f"{rule.text}"
+            for rule in policy.explain(lang)
+        ]
         parts.append("\n".join([f"# {lang}", *lines]))
     return "\n\n".join(parts) + "\n"
 

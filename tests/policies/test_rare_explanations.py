@@ -8,7 +8,7 @@ direct-debit fee and the quotient rules without an attestation age or without a 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 import attrs
@@ -31,6 +31,14 @@ from cantine_rules.pricing.tariffs import (
     SiblingReduction,
     SiteSupplement,
     UnitPrice,
+)
+from cantine_rules.rules.attendance_fees import (
+    BoundarySide,
+    CountedPer,
+    LatePickup,
+    PickupBand,
+    RepeatedFee,
+    RepetitionPeriod,
 )
 from cantine_rules.sources import Source
 from tests._helpers import refusal
@@ -232,3 +240,37 @@ def test_a_communes_own_tariff_is_still_refused_a_language_nobody_speaks() -> No
         "lang",
         "de",
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr",
+            "« Périscolaire soir » : retard à la sortie après 18:30 : de 18:30 à 18:45:30 : "
+            "5,00\xa0€ ; à partir de 18:45:30 : 15,00\xa0€, 20,00\xa0€ dès la 3e fois dans le "
+            "mois ; par famille ; une heure limite compte dans la tranche qu'elle ouvre.",
+        ),
+        (
+            "en",
+            "« Périscolaire soir »: late pick-up after 18:30: from 18:30 to 18:45:30: €5.00; from "
+            "18:45:30: €15.00, €20.00 from occurrence 3 in the month; per family; a boundary time "
+            "belongs to the band it starts.",
+        ),
+    ],
+)
+def test_a_pick_up_band_that_ends_on_a_second_says_the_second(lang: str, expected: str) -> None:
+    half_past = time(18, 45, 30)
+    pickup = LatePickup(
+        (
+            PickupBand(time(18, 30), half_past, Money.euros(5)),
+            PickupBand(half_past, None, Money.euros(15), (RepeatedFee(3, Money.euros(20)),)),
+        ),
+        BoundarySide.LATER,
+        CountedPer.FAMILY,
+        RepetitionPeriod.MONTH,
+    )
+    policy = attrs.evolve(get("alsh-postfacturation"), late_pickup={"soir": pickup})
+    explained = {rule.topic: rule for rule in policy.explain(lang)}
+    assert explained["late_pickup.soir"].text == expected
+    assert explained["late_pickup.soir"].source is None
