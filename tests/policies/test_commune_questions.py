@@ -18,7 +18,13 @@ from cantine_rules import (
     QuotientFamilial,
     QuotientFamilialSource,
 )
-from cantine_rules.policies import CommunePolicy, DecisionStatus, MaxHorizon, get
+from cantine_rules.policies import (
+    CommunePolicy,
+    DecisionStatus,
+    MaxHorizon,
+    get,
+    unit_price_schedules,
+)
 from cantine_rules.pricing.accounts import (
     MinimumTopUp,
     PaymentScheme,
@@ -248,4 +254,20 @@ def test_every_day_is_billable_unless_declared(code: str) -> None:
         "UnknownServiceError",
         "service",
         "piscine",
+    )
+
+
+def test_unit_prices_one_schedule_per_service_from_one_day_and_source() -> None:
+    source = Source.seed("Repas 3,60 € ; garderie 1,20 €")
+    since = date(2017, 9, 1)
+    schedules = unit_price_schedules(
+        {"repas": Money.euros("3.60"), "garderie": Money.euros("1.20")}, since, source
+    )
+    assert schedules == (
+        TariffSchedule(
+            "repas", (TariffVersion(since, UnitPrice(Money.euros("3.60"), source), source),)
+        ),
+        TariffSchedule(
+            "garderie", (TariffVersion(since, UnitPrice(Money.euros("1.20"), source), source),)
+        ),
     )
