@@ -15,7 +15,7 @@ import attrs
 import pytest
 
 from cantine_rules import BillingUnit, Money
-from cantine_rules.calendar import SchoolCalendar, SchoolWeek, Zone
+from cantine_rules.calendar import Closure, SchoolCalendar, SchoolWeek, ServiceDays, Zone
 from cantine_rules.policies import CommunePolicy, ExplainedRule, Requirements, describe_tariff, get
 from cantine_rules.policies.commune import describe_bounds
 from cantine_rules.pricing._direct_debit import DirectDebitTerms
@@ -274,3 +274,60 @@ def test_a_pick_up_band_that_ends_on_a_second_says_the_second(lang: str, expecte
     explained = {rule.topic: rule for rule in policy.explain(lang)}
     assert explained["late_pickup.soir"].text == expected
     assert explained["late_pickup.soir"].source is None
+
+
+@pytest.mark.parametrize(
+    ("department", "alsace_moselle"), [("57", True), ("67", True), ("68", True), ("75", False)]
+)
+def test_the_three_departments_of_alsace_moselle_have_their_own_holidays(
+    department: str, alsace_moselle: bool
+) -> None:
+    policy = get("alsh-postfacturation")
+    booking = attrs.evolve(policy.booking, calendar=SchoolCalendar(Zone.B, department=department))
+    explained = {
+        rule.topic: rule.text for rule in attrs.evolve(policy, booking=booking).explain("en")
+    }
+    holidays = (
+        "national public holidays and Alsace-Moselle's"
+        if alsace_moselle
+        else "national public holidays"
+    )
+    assert explained["calendar"] == f"School holidays of zone B; {holidays}."
+
+
+@pytest.mark.parametrize(
+    ("lang", "calendar", "service"),
+    [
+        (
+            "fr",
+            "Vacances scolaires de la zone C ; jours fériés nationaux ; fermetures : 2025-05-30 "
+            "(Pont de l'Ascension), 2025-06-02 (Grève).",
+            "« ALSH mercredi » (centre de loisirs du mercredi) : 08:00–18:00, à la journée, jours "
+            "de vacances scolaires, mercredis sans école.",
+        ),
+        (
+            "en",
+            "School holidays of zone C; national public holidays; closures: 2025-05-30 (Pont de "
+            "l'Ascension), 2025-06-02 (Grève).",
+            "« ALSH mercredi » (Wednesday centre): 08:00–18:00, per day, Wednesdays without "
+            "school, school-holiday weekdays.",
+        ),
+    ],
+)
+def test_several_closures_and_a_service_on_several_kinds_of_day(
+    lang: str, calendar: str, service: str
+) -> None:
+    policy = get("alsh-postfacturation")
+    closures = (
+        Closure(date(2025, 5, 30), "Pont de l'Ascension"),
+        Closure(date(2025, 6, 2), "Grève"),
+    )
+    booking = attrs.evolve(
+        policy.booking,
+        calendar=SchoolCalendar(Zone.C, closures=closures),
+        service_days={"mercredi": frozenset({ServiceDays.WEDNESDAYS, ServiceDays.SCHOOL_HOLIDAYS})},
+    )
+    explained = {
+        rule.topic: rule.text for rule in attrs.evolve(policy, booking=booking).explain(lang)
+    }
+    assert (explained["calendar"], explained["service.mercredi"]) == (calendar, service)
