@@ -37,9 +37,13 @@ from cantine_rules.rules.attendance_fees import (
     CountedPer,
     LatePickup,
     PickupBand,
+    RepeatedCharge,
     RepeatedFee,
     RepetitionPeriod,
+    UnbookedPresence,
+    UnbookedPresenceRules,
 )
+from cantine_rules.rules.late import BasePlus, FlatPrice
 from cantine_rules.sources import Source
 from tests._helpers import refusal
 
@@ -331,3 +335,71 @@ def test_several_closures_and_a_service_on_several_kinds_of_day(
         rule.topic: rule.text for rule in attrs.evolve(policy, booking=booking).explain(lang)
     }
     assert (explained["calendar"], explained["service.mercredi"]) == (calendar, service)
+
+
+@pytest.mark.parametrize(
+    ("lang", "presence", "pickup"),
+    [
+        (
+            "fr",
+            "« Périscolaire soir » pris sans réservation : tarif majoré de 5,00\xa0€ ; dès la 2e "
+            "fois dans l'année scolaire : tarif majoré de 8,00\xa0€ ; dès la 4e fois dans l'année "
+            "scolaire : tarif normal + 10,00\xa0€ (fois comptées par enfant).",
+            "« Périscolaire soir » : retard à la sortie après 18:30 : au-delà de 18:30 : "
+            "5,00\xa0€, 10,00\xa0€ dès la 2e fois dans le mois, 20,00\xa0€ dès la 3e fois dans le "
+            "mois ; par enfant ; une heure limite compte dans la tranche qu'elle termine.",
+        ),
+        (
+            "en",
+            "« Périscolaire soir » taken without booking: surcharged price €5.00; from occurrence "
+            "2 in the school year: surcharged price €8.00; from occurrence 4 in the school year: "
+            "normal price + €10.00 (occurrences counted per child).",
+            "« Périscolaire soir »: late pick-up after 18:30: after 18:30: €5.00, €10.00 from "
+            "occurrence 2 in the month, €20.00 from occurrence 3 in the month; per child; a "
+            "boundary time belongs to the band it ends.",
+        ),
+    ],
+)
+def test_charges_that_rise_twice_for_one_service_only(
+    lang: str, presence: str, pickup: str
+) -> None:
+    # Only the evening périscolaire, the fourth of the ALSH's services, has these rules.
+    unbooked = UnbookedPresenceRules(
+        None,
+        {
+            "soir": UnbookedPresence(
+                FlatPrice(Money.euros(5)),
+                (
+                    RepeatedCharge(2, FlatPrice(Money.euros(8))),
+                    RepeatedCharge(4, BasePlus(Money.euros(10))),
+                ),
+                RepetitionPeriod.SCHOOL_YEAR,
+                CountedPer.CHILD,
+            )
+        },
+    )
+    late = LatePickup(
+        (
+            PickupBand(
+                time(18, 30),
+                None,
+                Money.euros(5),
+                (RepeatedFee(2, Money.euros(10)), RepeatedFee(3, Money.euros(20))),
+            ),
+        ),
+        BoundarySide.EARLIER,
+        CountedPer.CHILD,
+        RepetitionPeriod.MONTH,
+    )
+    policy = attrs.evolve(
+        get("alsh-postfacturation"), unbooked_presence=unbooked, late_pickup={"soir": late}
+    )
+    explained = {rule.topic: rule.text for rule in policy.explain(lang)}
+    assert [topic for topic in explained if topic.startswith(("unbooked", "late_pickup"))] == [
+        "unbooked_presence.soir",
+        "late_pickup.soir",
+    ]
+    assert (explained["unbooked_presence.soir"], explained["late_pickup.soir"]) == (
+        presence,
+        pickup,
+    )
