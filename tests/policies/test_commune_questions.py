@@ -5,7 +5,7 @@ Every policy here is composed inside its test, so that its checks run when the t
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import attrs
 import pytest
@@ -45,6 +45,14 @@ from cantine_rules.pricing.tariffs import (
     TariffSchedule,
     TariffVersion,
     UnitPrice,
+)
+from cantine_rules.rules.attendance_fees import (
+    BoundarySide,
+    CountedPer,
+    LatePickup,
+    PickupBand,
+    RepeatedFee,
+    RepetitionPeriod,
 )
 from cantine_rules.rules.deadlines import service_start
 from cantine_rules.sources import Source
@@ -271,3 +279,39 @@ def test_unit_prices_one_schedule_per_service_from_one_day_and_source() -> None:
             "garderie", (TariffVersion(since, UnitPrice(Money.euros("1.20"), source), source),)
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        (
+            "fr",
+            "le règlement ne fixe aucun délai : la pré-notification au moins 14 jours calendaires "
+            "avant l'échéance du recueil des règles SEPA (SDD Core)",
+        ),
+        (
+            "en",
+            "the règlement states no delay: the SEPA Core rulebook's pre-notification at least 14 "
+            "calendar days before the due date",
+        ),
+    ],
+)
+def test_direct_debit_terms_no_guide_states_are_cited_as_the_default(
+    lang: str, reason: str
+) -> None:
+    # The ALSH guide names no delay, and the ALSH collects by direct debit.
+    explained = {rule.topic: rule for rule in alsh().explain(lang)}
+    assert explained["direct_debit"].source == Source.default(reason)
+
+
+def test_a_late_pick_up_counts_as_the_first_unless_told() -> None:
+    # From 18:30, 5 € the first time and 10 € from the second time in the month.
+    band = PickupBand(time(18, 30), None, Money.euros(5), (RepeatedFee(2, Money.euros(10)),))
+    pickup = LatePickup((band,), BoundarySide.LATER, CountedPer.CHILD, RepetitionPeriod.MONTH)
+    policy = attrs.evolve(alsh(), late_pickup={"soir": pickup})
+    late = paris(2024, 9, 19, 18, 40)
+    first = policy.late_pickup_fee("soir", date(2024, 9, 19), late)
+    second = policy.late_pickup_fee("soir", date(2024, 9, 19), late, earlier_in_period=1)
+    assert first is not None
+    assert second is not None
+    assert (first.amount, second.amount) == (Money.euros(5), Money.euros(10))
