@@ -14,6 +14,8 @@ from cantine_rules import (
     BookingChange,
     ChangeAction,
     Channel,
+    Child,
+    Family,
     Money,
     QuotientFamilial,
     QuotientFamilialSource,
@@ -21,7 +23,9 @@ from cantine_rules import (
 from cantine_rules.policies import (
     CommunePolicy,
     DecisionStatus,
+    FamilyAccount,
     MaxHorizon,
+    Reason,
     get,
     unit_price_schedules,
 )
@@ -315,3 +319,14 @@ def test_a_late_pick_up_counts_as_the_first_unless_told() -> None:
     assert first is not None
     assert second is not None
     assert (first.amount, second.amount) == (Money.euros(5), Money.euros(10))
+
+
+def test_a_basket_reads_each_childs_family_standing() -> None:
+    # « … un lien qui vous permettra d'activer votre compte »: the ALSH books only for an
+    # activated account.
+    family = Family("F1", children=(Child("c1", "Louise", date(2017, 1, 1)),))
+    pending = FamilyAccount(family, registrations={("c1", "mercredi")})
+    add = BookingChange(ChangeAction.ADD, "c1", "mercredi", WEDNESDAY, paris(2024, 9, 2, 9))
+    columns = alsh().decide_columns([add], accounts={"c1": pending})
+    assert list(columns.reasons) == [Reason.ACCOUNT_NOT_VALIDATED]
+    assert list(alsh().decide_columns([add]).reasons) == [Reason.ON_TIME]
