@@ -71,19 +71,22 @@ class CommuneTests:
 
     @pytest.fixture
     def commune(self) -> CommunePolicy:
+        """The policy the tests below check; a module that composes its policy in a function
+        gives a fresh one (see ``alsh_postfacturation.build_policy``)."""
         return get(self.slug)
 
     # The registry and the module ----------------------------------------------------------------
 
     def test_registered(self, commune: CommunePolicy) -> None:
         assert self.slug in names()
-        assert commune is self.module.POLICY
+        assert get(self.slug) is self.module.POLICY
+        assert commune == self.module.POLICY
         assert commune.slug == self.slug
         assert self.module.__name__ == f"cantine_rules.policies.{self.slug.replace('-', '_')}"
         # The policy carries the registry's aliases (for its plain-data form), in the same order.
         assert commune.aliases == aliases()[self.slug]
         for alias in commune.aliases:
-            assert get(alias) is commune
+            assert get(alias) is self.module.POLICY
 
     def test_the_communes_figures_are_reachable_from_its_module_alone(
         self, commune: CommunePolicy

@@ -50,7 +50,7 @@ _FR: Final[Mapping[str, str]] = {
     "calendar.holidays.alsace_moselle": "jours fériés nationaux et d'Alsace-Moselle",
     "calendar.week.four_days": "4 jours, pas de classe le mercredi",
     "calendar.week.four_and_a_half_days": "4 jours et demi, classe le mercredi matin",
-    "calendar.week.weekdays": "école les jours {days}",
+    "calendar.week.weekdays": "classe le {days}",
     "calendar.closures": " ; fermetures : {closures}",
     "calendar.closure": "{day} ({label})",
     # A service.
@@ -307,7 +307,7 @@ _EN: Final[Mapping[str, str]] = {
     "calendar.holidays.alsace_moselle": "national public holidays and Alsace-Moselle's",
     "calendar.week.four_days": "4 days, no class on Wednesday",
     "calendar.week.four_and_a_half_days": "4.5 days, class on Wednesday morning",
-    "calendar.week.weekdays": "school on weekdays {days}",
+    "calendar.week.weekdays": "school on {days}",
     "calendar.closures": "; closures: {closures}",
     "calendar.closure": "{day} ({label})",
     "service": "« {label} » ({kind}): {times}, {unit}, {days}.",

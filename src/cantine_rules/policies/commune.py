@@ -58,9 +58,9 @@ from cantine_rules.pricing._tariffs import (
     UnitPrice,
 )
 from cantine_rules.rules._absence_rules import AbsenceRules
+from cantine_rules.rules._messages import weekday_in
 from cantine_rules.rules.booking import BookingRules, FamilyAccount, ServiceRules
 from cantine_rules.rules.change_columns import ChangeColumns
-from cantine_rules.rules.deadlines import service_start
 from cantine_rules.rules.decisions import Decision, DecisionColumns
 from cantine_rules.rules.late import (
     AcceptLate,
@@ -599,9 +599,10 @@ class CommunePolicy:
         if payment is None or payment.prepayment is None:
             return None
         window = self.booking.window(ChangeAction.ADD, code, day)
-        if window.closes_at is not None:
-            return window.closes_at
-        return service_start(self.service(code), day)
+        # The booking rules bound every window by the service's start (`bounded_by_start`), so
+        # a rule without a deadline closes when the service starts.
+        assert window.closes_at is not None
+        return window.closes_at
 
     def check_top_up(self, top_up: Money, children: int = 1) -> TopUpCheck:
         """Whether a wallet top-up of *top_up* for *children* children may be credited.
@@ -1036,7 +1037,7 @@ def _describe_school_week(calendar: SchoolCalendar, lang: str) -> str:
     elif week == FOUR_AND_A_HALF_DAYS:
         week_text = say(lang, "calendar.week.four_and_a_half_days")
     else:
-        days = ", ".join(str(day) for day in sorted(week.weekdays))
+        days = ", ".join(weekday_in(day, lang) for day in sorted(week.weekdays))
         week_text = say(lang, "calendar.week.weekdays", days=days)
     return say(lang, "calendar.week", week=week_text)
 
