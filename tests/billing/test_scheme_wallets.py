@@ -1,0 +1,132 @@
+"""The prepaid wallet of a bill in detail: its opening, its movements and their modes, where its
+events fall; a basket paid in tickets and euros that does not match « A payer »."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from cantine_rules import Child, Money, PolicyError, policies
+from cantine_rules.billing import BillResult, WalletEventKind, bill
+from cantine_rules.plain import BookingSpec, PaymentSpec, Scenario
+from cantine_rules.pricing.accounts import PaymentMode, PaymentScheme, ServicePayment
+from cantine_rules.sources import Source
+
+SARAH = Child("sarah", "Sarah", date(2015, 11, 20))
+LUCAS = Child("lucas", "Lucas", date(2016, 9, 9))
+
+# The ALSH of seed 002 bills after the month; here its holidays are taken from a prepaid wallet
+# with a reminder at 20,00 €, while the commune's own scheme stays the invoice.
+HOLIDAYS_PREPAID = attrs.evolve(
+    policies.get("alsh-postfacturation"),
+    payment_by_service=(
+        ServicePayment(
+            "vacances", PaymentScheme.PREPAID, Source.example("a prepaid wallet for the holidays")
+        ),
+    ),
+    wallet_alert_threshold=Money.euros("20"),
+)
+
+
+def holidays(opening: str, *payments: PaymentSpec) -> BillResult:
+    scenario = Scenario(
+        "alsh-postfacturation",
+        date(2024, 10, 1),
+        date(2024, 10, 31),
+        "F-9",
+        children=(SARAH,),
+        bookings=(BookingSpec("sarah", "vacances", days=(date(2024, 10, 21), date(2024, 10, 22))),),
+        payments=payments,
+        opening_balance=Money.euros(opening),
+    )
+    return bill(scenario, policy=HOLIDAYS_PREPAID)
+
+
+def test_a_wallet_beside_the_invoice_opens_empty_the_balance_carried_stays_on_the_statement() -> (
+    None
+):
+    # The balance carried over (a debt of 5,00 €) belongs to the commune's own scheme, the
+    # invoice: the wallet starts at 0,00 € and holds only its credits and consumptions.
+    result = holidays(
+        "-5.00",
+        PaymentSpec(date(2024, 10, 2), Money.euros("30"), "card", "CB-7", scheme="prepaid"),
+    )
+    wallet = result.wallet
+    assert wallet is not None
+    assert (wallet.opening, wallet.threshold) == (Money.zero(), Money.euros("20"))
+    assert [(row.day, row.reference, str(row.balance.amount)) for row in wallet.rows] == [
+        (date(2024, 10, 2), "CB-7", "30.00"),
+        (date(2024, 10, 21), "sarah/vacances/2024-10-21", "18.00"),
+        (date(2024, 10, 22), "sarah/vacances/2024-10-22", "6.00"),
+    ]
+    assert [entry.mode for entry in wallet.ledger.entries] == [PaymentMode.CARD, None, None]
+    assert [(e.kind, e.day, e.balance) for e in wallet.events] == [
+        (WalletEventKind.LOW_BALANCE, date(2024, 10, 21), Money.euros("18.00"))
+    ]
+    assert result.statement.rows[0].reference == "REPORT"
+
+
+def test_a_wallet_beside_the_invoice_goes_negative_from_zero_whatever_was_carried() -> None:
+    # No payment: the first holiday day takes the empty wallet below zero (it was already
+    # under the threshold: no reminder). The debt carried over is the invoice's, not the
+    # wallet's, so it does not hide the crossing.
+    wallet = holidays("-5.00").wallet
+    assert wallet is not None
+    assert [(e.kind, e.day, e.balance) for e in wallet.events] == [
+        (WalletEventKind.NEGATIVE, date(2024, 10, 21), Money.euros("-12.00")),
+    ]
+
+
+def chantraine(opening: str) -> BillResult:
+    # « à partir de 30 € vous serez relancer par mail et sms » (seed 000), a meal at 3,50 €.
+    scenario = Scenario(
+        "chantraine",
+        date(2024, 11, 4),
+        date(2024, 11, 8),
+        "CH-1",
+        children=(LUCAS,),
+        bookings=(BookingSpec("lucas", "repas", days=(date(2024, 11, 4), date(2024, 11, 5))),),
+        opening_balance=Money.euros(opening),
+    )
+    return bill(scenario)
+
+
+def test_the_first_meal_after_the_balance_carried_can_fire_the_reminder() -> None:
+    wallet = chantraine("31.00").wallet
+    assert wallet is not None
+    assert [(e.kind, e.day, e.balance) for e in wallet.events] == [
+        (WalletEventKind.LOW_BALANCE, date(2024, 11, 4), Money.euros("27.50"))
+    ]
+
+
+def test_an_empty_wallet_goes_negative_on_the_first_meal() -> None:
+    wallet = chantraine("0").wallet
+    assert wallet is not None
+    assert wallet.opening == Money.zero()
+    # Already under 30,00 €: no reminder, only the crossing of zero.
+    assert [(e.kind, e.day, e.balance) for e in wallet.events] == [
+        (WalletEventKind.NEGATIVE, date(2024, 11, 4), Money.euros("-3.50")),
+    ]
+
+
+def test_tickets_and_euros_that_do_not_pay_the_restant_du_are_reported_at_the_euros() -> None:
+    # Seed 001: the restant dû « à régulariser lors de votre prochaine réservation ». Two
+    # tickets pay the two meals; the 1,00 € beside them is not the 2,00 € still owed.
+    scenario = Scenario(
+        "lutins-gourmands",
+        date(2024, 11, 4),
+        date(2024, 11, 8),
+        "LG-1",
+        children=(Child("louise", "Louise", date(2011, 5, 4)),),
+        bookings=(BookingSpec("louise", "cantine", days=(date(2024, 11, 4), date(2024, 11, 5))),),
+        payments=(
+            PaymentSpec(date(2024, 11, 4), Money.zero(), "tickets", "T-1", tickets=2),
+            PaymentSpec(date(2024, 11, 4), Money.euros("1.00"), "payfip", "PF-1"),
+        ),
+        opening_balance=Money.euros("-2.00"),
+    )
+    with pytest.raises(PolicyError) as caught:
+        bill(scenario)
+    assert [problem.path for problem in caught.value.problems] == ["payments[1].amount"]
