@@ -1,0 +1,93 @@
+"""The canonical order of a basket's changes seen in a bill, and a household with nothing to pay."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import attrs
+
+from cantine_rules import (
+    BookingChange,
+    ChangeAction,
+    Channel,
+    Child,
+    Justification,
+    Money,
+    RequestState,
+)
+from cantine_rules.billing import ReportKind, bill
+from cantine_rules.plain import BookingSpec, Scenario, load_scenario
+from cantine_rules.policies import get
+from tests._helpers import paris
+
+ROOT = Path(__file__).resolve().parents[2]
+ALSH = get("alsh-postfacturation")
+# The same ALSH, validating every accepted request at once.
+AT_ONCE = attrs.evolve(ALSH, booking=attrs.evolve(ALSH.booking, auto_validate=True))
+SARAH = Child("sarah", "Sarah", date(2015, 11, 20))
+MONDAY = date(2024, 9, 23)
+
+
+def september(*changes: BookingChange, booked: tuple[date, ...] = ()) -> Scenario:
+    return Scenario(
+        "alsh-postfacturation",
+        date(2024, 9, 1),
+        date(2024, 9, 30),
+        "F-1",
+        children=(SARAH,),
+        bookings=(BookingSpec("sarah", "soir", days=booked),) if booked else (),
+        changes=changes,
+    )
+
+
+def test_an_add_and_a_cancel_at_the_same_instant_the_add_first_in_either_file_order() -> None:
+    # In time (a week before): the add books Monday's evening at once, the cancellation then
+    # cancels it. Nothing is billed, nothing is reported, whatever the order of the file.
+    at = paris(2024, 9, 16, 9)
+    add = BookingChange(ChangeAction.ADD, "sarah", "soir", MONDAY, at)
+    cancel = BookingChange(ChangeAction.CANCEL, "sarah", "soir", MONDAY, at)
+    for changes in ((add, cancel), (cancel, add)):
+        result = bill(september(*changes), policy=AT_ONCE)
+        assert [d.change.action for d in result.decisions] == [
+            ChangeAction.ADD,
+            ChangeAction.CANCEL,
+        ]
+        assert [(b.day, b.state) for b in result.bookings] == [(MONDAY, RequestState.CANCELLED)]
+        assert result.reported == ()
+        assert result.invoice.total == Money.zero()
+
+
+def test_two_cancels_alike_but_for_the_certificate_the_one_without_comes_first() -> None:
+    # The same late cancellation twice at the office, once with a medical certificate: the
+    # one without is decided (ranked before any justification), the other is reported as a
+    # cancellation of a day no longer booked, whichever the file lists first.
+    day, at = date(2024, 9, 19), paris(2024, 9, 18, 9)
+    plain = BookingChange(ChangeAction.CANCEL, "sarah", "soir", day, at, Channel.OFFICE)
+    certified = attrs.evolve(plain, justification=Justification.MEDICAL_CERTIFICATE)
+    for changes, reported_path in (
+        ((plain, certified), "changes[1]"),
+        ((certified, plain), "changes[0]"),
+    ):
+        result = bill(september(*changes, booked=(day,)), policy=AT_ONCE)
+        assert [d.change.justification for d in result.decisions] == [None]
+        assert [(r.kind, r.path) for r in result.reported] == [
+            (ReportKind.CANCEL_NOT_BOOKED, reported_path)
+        ]
+
+
+def test_a_household_with_no_day_gets_an_empty_invoice_of_the_period() -> None:
+    # Only Adam, who is not in custody, eats at the canteen: his mother's household pays it all,
+    # his father's household has an invoice of the period with no line.
+    scenario = load_scenario(ROOT / "examples" / "scenarios" / "paris.toml")
+    adam = BookingSpec("adam", "repas", days=(date(2024, 9, 2),))
+    result = bill(attrs.evolve(scenario, bookings=(adam,), payments=()))
+    mere, pere = result.households
+    assert [line.child_id for line in mere.invoice.lines] == ["adam"]
+    assert (pere.household, pere.reference) == ("pere", "CDE-13-0412-pere-202409")
+    assert (pere.invoice.start, pere.invoice.end, pere.invoice.lines) == (
+        date(2024, 9, 1),
+        date(2024, 9, 30),
+        (),
+    )
+    assert pere.invoice.total == Money.zero()
