@@ -91,3 +91,29 @@ def test_a_household_with_no_day_gets_an_empty_invoice_of_the_period() -> None:
         (),
     )
     assert pere.invoice.total == Money.zero()
+
+
+def test_each_booked_day_of_the_period_whose_price_is_unknown_is_reported_at_bookings() -> None:
+    # Paris gives no price for tarif 7 (« T6 1371–1900 » is the last sourced bracket): a family
+    # at 2 000 € has every day of the period reported, the first and the last included; Adam's
+    # day after the period is neither billed nor reported.
+    week = (date(2024, 9, 2), date(2024, 9, 6))
+    scenario = Scenario(
+        "paris",
+        *week,
+        "F-2",
+        children=(
+            Child("adam", "Adam", date(2016, 1, 8)),
+            Child("ines", "Inès", date(2014, 3, 2)),
+        ),
+        bookings=(
+            BookingSpec("adam", "repas", days=(date(2024, 9, 9),)),
+            BookingSpec("ines", "repas", days=week),
+        ),
+        quotient_familial="2000",
+    )
+    result = bill(scenario)
+    assert [(r.kind, r.path, r.child, r.service, r.day) for r in result.reported] == [
+        (ReportKind.UNKNOWN_PRICE, "bookings", "ines", "repas", day) for day in week
+    ]
+    assert result.invoice.lines == ()
