@@ -18,7 +18,7 @@ from cantine_rules import (
 )
 from cantine_rules.billing import ReportKind, bill
 from cantine_rules.plain import BookingSpec, Scenario, load_scenario
-from cantine_rules.policies import get
+from cantine_rules.policies import KeepCharging, LateHandling, Refuse, ServiceRules, get
 from tests._helpers import paris
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,3 +117,40 @@ def test_each_booked_day_of_the_period_whose_price_is_unknown_is_reported_at_boo
         (ReportKind.UNKNOWN_PRICE, "bookings", "ines", "repas", day) for day in week
     ]
     assert result.invoice.lines == ()
+
+
+def test_a_late_charge_on_an_unknown_price_is_reported_at_its_change() -> None:
+    # A late cancellation still charged the day's price (« Une annulation vous sera facturé le
+    # prix du service », seed 002), at a Paris family in tarif 7, whose price no source gives.
+    paris_policy = get("paris")
+    booking = paris_policy.booking
+    old = booking.rules_for("repas")
+    rules = ServiceRules(old.add, old.cancel, old.late_add, LateHandling(Refuse(), KeepCharging()))
+    policy = attrs.evolve(
+        paris_policy,
+        booking=attrs.evolve(booking, by_service=dict(booking.by_service) | {"repas": rules}),
+    )
+    thursday, friday = date(2024, 9, 5), date(2024, 9, 6)
+    on_time = BookingChange(ChangeAction.ADD, "ines", "repas", friday, paris(2024, 8, 26, 9))
+    late = BookingChange(
+        ChangeAction.CANCEL, "ines", "repas", thursday, paris(2024, 9, 5, 9), Channel.OFFICE
+    )
+    scenario = Scenario(
+        "paris",
+        date(2024, 9, 2),
+        date(2024, 9, 6),
+        "F-2",
+        children=(Child("ines", "Inès", date(2014, 3, 2)),),
+        bookings=(BookingSpec("ines", "repas", days=(thursday,)),),
+        changes=(late, on_time),
+        quotient_familial="2000",
+    )
+    result = bill(scenario, policy=policy)
+    charged = [r for r in result.reported if r.path.startswith("changes")]
+    assert [(r.kind, r.path, r.child, r.service, r.day) for r in charged] == [
+        (ReportKind.UNKNOWN_PRICE, "changes[0]", "ines", "repas", thursday)
+    ]
+    assert charged[0].detail == (
+        "quotient_familial 2000: lies in 'tarif 7' or in a later bracket whose threshold no "
+        "source gives"
+    )
