@@ -9,9 +9,10 @@ import attrs
 import pytest
 
 from cantine_rules import Child, PolicyError
-from cantine_rules.billing import bill
+from cantine_rules.billing import bill, quote
 from cantine_rules.plain import AbsenceSpec, BookingSpec, Scenario
 from cantine_rules.policies import get
+from cantine_rules.pricing.tariffs import PricingContext
 from tests._helpers import refusal
 
 ALSH = get("alsh-postfacturation")
@@ -109,3 +110,14 @@ def test_an_absence_on_a_day_not_booked_is_reported_at_its_path() -> None:
     assert [(r.kind.value, r.path, r.child, r.service, r.day) for r in result.reported] == [
         ("absence_not_booked", "absences[1]", "sarah", "soir", date(2024, 9, 17))
     ]
+
+
+def test_a_quote_without_a_price_names_the_source_of_the_version_that_lacks_it() -> None:
+    # « Tarif 7 De 1901 € … » (cde7.fr, 2020/2021): the bracket is named, its price is not.
+    paris_policy = get("paris")
+    day = date(2020, 10, 5)
+    answer = quote(paris_policy, "repas", day, context=PricingContext("1901"))
+    assert (answer.known, answer.price) == (False, None)
+    assert answer.source == paris_policy.tariff("repas").at(day).source
+    assert answer.source.kind.value == "public"
+    assert not answer.is_default
