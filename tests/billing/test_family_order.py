@@ -154,3 +154,14 @@ def test_a_late_charge_on_an_unknown_price_is_reported_at_its_change() -> None:
         "quotient_familial 2000: lies in 'tarif 7' or in a later bracket whose threshold no "
         "source gives"
     )
+
+
+def test_custody_with_one_quotient_bills_each_household_its_weeks_at_that_quotient() -> None:
+    # No QF records: the family's one quotient familial (812 €, « Tarif 4 De 549 € à 959 € »)
+    # prices every day; Inès's weeks still go to the household that has her.
+    scenario = load_scenario(ROOT / "examples" / "scenarios" / "paris.toml")
+    result = bill(attrs.evolve(scenario, quotient_records=(), quotient_familial="812", payments=()))
+    mere, pere = result.households
+    assert {line.tariff_name for line in result.invoice.lines} == {"tarif 4"}
+    assert [line.day.isocalendar().week for line in pere.invoice.lines] == [37] * 5 + [39] * 5
+    assert mere.invoice.total + pere.invoice.total == result.invoice.total
