@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -14,11 +15,15 @@ from cantine_rules import (
     Child,
     Justification,
     Money,
+    QuotientFamilial,
+    QuotientFamilialSource,
     RequestState,
 )
 from cantine_rules.billing import ReportKind, bill
 from cantine_rules.plain import BookingSpec, Scenario, load_scenario
+from cantine_rules.plain._scenario_family import QuotientSpec
 from cantine_rules.policies import KeepCharging, LateHandling, Refuse, ServiceRules, get
+from cantine_rules.pricing._quotient import QuotientRecord
 from tests._helpers import paris
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,3 +170,26 @@ def test_custody_with_one_quotient_bills_each_household_its_weeks_at_that_quotie
     assert {line.tariff_name for line in result.invoice.lines} == {"tarif 4"}
     assert [line.day.isocalendar().week for line in pere.invoice.lines] == [37] * 5 + [39] * 5
     assert mere.invoice.total + pere.invoice.total == result.invoice.total
+
+
+def test_a_commune_without_a_quotient_policy_counts_a_record_from_the_day_received() -> None:
+    # Paris without its rules of QF records: a record received on Monday 16 September prices
+    # that day and the following ones; the Friday before is at the tariff's default (tarif 10).
+    scenario = load_scenario(ROOT / "examples" / "scenarios" / "paris.toml")
+    qf = QuotientFamilial(Decimal("500"), QuotientFamilialSource.CAF_ATTESTATION, date(2024, 9, 2))
+    friday, monday = date(2024, 9, 13), date(2024, 9, 16)
+    result = bill(
+        attrs.evolve(
+            scenario,
+            households=(),
+            custody=(),
+            payments=(),
+            quotient_records=(QuotientSpec(QuotientRecord(qf, monday), None),),
+            bookings=(BookingSpec("adam", "repas", days=(friday, monday)),),
+        ),
+        policy=attrs.evolve(get("paris"), quotient_policy=None),
+    )
+    assert [(line.day, line.tariff_name, line.amount) for line in result.invoice.lines] == [
+        (friday, "tarif 10", Money.euros("7.00")),
+        (monday, "tarif 3", Money.euros("1.62")),
+    ]
