@@ -10,8 +10,9 @@ import pytest
 
 from cantine_rules import Child, Money, PolicyError, policies
 from cantine_rules.billing import BillResult, WalletEventKind, bill
+from cantine_rules.billing._schemes import wallet_events
 from cantine_rules.plain import BookingSpec, PaymentSpec, Scenario
-from cantine_rules.pricing.accounts import PaymentMode, PaymentScheme, ServicePayment
+from cantine_rules.pricing.accounts import Ledger, PaymentMode, PaymentScheme, ServicePayment
 from cantine_rules.sources import Source
 
 SARAH = Child("sarah", "Sarah", date(2015, 11, 20))
@@ -130,3 +131,15 @@ def test_tickets_and_euros_that_do_not_pay_the_restant_du_are_reported_at_the_eu
     with pytest.raises(PolicyError) as caught:
         bill(scenario)
     assert [problem.path for problem in caught.value.problems] == ["payments[1].amount"]
+
+
+def test_the_reminder_fires_at_30_euros_exactly_and_not_from_30_euros() -> None:
+    # « à partir de 30 € vous serez relancer par mail et sms » (seed 000): coming down to
+    # 30,00 € is a crossing; going lower from 30,00 € is not, the family was already reminded.
+    day, threshold = date(2024, 11, 4), Money.euros("30")
+    down_to = Ledger().credit(day, Money.euros("35"), "REPORT").debit(day, Money.euros("5"), "r")
+    assert [
+        (e.kind, e.balance) for e in wallet_events(Money.euros("35"), down_to.rows()[1:], threshold)
+    ] == [(WalletEventKind.LOW_BALANCE, Money.euros("30.00"))]
+    below = Ledger().credit(day, Money.euros("30"), "REPORT").debit(day, Money.euros("3.50"), "r")
+    assert wallet_events(Money.euros("30"), below.rows()[1:], threshold) == ()
