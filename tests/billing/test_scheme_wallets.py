@@ -4,6 +4,7 @@ events fall; a basket paid in tickets and euros that does not match « A payer �
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pytest
@@ -11,10 +12,17 @@ import pytest
 from cantine_rules import Child, Money, PolicyError, policies
 from cantine_rules.billing import BillResult, WalletEventKind, bill
 from cantine_rules.billing._schemes import wallet_events
-from cantine_rules.plain import BookingSpec, PaymentSpec, Scenario
-from cantine_rules.pricing.accounts import Ledger, PaymentMode, PaymentScheme, ServicePayment
+from cantine_rules.plain import BookingSpec, PaymentSpec, Scenario, load_scenario
+from cantine_rules.pricing.accounts import (
+    EntryType,
+    Ledger,
+    PaymentMode,
+    PaymentScheme,
+    ServicePayment,
+)
 from cantine_rules.sources import Source
 
+ROOT = Path(__file__).resolve().parents[2]
 SARAH = Child("sarah", "Sarah", date(2015, 11, 20))
 LUCAS = Child("lucas", "Lucas", date(2016, 9, 9))
 
@@ -143,3 +151,21 @@ def test_the_reminder_fires_at_30_euros_exactly_and_not_from_30_euros() -> None:
     ] == [(WalletEventKind.LOW_BALANCE, Money.euros("30.00"))]
     below = Ledger().credit(day, Money.euros("30"), "REPORT").debit(day, Money.euros("3.50"), "r")
     assert wallet_events(Money.euros("30"), below.rows()[1:], threshold) == ()
+
+
+def test_the_statement_names_the_balance_carried_and_the_basket_paid() -> None:
+    # A credit carried over is an adjustment, not a payment; the basket paid through PayFiP
+    # (seed 001) is debited as « Paiement immédiat ».
+    [carried, *_] = chantraine("31.00").statement.rows
+    assert (carried.reference, carried.type, carried.credit) == (
+        "REPORT",
+        EntryType.ADJUSTMENT,
+        Money.euros("31.00"),
+    )
+    scenario = load_scenario(ROOT / "examples" / "scenarios" / "lutins-gourmands.toml")
+    paid = bill(scenario).statement.rows[1]
+    assert (paid.type, paid.label, paid.debit) == (
+        EntryType.CONSUMPTION,
+        "Paiement immédiat",
+        Money.euros("14.40"),
+    )
