@@ -169,3 +169,13 @@ def test_the_statement_names_the_balance_carried_and_the_basket_paid() -> None:
         "Paiement immédiat",
         Money.euros("14.40"),
     )
+
+
+def test_tickets_where_the_commune_takes_none_are_a_problem_of_the_scenario() -> None:
+    tickets = PaymentSpec(date(2024, 10, 2), Money.zero(), "tickets", "T-1", tickets=2)
+    with pytest.raises(PolicyError) as caught:
+        holidays("0", tickets)
+    assert caught.value.source == "scenario"
+    assert [str(problem) for problem in caught.value.problems] == [
+        "payments[0].mode: alsh-postfacturation takes no tickets"
+    ]
