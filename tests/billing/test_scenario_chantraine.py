@@ -20,7 +20,9 @@ from cantine_rules.pricing.accounts import EntryType
 SCENARIO = Path(__file__).resolve().parents[2] / "examples" / "scenarios" / "chantraine.toml"
 
 
-@pytest.fixture(scope="module")
+# Billed again for each test (a few milliseconds): mutation testing then sees that every test
+# reaches the billing functions, not only the first one of the module.
+@pytest.fixture
 def result() -> BillResult:
     return bill(load_scenario(SCENARIO))
 

@@ -249,13 +249,10 @@ def family_pricer(policy: CommunePolicy, scenario: Scenario) -> UnitPricer:
     day, as before.
     """
     if not scenario.quotient_records:
-        contexts = {
-            child.id: PricingContext(scenario.quotient_familial) for child in scenario.children
-        }
-        single = policy.pricer(contexts)
-        if not scenario.custody:
-            return single
-        return _by_household(scenario, dict.fromkeys(households_of(scenario), single))
+        # One quotient familial prices every day, whichever household has the child that week.
+        return policy.pricer(
+            {child.id: PricingContext(scenario.quotient_familial) for child in scenario.children}
+        )
     # A commune with QF records but no rule of its own reads them from the day received.
     if policy.quotient_policy is None:
         policy = attrs.evolve(policy, quotient_policy=_FROM_RECEPTION)

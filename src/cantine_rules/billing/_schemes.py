@@ -402,24 +402,27 @@ def _settle_basket(
     restant: Money,
     towards: Sequence[tuple[int, PaymentSpec]],
     problems: list[Problem],
-) -> BasketSettlement:
+) -> BasketSettlement | None:
+    """The basket and whether *towards* paid it; None when they do not settle it exactly.
+
+    The mismatch is noted in *problems*, and `settle` raises with every problem.
+    """
     children = {child.id: child for child in scenario.children}
     basket = Basket(outstanding=restant)
     for child_id, service_code, day, unit in _priced(lines):
         child: Child = children[child_id]
         service: Service = policy.service(service_code)
         basket = basket.add(child, service, day, _priced_at(unit))
-    tickets = [(index, paid) for index, paid in towards if paid.mode.counts_tickets]
-    euros = [(index, paid) for index, paid in towards if not paid.mode.counts_tickets]
-    paid_with = tuple(paid for _index, paid in towards)
     if not towards:
         return BasketSettlement(basket, False, restant)
+    tickets = [(index, paid) for index, paid in towards if paid.mode.counts_tickets]
+    euros = [(index, paid) for index, paid in towards if not paid.mode.counts_tickets]
+    # Only what the basket leaves owed is kept: the statement names each payment itself.
     try:
         if tickets:
+            where = f"payments[{tickets[0][0]}].tickets"
             counted = sum(paid.tickets for _index, paid in tickets)
-            first_index, first = tickets[0]
-            where = f"payments[{first_index}].tickets"
-            left = basket.pay(Payment.in_tickets(counted, first.reference)).outstanding
+            left = basket.pay(Payment.in_tickets(counted)).outstanding
             if euros:
                 # The restant dû is euros: tickets leave it owed, euros beside them may pay it.
                 where = f"payments[{euros[0][0]}].amount"
@@ -429,15 +432,13 @@ def _settle_basket(
             left = basket.pay(_euros(euros)).outstanding
     except PaymentMismatchError as error:
         problems.append(Problem(where, f"{error.reason} (got {error.value})"))
-        return BasketSettlement(basket, False, restant, paid_with)
-    return BasketSettlement(basket, True, left, paid_with)
+        return None
+    return BasketSettlement(basket, True, left, tuple(paid for _index, paid in towards))
 
 
 def _euros(paid: Sequence[tuple[int, PaymentSpec]]) -> Payment:
-    """The euro payments of a basket as one: their sum, by the first one's mode and reference."""
-    _index, first = paid[0]
-    total = Money.sum(spec.amount for _i, spec in paid)
-    return Payment.euros(first.mode, total, first.reference)
+    """The euro payments of a basket as one: their sum, by the first one's mode."""
+    return Payment.euros(paid[0][1].mode, Money.sum(spec.amount for _i, spec in paid))
 
 
 def _priced_at(unit: PricedUnit) -> UnitPricer:
