@@ -61,8 +61,12 @@ def test_a_module_s_score_counts_kills_timeouts_and_listed_equivalents_only(tmp_
     }
     assert mutation.by_function(codes, listed) == {"cantine_rules.money.x_add": [6, 3]}
     assert mutation.score(6, 2, 1) == Fraction(1, 2)
-    # An equivalent that a test now kills no longer belongs to the list.
+    # An equivalent that a test now kills, or that is gone, no longer belongs to the list; one
+    # not run yet is counted neither way.
     assert mutation.tally({name + "3": 1}, listed)["stale"] == [name + "3"]
+    assert mutation.tally({name + "1": 1}, listed)["stale"] == [name + "3"]
+    assert mutation.tally({name + "3": None}, listed)["stale"] == []
+    assert mutation.tally({name + "3": None}, listed)["equivalent"] == 0
 
 
 def test_a_score_is_rounded_down_so_that_a_module_just_below_the_floor_shows_it() -> None:

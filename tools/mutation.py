@@ -156,7 +156,7 @@ def tally(
     """One module's counts: mutants, killed, equivalent, not run, survivors, stale equivalents.
 
     A mutant listed as equivalent counts so only if it survived; ``stale`` names the listed
-    mutants that did not (killed, gone, or not run).
+    mutants that were killed or no longer exist (one not run yet is neither).
     """
     killed = [name for name, code in codes.items() if code in KILLED_CODES]
     not_run = [name for name, code in codes.items() if code is None]
@@ -170,7 +170,7 @@ def tally(
         "equivalent": len(equivalent),
         "not_run": len(not_run),
         "survivors": [name for name in survivors if name not in listed],
-        "stale": sorted(set(listed) - set(equivalent)),
+        "stale": sorted(set(listed) - set(equivalent) - set(not_run)),
     }
 
 
