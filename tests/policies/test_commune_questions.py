@@ -99,8 +99,9 @@ def test_a_minimum_per_child_counts_one_child_unless_told() -> None:
     # « un minimum de crédit 20 euros par enfant »
     policy = attrs.evolve(alsh(), minimum_top_up=MinimumTopUp(Money.euros(20), _SRC))
     assert policy.check_top_up(Money.euros(20)) == TopUpCheck(True, Money.euros(20))
+    # 20 € for two children lacks 20 € of the 40 € they need together.
     assert policy.check_top_up(Money.euros(20), children=2) == TopUpCheck(
-        False, Money.euros(40), TopUpRefusal.BELOW_MINIMUM
+        False, Money.euros(40), TopUpRefusal.BELOW_MINIMUM, Money.euros(20)
     )
 
 
