@@ -37,6 +37,7 @@ import attrs
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import (
     identifier,
+    instance_of,
     non_negative_decimal,
     non_negative_money,
     optional_text,
@@ -67,10 +68,8 @@ __all__ = [
 ]
 
 
-def _a_source(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A validator: a [`Source`][cantine_rules.sources.Source], or the library's type error."""
-    if not isinstance(value, Source):
-        raise InvalidTypeError(attribute.name, value, "must be a Source")
+#: A validator: a [`Source`][cantine_rules.sources.Source], or the library's type error.
+_a_source = instance_of(Source, "a Source")
 
 
 # The value of a quotient familial is checked here, where prices read it, rather than with the
