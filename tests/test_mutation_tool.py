@@ -219,7 +219,10 @@ def test_the_recorded_scores_agree_with_the_equivalents_list_and_add_up() -> Non
     listed = mutation.equivalents()
     for module, mutants in listed.items():
         assert module in modules
-        assert modules[module]["equivalent"] == len(mutants)
+        # A listed mutant counts once it has run and survived; one not run yet waits.
+        assert modules[module]["equivalent"] <= len(mutants)
+        if modules[module]["not_run"] == 0:
+            assert modules[module]["equivalent"] == len(mutants)
         assert not set(mutants) & set(modules[module]["survivors"])
     for key in ("mutants", "killed", "equivalent", "not_run"):
         assert recorded["totals"][key] == sum(module[key] for module in modules.values())
