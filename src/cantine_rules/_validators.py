@@ -182,6 +182,10 @@ def instance_of(kind: type | tuple[type, ...], what: str, *, optional: bool = Fa
     return check
 
 
+a_bool = instance_of(bool, "a bool")
+"""A validator accepting only ``True`` or ``False``: a flag given as 1 or "yes" is refused."""
+
+
 def tuple_of(item_type: type[Any]) -> Any:
     """A validator for a tuple whose items are all *item_type*."""
 

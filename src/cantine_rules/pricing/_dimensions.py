@@ -34,15 +34,11 @@ from cantine_rules.pricing._tariffs import (
     PricingContext,
     Tariff,
     UnitPrice,  # noqa: F401  (the examples use it)
+    a_tariff,
 )
 from cantine_rules.sources import Source  # noqa: F401  (the examples use it)
 
 __all__ = ["ByChildrenCount", "ByResidence", "BySiblingRank", "CountColumn"]
-
-
-def _a_tariff(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Tariff):
-        raise InvalidTypeError(attribute.name, value, "must be a Tariff (with a price method)")
 
 
 def _start(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -70,7 +66,7 @@ class CountColumn:
 
     start: int = attrs.field(validator=_start)
     label: str = attrs.field(validator=identifier)
-    tariff: Tariff = attrs.field(validator=_a_tariff)
+    tariff: Tariff = attrs.field(validator=a_tariff)
 
 
 def _columns(value: Iterable[CountColumn]) -> tuple[CountColumn, ...]:
@@ -196,8 +192,8 @@ class ByResidence:
         (Money.euros('16.40'), ('Extérieur',))
     """
 
-    resident: Tariff = attrs.field(validator=_a_tariff)
-    non_resident: Tariff = attrs.field(validator=_a_tariff)
+    resident: Tariff = attrs.field(validator=a_tariff)
+    non_resident: Tariff = attrs.field(validator=a_tariff)
     label: str = attrs.field(validator=identifier)
 
     def price(self, context: PricingContext) -> Price:

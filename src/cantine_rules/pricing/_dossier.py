@@ -26,6 +26,7 @@ import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import (
+    a_bool,
     a_date,
     enum_member,
     identifier,
@@ -85,11 +86,6 @@ class AppliesWhen(StrEnum):
     """Only for a child in alternating custody (garde alternée)."""
 
 
-def _flag(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidTypeError(attribute.name, value, "must be a bool")
-
-
 @attrs.frozen
 class RegistrationSituation:
     """What decides which documents a registration needs.
@@ -105,9 +101,9 @@ class RegistrationSituation:
         True
     """
 
-    first_registration: bool = attrs.field(default=True, validator=_flag)
-    caf_beneficiary: bool = attrs.field(default=True, validator=_flag)
-    alternating_custody: bool = attrs.field(default=False, validator=_flag)
+    first_registration: bool = attrs.field(default=True, validator=a_bool)
+    caf_beneficiary: bool = attrs.field(default=True, validator=a_bool)
+    alternating_custody: bool = attrs.field(default=False, validator=a_bool)
 
     def requires(self, applies_when: AppliesWhen) -> bool:
         """True when a requirement that applies *applies_when* applies to this situation."""

@@ -26,7 +26,13 @@ import attrs
 from cantine_rules._validators import non_negative_money
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, OutOfRangeError
 from cantine_rules.money import Money, to_decimal
-from cantine_rules.pricing._tariffs import AppliedModifier, Price, PricingContext, Tariff
+from cantine_rules.pricing._tariffs import (
+    AppliedModifier,
+    Price,
+    PricingContext,
+    Tariff,
+    a_tariff,
+)
 from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
@@ -252,11 +258,6 @@ class MedicalMealFlatPrice:
         return self.amount.amount if context.medical_meal else None
 
 
-def _check_tariff(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Tariff):
-        raise InvalidTypeError(attribute.name, value, "must be a Tariff (with a price method)")
-
-
 def _modifier_tuple(value: Iterable[Modifier]) -> tuple[Modifier, ...]:
     return tuple(value)
 
@@ -287,7 +288,7 @@ class ModifiedTariff:
         Money.euros('1.80')
     """
 
-    tariff: Tariff = attrs.field(validator=_check_tariff)
+    tariff: Tariff = attrs.field(validator=a_tariff)
     modifiers: tuple[Modifier, ...] = attrs.field(
         converter=_modifier_tuple, validator=_check_modifiers
     )

@@ -34,12 +34,11 @@ from typing import Any, Final
 import attrs
 
 from cantine_rules._time import require_aware
-from cantine_rules._validators import enum_member, identifier
+from cantine_rules._validators import a_bool, enum_member, identifier
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.money import Money, to_decimal
 from cantine_rules.pricing._account_errors import require_positive
 from cantine_rules.pricing._payment import PaymentScheme
-from cantine_rules.pricing._tariffs import _a_bool as a_bool
 from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 

@@ -42,6 +42,7 @@ from typing import Any, Final
 import attrs
 
 from cantine_rules._validators import (
+    a_bool,
     a_date,
     enum_member,
     optional_date,
@@ -52,7 +53,6 @@ from cantine_rules._validators import (
 from cantine_rules.errors import InvalidTypeError, InvalidValueError
 from cantine_rules.model import QuotientFamilial, QuotientFamilialSource
 from cantine_rules.money import Money, to_decimal
-from cantine_rules.pricing._tariffs import _a_bool as a_bool
 from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.pricing._tariffs import optional_quotient, quotient_value
 from cantine_rules.sources import Source

@@ -28,18 +28,12 @@ import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import a_date, identifier, optional_date, require_day, tuple_of
-from cantine_rules.errors import InvalidTypeError
 from cantine_rules.pricing._tariff_errors import NoTariffInForceError, ScheduleError
-from cantine_rules.pricing._tariffs import Price, PricingContext, Tariff
+from cantine_rules.pricing._tariffs import Price, PricingContext, Tariff, a_tariff
 from cantine_rules.pricing._tariffs import _a_source as a_source
 from cantine_rules.sources import Source
 
 __all__ = ["TariffSchedule", "TariffVersion"]
-
-
-def _check_tariff(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Tariff):
-        raise InvalidTypeError(attribute.name, value, "must be a Tariff (with a price method)")
 
 
 def _check_end(instance: TariffVersion, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -72,7 +66,7 @@ class TariffVersion:
     """
 
     effective_from: date = attrs.field(validator=a_date)
-    tariff: Tariff = attrs.field(validator=_check_tariff)
+    tariff: Tariff = attrs.field(validator=a_tariff)
     source: Source = attrs.field(validator=a_source)
     ends_on: date | None = attrs.field(default=None, validator=_check_end)
 

@@ -36,6 +36,7 @@ import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._validators import (
+    a_bool,
     identifier,
     instance_of,
     non_negative_decimal,
@@ -89,11 +90,6 @@ def optional_quotient(value: object) -> Decimal | None:
     if value is None:
         return None
     return quotient_value(value)
-
-
-def _a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidTypeError(attribute.name, value, "must be a bool")
 
 
 def _sibling_rank(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -151,8 +147,8 @@ class PricingContext:
 
     quotient_familial: Decimal | None = attrs.field(default=None, converter=optional_quotient)
     sibling_rank: int = attrs.field(default=1, validator=_sibling_rank)
-    resident: bool = attrs.field(default=True, validator=_a_bool)
-    medical_meal: bool = attrs.field(default=False, validator=_a_bool)
+    resident: bool = attrs.field(default=True, validator=a_bool)
+    medical_meal: bool = attrs.field(default=False, validator=a_bool)
     children_in_family: int | None = attrs.field(default=None, validator=_children_in_family)
     site: str | None = attrs.field(default=None, validator=_optional_identifier)
 
@@ -225,6 +221,10 @@ class Tariff(Protocol):
         ...
 
 
+a_tariff = instance_of(Tariff, "a Tariff (with a price method)")
+"""A validator accepting anything with a ``price`` method (a ``Tariff``)."""
+
+
 def _require_context(context: object) -> PricingContext:
     if not isinstance(context, PricingContext):
         raise InvalidTypeError("context", context, "must be a PricingContext")
@@ -265,7 +265,7 @@ def _optional_upper(value: object) -> Decimal | None:
 def _check_lower_inclusive(
     instance: Bracket, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    _a_bool(instance, attribute, value)
+    a_bool(instance, attribute, value)
     if value is False and instance.lower is None:
         raise InvalidValueError(
             attribute.name, value, "a bracket whose lower bound no source gives cannot exclude it"
@@ -289,7 +289,7 @@ def _check_upper(instance: Bracket, attribute: attrs.Attribute[Any], value: Deci
 def _check_upper_inclusive(
     instance: Bracket, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    _a_bool(instance, attribute, value)
+    a_bool(instance, attribute, value)
     if instance.upper is None:
         if value is False:
             raise InvalidValueError(
@@ -477,7 +477,7 @@ def _check_follows(index: int, previous: Bracket, bracket: Bracket) -> None:
 def _check_progressive(
     instance: BracketGrid, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    _a_bool(instance, attribute, value)
+    a_bool(instance, attribute, value)
     if not value:
         return
     highest: tuple[int, Bracket, Money] | None = None

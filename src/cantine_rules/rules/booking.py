@@ -100,9 +100,7 @@ PriceLookup = Callable[[str, Service, date], Money | None]
 """Gives the normal price of a service for a child on a day, for late charges based on it."""
 
 
-def _rule(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, ChangeWindowRule):
-        raise InvalidTypeError(attribute.name, value, "must be a deadline rule (ChangeWindowRule)")
+_rule = instance_of(ChangeWindowRule, "a deadline rule (ChangeWindowRule)")
 
 
 @attrs.frozen

@@ -192,9 +192,7 @@ class FlatPenalty:
         return words(lang)["surcharge.flat_penalty"].format(amount=amount_in(self.amount, lang))
 
 
-def _surcharge(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Surcharge):
-        raise InvalidTypeError(attribute.name, value, "must be a Surcharge")
+_surcharge = instance_of(Surcharge, "a Surcharge")
 
 
 @attrs.frozen

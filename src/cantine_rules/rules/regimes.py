@@ -36,7 +36,7 @@ import attrs
 
 from cantine_rules._pickling import pickled_by_fields
 from cantine_rules._time import EUROPE_PARIS, at_paris, require_aware
-from cantine_rules._validators import enum_member, identifier, instance_of
+from cantine_rules._validators import a_bool, enum_member, identifier, instance_of
 from cantine_rules.calendar import SchoolCalendar, ServiceDays
 from cantine_rules.errors import InvalidTypeError, InvalidValueError, UnknownServiceError
 from cantine_rules.money import Money
@@ -93,11 +93,6 @@ def _notice(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> N
         raise InvalidValueError(attribute.name, value, f"must be from 0 to {MAX_NOTICE_DAYS} days")
 
 
-def _a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidTypeError(attribute.name, value, "must be a bool")
-
-
 @attrs.frozen
 class EffectiveChange:
     """When a change of the chosen days asked at some instant takes effect.
@@ -138,7 +133,7 @@ class DayChangeTerms:
 
     effect: ChangeEffect = attrs.field(validator=enum_member(ChangeEffect))
     notice_days: int = attrs.field(default=0, validator=_notice)
-    through_commune: bool = attrs.field(default=True, validator=_a_bool)
+    through_commune: bool = attrs.field(default=True, validator=a_bool)
     source: Source | None = attrs.field(
         default=None, validator=instance_of(Source, "a Source", optional=True)
     )
