@@ -83,14 +83,17 @@ def test_the_report_reads_mutmut_s_files_and_records_scores_and_the_tests_of_eac
         tmp_path,
         {
             "cantine_rules.rules.late": {
-                "cantine_rules.rules.late.x_f__mutmut_1": 1,
-                "cantine_rules.rules.late.x_f__mutmut_2": 0,
+                "cantine_rules.rules.late.x__count__mutmut_1": 1,
+                "cantine_rules.rules.late.x__count__mutmut_2": 0,
             },
-            "cantine_rules.money": {"cantine_rules.money.xǁMoneyǁadd__mutmut_1": 1},
+            "cantine_rules.money": {"cantine_rules.money.xǁMoneyǁallocate__mutmut_1": 1},
         },
         {
-            "cantine_rules.rules.late.x_f": ["tests/rules/test_late.py::test_a", "tests/a.py::b"],
-            "cantine_rules.money.xǁMoneyǁadd": ["tests/test_money.py::test_sum"],
+            "cantine_rules.rules.late.x__count": [
+                "tests/rules/test_late.py::test_a",
+                "tests/a.py::b",
+            ],
+            "cantine_rules.money.xǁMoneyǁallocate": ["tests/test_money.py::test_sum"],
         },
     )
     monkeypatch.setattr(mutation, "EQUIVALENTS", tmp_path / "none.toml")
@@ -114,12 +117,12 @@ def test_the_report_reads_mutmut_s_files_and_records_scores_and_the_tests_of_eac
         "killed": 1,
         "equivalent": 0,
         "not_run": 0,
-        "survivors": ["cantine_rules.rules.late.x_f__mutmut_2"],
+        "survivors": ["cantine_rules.rules.late.x__count__mutmut_2"],
         "score": "50.0",
-        "functions": {"cantine_rules.rules.late.x_f": [2, 1, [0, 1]]},
+        "functions": {"cantine_rules.rules.late.x__count": [2, 1, [0, 1]]},
     }
     assert recorded["modules"]["cantine_rules.money"]["functions"] == {
-        "cantine_rules.money.xǁMoneyǁadd": [1, 1, [2]]
+        "cantine_rules.money.xǁMoneyǁallocate": [1, 1, [2]]
     }
 
 
@@ -236,3 +239,9 @@ def test_the_recorded_scores_agree_with_the_equivalents_list_and_add_up() -> Non
         assert sum(pair[1] for pair in module["functions"].values()) == stopped
         for pair in module["functions"].values():
             assert all(0 <= position < len(files) for position in pair[2])
+
+
+def test_the_mutants_of_a_function_no_longer_in_the_source_are_left_out() -> None:
+    kept = "cantine_rules.money.xǁMoneyǁallocate__mutmut_1"
+    gone = "cantine_rules.money.x_a_function_removed__mutmut_1"
+    assert mutation.present("cantine_rules.money", {kept: 1, gone: 0}) == {kept: 1}

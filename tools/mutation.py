@@ -186,6 +186,20 @@ def by_function(
     return counts
 
 
+def present(module: str, codes: Mapping[str, int | None]) -> dict[str, int | None]:
+    """The results of the mutants whose function the module's source still has.
+
+    A function removed since the run (a validator replaced by a shared one) takes its mutants
+    with it: they are no longer part of the module, and each is named on the way out.
+    """
+    source = (ROOT / source_of(module)).read_text(encoding="utf-8")
+    functions = functions_in(source, module)
+    gone = sorted({function_of(name) for name in codes} - set(functions))
+    for function in gone:
+        print(f"{function}: no longer in the source, its mutants are left out")
+    return {name: code for name, code in codes.items() if function_of(name) in functions}
+
+
 def tests_by_function(folders: Sequence[Path]) -> dict[str, set[str]]:
     """The test files that call each function, from mutmut's ``mutmut-stats.json`` files."""
     found: dict[str, set[str]] = {}
@@ -209,6 +223,7 @@ def report(folders: Sequence[Path], output: Path) -> dict[str, Any]:
     modules: dict[str, Any] = {}
     stale: list[str] = []
     for module, codes in sorted(found.items()):
+        codes = present(module, codes)
         mine = listed.get(module, {})
         counts = tally(codes, mine)
         stale += counts.pop("stale")
